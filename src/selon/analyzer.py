@@ -1,0 +1,241 @@
+"""The library entry points: :func:`analyze` for one text, :class:`Analyzer` for many.
+
+An ``Analyzer`` loads the spaCy pipeline once and runs articles through ``nlp.pipe``.
+Long articles are cut at paragraph breaks into pieces of at most ``max_chunk_chars``
+characters, so a 10 MB article is processed piece by piece in bounded memory; offsets are
+mapped back to the whole text. (Pronoun resolution does not cross pieces.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from . import components as _components  # noqa: F401  (registers the factories)
+from .errors import EmptyTextError, InputError, ModelNotInstalledError, SelonError
+from .langpack import LanguagePack, load_pack
+from .models import Analysis, Article, Figure, Statement, TextSpan
+
+DEFAULT_CHUNK_CHARS = 50_000
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article of a batch that could not be analysed, and why."""
+
+    article_id: str
+    source: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source or self.article_id
+        return f"{where}: {self.message}"
+
+
+def load_pipeline(lang: str = "fr") -> Language:
+    """The language's spaCy model with selon's components added."""
+    pack = load_pack(lang)
+    try:
+        nlp = spacy.load(pack.model)
+    except OSError:
+        raise ModelNotInstalledError(
+            f"the spaCy model {pack.model!r} is not installed; run `make run` or "
+            f"`pip install {pack.model.replace('_', '-')}`"
+        ) from None
+    nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
+    nlp.add_pipe("selon_statements", config={"lang": lang})
+    nlp.add_pipe("selon_figures", config={"lang": lang})
+    return nlp
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut ``text`` at newlines into pieces of at most ``limit`` characters (offset, piece)."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + limit, n)
+        if end < n:
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                # no paragraph break: cut after the last sentence end, else at a space
+                m = None
+                for m in re.finditer(r"[.!?]\s", text[start:end]):
+                    pass
+                cut = start + m.end() - 1 if m else text.rfind(" ", start, end)
+                if cut <= start:
+                    cut = end
+            end = cut
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _shift_span(span: TextSpan | None, by: int) -> TextSpan | None:
+    if span is None:
+        return None
+    return dataclasses.replace(span, start=span.start + by, end=span.end + by)
+
+
+def _shift_statement(s: Statement, by: int, new_id: str) -> Statement:
+    speaker = s.speaker
+    if speaker is not None and speaker.start is not None and speaker.end is not None:
+        speaker = dataclasses.replace(speaker, start=speaker.start + by, end=speaker.end + by)
+    return dataclasses.replace(
+        s, id=new_id, content=_shift_span(s.content, by), cue=_shift_span(s.cue, by), speaker=speaker
+    )
+
+
+class Analyzer:
+    """Loads a language's pipeline once; analyses one article or a stream of them.
+
+    >>> analyzer = Analyzer("fr")                           # doctest: +SKIP
+    >>> analyzer.analyze("Selon la police, 300 personnes ont défilé.").figures  # doctest: +SKIP
+    """
+
+    def __init__(self, lang: str = "fr", *, batch_size: int = 16, max_chunk_chars: int = DEFAULT_CHUNK_CHARS):
+        if not isinstance(lang, str):
+            raise TypeError("lang must be a language code such as 'fr'")
+        self.lang = lang
+        self.pack: LanguagePack = load_pack(lang)
+        self.nlp = load_pipeline(lang)
+        self.batch_size = batch_size
+        self.max_chunk_chars = max_chunk_chars
+
+    # -- one article -----------------------------------------------------------------------
+    def analyze(self, article: Article | str, *, id: str = "article", published: str | None = None) -> Analysis:
+        """Analyse one article (or a plain text); raise a :class:`SelonError` on bad input."""
+        if isinstance(article, str):
+            article = Article(id=id, text=article, published=published, language=self.lang)
+        result = next(self.analyze_many([article]))
+        if isinstance(result, Failure):
+            raise InputError(result.message, source=result.source or result.article_id)
+        return result
+
+    # -- many articles -----------------------------------------------------------------------
+    def check(self, article: Article) -> Article:
+        """Validate an article before analysis; raise a SelonError when it cannot be analysed."""
+        if not isinstance(article, Article):
+            raise TypeError(f"expected an Article, got {type(article).__name__}")
+        if not article.text or not article.text.strip():
+            raise EmptyTextError("the article has no text (empty or only whitespace)", source=article.id)
+        if article.language and article.language != self.lang:
+            from .errors import UnsupportedLanguageError
+
+            raise UnsupportedLanguageError(
+                f"the article is in {article.language!r} but this analyzer reads {self.lang!r}",
+                source=article.id,
+            )
+        if article.language is None:
+            article = dataclasses.replace(article, language=self.lang)
+        return article
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
+        """Analyse a stream of articles with ``nlp.pipe``, in order.
+
+        A bad article yields a :class:`Failure` and the stream goes on.
+        """
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.batch_size:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, articles: list[Article]) -> Iterator[Analysis | Failure]:
+        checked: list[Article | Failure] = []
+        for a in articles:
+            try:
+                checked.append(self.check(a))
+            except SelonError as e:
+                checked.append(Failure(a.id, getattr(e, "source", None), _message(e)))
+        pieces: list[tuple[str, tuple[int, int]]] = []
+        for k, a in enumerate(checked):
+            if isinstance(a, Article):
+                for offset, piece in _chunks(a.text, self.max_chunk_chars):
+                    pieces.append((piece, (k, offset)))
+        found: dict[int, tuple[list[Statement], list[Figure]]] = {}
+        for doc, (k, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
+            stmts, figs = found.setdefault(k, ([], []))
+            base_s, base_f = len(stmts), len(figs)
+            ids: dict[str, str] = {}
+            for j, s in enumerate(doc._.selon_statements or []):
+                ids[s.id] = f"s{base_s + j + 1}"
+                stmts.append(_shift_statement(s, offset, ids[s.id]))
+            for j, f in enumerate(doc._.selon_figures or []):
+                figs.append(
+                    dataclasses.replace(
+                        f,
+                        id=f"f{base_f + j + 1}",
+                        start=f.start + offset,
+                        end=f.end + offset,
+                        statement=ids.get(f.statement) if f.statement else None,
+                    )
+                )
+        for k, a in enumerate(checked):
+            if isinstance(a, Failure):
+                yield a
+            else:
+                stmts, figs = found.get(k, ([], []))
+                yield Analysis(article=a, statements=stmts, figures=figs)
+
+
+def _message(e: SelonError) -> str:
+    msg = str(e)
+    src = getattr(e, "source", None)
+    return msg[len(src) + 2 :] if src and msg.startswith(f"{src}: ") else msg
+
+
+# -- process pool ------------------------------------------------------------------------------
+_worker: Analyzer | None = None
+
+
+def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:
+    global _worker
+    _worker = Analyzer(lang, **kwargs)
+
+
+def _work(articles: list[Article]) -> list[Analysis | Failure]:
+    assert _worker is not None
+    return list(_worker.analyze_many(articles))
+
+
+def analyze_parallel(
+    articles: Iterable[Article], *, lang: str = "fr", workers: int = 2, batch_size: int = 16
+) -> Iterator[Analysis | Failure]:
+    """Like :meth:`Analyzer.analyze_many`, over ``workers`` processes (each loads the model once)."""
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})) as ex:
+        batch: list[Article] = []
+        futures = []
+        for a in articles:
+            batch.append(a)
+            if len(batch) >= batch_size:
+                futures.append(ex.submit(_work, batch))
+                batch = []
+        if batch:
+            futures.append(ex.submit(_work, batch))
+        for fut in futures:
+            yield from fut.result()
+
+
+_default: dict[str, Analyzer] = {}
+
+
+def analyze(text: str, lang: str = "fr", *, id: str = "article", published: str | None = None) -> Analysis:
+    """Analyse one text with a shared, lazily loaded :class:`Analyzer`."""
+    if lang not in _default:
+        _default[lang] = Analyzer(lang)
+    return _default[lang].analyze(text, id=id, published=published)

@@ -1,0 +1,85 @@
+"""selon's spaCy components: thin adapters over the pure extraction functions.
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("selon_segmenter", before="parser")
+    nlp.add_pipe("selon_statements")
+    nlp.add_pipe("selon_figures")
+    doc = nlp(text); doc._.selon_statements, doc._.selon_figures
+
+Each component writes one namespaced extension. ``selon_statements`` and ``selon_figures``
+also work without the segmenter (with worse sentence boundaries on news text).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .langpack import LanguagePack, load_pack
+from .quotes import find_quotes
+from .segment import set_boundaries
+
+for _name in ("selon_quotes", "selon_statements", "selon_figures"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _quotes(doc: Doc, pack: LanguagePack) -> list:
+    if doc._.selon_quotes is None:
+        doc._.selon_quotes = find_quotes(doc.text, pack.quote_pairs)
+    return doc._.selon_quotes
+
+
+class Segmenter:
+    def __init__(self, lang: str) -> None:
+        self.pack = load_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return set_boundaries(doc, _quotes(doc, self.pack))
+
+
+class StatementsComponent:
+    def __init__(self, lang: str) -> None:
+        self.pack = load_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .statements import extract_statements
+
+        doc._.selon_statements = extract_statements(doc, self.pack, _quotes(doc, self.pack))
+        return doc
+
+
+class FiguresComponent:
+    def __init__(self, lang: str) -> None:
+        self.pack = load_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .figures import extract_figures
+
+        doc._.selon_figures = extract_figures(doc, self.pack, doc._.selon_statements or [])
+        return doc
+
+
+@Language.factory("selon_segmenter", default_config={"lang": "fr"}, assigns=["token.is_sent_start"])
+def make_segmenter(nlp: Language, name: str, lang: str) -> Segmenter:
+    return Segmenter(lang)
+
+
+@Language.factory(
+    "selon_statements",
+    default_config={"lang": "fr"},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.selon_statements"],
+)
+def make_statements(nlp: Language, name: str, lang: str) -> StatementsComponent:
+    return StatementsComponent(lang)
+
+
+@Language.factory(
+    "selon_figures",
+    default_config={"lang": "fr"},
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.selon_figures"],
+)
+def make_figures(nlp: Language, name: str, lang: str) -> FiguresComponent:
+    return FiguresComponent(lang)

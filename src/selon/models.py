@@ -1,0 +1,144 @@
+"""Plain typed records that cross module boundaries: Article in, Analysis out.
+
+Their JSON form is the contract of ``docs/output.md`` (schema ``selon/1``). Every
+``start``/``end`` is a code-point offset into ``Article.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "selon/1"
+
+StatementKind = Literal["direct", "indirect", "according_to"]
+Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as given to selon. ``text`` is never modified: offsets point into it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the article: its text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a statement is attributed to.
+
+    ``text``/``start``/``end`` is the mention the cue attaches to in the sentence (a name, a
+    description or a pronoun); ``name`` the most specific name the article gives that source
+    after following pronouns and descriptions back (None when no one is named).
+    """
+
+    text: str | None
+    start: int | None
+    end: int | None
+    name: str | None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "text": self.text, "start": self.start, "end": self.end, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    kind: StatementKind
+    content: TextSpan
+    speaker: Speaker | None = None
+    cue: TextSpan | None = None
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "via": self.via,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    text: str
+    start: int
+    end: int
+    low: float | int | None
+    high: float | int | None
+    qualifier: Qualifier
+    unit: str | None = None
+    outcome: str | None = None
+    source: str | None = None
+    statement: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "outcome": self.outcome,
+            "source": self.source,
+            "statement": self.statement,
+        }
+
+
+@dataclass
+class Analysis:
+    """What selon found in one article."""
+
+    article: Article
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "article": self.article.to_dict(),
+            "statements": [s.to_dict() for s in self.statements],
+            "figures": [f.to_dict() for f in self.figures],
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def statement(self, statement_id: str) -> Statement | None:
+        return next((s for s in self.statements if s.id == statement_id), None)

@@ -1,0 +1,109 @@
+"""Quotation marks, found on the text itself (no model), one paragraph at a time.
+
+French news opens « » with spaces (normal, no-break or narrow no-break) inside, writes
+straight "…" as often, nests ‹ › ‘ ’ “ ” inside, reopens a mark at each paragraph of a long
+quotation, and sometimes never closes one. An unclosed mark runs to the end of its
+paragraph, never further: the rest of the article is never lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SPACES = " \t\u00a0\u202f\u2009\u2007"
+
+
+@dataclass(frozen=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset just after the closing mark (paragraph end when unclosed)
+    start: int  # content start (marks and inner spaces excluded)
+    end: int  # content end
+    depth: int  # 0 = top level
+    closed: bool
+    mark: str  # the opening mark
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.open, self.close
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in SPACES:
+        start += 1
+    while end > start and text[end - 1] in SPACES:
+        end -= 1
+    return start, end
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
+    """Every quotation in ``text``, outer ones first, in text order of their opening mark."""
+    openers = {o: c for o, c in pairs}
+    closers = {c for _, c in pairs}
+    marks = sorted({m for p in pairs for m in p}, key=len, reverse=True)
+    quotes: list[Quote] = []
+    for p_start, p_end in _paragraphs(text):
+        stack: list[tuple[str, int, int]] = []  # (mark, offset, len)
+        i = p_start
+        while i < p_end:
+            mark = next((m for m in marks if text.startswith(m, i)), None)
+            if mark is None:
+                i += 1
+                continue
+            prev = text[i - 1] if i > p_start else " "
+            nxt = text[i + len(mark)] if i + len(mark) < p_end else " "
+            symmetric = openers.get(mark) == mark
+            # An apostrophe between letters (l’ONU, aujourd’hui) is never a mark.
+            if mark in ("’", "'", "‘") and _is_word(prev) and _is_word(nxt):
+                i += 1
+                continue
+            closes_top = bool(stack) and openers[stack[-1][0]] == mark
+            if closes_top and (not symmetric or not (prev in SPACES and _is_word(nxt))):
+                o_mark, o_at, o_len = stack.pop()
+                s, e = _strip(text, o_at + o_len, i)
+                quotes.append(Quote(o_at, i + len(mark), s, e, len(stack), True, o_mark))
+                i += len(mark)
+                continue
+            if mark in openers and (not symmetric or not _is_word(prev) or prev in "(["):
+                if mark == "’" or (mark == "‘" and _is_word(prev)):
+                    i += 1
+                    continue
+                stack.append((mark, i, len(mark)))
+                i += len(mark)
+                continue
+            if mark in closers and stack:
+                # a closing mark of an outer quote closes the inner ones left open
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if openers[stack[k][0]] == mark), None)
+                if depth is not None:
+                    while len(stack) > depth + 1:
+                        o_mark, o_at, o_len = stack.pop()
+                        s, e = _strip(text, o_at + o_len, i)
+                        quotes.append(Quote(o_at, i, s, e, len(stack), False, o_mark))
+                    o_mark, o_at, o_len = stack.pop()
+                    s, e = _strip(text, o_at + o_len, i)
+                    quotes.append(Quote(o_at, i + len(mark), s, e, len(stack), True, o_mark))
+            i += len(mark)
+        # unclosed marks run to the end of their paragraph
+        while stack:
+            o_mark, o_at, o_len = stack.pop()
+            s, e = _strip(text, o_at + o_len, p_end)
+            quotes.append(Quote(o_at, p_end, s, e, len(stack), False, o_mark))
+    quotes.sort(key=lambda q: (q.open, q.depth))
+    return [q for q in quotes if q.end > q.start]
+
+
+def top_level(quotes: Sequence[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.depth == 0]
