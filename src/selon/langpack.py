@@ -1,6 +1,7 @@
 """Language packs: everything selon knows about one language, as data.
 
-A pack is a TOML file ``selon/lang/<code>.toml``. The components read it through
+A pack is a folder ``selon/lang/<code>/`` of TOML files merged into one table
+(``pack.toml`` names the code and the spaCy model; other files hold one layer's data each). The components read it through
 :class:`LanguagePack` and never name a language themselves, so adding a language means
 adding a pack (and tests), not editing the components.
 """
@@ -55,19 +56,21 @@ class LanguagePack:
 @lru_cache(maxsize=None)
 def load_pack(code: str) -> LanguagePack:
     """Load the pack for ``code`` (e.g. ``"fr"``); raise if selon has none."""
-    try:
-        raw = resources.files("selon.lang").joinpath(f"{code}.toml").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
+    folder = resources.files("selon.lang").joinpath(code)
+    if not isinstance(code, str) or not code.isalpha() or not folder.joinpath("pack.toml").is_file():
         raise UnsupportedLanguageError(
             f"no language pack for {code!r}; supported: {', '.join(supported_languages())}"
-        ) from None
-    data = tomllib.loads(raw)
+        )
+    data: dict[str, Any] = {}
+    for f in sorted(folder.iterdir(), key=lambda p: (p.name != "pack.toml", p.name)):
+        if f.name.endswith(".toml"):
+            for key, value in tomllib.loads(f.read_text(encoding="utf-8")).items():
+                if key in data:
+                    raise ValueError(f"language pack {code}: [{key}] is defined twice ({f.name})")
+                data[key] = value
     return LanguagePack(code=code, model=data["model"], raw=data)
 
 
 def supported_languages() -> list[str]:
-    return sorted(
-        p.name.removesuffix(".toml")
-        for p in resources.files("selon.lang").iterdir()
-        if p.name.endswith(".toml")
-    )
+    root = resources.files("selon.lang")
+    return sorted(p.name for p in root.iterdir() if p.joinpath("pack.toml").is_file())
