@@ -1,15 +1,827 @@
-"""Statements: who said what (placeholder, being written)."""
+"""Statements: who said what.
+
+Pure functions over a parsed ``Doc``. Three families of rules find candidate statements,
+then overlaps are settled and speakers named (:mod:`selon.speakers`):
+
+- quotations (:mod:`selon.quotes`) with a cue after them (« … », a-t-il dit), before them
+  (X a prévenu : « … ») or none (a quoted follow-on sentence of the last speaker);
+- reporting verbs from the language pack: que-clauses, infinitive and noun-phrase
+  complements, inverted cues (« …, a déclaré X »), participles (« …, affirmant que … »),
+  passives with an agent (« … ont été recensés par X »);
+- « selon X » phrases at the start, in the middle or at the end of a clause.
+
+The parser is used where it is reliable (subjects, objects, clause heads); boundaries of
+contents are taken on the surface (sentence, commas, quotation marks), which news text
+keeps regular even when the parse is wrong.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .langpack import LanguagePack
-from .models import Statement
+from .langpack import LanguagePack, _fold
+from .models import Statement, TextSpan
 from .quotes import Quote
+from .speakers import Discourse, Mention
+
+CLOSE_MARKS = set("»”\"’›") | {"''"}
+OPEN_MARKS = set("«“\"‘‹„") | {"''"}
+QUOTE_CHARS = CLOSE_MARKS | OPEN_MARKS
+TRAIL = " \t\n\u00a0\u202f,;:.-–—"
 
 
-def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote]) -> list[Statement]:
-    return []
+@dataclass
+class Cand:
+    kind: str
+    start: int  # content, character offsets
+    end: int
+    cue: tuple[int, int] | None = None
+    mention: Mention | None = None
+    # how the speaker is found when no mention is given: "previous" (follow-on quote),
+    # "head" (the speaker of the governing cue), or None
+    speaker_from: str | None = None
+    head_cue: Token | None = None
+    verb: Token | None = None
+    priority: int = 0
+    sent_start: int = 0
+    via: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+# -- small token helpers ----------------------------------------------------------------------
+def _low(tok: Token) -> str:
+    return _fold(tok.text)
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_CHARS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n\u00a0\u202f,;:":
+        start += 1
+    while end > start and text[end - 1] in TRAIL:
+        end -= 1
+    return start, end
+
+
+def _balanced_trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and punctuation, and a dangling quotation mark at either end."""
+    start, end = _trim(text, start, end)
+    for _ in range(2):
+        seg = text[start:end]
+        if seg and seg[0] in "«“‘‹„" and not any(c in seg[1:] for c in "»”’›"):
+            start, end = _trim(text, start + 1, end)
+        elif seg and seg[-1] in "»”’›" and not any(c in seg[:-1] for c in "«“‘‹„"):
+            start, end = _trim(text, start, end - 1)
+        elif seg and seg.count('"') % 2 == 1:
+            if seg[0] == '"':
+                start, end = _trim(text, start + 1, end)
+            elif seg[-1] == '"':
+                start, end = _trim(text, start, end - 1)
+    return start, end
+
+
+class Rules:
+    """The statement rules for one language pack (built once per component)."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
+        cues = pack.section("cues")
+        self.cues = pack.cue_lemmas
+        self.count = pack.words("cues", "count")
+        self.np_claim = pack.words("cues", "np_claim")
+        self.weak = pack.words("cues", "weak")
+        self.report_nouns = pack.words("cues", "report_nouns")
+        self.speech_nouns = pack.words("cues", "speech_nouns")
+        self.relay_verbs = pack.words("cues", "relay")
+        self.infinitive_cues = pack.words("cues", "infinitive")
+        self.de_cues = {tuple(_fold(p).split()) for p in cues.get("de_phrases", [])}
+        self.de_heads = {p[0] for p in self.de_cues}
+        acc = pack.section("according_to")
+        self.according = sorted(
+            (tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("phrases", [])), key=len, reverse=True
+        )
+        self.initial_only = {tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("sentence_initial_only", [])}
+        self.adverbs = pack.words("cues", "adverbs")
+        self.que = pack.words("cues", "complementizers")
+        self.aux = pack.words("cues", "auxiliaries")
+        self.impersonal = pack.words("speakers", "impersonal")
+        self.stops = pack.words("speakers", "mention_stops")
+        self.skip_after_cue = pack.words("speakers", "skip_after_cue")
+
+    def is_cue(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and _fold(tok.lemma_) in self.cues or (
+            tok.pos_ == "VERB" and _fold(tok.text) in self.cues
+        )
+
+
+# -- cue groups --------------------------------------------------------------------------------
+def _cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | None]:
+    """Token range of the verb group around ``verb`` (auxiliaries, adverbs, -t-il), and the
+    clitic subject pronoun when there is one."""
+    i = verb.i
+    start = i
+    j = i - 1
+    while j >= 0:
+        t = doc[j]
+        low = _low(t)
+        if low in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
+            start = j
+        elif low in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3):
+            pass
+        elif low in ("-t", "-il", "-elle", "-on", "-ils", "-elles", "t", "-t-il", "-t-elle", "-t-on"):
+            pass
+        elif _is_mark(t) and j == i - 1:
+            pass
+        else:
+            break
+        j -= 1
+    # trim leading adverbs/marks that are not inside an auxiliary group
+    while start < i and (doc[start].pos_ == "ADV" or _is_mark(doc[start])) and _low(doc[start]) not in rules.aux:
+        start += 1
+    end = i + 1
+    clitic: Token | None = None
+    k = i + 1
+    while k < len(doc) and k <= i + 2 and _low(doc[k]) in ("-t", "-il", "-elle", "-on", "-ils", "-elles", "t"):
+        end = k + 1
+        k += 1
+    # the clitic may sit between auxiliary and participle (a-t-il dit) or after the verb
+    for t in doc[start:end]:
+        if _low(t) in ("-il", "-elle", "-on", "-ils", "-elles", "il", "elle", "on") and t.i != verb.i:
+            clitic = t
+    if _is_mark(doc[end - 1]) and end - 1 > i:
+        end -= 1
+    return start, end, clitic
+
+
+def _next_content_token(doc: Doc, i: int, stop: int) -> int:
+    while i < stop and (doc[i].is_space or doc[i].is_punct and not _is_mark(doc[i])):
+        i += 1
+    return i
+
+
+# -- speaker mentions on the surface --------------------------------------------------------------
+def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
+    a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
+    j = i
+    # skip a time or place adverbial before the subject (« a indiqué lundi la police »)
+    skipped = 0
+    while allow_skip and j < limit and skipped < 6:
+        t = doc[j]
+        low = _low(t)
+        if t.is_space:
+            j += 1
+            continue
+        if low in rules.skip_after_cue or t.like_num or (t.pos_ == "ADV" and low not in ("-t",)):
+            j += 1
+            skipped += 1
+            continue
+        if low in ("à", "au", "aux", "sur", "dans", "devant", "lors", "auprès") and j + 1 < limit:
+            # a prepositional phrase: skip to its end (next DET/PROPN starting a subject)
+            k = j + 1
+            while k < limit and k < j + 6 and not doc[k].is_punct:
+                k += 1
+                if doc[k - 1].pos_ in ("PROPN", "NOUN", "NUM") and (
+                    k < limit and doc[k].pos_ in ("DET", "PROPN") and doc[k].text[0].isupper() is False
+                ):
+                    break
+            j = k
+            skipped += 1
+            continue
+        break
+    if j >= limit:
+        return None
+    first = doc[j]
+    if first.is_punct or first.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP") and _low(first) not in ("de",):
+        return None
+    k = j
+    depth = 0
+    while k < limit:
+        t = doc[k]
+        low = _low(t)
+        if t.is_space:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+            k += 1
+            continue
+        if depth > 0:
+            k += 1
+            continue
+        if t.is_punct and t.text not in ("-", "'", "’") and not _is_mark(t):
+            break
+        if k > j and low in rules.stops and t.ent_iob_ != "I":
+            break
+        if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
+            break
+        k += 1
+    end = k
+    if end <= j:
+        return None
+    # apposition after a comma: « …, Jean Dupont, » or « Jean Dupont, maire de Lyon »
+    if end + 1 < limit and doc[end].text == ",":
+        nxt = doc[end + 1]
+        if nxt.ent_type_ == "PER" or (nxt.pos_ == "PROPN" and nxt.text[0].isupper()):
+            m = end + 1
+            while m < limit and (doc[m].pos_ == "PROPN" or doc[m].ent_type_ == "PER" or doc[m].text[:1].isupper() and not doc[m].is_punct):
+                m += 1
+            end = m
+        elif nxt.pos_ == "DET" and _low(nxt) in ("le", "la", "l'", "les") and doc[end - 1].pos_ == "PROPN":
+            m = end + 1
+            while m < limit and not (doc[m].is_punct and doc[m].text not in ("-", "'", "’")) and _low(doc[m]) not in ("qui", "que", "à", "sur", "lors"):
+                m += 1
+            end = m
+    # trailing determiners/prepositions
+    while end > j and (_low(doc[end - 1]) in ("de", "du", "des", "d'", "le", "la", "les", "l'") or _is_mark(doc[end - 1])):
+        end -= 1
+    return (j, end) if end > j else None
+
+
+def _np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending just before token ``end`` (cue-first sentences)."""
+    j = end - 1
+    while j >= limit and (doc[j].is_space or doc[j].pos_ == "ADV"):
+        j -= 1
+    if j < limit:
+        return None
+    k = j
+    while k >= limit:
+        t = doc[k]
+        if t.is_punct and t.text not in ("-", "'", "’", ",", "(", ")") or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        if t.text == "," and not (k - 1 >= limit and doc[k - 1].pos_ in ("PROPN", "NOUN")):
+            break
+        k -= 1
+    start = k + 1
+    while start <= j and (doc[start].text == "," or doc[start].pos_ in ("CCONJ", "ADP")):
+        start += 1
+    return (start, j + 1) if start <= j else None
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
+    """The subject of ``verb`` as a token range (parser first)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and _low(child) not in ("-t",):
+            s, e = _subtree_range(child)
+            # cut relative clauses and what follows the noun phrase's own comma
+            for t in doc[child.i + 1 : e]:
+                if t.dep_ in ("acl:relcl",) or _low(t) in ("qui", "que", "dont") and t.i > child.i:
+                    e = t.i
+                    while e > child.i + 1 and doc[e - 1].text in (",",):
+                        e -= 1
+                    break
+            return (child.i if _low(child) in rules.impersonal else s, e)
+    return None
+
+
+# -- the extractor --------------------------------------------------------------------------------
+class Extractor:
+    def __init__(self, doc: Doc, rules: Rules, quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.text = doc.text
+        self.quotes = [q for q in quotes if q.depth == 0]
+        self.all_quotes = list(quotes)
+        self.cands: list[Cand] = []
+        self.char_tok: dict[int, int] = {}
+        for t in doc:
+            self.char_tok[t.idx] = t.i
+
+    # token lookups
+    def tok_at(self, char: int) -> int | None:
+        """Index of the token covering ``char``."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else None
+
+    def sent_of(self, tok: Token) -> Span:
+        return tok.sent
+
+    def in_quote(self, char: int) -> Quote | None:
+        for q in self.all_quotes:
+            if q.open <= char < q.close:
+                return q
+        return None
+
+    def mention(self, rng: tuple[int, int] | None, kind: str = "np") -> Mention | None:
+        if rng is None:
+            return None
+        s, e = rng
+        if e <= s:
+            return None
+        # multi-token pronouns: « Celui -ci », « ce dernier »
+        while e < len(self.doc) and _low(self.doc[e]) in ("-ci", "-là", "-", "ci", "là", "dernier", "dernière", "derniers", "dernières"):
+            if _low(self.doc[e]) in ("ci", "là") and _low(self.doc[e - 1]) != "-":
+                break
+            e += 1
+        span = self.doc[s:e]
+        return Mention(span=span, kind=kind)
+
+    # --- rules -------------------------------------------------------------------------------
+    def run(self) -> list[Cand]:
+        self.verb_rules()
+        self.according_rules()
+        self.quote_rules()
+        return self.cands
+
+    # verbs ---------------------------------------------------------------------------------
+    def verb_rules(self) -> None:
+        doc, rules = self.doc, self.rules
+        for verb in doc:
+            if not rules.is_cue(verb):
+                if verb.pos_ in ("VERB", "AUX") and _fold(verb.lemma_) in rules.de_heads:
+                    sent = verb.sent
+                    c_start, c_end, clitic = _cue_group(doc, verb, rules)
+                    found = self._de_phrase(verb, c_end, sent)
+                    if found is not None and self.in_quote(verb.idx) is None:
+                        s, e, cue2 = found
+                        self._add_verb_cand("indirect", s, e, verb, cue2, clitic, sent, priority=2)
+                continue
+            if self.in_quote(verb.idx) is not None and not self._quote_is_term(self.in_quote(verb.idx)):
+                continue  # words inside somebody's quotation are theirs, not the article's cues
+            lemma = _fold(verb.lemma_)
+            sent = verb.sent
+            c_start, c_end, clitic = _cue_group(doc, verb, rules)
+            cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
+            # 1. inverted cue: « CONTENT, a déclaré X » / « CONTENT, a-t-il dit »
+            prev = doc[c_start - 1] if c_start > sent.start else None
+            if prev is not None and (prev.text == "," or _is_mark(prev) and prev.text in CLOSE_MARKS):
+                if self._inverted(verb, sent, c_start, c_end, clitic, cue):
+                    continue
+            # 2. que-clause
+            que = self._que_after(verb, c_end, sent)
+            if que is not None:
+                if que + 1 >= sent.end:
+                    continue
+                start = doc[que + 1].idx
+                end = self._clause_end(que + 1, sent)
+                self._add_verb_cand("indirect", start, end, verb, cue, clitic, sent, priority=3)
+                continue
+            # 3. infinitive complement (« dit comprendre », « affirmant avoir été touché »)
+            if lemma in rules.infinitive_cues:
+                inf = self._infinitive_after(verb, c_end, sent)
+                if inf is not None:
+                    end = self._clause_end(inf, sent)
+                    self._add_verb_cand("indirect", doc[inf].idx, end, verb, cue, clitic, sent, priority=2)
+                    continue
+            # 4. « faire état de NP », « parler de NP »
+            de_np = self._de_phrase(verb, c_end, sent)
+            if de_np is not None:
+                s, e, cue2 = de_np
+                self._add_verb_cand("indirect", s, e, verb, cue2, clitic, sent, priority=2)
+                continue
+            # 5. passive with an agent: « 51.400 manifestants avaient été recensés par le gouvernement »
+            if self._passive(verb, sent, cue):
+                continue
+            # 6. noun-phrase object carrying a claim
+            if lemma in rules.np_claim:
+                obj = self._np_object(verb, c_end, sent)
+                if obj is not None:
+                    s, e = obj
+                    self._add_verb_cand("indirect", s, e, verb, cue, clitic, sent, priority=1)
+
+    def _quote_is_term(self, q: Quote | None) -> bool:
+        return q is not None and len(self.text[q.start : q.end].split()) <= 3
+
+    def _inverted(self, verb: Token, sent: Span, c_start: int, c_end: int, clitic: Token | None, cue: tuple[int, int]) -> bool:
+        doc, rules = self.doc, self.rules
+        # the subject comes after the verb group
+        if clitic is not None:
+            subj: Mention | None = self.mention((clitic.i, clitic.i + 1), "pronoun")
+            if _low(clitic) in ("-on", "on"):
+                subj = self._source_after_on(c_end, sent)
+        else:
+            rng = None
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:pass") and child.i > verb.i:
+                    rng = _subtree_range(child)
+                    rng = (max(rng[0], c_end), rng[1])
+                    break
+            surface = _np_after(doc, c_end, sent.end, rules)
+            if surface is not None and (rng is None or surface[0] <= rng[0] or rng[1] - rng[0] > 12):
+                rng = surface
+            if rng is not None:
+                rng = self._cut_mention(rng, sent)
+            subj = self.mention(rng)
+            if subj is None:
+                return False
+        # the content runs from the clause start to the comma before the cue
+        before = c_start - 1
+        while before > sent.start and (doc[before].text == "," or doc[before].is_space):
+            before -= 1
+        end_char = doc[before].idx + len(doc[before].text)
+        # a quotation ending right there is a direct statement (quote rules handle it)
+        q = self._quote_ending_at(end_char)
+        if q is not None and self._quote_starts_clause(q, sent):
+            self.cands.append(
+                Cand("direct", q.start, q.end, cue=cue, mention=subj, verb=verb, priority=5, sent_start=sent.start_char)
+            )
+            return True
+        start_char = self._clause_start(sent, before)
+        start, end = _balanced_trim(self.text, start_char, end_char)
+        if end - start < 8:
+            return False
+        self.cands.append(
+            Cand("indirect", start, end, cue=cue, mention=subj, verb=verb, priority=4, sent_start=sent.start_char)
+        )
+        return True
+
+    def _source_after_on(self, i: int, sent: Span) -> Mention | None:
+        """« a-t-on appris de source policière »: the source is the speaker."""
+        doc = self.doc
+        j = i
+        while j < sent.end and (doc[j].pos_ == "ADV" or doc[j].is_space):
+            j += 1
+        if j < sent.end and _low(doc[j]) in ("de", "d'", "auprès", "selon") and j + 1 < sent.end:
+            rng = _np_after(doc, j + 1, sent.end, self.rules, allow_skip=False)
+            if rng is not None:
+                return self.mention(rng)
+        return None
+
+    def _cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
+        s, e = rng
+        for k in range(s, e):
+            t = self.doc[k]
+            if k > s and (_low(t) in ("qui", "que", "dont") or t.text in (";", ":")):
+                e = k
+                break
+        while e > s and self.doc[e - 1].text in (",", "-"):
+            e -= 1
+        return s, e
+
+    def _quote_ending_at(self, end_char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.close == end_char or q.end == end_char:
+                return q
+        return None
+
+    def _quote_starts_clause(self, q: Quote, sent: Span) -> bool:
+        # the quotation opens the sentence (or follows a colon / another cue group)
+        before = self.text[sent.start_char : q.open].strip(" \t\n\u00a0\u202f")
+        return before == "" or before.endswith((":", ",")) and len(before.split()) > 3 and self._cue_before(before)
+
+    def _cue_before(self, before: str) -> bool:
+        return False
+
+    def _clause_start(self, sent: Span, before: int) -> int:
+        """Where the clause ending at token ``before`` starts: the sentence start, or after an
+        earlier cue group in the same sentence."""
+        return sent.start_char
+
+    def _que_after(self, verb: Token, c_end: int, sent: Span) -> int | None:
+        doc = self.doc
+        # the parser's ccomp with its complementiser, else a que right after the verb group
+        j = c_end
+        limit = min(sent.end, c_end + 12)
+        while j < limit:
+            t = doc[j]
+            low = _low(t)
+            if low in self.rules.que:
+                return j
+            if t.pos_ in ("VERB",) and j > c_end or t.text in (".", ";", "?", "!") or (
+                _is_mark(t) and j > c_end + 1
+            ):
+                return None
+            if self.rules.is_cue(t) and t.i != verb.i:
+                return None
+            j += 1
+        return None
+
+    def _infinitive_after(self, verb: Token, c_end: int, sent: Span) -> int | None:
+        doc = self.doc
+        j = c_end
+        while j < sent.end and j < c_end + 5:
+            t = doc[j]
+            if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX"):
+                return j
+            if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph):
+                return None
+            j += 1
+        return None
+
+    def _de_phrase(self, verb: Token, c_end: int, sent: Span) -> tuple[int, int, tuple[int, int]] | None:
+        doc = self.doc
+        lemma = _fold(verb.lemma_)
+        for phrase in self.rules.de_cues:
+            if phrase[0] != lemma:
+                continue
+            words = phrase[1:]
+            j = c_end
+            ok = True
+            for w in words:
+                while j < sent.end and doc[j].pos_ == "ADV" and _low(doc[j]) != w:
+                    j += 1
+                if j < sent.end and (_low(doc[j]) == w or w == "de" and _low(doc[j]) in ("d'", "du", "des")):
+                    j += 1
+                else:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            cue_end = doc[j - 1]
+            start = j if _low(doc[j - 1]) in ("de", "d'") else j - 1
+            if _low(doc[j - 1]) in ("du", "des"):
+                start = j - 1
+            end = self._clause_end(start, sent, np_only=True)
+            s_char = doc[start].idx
+            return s_char, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
+        return None
+
+    def _passive(self, verb: Token, sent: Span, cue: tuple[int, int]) -> bool:
+        doc = self.doc
+        if _fold(verb.lemma_) not in self.rules.count and _fold(verb.lemma_) not in ("annoncer", "confirmer", "estimer"):
+            return False
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if agent is None or subj is None:
+            return False
+        s, e = _subtree_range(subj)
+        a_s, a_e = _subtree_range(agent)
+        a_s += 1 if _low(doc[a_s]) == "par" else 0
+        a_s, a_e = self._cut_mention((a_s, a_e), sent)
+        # the claim is the counted subject and what the verb says of it
+        start = doc[s].idx
+        end = doc[e - 1].idx + len(doc[e - 1].text)
+        if verb.i > e:
+            pass
+        self.cands.append(
+            Cand("indirect", *_balanced_trim(self.text, start, end), cue=cue, mention=self.mention((a_s, a_e)),
+                 verb=verb, priority=2, sent_start=sent.start_char)
+        )
+        return True
+
+    def _np_object(self, verb: Token, c_end: int, sent: Span) -> tuple[int, int] | None:
+        doc = self.doc
+        obj = next((c for c in verb.children if c.dep_ in ("obj",) and c.i >= c_end), None)
+        if obj is None:
+            return None
+        head_low = _fold(obj.lemma_)
+        if head_low in self.rules.speech_nouns:
+            return None  # « a rappelé les déclarations de X »: speech named, no claim
+        if obj.pos_ == "PRON":
+            return None
+        s = obj.left_edge.i
+        # start right after the verb group when the parse attached adverbials before the object
+        s = max(s, c_end)
+        while s < obj.i and (doc[s].is_punct and not _is_mark(doc[s]) or doc[s].pos_ == "ADV"):
+            s += 1
+        end = self._clause_end(s, sent, np_only=True)
+        start = doc[s].idx
+        if end - start < 3:
+            return None
+        return start, end
+
+    def _clause_end(self, start_tok: int, sent: Span, np_only: bool = False) -> int:
+        """End of a reported clause that starts at ``start_tok``: the sentence end, or an
+        earlier boundary (a colon, a semicolon)."""
+        doc = self.doc
+        end_tok = sent.end
+        depth = 0
+        for t in doc[start_tok : sent.end]:
+            if t.text in ("(",):
+                depth += 1
+            elif t.text == ")":
+                depth -= 1
+            if depth == 0 and t.text in (";",) and t.i > start_tok:
+                end_tok = t.i
+                break
+        last = doc[end_tok - 1]
+        return _balanced_trim(self.text, doc[start_tok].idx, last.idx + len(last.text))[1]
+
+    def _add_verb_cand(self, kind: str, start: int, end: int, verb: Token, cue: tuple[int, int],
+                       clitic: Token | None, sent: Span, priority: int) -> None:
+        doc = self.doc
+        start, end = _balanced_trim(self.text, start, end)
+        if end - start < 3:
+            return
+        mention: Mention | None = None
+        speaker_from = None
+        if clitic is not None:
+            mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
+        else:
+            rng = _subject(doc, verb, self.rules)
+            if rng is None:
+                # aux-less chains: the subject may hang on the auxiliary's head
+                for anc in verb.ancestors:
+                    if anc.dep_ in ("conj",):
+                        continue
+                    break
+                if verb.dep_ in ("advcl", "conj", "xcomp", "acl") or "VerbForm=Part" in str(verb.morph):
+                    speaker_from = "head"
+                elif verb.dep_ == "acl:relcl":
+                    speaker_from = "relative"
+            else:
+                rng = self._cut_mention(rng, sent)
+                mention = self.mention(rng)
+                if mention is not None and mention.span.root.lower_ == "qui":
+                    speaker_from = "relative"
+                    mention = self.mention(rng, "relative")
+        self.cands.append(
+            Cand(kind, start, end, cue=cue, mention=mention, speaker_from=speaker_from, head_cue=verb.head,
+                 verb=verb, priority=priority, sent_start=sent.start_char)
+        )
+
+    # according to ---------------------------------------------------------------------------
+    def according_rules(self) -> None:
+        doc, rules = self.doc, self.rules
+        i = 0
+        n = len(doc)
+        while i < n:
+            matched = None
+            for phrase in rules.according:
+                k = len(phrase)
+                if i + k <= n and all(_fold(doc[i + m].text).replace("'", "' ").strip() == phrase[m] or
+                                      _fold(doc[i + m].text) == phrase[m] for m in range(k)):
+                    matched = phrase
+                    break
+            if matched is None:
+                i += 1
+                continue
+            k = len(matched)
+            sent = doc[i].sent
+            if self.in_quote(doc[i].idx) is not None and not self._quote_is_term(self.in_quote(doc[i].idx)):
+                i += k
+                continue
+            initial = self._sentence_initial(i, sent)
+            if matched in rules.initial_only and not initial:
+                i += k
+                continue
+            rng = _np_after(doc, i + k, sent.end, rules, allow_skip=False)
+            if rng is None:
+                i += k
+                continue
+            rng = self._cut_mention(rng, sent)
+            s, e = rng
+            if matched in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
+                i += k
+                continue
+            if e - s == 1 and _low(doc[s]) in self.rules.pack.words("according_to", "pronouns"):
+                mention = self.mention(rng, "pronoun")
+            else:
+                mention = self.mention(rng)
+            cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
+            # where is the phrase in its clause?
+            after = _next_content_token(doc, e, sent.end)
+            if initial and after < sent.end:
+                start = doc[after].idx
+                end = self._clause_end(after, sent)
+            else:
+                # final or medial: the clause before it (and after it, when medial)
+                before = i - 1
+                while before > sent.start and (doc[before].is_punct and not _is_mark(doc[before]) or doc[before].is_space):
+                    before -= 1
+                start = self._clause_start(sent, before)
+                if after < sent.end and not doc[after].is_punct and _low(doc[after]) not in ("qui", "dont", "que") \
+                        and doc[e].text != "," or after >= sent.end:
+                    end_tok = before
+                    end = doc[end_tok].idx + len(doc[end_tok].text)
+                else:
+                    end_tok = before
+                    end = doc[end_tok].idx + len(doc[end_tok].text)
+                if after < sent.end and e < sent.end and doc[e].text == "," and _low(doc[after]) not in ("qui", "dont", "que", "a", "ont") \
+                        and doc[after].pos_ not in ("VERB",) and i > sent.start + 2 and doc[i - 1].text == ",":
+                    # medial: « Les dégâts s'élèvent, selon la mairie, à 2 millions »
+                    end = self._clause_end(after, sent)
+            start, end = _balanced_trim(self.text, start, end)
+            if end - start >= 3:
+                kind = "according_to"
+                q = self._quote_ending_at(end) or self._quote_ending_at(end + 1)
+                if q is not None and not initial and q.start <= start + 1 and self._quote_starts_clause(q, sent):
+                    kind = "direct"
+                    start, end = q.start, q.end
+                self.cands.append(Cand(kind, start, end, cue=cue, mention=mention, priority=4 if kind == "direct" else 3,
+                                       sent_start=sent.start_char))
+            i += k
+
+    def _sentence_initial(self, i: int, sent: Span) -> bool:
+        j = sent.start
+        while j < i and (self.doc[j].is_space or self.doc[j].is_punct or _low(self.doc[j]) in self.rules.adverbs):
+            j += 1
+        return j == i
+
+    # quotations ----------------------------------------------------------------------------
+    def quote_rules(self) -> None:
+        """Quotations with a cue before them, or none (follow-on)."""
+        doc = self.doc
+        for q in self.quotes:
+            if any(c.kind == "direct" and c.start == q.start for c in self.cands):
+                continue
+            if self._quote_is_term(q):
+                continue
+            first = self.tok_at(q.open)
+            if first is None:
+                continue
+            sent = doc[first].sent
+            before = self.text[sent.start_char : q.open].rstrip(" \t\n\u00a0\u202f")
+            # cue first with a colon: « Le syndicat a prévenu : « … » »
+            if before.endswith(":"):
+                colon = self.tok_at(len(before) - 1 + sent.start_char)
+                verb = None
+                if colon is not None:
+                    for j in range(colon - 1, max(sent.start, colon - 12) - 1, -1):
+                        if self.rules.is_cue(doc[j]) and self.in_quote(doc[j].idx) is None:
+                            verb = doc[j]
+                            break
+                if verb is not None:
+                    c_start, c_end, clitic = _cue_group(doc, verb, self.rules)
+                    cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
+                    mention = None
+                    speaker_from = None
+                    if clitic is not None:
+                        mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
+                    else:
+                        rng = _subject(doc, verb, self.rules) or _np_before(doc, c_start, sent.start)
+                        mention = self.mention(self._cut_mention(rng, sent)) if rng else None
+                        if mention is None:
+                            speaker_from = "head"
+                    self.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
+                                           head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
+                    continue
+            # a quotation that is a whole sentence (or more) with no cue: a follow-on
+            after = self.text[q.close : sent.end_char].strip(" \t\n\u00a0\u202f")
+            if before == "" and (after == "" or after in (".", "!", "?", "…")):
+                self.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0,
+                                       sent_start=sent.start_char))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def settle(cands: list[Cand], text: str) -> list[Cand]:
+    """One statement per reported passage: drop contained quotations and duplicates, cut a
+    content that swallows another statement's cue or speaker."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    # cut contents that run over another statement's cue or speaker
+    for c in cands:
+        for o in cands:
+            if o is c or o.cue is None:
+                continue
+            marks = [o.cue[0]]
+            if o.mention is not None:
+                marks.append(o.mention.span.start_char)
+            first = min(marks)
+            if c.start < first < c.end and not (c.cue and c.cue[0] <= first < c.cue[1]) and o.start >= c.start:
+                cut = _cut_before(text, c.start, first)
+                if cut - c.start >= 3:
+                    c.end = cut
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: -c.priority):
+        clash = None
+        for k in kept:
+            ov = _overlap((c.start, c.end), (k.start, k.end))
+            if ov == 0:
+                continue
+            shorter = min(c.end - c.start, k.end - k.start) or 1
+            if ov * 2 >= shorter:
+                clash = k
+                break
+        if clash is None:
+            kept.append(c)
+        elif clash.kind != "direct" and c.kind == "direct" and clash.start <= c.start and c.end <= clash.end:
+            continue  # a partial quotation inside an attributed clause belongs to the clause
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _cut_before(text: str, start: int, at: int) -> int:
+    """The end of a content cut just before offset ``at``: back over spaces, a subject, and
+    the comma or conjunction that opens the next clause."""
+    seg = text[start:at]
+    best = -1
+    for sep in (", tandis qu", ", alors qu", ", mais ", " et que ", ", ", "; ", " : "):
+        k = seg.rfind(sep)
+        if k > best:
+            best = k
+    end = start + best if best > 0 else at
+    return _trim(text, start, end)[1]
+
+
+def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Statement]:
+    rules = rules or Rules(pack)
+    ex = Extractor(doc, rules, quotes)
+    cands = settle(ex.run(), doc.text)
+    discourse = Discourse(doc, pack)
+    out: list[Statement] = []
+    for n, (c, (speaker, via)) in enumerate(zip(cands, discourse.speakers_for(cands)), 1):
+        out.append(
+            Statement(
+                id=f"s{n}",
+                kind=c.kind,  # type: ignore[arg-type]
+                content=TextSpan(doc.text[c.start : c.end], c.start, c.end),
+                speaker=speaker,
+                cue=TextSpan(doc.text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
+                via=via,
+            )
+        )
+    return out

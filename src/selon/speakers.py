@@ -1,0 +1,513 @@
+"""Who is speaking: names, roles and rule-based coreference.
+
+No French coreference model is available, so selon keeps its own small discourse model:
+the people and organisations an article names (with gender and number taken from their
+determiners, titles and descriptions), where each was last mentioned and whether it was a
+speaker. A mention is resolved to the most specific name the article gives that source:
+
+- a name (« Igor Konachenkov »), with its role from the apposition or title
+  (« le porte-parole du ministère russe de la Défense Igor Konachenkov »);
+- a title and surname (« M. Castaner ») to the full name seen before;
+- a description (« le procureur », « la maire de Paris ») to the person whose role
+  it matches, or kept as the description when nobody matches;
+- a subject pronoun (il, elle, -t-il) to the most recent main speaker of that gender and
+  number; a demonstrative (celui-ci, ce dernier) to the most recently named one;
+- « qui » to the antecedent of its relative clause; « la même source » to the last source.
+
+Relayed speech: « X a rappelé les déclarations de Y. Celui-ci a annoncé que … » gives Y's
+statement ``via`` X.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .langpack import LanguagePack, _fold
+from .models import Speaker
+
+if TYPE_CHECKING:
+    from .statements import Cand
+
+DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+               "leur", "leurs", "d'", "de"}
+
+
+@dataclass
+class Mention:
+    span: Span
+    kind: str = "np"  # np | pronoun | relative
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # PER | ORG | DESC
+    gender: str | None = None
+    number: str | None = None
+    roles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    last: int = -1
+    last_subject: int = -1
+    relayed_by: str | None = None
+    relay_until: int = -1
+
+    def words(self) -> set[str]:
+        out: set[str] = set()
+        for s in {self.name, *self.aliases, *self.roles}:
+            out.update(_norm(s).split())
+        return out
+
+
+def _norm(s: str) -> str:
+    s = _fold(s)
+    s = re.sub(r"[^\w\s'-]", " ", s)
+    return " ".join(w for w in s.replace("'", "' ").split() if w not in DETERMINERS)
+
+
+def _compatible(e: Entity, gender: str | None, number: str | None) -> bool:
+    if gender and e.gender and e.gender != gender:
+        return False
+    return not (number and e.number and e.number != number)
+
+
+def _morph(tok: Token, key: str) -> str | None:
+    v = tok.morph.get(key)
+    return v[0] if v else None
+
+
+class Discourse:
+    def __init__(self, doc: Doc, pack: LanguagePack) -> None:
+        self.doc = doc
+        self.pack = pack
+        sp = pack.section("speakers")
+        self.pronouns: dict[str, list[str]] = {_fold(k): v for k, v in sp.get("pronouns", {}).items()}
+        self.impersonal = pack.words("speakers", "impersonal")
+        self.titles = {t.lower() for t in sp.get("titles", [])}
+        self.title_gender = {k.lower(): v for k, v in sp.get("title_gender", {}).items()}
+        self.institutions = pack.words("speakers", "institutions")
+        self.report_nouns = pack.words("cues", "report_nouns")
+        self.speech_nouns = pack.words("cues", "speech_nouns")
+        self.relay_verbs = pack.words("cues", "relay")
+        self.equivalents = [{_norm(x) for x in group} for group in sp.get("equivalent_roles", [])]
+        self.same_source = {"même source", "la même source", "même sources"}
+        self.entities: list[Entity] = []
+        self.timeline: list[tuple[int, Entity, bool]] = []  # (char, entity, as subject)
+        self.last_source: Entity | None = None
+        self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
+        self._seed_names()
+        self._seed_relays()
+
+    # -- entities ------------------------------------------------------------------------------
+    def _find(self, name: str) -> Entity | None:
+        n = _norm(name)
+        if not n:
+            return None
+        for e in self.entities:
+            if n == _norm(e.name) or n in {_norm(a) for a in e.aliases}:
+                return e
+        # a surname alone (« Castaner » for « Christophe Castaner »)
+        words = n.split()
+        for e in reversed(self.entities):
+            if e.kind == "PER" and len(words) <= 2 and " ".join(_norm(e.name).split()[-len(words):]) == n:
+                return e
+        return None
+
+    def _entity(self, name: str, kind: str, gender: str | None = None, number: str | None = None,
+                role: str | None = None, alias: str | None = None) -> Entity:
+        e = self._find(name) or (self._find(alias) if alias else None)
+        if e is None:
+            e = Entity(name=name, kind=kind, gender=gender, number=number)
+            self.entities.append(e)
+        else:
+            if len(name) > len(e.name) and kind == "PER" and e.kind == "PER" and _norm(e.name) in _norm(name):
+                e.aliases.add(e.name)
+                e.name = name
+            e.gender = e.gender or gender
+            e.number = e.number or number
+        if role:
+            e.roles.add(role)
+        if alias and _norm(alias) != _norm(e.name):
+            e.aliases.add(alias)
+        return e
+
+    def _seed_names(self) -> None:
+        """Register every person and organisation the NER finds, in text order."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PER", "ORG"):
+                continue
+            name, title = self._strip_title(ent)
+            if not name or len(name) < 2:
+                continue
+            gender = self.title_gender.get(title or "", None) or self._gender_near(ent)
+            e = self._entity(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
+            as_subject = ent.root.dep_ in ("nsubj", "nsubj:pass") or (
+                ent.root.head.dep_ in ("nsubj", "nsubj:pass") and ent.root.dep_ in ("appos", "flat:name", "nmod")
+            )
+            self.timeline.append((ent.start_char, e, as_subject))
+
+    def _strip_title(self, span: Span) -> tuple[str, str | None]:
+        toks = list(span)
+        title = None
+        while toks and (toks[0].text.lower() in self.titles or _fold(toks[0].text) in DETERMINERS):
+            if toks[0].text.lower() in self.titles:
+                title = toks[0].text.lower()
+            toks = toks[1:]
+        if not toks:
+            return "", title
+        return self.doc[toks[0].i : toks[-1].i + 1].text, title
+
+    def _gender_near(self, ent: Span) -> str | None:
+        """Gender of a name from the description it stands in apposition to."""
+        doc = self.doc
+        j = ent.start - 1
+        while j >= 0 and j >= ent.start - 12 and doc[j].text not in (".", ";", "\n"):
+            t = doc[j]
+            if t.pos_ == "NOUN":
+                # the head of the description: the first noun of the run
+                k = j
+                while k - 1 >= 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and doc[k - 1].text not in (",",):
+                    k -= 1
+                for m in doc[k : j + 1]:
+                    if m.pos_ == "DET" and _morph(m, "Gender"):
+                        return _morph(m, "Gender")
+                    if m.pos_ == "NOUN" and _morph(m, "Gender"):
+                        return _morph(m, "Gender")
+                return None
+            if t.text == "," or t.pos_ in ("VERB", "AUX"):
+                if t.text == ",":
+                    j -= 1
+                    continue
+                break
+            j -= 1
+        for t in ent:
+            if t.text.lower() in self.title_gender:
+                return self.title_gender[t.text.lower()]
+        return None
+
+    def _seed_relays(self) -> None:
+        """« X a rappelé les déclarations (faites) par Y »: Y's next words are relayed by X."""
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or _fold(tok.lemma_) not in self.relay_verbs:
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "obj" and _fold(c.lemma_) in self.speech_nouns), None)
+            if obj is None:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            source = None
+            for t in obj.subtree:
+                if t.ent_type_ == "PER" or t.ent_type_ == "ORG":
+                    source = t
+                    break
+            if subj is None or source is None:
+                continue
+            relayer = self._name_of_token(subj)
+            src_ent = next((e for (c, e, _) in self.timeline if c <= source.idx < c + len(e.name) + 20
+                            and _norm(source.text) in _norm(e.name)), None)
+            if src_ent is not None and relayer:
+                src_ent.relayed_by = relayer
+                sents = list(self.doc.sents)
+                idx = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+                until = sents[min(idx + 1, len(sents) - 1)].end_char
+                src_ent.relay_until = until
+
+    def _name_of_token(self, tok: Token) -> str | None:
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end or (ent.root.head.i == tok.i and ent.label_ == "PER"):
+                return self._strip_title(ent)[0]
+        for t in tok.subtree:
+            if t.ent_type_ == "PER":
+                ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+                return self._strip_title(ent)[0]
+        return None
+
+    # -- resolution ----------------------------------------------------------------------------
+    def _recent(self, before: int, gender: str | None, number: str | None, *, subject: bool,
+                exclude_sentence_of: int | None = None) -> Entity | None:
+        best = None
+        best_char = -1
+        for char, e, as_subj in self.timeline:
+            if char >= before or char < best_char:
+                continue
+            if subject and not as_subj:
+                continue
+            if exclude_sentence_of is not None and char >= exclude_sentence_of:
+                continue
+            if not _compatible(e, gender, number):
+                continue
+            if subject and e.relayed_by and any(_norm(e.relayed_by) == _norm(x.name) for x in self.entities):
+                continue  # a relayed source is not the topic: the relayer is
+            best, best_char = e, char
+        return best
+
+    def _describe(self, span: Span) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+        """(name, role, alias, kind, gender) for a noun-phrase mention."""
+        doc = self.doc
+        toks = [t for t in span if not t.is_space]
+        # drop a parenthetical and keep it as an alias (« (OIM) », « (cdH) »)
+        alias = None
+        clean: list[Token] = []
+        depth = 0
+        paren: list[Token] = []
+        for t in toks:
+            if t.text == "(":
+                depth += 1
+                continue
+            if t.text == ")":
+                depth -= 1
+                continue
+            if depth > 0:
+                paren.append(t)
+            else:
+                clean.append(t)
+        if paren and len(paren) == 1 and paren[0].text.isupper():
+            alias = paren[0].text
+        toks = clean
+        gender = None
+        for t in toks:
+            if t.text.lower() in self.title_gender:
+                gender = self.title_gender[t.text.lower()]
+                break
+            if t.pos_ in ("DET", "NOUN") and _morph(t, "Gender"):
+                gender = _morph(t, "Gender")
+                break
+        # report nouns: « les chiffres publiés par X », « un sondage Elabe »
+        head_nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        if head_nouns and _fold(head_nouns[0].lemma_) in self.report_nouns:
+            for k, t in enumerate(toks):
+                if _fold(t.text) in ("par", "de", "du", "des", "d'") and k > 0 and k + 1 < len(toks) and t.i > head_nouns[0].i:
+                    sub = doc[toks[k + 1].i : toks[-1].i + 1]
+                    if any(x.pos_ in ("PROPN", "NOUN") for x in sub) and _fold(t.text) == "par":
+                        return self._describe(sub)
+            props = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PER")]
+            if props:
+                run = doc[props[0].i : props[-1].i + 1]
+                return run.text, None, alias, "ORG", gender
+        # persons named in the mention
+        pers = [e for e in doc.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end]
+        if not pers:
+            # the NER may miss a name after a title (« M. Fagni », « le général Lizurey »)
+            for k, t in enumerate(toks):
+                if t.text.lower() in self.titles and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                    m = k + 1
+                    while m < len(toks) and toks[m].text[:1].isupper():
+                        m += 1
+                    name = doc[toks[k + 1].i : toks[m - 1].i + 1].text
+                    return name, None, alias, "PER", gender
+        if pers:
+            names = [self._strip_title(p)[0] for p in pers]
+            name = " et ".join(names) if len(names) > 1 else names[0]
+            inside = set()
+            for p in pers:
+                inside.update(range(p.start, p.end))
+            role_toks = [t for t in toks if t.i not in inside and t.text.lower() not in self.titles]
+            role = self._role_text(role_toks)
+            return name, role, alias, "PER", gender
+        # an organisation or a proper noun standing for the source, not inside a « de X » complement
+        proper: list[Token] = []
+        for k, t in enumerate(toks):
+            if t.pos_ == "PROPN" or t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1 and t.is_alpha):
+                prev = toks[k - 1] if k > 0 else None
+                prevprev = toks[k - 2] if k > 1 else None
+                in_complement = prev is not None and (
+                    _fold(prev.text) in ("de", "du", "des", "d'", "pour", "à", "en", "aux", "au")
+                    or (_fold(prev.text) in ("l'", "la", "le", "les") and prevprev is not None
+                        and _fold(prevprev.text) in ("de", "d'", "pour", "à"))
+                )
+                if k > 0 and in_complement and not proper:
+                    continue
+                proper.append(t)
+            elif proper:
+                break
+        if proper and (proper[0].i > toks[0].i or True):
+            first = proper[0]
+            lead = [t for t in toks if t.i < first.i]
+            lead_is_det = all(_fold(t.text) in DETERMINERS for t in lead)
+            if lead_is_det:
+                # the whole mention is a name (« l'Organisation internationale pour les migrations »)
+                body = [t for t in toks if t.i >= first.i]
+                name = doc[body[0].i : body[-1].i + 1].text
+                return name, None, alias, "ORG", gender
+            run = doc[proper[0].i : proper[-1].i + 1].text
+            role = self._role_text([t for t in toks if t.i < proper[0].i or t.i > proper[-1].i])
+            return run, role, alias, "ORG", gender
+        # a description
+        body = [t for t in toks if not (t.i == toks[0].i and _fold(t.text) in DETERMINERS)]
+        while body and (_fold(body[0].text) in DETERMINERS or body[0].text in "\"«»“”"):
+            body = body[1:]
+        while body and (body[-1].text in "\"«»“”,"):
+            body = body[:-1]
+        if not body:
+            return None, None, alias, None, gender
+        desc = doc[body[0].i : body[-1].i + 1].text
+        desc = desc.replace('"', "").replace("«", "").replace("»", "").replace("  ", " ").strip()
+        return desc, None, alias, "DESC", gender
+
+    def _role_text(self, toks: list[Token]) -> str | None:
+        toks = [t for t in toks if t.text not in (",",)]
+        while toks and (_fold(toks[0].text) in DETERMINERS or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and (_fold(toks[-1].text) in DETERMINERS or toks[-1].is_punct and toks[-1].text != ")"):
+            toks = toks[:-1]
+        if not toks or not any(t.pos_ in ("NOUN", "ADJ") for t in toks):
+            return None
+        return self.doc[toks[0].i : toks[-1].i + 1].text
+
+    def _match_description(self, desc: str, before: int, gender: str | None) -> Entity | None:
+        """A description naming someone already introduced (« le procureur », « la maire de Paris »)."""
+        d = _norm(desc)
+        if not d:
+            return None
+        dwords = d.split()
+        head = dwords[0]
+        groups = [g for g in self.equivalents if d in g or any(d.startswith(x) for x in g)]
+        best = None
+        for char, e, _ in self.timeline:
+            if char >= before or e.kind == "DESC" and _norm(e.name) == d:
+                continue
+            if not _compatible(e, gender, None):
+                continue
+            roles = [_norm(r) for r in e.roles] + [_norm(e.name)]
+            hit = False
+            for r in roles:
+                if not r:
+                    continue
+                if r == d or r.startswith(d) or d.startswith(r) and e.kind != "PER" or (
+                    head in r.split() and len(dwords) <= 3 and head not in ("ministre", "président") or r.split()[0] == head
+                    and (len(dwords) == 1 or all(w in r.split() for w in dwords))
+                ):
+                    hit = True
+                if any(r in g or any(r.startswith(x) for x in g) for g in groups):
+                    hit = True
+            if hit:
+                best = e
+        return best
+
+    def resolve(self, m: Mention, cand: Cand | None = None) -> tuple[Entity | None, Speaker]:
+        span = m.span
+        text = span.text
+        low = re.sub(r"\s+-", "-", _fold(text).strip())
+        pos = span.start_char
+        if m.kind == "pronoun" or low in self.pronouns:
+            gender, number, kind = (self.pronouns.get(low) or ["", "", "subject"])[:3]
+            gender = gender or None
+            number = number or None
+            if low in self.impersonal:
+                return None, Speaker(text, span.start_char, span.end_char, None, None)
+            if kind == "demonstrative":
+                sent_start = span.sent.start_char
+                e = self._recent(pos, gender, number, subject=False, exclude_sentence_of=sent_start) or \
+                    self._recent(pos, gender, number, subject=False)
+            elif kind == "relative":
+                e = self._antecedent(span)
+            else:
+                e = self._recent(pos, gender, number, subject=True) or self._recent(pos, gender, number, subject=False)
+            if e is not None:
+                self.timeline.append((pos, e, True))
+            return e, Speaker(text, span.start_char, span.end_char, e.name if e else None, None)
+        if low in self.impersonal:
+            return None, Speaker(text, span.start_char, span.end_char, None, None)
+        if any(low.endswith(s) for s in self.same_source) and self.last_source is not None:
+            e = self.last_source
+            return e, Speaker(text, span.start_char, span.end_char, e.name, None)
+        name, role, alias, kind, gender = self._describe(span)
+        if name is None:
+            return None, Speaker(text, span.start_char, span.end_char, None, None)
+        number = _morph(span.root, "Number") if span.root.pos_ in ("NOUN", "PROPN") else None
+        e: Entity | None
+        if kind == "DESC":
+            head = _norm(name).split()[0] if _norm(name) else ""
+            definite = _fold(span[0].text) in ("le", "la", "l'", "les", "ce", "cette", "ces", "cet")
+            e = self._match_description(name, pos, gender) if definite else None
+            if e is None and definite and number != "Plur" and head not in self.institutions:
+                e = self._recent(pos, gender, "Sing", subject=True)
+                if e is not None and e.kind != "PER":
+                    e = None
+            if e is None:
+                e = self._entity(name, "DESC", gender=gender, number=number)
+        else:
+            e = self._entity(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias)
+        self.timeline.append((pos, e, True))
+        return e, Speaker(text, span.start_char, span.end_char, e.name, role)
+
+    def _antecedent(self, span: Span) -> Entity | None:
+        tok = span.root
+        verb = tok.head
+        noun = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
+        doc = self.doc
+        if noun is None or noun.i >= tok.i:
+            # take the noun phrase just before « qui »
+            j = tok.i - 1
+            while j >= 0 and doc[j].text in (",",):
+                j -= 1
+            noun = doc[j] if j >= 0 else None
+        if noun is None:
+            return None
+        for ent in doc.ents:
+            if ent.start <= noun.i < ent.end and ent.label_ in ("PER", "ORG"):
+                return self._find(self._strip_title(ent)[0])
+        start = noun.left_edge.i
+        end = noun.i + 1
+        for c in noun.children:
+            if c.i > noun.i and c.dep_ in ("flat:name", "appos", "nmod", "amod", "conj", "cc", "case", "det") and c.i < tok.i:
+                end = max(end, min(c.right_edge.i + 1, tok.i))
+        while end > start and doc[end - 1].text in (",", "(", ")"):
+            end -= 1
+        e, _ = self.resolve(Mention(doc[start:end]))
+        return e
+
+    # -- entry point ---------------------------------------------------------------------------------
+    def speakers_for(self, cands: list[Cand]) -> list[tuple[Speaker | None, str | None]]:
+        """Speaker and via for each candidate, resolving mentions in the order they appear."""
+        out: list[Any] = [None] * len(cands)
+        ents: list[Entity | None] = [None] * len(cands)
+        order = sorted(range(len(cands)), key=lambda k: cands[k].mention.span.start_char
+                       if cands[k].mention is not None else cands[k].start)
+        by_verb: dict[int, int] = {}
+        for k in order:
+            c = cands[k]
+            if c.verb is not None:
+                by_verb[c.verb.i] = k
+        for k in order:
+            c = cands[k]
+            if c.mention is None:
+                continue
+            e, sp = self.resolve(c.mention, c)
+            ents[k] = e
+            out[k] = sp
+            if e is not None:
+                self.last_source = e
+        # candidates whose speaker comes from elsewhere, in text order
+        for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
+            c = cands[k]
+            if c.mention is not None:
+                continue
+            e = None
+            if c.speaker_from == "head" and c.head_cue is not None:
+                j = by_verb.get(c.head_cue.i)
+                if j is not None and j != k:
+                    e = ents[j]
+                else:
+                    subj = next((t for t in c.head_cue.children if t.dep_ in ("nsubj", "nsubj:pass")), None)
+                    if subj is not None:
+                        s, t_end = subj.left_edge.i, subj.right_edge.i + 1
+                        e, _ = self.resolve(Mention(self.doc[s:t_end]))
+            if e is None and c.speaker_from in ("previous", "head", "relative"):
+                prev = [j for j in range(len(cands)) if cands[j].start < c.start and ents[j] is not None]
+                if prev:
+                    e = ents[max(prev, key=lambda j: cands[j].start)]
+                else:
+                    e = self._recent(c.start, None, None, subject=True)
+            ents[k] = e
+            out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
+        result: list[tuple[Speaker | None, str | None]] = []
+        for k, c in enumerate(cands):
+            e = ents[k]
+            via = None
+            if e is not None and e.relayed_by and c.start <= e.relay_until and _norm(e.relayed_by) != _norm(e.name):
+                via = e.relayed_by
+            result.append((out[k], via))
+        return result
