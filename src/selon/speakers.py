@@ -97,6 +97,7 @@ class Discourse:
         self.entities: list[Entity] = []
         self.timeline: list[tuple[int, Entity, bool]] = []  # (char, entity, as subject)
         self.last_source: Entity | None = None
+        self.last_according: Entity | None = None
         self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
         self._seed_names()
         self._seed_relays()
@@ -140,8 +141,8 @@ class Discourse:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             name, title = self._strip_title(ent)
-            if not name or len(name) < 2:
-                continue
+            if not name or len(name) < 2 or not name[:1].isupper():
+                continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
             gender = self.title_gender.get(title or "", None) or self._gender_near(ent)
             e = self._entity(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
             as_subject = ent.root.dep_ in ("nsubj", "nsubj:pass") or (
@@ -227,6 +228,16 @@ class Discourse:
     # -- resolution ----------------------------------------------------------------------------
     def _recent(self, before: int, gender: str | None, number: str | None, *, subject: bool,
                 exclude_sentence_of: int | None = None) -> Entity | None:
+        """The most recent entity mentioned before ``before`` that agrees with the pronoun;
+        one whose gender is known to agree beats one whose gender is unknown."""
+        if gender:
+            known = self._recent_pass(before, gender, number, subject, exclude_sentence_of, strict=True)
+            if known is not None:
+                return known
+        return self._recent_pass(before, gender, number, subject, exclude_sentence_of, strict=False)
+
+    def _recent_pass(self, before: int, gender: str | None, number: str | None, subject: bool,
+                     exclude_sentence_of: int | None, strict: bool) -> Entity | None:
         best = None
         best_char = -1
         for char, e, as_subj in self.timeline:
@@ -236,7 +247,7 @@ class Discourse:
                 continue
             if exclude_sentence_of is not None and char >= exclude_sentence_of:
                 continue
-            if not _compatible(e, gender, number):
+            if not _compatible(e, gender, number) or strict and e.gender != gender:
                 continue
             if subject and e.relayed_by and any(_norm(e.relayed_by) == _norm(x.name) for x in self.entities):
                 continue  # a relayed source is not the topic: the relayer is
@@ -309,7 +320,9 @@ class Discourse:
         # an organisation or a proper noun standing for the source, not inside a « de X » complement
         proper: list[Token] = []
         for k, t in enumerate(toks):
-            if t.pos_ == "PROPN" or t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1 and t.is_alpha):
+            if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ == "ORG") or (
+                t.text.isupper() and len(t.text) > 1 and t.is_alpha
+            ):
                 prev = toks[k - 1] if k > 0 else None
                 prevprev = toks[k - 2] if k > 1 else None
                 in_complement = prev is not None and (
@@ -411,7 +424,7 @@ class Discourse:
         if low in self.impersonal:
             return None, Speaker(text, span.start_char, span.end_char, None, None)
         if any(low.endswith(s) for s in self.same_source) and self.last_source is not None:
-            e = self.last_source
+            e = self.last_according or self.last_source
             return e, Speaker(text, span.start_char, span.end_char, e.name, None)
         name, role, alias, kind, gender = self._describe(span)
         if name is None:
@@ -435,9 +448,11 @@ class Discourse:
 
     def _antecedent(self, span: Span) -> Entity | None:
         tok = span.root
-        verb = tok.head
-        noun = verb.head if verb.dep_ in ("acl:relcl", "acl") else None
         doc = self.doc
+        j = tok.i - 1
+        while j >= 0 and doc[j].text in (",",):
+            j -= 1
+        noun = doc[j] if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN") else None
         if noun is None or noun.i >= tok.i:
             # take the noun phrase just before « qui »
             j = tok.i - 1
@@ -480,6 +495,8 @@ class Discourse:
             out[k] = sp
             if e is not None:
                 self.last_source = e
+                if c.kind == "according_to":
+                    self.last_according = e
         # candidates whose speaker comes from elsewhere, in text order
         for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
             c = cands[k]

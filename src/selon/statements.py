@@ -181,15 +181,18 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             j += 1
             skipped += 1
             continue
-        if low in ("à", "au", "aux", "sur", "dans", "devant", "lors", "auprès") and j + 1 < limit:
-            # a prepositional phrase: skip to its end (next DET/PROPN starting a subject)
+        if low in ("à", "au", "aux", "sur", "dans", "devant", "lors", "auprès", "en") and j + 1 < limit:
+            # a prepositional phrase (« à l'AFP », « à 12h45 », « sur France 2 »): skip it up to
+            # the determiner or name that starts the subject
             k = j + 1
+            seen_head = False
             while k < limit and k < j + 6 and not doc[k].is_punct:
-                k += 1
-                if doc[k - 1].pos_ in ("PROPN", "NOUN", "NUM") and (
-                    k < limit and doc[k].pos_ in ("DET", "PROPN") and doc[k].text[0].isupper() is False
-                ):
+                t2 = doc[k]
+                if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"):
                     break
+                if t2.pos_ in ("NOUN", "PROPN", "NUM") or t2.like_num:
+                    seen_head = True
+                k += 1
             j = k
             skipped += 1
             continue
@@ -217,10 +220,14 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             continue
         if t.is_punct and t.text not in ("-", "'", "’") and not _is_mark(t):
             break
-        if k > j and low in rules.stops and t.ent_iob_ != "I":
+        if k > j and low in rules.stops and t.ent_iob_ != "I" and not (
+            low in ("par", "pour") and k > j and doc[k - 1].pos_ == "VERB"
+        ):
             break
         if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
-            break
+            participle = "VerbForm=Part" in str(t.morph) and k + 1 < limit and _low(doc[k + 1]) in ("par", "pour")
+            if not participle:
+                break
         k += 1
     end = k
     if end <= j:
@@ -308,8 +315,9 @@ class Extractor:
         return tok.sent
 
     def in_quote(self, char: int) -> Quote | None:
+        """The closed quotation that holds ``char`` (an unclosed mark hides no cue)."""
         for q in self.all_quotes:
-            if q.open <= char < q.close:
+            if q.closed and q.open <= char < q.close:
                 return q
         return None
 
@@ -499,6 +507,10 @@ class Extractor:
 
     def _infinitive_after(self, verb: Token, c_end: int, sent: Span) -> int | None:
         doc = self.doc
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.i >= c_end and "VerbForm=Inf" in str(child.morph):
+                left = child.left_edge.i
+                return max(left, c_end) if left >= c_end else child.i
         j = c_end
         while j < sent.end and j < c_end + 5:
             t = doc[j]
