@@ -21,8 +21,11 @@ def _fold(s: str) -> str:
     return s.replace("’", "'").lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LanguagePack:
+    """One language's data. Hashed by identity: ``load_pack`` returns one instance per code,
+    so a pack can key caches of compiled patterns."""
+
     code: str
     model: str
     raw: dict[str, Any] = field(repr=False)
