@@ -112,11 +112,25 @@ class Rules:
         self.impersonal = pack.words("speakers", "impersonal")
         self.stops = pack.words("speakers", "mention_stops")
         self.skip_after_cue = pack.words("speakers", "skip_after_cue")
+        # third person present of first-group cues (annoncer → annonce), and the irregular ones
+        self.present_forms: dict[str, str] = {c[:-1]: c for c in self.cues if c.endswith("er") and " " not in c}
+        self.present_forms.update({_fold(k): _fold(v) for k, v in cues.get("present_forms", {}).items()})
 
     def is_cue(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and _fold(tok.lemma_) in self.cues or (
-            tok.pos_ == "VERB" and _fold(tok.text) in self.cues
+        if tok.pos_ in ("VERB", "AUX") and (_fold(tok.lemma_) in self.cues or _fold(tok.text) in self.cues):
+            return True
+        # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
+        return (
+            tok.i > 0
+            and tok.doc[tok.i - 1].text == ","
+            and _fold(tok.text) in self.present_forms
+            and tok.i + 1 < len(tok.doc)
+            and (tok.doc[tok.i + 1].pos_ in ("DET", "PROPN") or _fold(tok.doc[tok.i + 1].text).startswith("-t"))
         )
+
+    def lemma(self, tok: Token) -> str:
+        low = _fold(tok.text)
+        return self.present_forms.get(low, _fold(tok.lemma_)) if tok.pos_ not in ("VERB", "AUX") else _fold(tok.lemma_)
 
 
 # -- cue groups --------------------------------------------------------------------------------
@@ -301,9 +315,32 @@ class Extractor:
         self.quotes = [q for q in quotes if q.depth == 0]
         self.all_quotes = list(quotes)
         self.cands: list[Cand] = []
-        self.char_tok: dict[int, int] = {}
-        for t in doc:
-            self.char_tok[t.idx] = t.i
+        self.sent_at: list[int] = [0] * len(doc)
+        self.sents: list[Span] = self._sentences()
+        for k, sp in enumerate(self.sents):
+            for i in range(sp.start, sp.end):
+                self.sent_at[i] = k
+
+    def _sentences(self) -> list[Span]:
+        """The parser's sentences, mended: a sentence that starts with a comma, a closing mark
+        or a lower-case word right after a quotation (« … ? », a-t-il dit) continues the
+        previous one. (The parser keeps boundaries set before it, but not non-boundaries.)"""
+        doc = self.doc
+        closing = {q.close - 1 for q in self.all_quotes if q.closed}
+        bounds: list[list[int]] = []
+        for sent in doc.sents:
+            first = sent[0]
+            prev = doc[sent.start - 1] if sent.start > 0 else None
+            glued = prev is not None and not prev.is_space and bool(bounds) and (
+                first.text in (",", ";", ":", ")")
+                or first.idx in closing
+                or first.is_lower and (prev.idx in closing or prev.text in ("?", "!", "…"))
+            )
+            if glued:
+                bounds[-1][1] = sent.end
+            else:
+                bounds.append([sent.start, sent.end])
+        return [doc[a:b] for a, b in bounds]
 
     # token lookups
     def tok_at(self, char: int) -> int | None:
@@ -312,7 +349,7 @@ class Extractor:
         return span.start if span is not None else None
 
     def sent_of(self, tok: Token) -> Span:
-        return tok.sent
+        return self.sents[self.sent_at[tok.i]]
 
     def in_quote(self, char: int) -> Quote | None:
         """The closed quotation that holds ``char`` (an unclosed mark hides no cue)."""
@@ -348,7 +385,7 @@ class Extractor:
         for verb in doc:
             if not rules.is_cue(verb):
                 if verb.pos_ in ("VERB", "AUX") and _fold(verb.lemma_) in rules.de_heads:
-                    sent = verb.sent
+                    sent = self.sent_of(verb)
                     c_start, c_end, clitic = _cue_group(doc, verb, rules)
                     found = self._de_phrase(verb, c_end, sent)
                     if found is not None and self.in_quote(verb.idx) is None:
@@ -357,8 +394,8 @@ class Extractor:
                 continue
             if self.in_quote(verb.idx) is not None and not self._quote_is_term(self.in_quote(verb.idx)):
                 continue  # words inside somebody's quotation are theirs, not the article's cues
-            lemma = _fold(verb.lemma_)
-            sent = verb.sent
+            lemma = rules.lemma(verb)
+            sent = self.sent_of(verb)
             c_start, c_end, clitic = _cue_group(doc, verb, rules)
             cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
             # 1. inverted cue: « CONTENT, a déclaré X » / « CONTENT, a-t-il dit »
@@ -403,6 +440,14 @@ class Extractor:
 
     def _inverted(self, verb: Token, sent: Span, c_start: int, c_end: int, clitic: Token | None, cue: tuple[int, int]) -> bool:
         doc, rules = self.doc, self.rules
+        # an incise has its subject after it, no subject before, no object, and a finite verb
+        # or a past participle (« affirmant que » is a participle clause, not an incise)
+        # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= c_start - 2
+               and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+            return False
+        if "VerbForm=Part" in str(verb.morph) and "Tense=Pres" in str(verb.morph):
+            return False
         # the subject comes after the verb group
         if clitic is not None:
             subj: Mention | None = self.mention((clitic.i, clitic.i + 1), "pronoun")
@@ -660,7 +705,7 @@ class Extractor:
                 i += 1
                 continue
             k = len(matched)
-            sent = doc[i].sent
+            sent = self.sent_of(doc[i])
             if self.in_quote(doc[i].idx) is not None and not self._quote_is_term(self.in_quote(doc[i].idx)):
                 i += k
                 continue
@@ -733,7 +778,7 @@ class Extractor:
             first = self.tok_at(q.open)
             if first is None:
                 continue
-            sent = doc[first].sent
+            sent = self.sent_of(doc[first])
             before = self.text[sent.start_char : q.open].rstrip(" \t\n\u00a0\u202f")
             # cue first with a colon: « Le syndicat a prévenu : « … » »
             if before.endswith(":"):
