@@ -108,6 +108,7 @@ class Rules:
         self.initial_only = {tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("sentence_initial_only", [])}
         self.adverbs = pack.words("cues", "adverbs")
         self.que = pack.words("cues", "complementizers")
+        self.not_before_que = pack.words("cues", "not_before_complementizer")
         self.aux = pack.words("cues", "auxiliaries")
         self.impersonal = pack.words("speakers", "impersonal")
         self.stops = pack.words("speakers", "mention_stops")
@@ -364,6 +365,12 @@ class Extractor:
         s, e = rng
         if e <= s:
             return None
+        # a mention that opens a quotation runs to its closing mark (« le collectif "Désarmons-les" »)
+        q = self.in_quote(self.doc[e - 1].idx)
+        if q is not None and q.close > self.doc[e - 1].idx and q.open >= self.doc[s].idx:
+            close_tok = self.tok_at(q.close - 1)
+            if close_tok is not None:
+                e = max(e, close_tok + 1)
         # multi-token pronouns: « Celui -ci », « ce dernier »
         while e < len(self.doc) and _low(self.doc[e]) in ("-ci", "-là", "-", "ci", "là", "dernier", "dernière", "derniers", "dernières"):
             if _low(self.doc[e]) in ("ci", "là") and _low(self.doc[e - 1]) != "-":
@@ -539,7 +546,9 @@ class Extractor:
         while j < limit:
             t = doc[j]
             low = _low(t)
-            if low in self.rules.que:
+            if low in self.rules.que and t.dep_ != "fixed" and (
+                j == 0 or _low(doc[j - 1]) not in self.rules.not_before_que
+            ):
                 return j
             if t.pos_ in ("VERB",) and j > c_end or t.text in (".", ";", "?", "!") or (
                 _is_mark(t) and j > c_end + 1
@@ -618,20 +627,42 @@ class Extractor:
         return True
 
     def _np_object(self, verb: Token, c_end: int, sent: Span) -> tuple[int, int] | None:
+        """The noun phrase a claim verb reports (« a dénombré 41.500 manifestants »): the
+        parser's object, else the words right after the verb group when they open a noun
+        phrase (the parse of phrases with numbers is often wrong)."""
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ in ("obj",) and c.i >= c_end), None)
-        if obj is None:
-            return None
-        head_low = _fold(obj.lemma_)
-        if head_low in self.rules.speech_nouns:
-            return None  # « a rappelé les déclarations de X »: speech named, no claim
-        if obj.pos_ == "PRON":
-            return None
-        s = obj.left_edge.i
-        # start right after the verb group when the parse attached adverbials before the object
-        s = max(s, c_end)
-        while s < obj.i and (doc[s].is_punct and not _is_mark(doc[s]) or doc[s].pos_ == "ADV"):
+        if obj is not None:
+            if _fold(obj.lemma_) in self.rules.speech_nouns or obj.pos_ == "PRON":
+                return None  # « a rappelé les déclarations de X »: speech named, no claim
+            s = max(obj.left_edge.i, c_end)
+        else:
+            morph = str(verb.morph)
+            has_aux = any(c.dep_.startswith("aux") for c in verb.children)
+            if "VerbForm=Inf" in morph or "VerbForm=Part" in morph and not has_aux:
+                return None  # infinitives and bare participles: only what the parser found
+            if any(c.dep_ == "aux:pass" for c in verb.children):
+                return None
+            s = c_end
+            # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »)
+            while s < sent.end and (doc[s].pos_ == "ADV" or doc[s].text == ","
+                                    or _low(doc[s]) in ("lui", "elle", "eux", "elles") and s + 1 < sent.end
+                                    and doc[s + 1].text == ","):
+                s += 1
+            if s >= sent.end:
+                return None
+            first = doc[s]
+            if not (first.pos_ in ("DET", "NUM") or first.like_num or _is_mark(first) and first.text in OPEN_MARKS):
+                return None
+            if _fold(first.text) in ("de", "d'", "du", "des") and first.pos_ == "ADP":
+                return None
+            nxt = next((t for t in doc[s : min(sent.end, s + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+            if nxt is not None and _fold(nxt.lemma_) in self.rules.speech_nouns:
+                return None
+        while s < sent.end and (doc[s].is_punct and not _is_mark(doc[s]) or doc[s].pos_ == "ADV"):
             s += 1
+        if s >= sent.end:
+            return None
         end = self._clause_end(s, sent, np_only=True)
         start = doc[s].idx
         if end - start < 3:
@@ -652,6 +683,7 @@ class Extractor:
             if depth == 0 and t.text in (";",) and t.i > start_tok:
                 end_tok = t.i
                 break
+
         last = doc[end_tok - 1]
         return _balanced_trim(self.text, doc[start_tok].idx, last.idx + len(last.text))[1]
 
