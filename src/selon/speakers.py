@@ -100,6 +100,7 @@ class Discourse:
         self.last_according: Entity | None = None
         self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
         self._seed_names()
+        self._seed_roles()
         self._seed_relays()
 
     # -- entities ------------------------------------------------------------------------------
@@ -150,6 +151,67 @@ class Discourse:
             )
             self.timeline.append((ent.start_char, e, as_subject))
 
+    def _seed_roles(self) -> None:
+        """Roles from appositions around every name: « le procureur de Perpignan, Jean Dupont »,
+        « Le président Jean Dupont », « Jeanne Durand, l'avocate de X », « la CNE, le syndicat … »."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "ORG"):
+                continue
+            e = self._find(self._strip_title(ent)[0])
+            if e is None:
+                continue
+            for role_toks in (self._description_before(ent.start), self._description_after(ent.end)):
+                role = self._role_text(role_toks) if role_toks else None
+                if role and _norm(role) != _norm(e.name):
+                    e.roles.add(role)
+                    if e.gender is None:
+                        g = next((_morph(t, "Gender") for t in role_toks if t.pos_ in ("DET", "NOUN") and _morph(t, "Gender")), None)
+                        e.gender = g
+
+    def _description_before(self, i: int) -> list[Token]:
+        doc = self.doc
+        j = i - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        run: list[Token] = []
+        while j >= 0 and j >= i - 14:
+            t = doc[j]
+            if t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.pos_ != "ADJ" or t.is_punct and t.text not in ("-", "'"):
+                break
+            run.insert(0, t)
+            if t.pos_ == "DET":
+                before = doc[j - 1] if j > 0 else None
+                if before is None or _fold(before.text) not in ("de", "d'", "du", "des", "à", "au", "aux", "en", "pour", "sur"):
+                    break
+            j -= 1
+        while run and run[0].pos_ == "ADP":
+            run = run[1:]
+        if not run or not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in run):
+            return []
+        if run[0].pos_ != "DET" and not run[0].text[:1].islower():
+            return []
+        return run
+
+    def _description_after(self, i: int) -> list[Token]:
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return []
+        j = i + 1
+        run: list[Token] = []
+        while j < len(doc) and j < i + 14:
+            t = doc[j]
+            if t.is_space or t.is_punct and t.text not in ("-", "'", "(", ")") or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                break
+            run.append(t)
+            j += 1
+        if not run or not (run[0].pos_ == "DET" or run[0].pos_ == "NOUN" and run[0].text[:1].islower()):
+            return []
+        head = next((t for t in run if t.pos_ == "NOUN"), None)
+        if head is None or not head.text[:1].islower():
+            return []
+        return run
+
     def _strip_title(self, span: Span) -> tuple[str, str | None]:
         toks = list(span)
         title = None
@@ -168,16 +230,13 @@ class Discourse:
         while j >= 0 and j >= ent.start - 12 and doc[j].text not in (".", ";", "\n"):
             t = doc[j]
             if t.pos_ == "NOUN":
-                # the head of the description: the first noun of the run
+                # the head of the description: the first noun of its run, or its determiner
                 k = j
-                while k - 1 >= 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and doc[k - 1].text not in (",",):
+                while k - 1 >= 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and doc[k - 1].pos_ != "DET":
                     k -= 1
-                for m in doc[k : j + 1]:
-                    if m.pos_ == "DET" and _morph(m, "Gender"):
-                        return _morph(m, "Gender")
-                    if m.pos_ == "NOUN" and _morph(m, "Gender"):
-                        return _morph(m, "Gender")
-                return None
+                head = next((m for m in doc[k : j + 1] if m.pos_ == "NOUN"), t)
+                det = doc[head.i - 1] if head.i > 0 and doc[head.i - 1].pos_ == "DET" else None
+                return _morph(head, "Gender") or (_morph(det, "Gender") if det is not None else None)
             if t.text == "," or t.pos_ in ("VERB", "AUX"):
                 if t.text == ",":
                     j -= 1
@@ -370,33 +429,30 @@ class Discourse:
         return self.doc[toks[0].i : toks[-1].i + 1].text
 
     def _match_description(self, desc: str, before: int, gender: str | None) -> Entity | None:
-        """A description naming someone already introduced (« le procureur », « la maire de Paris »)."""
+        """A description naming someone already introduced (« le procureur » for « le procureur
+        de Perpignan, Jean Dupont »; « la police » for « la police de Mons »), the most recent."""
         d = _norm(desc)
         if not d:
             return None
-        dwords = d.split()
-        head = dwords[0]
-        groups = [g for g in self.equivalents if d in g or any(d.startswith(x) for x in g)]
-        best = None
+        dw = d.split()
+        groups = [g for g in self.equivalents if d in g]
+        best, best_char = None, -1
         for char, e, _ in self.timeline:
-            if char >= before or e.kind == "DESC" and _norm(e.name) == d:
+            if char >= before or char < best_char or e.kind == "DESC":
                 continue
             if not _compatible(e, gender, None):
                 continue
-            roles = [_norm(r) for r in e.roles] + [_norm(e.name)]
             hit = False
-            for r in roles:
-                if not r:
+            for r in [*(_norm(x) for x in e.roles), *([_norm(e.name)] if e.kind != "PER" else [])]:
+                rw = r.split()
+                if not rw:
                     continue
-                if r == d or r.startswith(d) or d.startswith(r) and e.kind != "PER" or (
-                    head in r.split() and len(dwords) <= 3 and head not in ("ministre", "président") or r.split()[0] == head
-                    and (len(dwords) == 1 or all(w in r.split() for w in dwords))
-                ):
+                if r == d or rw[0] == dw[0] and all(w in rw for w in dw):
                     hit = True
-                if any(r in g or any(r.startswith(x) for x in g) for g in groups):
+                elif any(r in g for g in groups):
                     hit = True
             if hit:
-                best = e
+                best, best_char = e, char
         return best
 
     def resolve(self, m: Mention, cand: Cand | None = None) -> tuple[Entity | None, Speaker]:
@@ -424,7 +480,7 @@ class Discourse:
         if low in self.impersonal:
             return None, Speaker(text, span.start_char, span.end_char, None, None)
         if any(low.endswith(s) for s in self.same_source) and self.last_source is not None:
-            e = self.last_according or self.last_source
+            e = self.last_source
             return e, Speaker(text, span.start_char, span.end_char, e.name, None)
         name, role, alias, kind, gender = self._describe(span)
         if name is None:
@@ -435,7 +491,7 @@ class Discourse:
             head = _norm(name).split()[0] if _norm(name) else ""
             definite = _fold(span[0].text) in ("le", "la", "l'", "les", "ce", "cette", "ces", "cet")
             e = self._match_description(name, pos, gender) if definite else None
-            if e is None and definite and number != "Plur" and head not in self.institutions:
+            if e is None and definite and number != "Plur" and head not in self.institutions and len(_norm(name).split()) <= 2:
                 e = self._recent(pos, gender, "Sing", subject=True)
                 if e is not None and e.kind != "PER":
                     e = None
@@ -503,7 +559,15 @@ class Discourse:
             if c.mention is not None:
                 continue
             e = None
-            if c.speaker_from == "head" and c.head_cue is not None:
+            if c.speaker_from == "head" and c.verb is not None:
+                # a participle or infinitive cue (« …, a affirmé X, précisant que … ») speaks
+                # for the nearest cue before it in its sentence
+                same = [j for j in range(len(cands)) if j != k and cands[j].cue is not None
+                        and cands[j].cue[1] <= c.verb.idx and cands[j].sent_start == c.sent_start
+                        and (ents[j] is not None or out[j] is not None)]
+                if same:
+                    e = ents[max(same, key=lambda j: cands[j].cue[1])]  # type: ignore[index]
+            if e is None and c.speaker_from == "head" and c.head_cue is not None:
                 j = by_verb.get(c.head_cue.i)
                 if j is not None and j != k:
                     e = ents[j]
