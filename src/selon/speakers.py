@@ -201,7 +201,7 @@ class Discourse:
         run: list[Token] = []
         while j < len(doc) and j < i + 14:
             t = doc[j]
-            if t.is_space or t.is_punct and t.text not in ("-", "'", "(", ")") or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            if t.is_space or t.is_punct and t.text not in ("-", "'", "(", ")") or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV"):
                 break
             run.append(t)
             j += 1
@@ -224,28 +224,21 @@ class Discourse:
         return self.doc[toks[0].i : toks[-1].i + 1].text, title
 
     def _gender_near(self, ent: Span) -> str | None:
-        """Gender of a name from the description it stands in apposition to."""
-        doc = self.doc
-        j = ent.start - 1
-        while j >= 0 and j >= ent.start - 12 and doc[j].text not in (".", ";", "\n"):
-            t = doc[j]
-            if t.pos_ == "NOUN":
-                # the head of the description: the first noun of its run, or its determiner
-                k = j
-                while k - 1 >= 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and doc[k - 1].pos_ != "DET":
-                    k -= 1
-                head = next((m for m in doc[k : j + 1] if m.pos_ == "NOUN"), t)
-                det = doc[head.i - 1] if head.i > 0 and doc[head.i - 1].pos_ == "DET" else None
-                return _morph(head, "Gender") or (_morph(det, "Gender") if det is not None else None)
-            if t.text == "," or t.pos_ in ("VERB", "AUX"):
-                if t.text == ",":
-                    j -= 1
-                    continue
-                break
-            j -= 1
+        """Gender of a name from a title (« Mme ») or the description it stands in
+        apposition to (« le porte-parole de la coalition, Jean Dupont »)."""
         for t in ent:
             if t.text.lower() in self.title_gender:
                 return self.title_gender[t.text.lower()]
+        if ent.start > 0 and ent[0].text.lower() not in self.title_gender and self.doc[ent.start - 1].text.lower() in self.title_gender:
+            return self.title_gender[self.doc[ent.start - 1].text.lower()]
+        for run in (self._description_before(ent.start), self._description_after(ent.end)):
+            head = next((t for t in run if t.pos_ == "NOUN"), None)
+            if head is None:
+                continue
+            det = self.doc[head.i - 1] if head.i > 0 and self.doc[head.i - 1].pos_ == "DET" else None
+            g = (_morph(det, "Gender") if det is not None else None) or _morph(head, "Gender")
+            if g:
+                return g
         return None
 
     def _seed_relays(self) -> None:
