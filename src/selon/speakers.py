@@ -68,6 +68,10 @@ def _norm(s: str) -> str:
     return " ".join(w for w in s.replace("'", "' ").split() if w not in DETERMINERS)
 
 
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+
+
 def _compatible(e: Entity, gender: str | None, number: str | None) -> bool:
     if gender and e.gender and e.gender != gender:
         return False
@@ -93,6 +97,8 @@ class Discourse:
         self.speech_nouns = pack.words("cues", "speech_nouns")
         self.relay_verbs = pack.words("cues", "relay")
         self.equivalents = [{_norm(x) for x in group} for group in sp.get("equivalent_roles", [])]
+        self.leaders = {_norm(x) for x in sp.get("leaders", [])}
+        self.anaphoric = {_fold(x) for x in sp.get("anaphoric_determiners", [])}
         self.same_source = {"même source", "la même source", "même sources"}
         self.entities: list[Entity] = []
         self.timeline: list[tuple[int, Entity, bool]] = []  # (char, entity, as subject)
@@ -101,6 +107,7 @@ class Discourse:
         self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
         self._seed_names()
         self._seed_roles()
+        self._seed_subjects()
         self._seed_relays()
 
     # -- entities ------------------------------------------------------------------------------
@@ -150,6 +157,26 @@ class Discourse:
                 ent.root.head.dep_ in ("nsubj", "nsubj:pass") and ent.root.dep_ in ("appos", "flat:name", "nmod")
             )
             self.timeline.append((ent.start_char, e, as_subject))
+
+    def _seed_subjects(self) -> None:
+        """Subjects that carry a name (« La fédération du commerce Comeos demande … ») are
+        salient for the pronouns that follow, whether or not they speak."""
+        doc = self.doc
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.ent_type_ in ("PER", "ORG"):
+                continue  # already in the timeline from the NER
+            span = doc[tok.left_edge.i : tok.i + 1]
+            for c in tok.children:
+                if c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN":
+                    span = doc[tok.left_edge.i : c.right_edge.i + 1]
+            if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+                continue
+            name, role, alias, kind, gender = self._describe(span)
+            if name and kind in ("ORG", "PER"):
+                e = self._entity(name, kind, gender=gender, role=role, alias=alias)
+                self.timeline.append((span.start_char, e, True))
 
     def _seed_roles(self) -> None:
         """Roles from appositions around every name: « le procureur de Perpignan, Jean Dupont »,
@@ -299,7 +326,9 @@ class Discourse:
                 continue
             if exclude_sentence_of is not None and char >= exclude_sentence_of:
                 continue
-            if not _compatible(e, gender, number) or strict and e.gender != gender:
+            if not _compatible(e, gender, number) or strict and e.gender != gender and not (
+                e.gender is None and e.kind == "PER"
+            ):
                 continue
             if subject and e.relayed_by and any(_norm(e.relayed_by) == _norm(x.name) for x in self.entities):
                 continue  # a relayed source is not the topic: the relayer is
@@ -427,7 +456,7 @@ class Discourse:
         d = _norm(desc)
         if not d:
             return None
-        dw = d.split()
+        dw = [_singular(w) for w in d.split()]
         groups = [g for g in self.equivalents if d in g]
         best, best_char = None, -1
         for char, e, _ in self.timeline:
@@ -437,13 +466,15 @@ class Discourse:
                 continue
             hit = False
             for r in [*(_norm(x) for x in e.roles), *([_norm(e.name)] if e.kind != "PER" else [])]:
-                rw = r.split()
+                rw = [_singular(w) for w in r.split()]
                 if not rw:
                     continue
                 if r == d or rw[0] == dw[0] and all(w in rw for w in dw):
                     hit = True
                 elif any(r in g for g in groups):
                     hit = True
+                elif dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
+                    hit = True  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
             if hit:
                 best, best_char = e, char
         return best
@@ -482,9 +513,9 @@ class Discourse:
         e: Entity | None
         if kind == "DESC":
             head = _norm(name).split()[0] if _norm(name) else ""
-            definite = _fold(span[0].text) in ("le", "la", "l'", "les", "ce", "cette", "ces", "cet")
+            definite = _fold(span[0].text) in self.anaphoric
             e = self._match_description(name, pos, gender) if definite else None
-            if e is None and definite and number != "Plur" and head not in self.institutions and len(_norm(name).split()) <= 2:
+            if e is None and definite and number != "Plur" and head not in self.institutions and len(_norm(name).split()) <= 3:
                 e = self._recent(pos, gender, "Sing", subject=True)
                 if e is not None and e.kind != "PER":
                     e = None
