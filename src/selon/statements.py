@@ -109,6 +109,7 @@ class Rules:
         self.adverbs = pack.words("cues", "adverbs")
         self.que = pack.words("cues", "complementizers")
         self.not_before_que = pack.words("cues", "not_before_complementizer")
+        self.quantity_adverbs = pack.words("cues", "quantity_adverbs")
         self.aux = pack.words("cues", "auxiliaries")
         self.impersonal = pack.words("speakers", "impersonal")
         self.stops = pack.words("speakers", "mention_stops")
@@ -652,14 +653,16 @@ class Extractor:
             if s >= sent.end:
                 return None
             first = doc[s]
-            if not (first.pos_ in ("DET", "NUM") or first.like_num or _is_mark(first) and first.text in OPEN_MARKS):
+            quantity = _low(first) in self.rules.quantity_adverbs and s + 1 < sent.end and _low(doc[s + 1]) in ("de", "d'", "du", "des")
+            if not (first.pos_ in ("DET", "NUM") or first.like_num or quantity or _is_mark(first) and first.text in OPEN_MARKS):
                 return None
             if _fold(first.text) in ("de", "d'", "du", "des") and first.pos_ == "ADP":
                 return None
             nxt = next((t for t in doc[s : min(sent.end, s + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
             if nxt is not None and _fold(nxt.lemma_) in self.rules.speech_nouns:
                 return None
-        while s < sent.end and (doc[s].is_punct and not _is_mark(doc[s]) or doc[s].pos_ == "ADV"):
+        while s < sent.end and (doc[s].is_punct and not _is_mark(doc[s]) or doc[s].pos_ == "ADV"
+                                and _low(doc[s]) not in self.rules.quantity_adverbs):
             s += 1
         if s >= sent.end:
             return None
@@ -680,7 +683,9 @@ class Extractor:
                 depth += 1
             elif t.text == ")":
                 depth -= 1
-            if depth == 0 and t.text in (";",) and t.i > start_tok:
+            if depth == 0 and t.i > start_tok and (
+                t.text == ";" or t.text == ":" and t.i + 1 < sent.end and _is_mark(doc[t.i + 1])
+            ):
                 end_tok = t.i
                 break
 
@@ -699,12 +704,14 @@ class Extractor:
             mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
         else:
             rng = _subject(doc, verb, self.rules)
+            if rng is None and "VerbForm=Fin" in str(verb.morph) or rng is None and any(
+                c.dep_.startswith("aux") for c in verb.children
+            ):
+                c_start = _cue_group(doc, verb, self.rules)[0]
+                rng = _np_before(doc, c_start, sent.start)
+                if rng is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[rng[0] : rng[1]]):
+                    rng = None
             if rng is None:
-                # aux-less chains: the subject may hang on the auxiliary's head
-                for anc in verb.ancestors:
-                    if anc.dep_ in ("conj",):
-                        continue
-                    break
                 if verb.dep_ in ("advcl", "conj", "xcomp", "acl") or "VerbForm=Part" in str(verb.morph):
                     speaker_from = "head"
                 elif verb.dep_ == "acl:relcl":
@@ -765,21 +772,19 @@ class Extractor:
                 start = doc[after].idx
                 end = self._clause_end(after, sent)
             else:
-                # final or medial: the clause before it (and after it, when medial)
+                # final or medial: the clause before it, or after it
                 before = i - 1
                 while before > sent.start and (doc[before].is_punct and not _is_mark(doc[before]) or doc[before].is_space):
                     before -= 1
                 start = self._clause_start(sent, before)
-                if after < sent.end and not doc[after].is_punct and _low(doc[after]) not in ("qui", "dont", "que") \
-                        and doc[e].text != "," or after >= sent.end:
-                    end_tok = before
-                    end = doc[end_tok].idx + len(doc[end_tok].text)
-                else:
-                    end_tok = before
-                    end = doc[end_tok].idx + len(doc[end_tok].text)
-                if after < sent.end and e < sent.end and doc[e].text == "," and _low(doc[after]) not in ("qui", "dont", "que", "a", "ont") \
-                        and doc[after].pos_ not in ("VERB",) and i > sent.start + 2 and doc[i - 1].text == ",":
-                    # medial: « Les dégâts s'élèvent, selon la mairie, à 2 millions »
+                end = doc[before].idx + len(doc[before].text)
+                medial = (
+                    after < sent.end and e < sent.end and doc[e].text == "," and doc[i - 1].text == ","
+                    and _low(doc[after]) not in ("qui", "dont", "que")
+                )
+                if medial and not self._complete_chunk(sent.start, i - 1):
+                    # « …, même si c'est, selon les manifestants, ce que … »: the words after
+                    start = doc[after].idx
                     end = self._clause_end(after, sent)
             start, end = _balanced_trim(self.text, start, end)
             if end - start >= 3:
@@ -791,6 +796,17 @@ class Extractor:
                 self.cands.append(Cand(kind, start, end, cue=cue, mention=mention, priority=4 if kind == "direct" else 3,
                                        sent_start=sent.start_char))
             i += k
+
+    def _complete_chunk(self, start: int, comma: int) -> bool:
+        """Whether the words before a medial « , selon X, » (from the last comma before it)
+        stand on their own as a noun phrase the source vouches for (« des violences d'une
+        gravité sans précédent, selon X, se sont déroulées »): several words, no verb."""
+        doc = self.doc
+        k = comma - 1
+        while k > start and doc[k].text != ",":
+            k -= 1
+        chunk = [t for t in doc[k + 1 if doc[k].text == "," else k : comma] if not t.is_punct]
+        return len(chunk) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
 
     def _sentence_initial(self, i: int, sent: Span) -> bool:
         j = sent.start
@@ -860,7 +876,9 @@ def settle(cands: list[Cand], text: str) -> list[Cand]:
             if o.mention is not None:
                 marks.append(o.mention.span.start_char)
             first = min(marks)
-            if c.start < first < c.end and not (c.cue and c.cue[0] <= first < c.cue[1]) and o.start >= c.start:
+            if c.start < first < c.end and not (c.cue and c.cue[0] <= first < c.cue[1]) and not (
+                o.start <= c.start and c.end <= o.end
+            ):
                 cut = _cut_before(text, c.start, first)
                 if cut - c.start >= 3:
                     c.end = cut
