@@ -271,6 +271,9 @@ def test_one_with_only(figs):
         "Un automobiliste est mort dans la nuit.",
         "Elle a lu le roman « Les 100 jours » pendant l'été.",
         "L'indice Bel 20 a clôturé en hausse.",
+        "Le club s'est imposé 2 à 1 face à Nantes.",
+        "Le numéro vert 0 800 123 456 est ouvert aux familles.",
+        "Le tribunal l'a condamné à 18 mois de prison.",
     ],
 )
 def test_not_figures(figs, sentence):

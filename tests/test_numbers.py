@@ -108,7 +108,8 @@ def test_read(text, low, high, qualifier):
 
 
 @pytest.mark.parametrize(
-    "text", ["plusieurs", "quelques", "de nombreux", "une poignée", "beaucoup", "10^400", "11h30", "3/4", "", "   "]
+    "text",
+    ["plusieurs", "quelques", "de nombreux", "une poignée", "beaucoup", "10^400", "11h30", "3/4", "", "   "],
 )
 def test_words_without_a_number_read_as_none(text):
     assert read_quantity(text) is None
@@ -169,7 +170,9 @@ def test_decimal_comma_round_trip(whole, frac, mark):
 @given(
     whole=st.integers(min_value=1, max_value=999),
     tenths=st.integers(min_value=0, max_value=9),
-    word=st.sampled_from([("million", 10**6), ("millions", 10**6), ("milliard", 10**9), ("milliards", 10**9)]),
+    word=st.sampled_from(
+        [("million", 10**6), ("millions", 10**6), ("milliard", 10**9), ("milliards", 10**9)]
+    ),
     space=st.sampled_from([" ", "\u00a0"]),
 )
 def test_millions_round_trip(whole, tenths, word, space):

@@ -27,13 +27,19 @@ from .numbers import Number, NumberReader, Reading, as_number, fold
 
 _SPACES = " \u00a0\u202f\u2009"
 _DIGIT_RUN = re.compile(r"(?<![\w/^])\d+(?:[ \u00a0\u202f\u2009.,'’]\d+)*(?![\w/^])")
-_QUOTE_CHARS = frozenset('«»"“”„‹›‘’\'')
+_QUOTE_CHARS = frozenset("«»\"“”„‹›‘’'")
 _ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "aux:pass", "dep", "iobj", "obl:agent"})
 _CLAUSE_END = re.compile(r"[\n;,!?]|\.(?!\d)")
 _MAX_CONTEXT = 48  # characters looked at before a quantity for its qualifier
 _QUALIFIERS: dict[str, Qualifier] = {
-    "exact": "exact", "about": "about", "more_than": "more_than", "at_least": "at_least",
-    "less_than": "less_than", "at_most": "at_most", "range": "range", "vague": "vague",
+    "exact": "exact",
+    "about": "about",
+    "more_than": "more_than",
+    "at_least": "at_least",
+    "less_than": "less_than",
+    "at_most": "at_most",
+    "range": "range",
+    "vague": "vague",
 }
 
 
@@ -63,7 +69,11 @@ class _Lexicon:
             if rx is not None:
                 self.before.append((name, rx))
         self.after: list[tuple[str, re.Pattern[str]]] = []
-        for name, key in (("at_least", "after_at_least"), ("about", "after_about"), ("at_most", "after_at_most")):
+        for name, key in (
+            ("at_least", "after_at_least"),
+            ("about", "after_about"),
+            ("at_most", "after_at_most"),
+        ):
             rx = _phrase_re(q.get(key, []), at_end=False)
             if rx is not None:
                 self.after.append((name, rx))
@@ -92,6 +102,7 @@ class _Lexicon:
         self.year_min = int(n.get("year_min", 1000))
         self.year_max = int(n.get("year_max", 2100))
         self.signs = frozenset(str(s) for s in n.get("signs", []))
+        self.score_cues = _words(n, "score_cues")
 
         o = pack.section("outcomes")
         self.people = _words(o, "people")
@@ -264,8 +275,10 @@ class _Finder:
         # « des centaines (de milliers) », « plusieurs dizaines »
         if w in reader.vague_determiners and nxt in reader.vague_plurals:
             j = i + 1
-            while j + 2 < n and low[j + 1] in reader.partitive and (
-                low[j + 2] in reader.vague_plurals or low[j + 2] in reader.multipliers
+            while (
+                j + 2 < n
+                and low[j + 1] in reader.partitive
+                and (low[j + 2] in reader.vague_plurals or low[j + 2] in reader.multipliers)
             ):
                 j += 2
             return self._make(i, j, "vague")
@@ -279,7 +292,12 @@ class _Finder:
         # « la moitié », « les trois quarts »
         if w in reader.fraction_one and nxt in reader.denominators:
             return self._make(i, i + 1, "fraction")
-        if w in reader.fraction_articles and reader.is_number_word(nxt) and i + 2 < n and low[i + 2] in reader.denominators:
+        if (
+            w in reader.fraction_articles
+            and reader.is_number_word(nxt)
+            and i + 2 < n
+            and low[i + 2] in reader.denominators
+        ):
             return self._make(i, i + 2, "fraction")
         if not reader.is_number_word(w) or self._in_symbol(i):
             return None
@@ -292,14 +310,25 @@ class _Finder:
             glued = not self.doc[j].whitespace_
             if reader.is_number_word(nj) and nj not in reader.indefinite:
                 j += 1
-            elif nj == "-" and glued and j + 2 < n and not self.doc[j + 1].whitespace_ and reader.is_number_word(low[j + 2]) or nj == reader.and_word and j + 2 < n and low[j + 2] in reader.and_followers and low[j] not in reader.indefinite:
-                j += 2
+            elif (
+                nj == "-"
+                and glued
+                and j + 2 < n
+                and not self.doc[j + 1].whitespace_
+                and reader.is_number_word(low[j + 2])
+            ) or (
+                nj == reader.and_word
+                and j + 2 < n
+                and low[j + 2] in reader.and_followers
+                and low[j] not in reader.indefinite
+            ):
+                j += 2  # « Septante-six » split by the tokenizer, « vingt et un »
             elif nj in reader.multipliers:
                 j += 1
             else:
                 break
         if j + 1 < n and low[j + 1] in reader.denominators and w not in reader.indefinite:
-            return None  # « trois quarts » without article: let the numerator stand alone? no: a fraction
+            return self._make(i, j + 1, "fraction")  # « trois quarts des habitants »
         kind = "indefinite" if i == j and w in reader.indefinite else "words"
         q = self._make(i, j, kind)
         if q is not None and kind == "words":
@@ -312,8 +341,10 @@ class _Finder:
     def _approximate(self, i: int, j: int) -> _Quantity | None:
         reader = self.lex.reader
         n = len(self.doc)
-        while j + 2 < n and self.low[j + 1] in reader.partitive and (
-            self.low[j + 2] in reader.multipliers or self.low[j + 2] in reader.vague_plurals
+        while (
+            j + 2 < n
+            and self.low[j + 1] in reader.partitive
+            and (self.low[j + 2] in reader.multipliers or self.low[j + 2] in reader.vague_plurals)
         ):
             j += 2
         return self._make(i, j, "approximate")
@@ -344,9 +375,9 @@ class _Finder:
             self._find_unit(q)
             q.excluded = self._exclusion(q)
         self._link(qs)
-        for q in qs:
+        for k, q in enumerate(qs):
             if q.kind == "indefinite" and q.excluded is None:
-                q.excluded = self._lone_article(q, qs)
+                q.excluded = self._lone_article(k, qs)
 
     def _find_unit(self, q: _Quantity) -> None:
         lex, low, doc = self.lex, self.low, self.doc
@@ -406,7 +437,11 @@ class _Finder:
             return  # « 7.000 samedi dernier »: a date after the figure, not its unit
         if not is_noun or not any(ch.isalpha() for ch in tok.text):
             return
-        if tok.pos_ == "VERB" and tok.dep_ not in ("obj", "nsubj", "nmod", "obl:arg") and low[j] not in lex.time_units:
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ not in ("obj", "nsubj", "nmod", "obl:arg")
+            and low[j] not in lex.time_units
+        ):
             return  # « 17 touchés »: a participle, not a counted noun
         end = j
         while end + 1 < n and end - j < 2 and doc[end + 1].pos_ == "ADJ" and doc[end + 1].head.i in (j, end):
@@ -427,7 +462,12 @@ class _Finder:
             return "address"
         prev = low[q.a - 1] if q.a > 0 else ""
         value = q.value
-        if q.kind == "digits" and q.scale == 1 and isinstance(value, int) and lex.year_min <= value <= lex.year_max:
+        if (
+            q.kind == "digits"
+            and q.scale == 1
+            and isinstance(value, int)
+            and lex.year_min <= value <= lex.year_max
+        ):
             raw = self.text[q.start : q.end]
             if raw.isdigit() and len(raw) == 4 and (q.unit is None or first_unit in lex.months):
                 return "year"
@@ -495,12 +535,13 @@ class _Finder:
             if right.unit is not None:
                 left.unit, left.unit_token, left.unit_inherited = right.unit, right.unit_token, True
             if right.excluded in ("time", "address", "year") and left.excluded is None:
-                left.excluded = right.excluded
-            elif right.excluded == "time" or (right.unit and left.excluded == "year"):
-                pass
+                left.excluded = right.excluded  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
         # left to right: which joined pairs are ranges
         for k in range(len(qs) - 1):
             left, right = qs[k], qs[k + 1]
+            if left.link == "range" and not left.merged and self._score(left, right):
+                left.excluded = right.excluded = "score"
+                continue
             if left.link is None or left.merged or left.excluded or right.excluded:
                 continue
             lv, rv = left.value, right.value
@@ -519,13 +560,26 @@ class _Finder:
             elif left.link == "and":
                 is_range = lv < rv and self._between(left)
             if is_range:
-                left.reading = Reading(lv, right.reading.high if right.reading.high is not None else rv, "range")
+                left.reading = Reading(
+                    lv, right.reading.high if right.reading.high is not None else rv, "range"
+                )
                 right.merged = True
                 left.b, left.end = right.b, right.end
                 left.unit, left.unit_token, left.unit_end = right.unit, right.unit_token, right.unit_end
                 left.unit_inherited = False
-            elif lv != left.value:
-                pass
+
+    def _score(self, left: _Quantity, right: _Quantity) -> bool:
+        """« s'est imposée 3 à 1 »: the score of a game, not a range."""
+        lv, rv = left.value, right.value
+        if not (isinstance(lv, int) and isinstance(rv, int) and lv < 100 and rv < 100):
+            return False
+        if right.unit is not None and fold(right.unit) in self.lex.symbols:
+            return False
+        lo = self.sent_bounds[self.sent_of[left.a]][0]
+        for k in range(left.a - 1, max(lo, left.a - 6) - 1, -1):
+            if fold(self.doc[k].lemma_) in self.lex.score_cues or self.low[k] in self.lex.score_cues:
+                return True
+        return False
 
     def _change_context(self, q: _Quantity) -> bool:
         i = q.a - 1
@@ -545,8 +599,9 @@ class _Finder:
         before = fold(self.text[max(0, q.start - _MAX_CONTEXT) : q.start])
         return self.lex.between_re.search(before) is not None
 
-    def _lone_article(self, q: _Quantity, qs: list[_Quantity]) -> str | None:
+    def _lone_article(self, k: int, qs: list[_Quantity]) -> str | None:
         """An indefinite article counts only when « seul » marks it or in a tally."""
+        q = qs[k]
         lex, low = self.lex, self.low
         reader = lex.reader
         n = len(self.doc)
@@ -556,13 +611,14 @@ class _Finder:
             return None
         if q.unit is None or q.excluded:
             return "article"
-        k = qs.index(q)
         # « un mort et 528 blessés »: a counted quantity right after the unit
         if q.unit_end is not None and k + 1 < len(qs):
             nxt = qs[k + 1]
             between = fold(self.text[q.unit_end : nxt.start].strip(_SPACES))
             outcome_noun = fold(q.unit) in lex.outcome_nouns if q.unit else False
-            if self._counts(nxt) and (between in lex.and_words or (between in lex.list_words and outcome_noun)):
+            if self._counts(nxt) and (
+                between in lex.and_words or (between in lex.list_words and outcome_noun)
+            ):
                 return None
         # « Deux policiers ont été blessés et un véhicule … »
         if q.a > 0 and low[q.a - 1] in lex.and_words | lex.list_words:
@@ -627,7 +683,11 @@ class _Finder:
         """« le nombre de manifestants à 69.000 », « dix le nombre de morts »: the noun counted."""
         lo, hi = self.sent_bounds[self.sent_of[q.a]]
         for k in list(range(q.a - 1, max(lo, q.a - 8) - 1, -1)) + list(range(q.b + 1, min(hi, q.b + 5))):
-            if self.low[k] in self.lex.count_nouns and k + 2 < hi and self.low[k + 1] in self.lex.reader.partitive:
+            if (
+                self.low[k] in self.lex.count_nouns
+                and k + 2 < hi
+                and self.low[k + 1] in self.lex.reader.partitive
+            ):
                 noun = self.doc[k + 2]
                 if noun.pos_ == "NOUN":
                     return noun
@@ -679,7 +739,10 @@ class _Finder:
         lemma = fold(unit_token.lemma_) if unit_token is not None else ""
         first = unit_words.split()[0] if unit_words else ""
         is_people = bool(unit_words) and (
-            unit_words in lex.people or first in lex.people or lemma in lex.people or unit_words in lex.outcome_nouns
+            unit_words in lex.people
+            or first in lex.people
+            or lemma in lex.people
+            or unit_words in lex.outcome_nouns
         )
         # verbs the counted people are arguments of, or participles that modify them
         heads: list[Token] = []
@@ -707,7 +770,9 @@ class _Finder:
         return "other" if is_people else None
 
 
-def _attribution(start: int, end: int, q: _Quantity, statements: Sequence[Statement]) -> tuple[str | None, str | None]:
+def _attribution(
+    start: int, end: int, q: _Quantity, statements: Sequence[Statement]
+) -> tuple[str | None, str | None]:
     best: Statement | None = None
     for s in statements:
         c = s.content

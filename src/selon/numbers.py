@@ -108,6 +108,8 @@ class NumberReader:
         if not s or len(s) > 4 * self.max_digits:
             return None
         m = self._digits_re["grouped"].fullmatch(s)
+        if m and m.group(1).startswith("0"):
+            return None  # 0 800 130 000: a phone number
         if m:
             whole = m.group(1) + m.group(3).replace(m.group(2), "")
             return self._decimal(whole, m.group(4))
@@ -181,7 +183,12 @@ class NumberReader:
             rest = s[len(run) :]
             if number is None:
                 return None
-            if rest and not rest[0].isspace() and rest[0] not in self.unit_marks and rest[0] not in ".,;:!?)»\"”":
+            if (
+                rest
+                and not rest[0].isspace()
+                and rest[0] not in self.unit_marks
+                and rest[0] not in '.,;:!?)»"”'
+            ):
                 return None  # 10^400, 3/4, 12-3, 11h: not a plain quantity
             return self._scaled(number, self._words_of(rest))
         return self.read_words(self._words_of(s))
@@ -248,7 +255,9 @@ class NumberReader:
                 break
         while number_part and number_part[-1] == self.and_word:
             number_part.pop()
-        if not number_part or (len(number_part) == 1 and number_part[0] in self.indefinite and len(words) > 1):
+        if not number_part or (
+            len(number_part) == 1 and number_part[0] in self.indefinite and len(words) > 1
+        ):
             return None  # « une poignée »: an article before a noun is no count by itself
         value: Number | None = self.words(" ".join(number_part))
         if value is None and number_part[-1] in self.multipliers and len(number_part) > 1:
