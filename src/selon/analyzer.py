@@ -49,6 +49,11 @@ def load_pipeline(lang: str = "fr") -> Language:
             f"the spaCy model {pack.model!r} is not installed; run `make run` or "
             f"`pip install {pack.model.replace('_', '-')}`"
         ) from None
+    infixes = pack.section("tokenizer").get("infixes", [])
+    if infixes:
+        from spacy.util import compile_infix_regex
+
+        nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_figures", config={"lang": lang})

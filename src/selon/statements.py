@@ -193,7 +193,9 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
         if t.is_space:
             j += 1
             continue
-        if low in rules.skip_after_cue or t.like_num or (t.pos_ == "ADV" and low not in ("-t",)):
+        if low in rules.skip_after_cue or t.like_num and t.pos_ not in ("DET", "NOUN", "PROPN") or (
+            t.pos_ == "ADV" and low not in ("-t",)
+        ):
             j += 1
             skipped += 1
             continue
@@ -337,6 +339,9 @@ class Extractor:
                 first.text in (",", ";", ":", ")")
                 or first.idx in closing
                 or first.is_lower and (prev.idx in closing or prev.text in ("?", "!", "…"))
+                # no sentence ends without a full stop, a question or exclamation mark, a
+                # closing quotation mark or a paragraph break
+                or not (prev.text in (".", "?", "!", "…", "...") or prev.idx in closing or prev.text in CLOSE_MARKS)
             )
             if glued:
                 bounds[-1][1] = sent.end
@@ -402,6 +407,8 @@ class Extractor:
                 continue
             if self.in_quote(verb.idx) is not None and not self._quote_is_term(self.in_quote(verb.idx)):
                 continue  # words inside somebody's quotation are theirs, not the article's cues
+            if "VerbForm=Inf" in str(verb.morph) and not rules.is_cue(verb.head) and verb.head.i != verb.i:
+                continue  # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing
             lemma = rules.lemma(verb)
             sent = self.sent_of(verb)
             c_start, c_end, clitic = _cue_group(doc, verb, rules)
