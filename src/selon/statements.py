@@ -639,9 +639,9 @@ class Extractor:
         parser's object, else the words right after the verb group when they open a noun
         phrase (the parse of phrases with numbers is often wrong)."""
         doc = self.doc
-        obj = next((c for c in verb.children if c.dep_ in ("obj",) and c.i >= c_end), None)
+        obj = next((c for c in verb.children if c.dep_ in ("obj",) and c.i >= c_end and c.pos_ != "PRON"), None)
         if obj is not None:
-            if _fold(obj.lemma_) in self.rules.speech_nouns or obj.pos_ == "PRON":
+            if _fold(obj.lemma_) in self.rules.speech_nouns:
                 return None  # « a rappelé les déclarations de X »: speech named, no claim
             s = max(obj.left_edge.i, c_end)
         else:
@@ -653,7 +653,8 @@ class Extractor:
                 return None
             s = c_end
             # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »)
-            while s < sent.end and (doc[s].pos_ == "ADV" or doc[s].text == ","
+            while s < sent.end and (doc[s].pos_ == "ADV" and _low(doc[s]) not in self.rules.quantity_adverbs
+                                    or doc[s].text == ","
                                     or _low(doc[s]) in ("lui", "elle", "eux", "elles") and s + 1 < sent.end
                                     and doc[s + 1].text == ","):
                 s += 1
