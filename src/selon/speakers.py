@@ -167,10 +167,12 @@ class Discourse:
                 continue
             if tok.ent_type_ in ("PER", "ORG"):
                 continue  # already in the timeline from the NER
-            span = doc[tok.left_edge.i : tok.i + 1]
-            for c in tok.children:
-                if c.i > tok.i and c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN":
-                    span = doc[tok.left_edge.i : c.right_edge.i + 1]
+            end = tok.right_edge.i + 1
+            for t in doc[tok.i + 1 : end]:
+                if t.text in (",", "(") or t.dep_ == "acl:relcl" or _fold(t.text) in ("qui", "que", "dont"):
+                    end = t.i
+                    break
+            span = doc[tok.left_edge.i : end]
             if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 continue
             name, role, alias, kind, gender = self._describe(span)
@@ -456,6 +458,12 @@ class Discourse:
         d = _norm(desc)
         if not d:
             return None
+        found = self._match_pass(d, before, gender)
+        if found is None and gender is not None:
+            found = self._match_pass(d, before, None)  # « la patron de … »: a typo or an epicene noun
+        return found
+
+    def _match_pass(self, d: str, before: int, gender: str | None) -> Entity | None:
         dw = [_singular(w) for w in d.split()]
         groups = [g for g in self.equivalents if d in g]
         best, best_char = None, -1
@@ -513,7 +521,9 @@ class Discourse:
         e: Entity | None
         if kind == "DESC":
             head = _norm(name).split()[0] if _norm(name) else ""
-            definite = _fold(span[0].text) in self.anaphoric
+            definite = _fold(span[0].text) in self.anaphoric and not (
+                len(span) > 1 and _fold(span[1].text) in ("un", "une")
+            )
             e = self._match_description(name, pos, gender) if definite else None
             if e is None and definite and number != "Plur" and head not in self.institutions and len(_norm(name).split()) <= 3:
                 e = self._recent(pos, gender, "Sing", subject=True)
@@ -530,9 +540,13 @@ class Discourse:
         tok = span.root
         doc = self.doc
         j = tok.i - 1
-        while j >= 0 and doc[j].text in (",",):
+        while j >= 0 and (doc[j].text in (",", ")") or doc[j].is_punct and doc[j].text in "\"»”’"):
             j -= 1
-        noun = doc[j] if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN") else None
+        noun = doc[j] if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") else None
+        while noun is not None and noun.pos_ == "ADJ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN"):
+            noun = doc[noun.i - 1]
+        if noun is not None and noun.pos_ == "ADJ":
+            noun = None
         if noun is None or noun.i >= tok.i:
             # take the noun phrase just before « qui »
             j = tok.i - 1

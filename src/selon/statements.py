@@ -240,6 +240,9 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             break
         if k > j and low in rules.stops and t.ent_iob_ != "I" and not (
             low in ("par", "pour") and k > j and doc[k - 1].pos_ == "VERB"
+        ) and not (
+            low in ("et", "ou") and k + 1 < limit and doc[k + 1].pos_ in ("DET", "ADP", "PROPN", "NOUN")
+            and doc[k + 1].ent_type_ != "PER" and _low(doc[k + 1]) not in ("à", "sur", "dans", "lors")
         ):
             break
         if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
@@ -377,6 +380,12 @@ class Extractor:
             close_tok = self.tok_at(q.close - 1)
             if close_tok is not None:
                 e = max(e, close_tok + 1)
+        # a description in apposition right after a name: « Jonas, l'un des amis de la victime »
+        if s >= 2 and self.doc[s - 1].text == "," and self.doc[s - 2].ent_type_ == "PER" and self.doc[s].pos_ in ("DET", "NOUN"):
+            k = s - 2
+            while k > 0 and self.doc[k - 1].ent_type_ == "PER" and self.doc[k].ent_iob_ != "B":
+                k -= 1
+            s = k
         # multi-token pronouns: « Celui -ci », « ce dernier »
         while e < len(self.doc) and _low(self.doc[e]) in ("-ci", "-là", "-", "ci", "là", "dernier", "dernière", "derniers", "dernières"):
             if _low(self.doc[e]) in ("ci", "là") and _low(self.doc[e - 1]) != "-":
@@ -407,6 +416,8 @@ class Extractor:
                 continue
             if self.in_quote(verb.idx) is not None and not self._quote_is_term(self.in_quote(verb.idx)):
                 continue  # words inside somebody's quotation are theirs, not the article's cues
+            if any(c.dep_ == "advmod" and "Polarity=Neg" in str(c.morph) for c in verb.children):
+                continue  # « la police n'a pas confirmé … »: nothing was said
             if "VerbForm=Inf" in str(verb.morph) and not rules.is_cue(verb.head) and verb.head.i != verb.i:
                 continue  # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing
             lemma = rules.lemma(verb)
