@@ -206,7 +206,8 @@ class Discourse:
         run: list[Token] = []
         while j >= 0 and j >= i - 14:
             t = doc[j]
-            if t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.pos_ != "ADJ" or t.is_punct and t.text not in ("-", "'"):
+            coordinated = t.pos_ == "CCONJ" and j + 1 < i and doc[j + 1].pos_ in ("DET", "ADP") and j > 0 and doc[j - 1].pos_ in ("NOUN", "ADJ")
+            if t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and not coordinated or t.is_punct and t.text not in ("-", "'"):
                 break
             run.insert(0, t)
             if t.pos_ == "DET":
