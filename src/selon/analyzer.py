@@ -53,7 +53,8 @@ def load_pipeline(lang: str = "fr") -> Language:
     if infixes:
         from spacy.util import compile_infix_regex
 
-        nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
+        tokenizer: Any = nlp.tokenizer
+        tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_figures", config={"lang": lang})
@@ -73,10 +74,8 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
             cut = text.rfind("\n", start, end)
             if cut <= start:
                 # no paragraph break: cut after the last sentence end, else at a space
-                m = None
-                for m in re.finditer(r"[.!?]\s", text[start:end]):
-                    pass
-                cut = start + m.end() - 1 if m else text.rfind(" ", start, end)
+                ends = [m.end() for m in re.finditer(r"[.!?]\s", text[start:end])]
+                cut = start + ends[-1] - 1 if ends else text.rfind(" ", start, end)
                 if cut <= start:
                     cut = end
             end = cut
@@ -95,9 +94,8 @@ def _shift_statement(s: Statement, by: int, new_id: str) -> Statement:
     speaker = s.speaker
     if speaker is not None and speaker.start is not None and speaker.end is not None:
         speaker = dataclasses.replace(speaker, start=speaker.start + by, end=speaker.end + by)
-    return dataclasses.replace(
-        s, id=new_id, content=_shift_span(s.content, by), cue=_shift_span(s.cue, by), speaker=speaker
-    )
+    content = dataclasses.replace(s.content, start=s.content.start + by, end=s.content.end + by)
+    return dataclasses.replace(s, id=new_id, content=content, cue=_shift_span(s.cue, by), speaker=speaker)
 
 
 class Analyzer:
@@ -160,15 +158,15 @@ class Analyzer:
 
     def _batch(self, articles: list[Article]) -> Iterator[Analysis | Failure]:
         checked: list[Article | Failure] = []
-        for a in articles:
+        for article in articles:
             try:
-                checked.append(self.check(a))
+                checked.append(self.check(article))
             except SelonError as e:
-                checked.append(Failure(a.id, getattr(e, "source", None), _message(e)))
+                checked.append(Failure(article.id, getattr(e, "source", None), _message(e)))
         pieces: list[tuple[str, tuple[int, int]]] = []
-        for k, a in enumerate(checked):
-            if isinstance(a, Article):
-                for offset, piece in _chunks(a.text, self.max_chunk_chars):
+        for k, item in enumerate(checked):
+            if isinstance(item, Article):
+                for offset, piece in _chunks(item.text, self.max_chunk_chars):
                     pieces.append((piece, (k, offset)))
         found: dict[int, tuple[list[Statement], list[Figure]]] = {}
         for doc, (k, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
@@ -188,12 +186,12 @@ class Analyzer:
                         statement=ids.get(f.statement) if f.statement else None,
                     )
                 )
-        for k, a in enumerate(checked):
-            if isinstance(a, Failure):
-                yield a
+        for k, item in enumerate(checked):
+            if isinstance(item, Failure):
+                yield item
             else:
                 stmts, figs = found.get(k, ([], []))
-                yield Analysis(article=a, statements=stmts, figures=figs)
+                yield Analysis(article=item, statements=stmts, figures=figs)
 
 
 def _message(e: SelonError) -> str:

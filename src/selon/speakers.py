@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -79,7 +79,7 @@ def _compatible(e: Entity, gender: str | None, number: str | None) -> bool:
 
 
 def _morph(tok: Token, key: str) -> str | None:
-    v = tok.morph.get(key)
+    v = tok.morph.get(key, [])
     return v[0] if v else None
 
 
@@ -379,8 +379,7 @@ class Discourse:
                         return self._describe(sub)
             props = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PER")]
             if props:
-                run = doc[props[0].i : props[-1].i + 1]
-                return run.text, None, alias, "ORG", gender
+                return doc[props[0].i : props[-1].i + 1].text, None, alias, "ORG", gender
         # persons named in the mention
         pers = [e for e in doc.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end]
         if not pers:
@@ -395,7 +394,7 @@ class Discourse:
         if pers:
             names = [self._strip_title(p)[0] for p in pers]
             name = " et ".join(names) if len(names) > 1 else names[0]
-            inside = set()
+            inside: set[int] = set()
             for p in pers:
                 inside.update(range(p.start, p.end))
             role_toks = [t for t in toks if t.i not in inside and t.text.lower() not in self.titles]
@@ -428,9 +427,9 @@ class Discourse:
                 body = [t for t in toks if t.i >= first.i]
                 name = doc[body[0].i : body[-1].i + 1].text
                 return name, None, alias, "ORG", gender
-            run = doc[proper[0].i : proper[-1].i + 1].text
+            run_text = doc[proper[0].i : proper[-1].i + 1].text
             role = self._role_text([t for t in toks if t.i < proper[0].i or t.i > proper[-1].i])
-            return run, role, alias, "ORG", gender
+            return run_text, role, alias, "ORG", gender
         # a description
         body = [t for t in toks if not (t.i == toks[0].i and _fold(t.text) in DETERMINERS)]
         while body and (_fold(body[0].text) in DETERMINERS or body[0].text in "\"«»“”"):
@@ -478,9 +477,7 @@ class Discourse:
                 rw = [_singular(w) for w in r.split()]
                 if not rw:
                     continue
-                if r == d or rw[0] == dw[0] and all(w in rw for w in dw):
-                    hit = True
-                elif any(r in g for g in groups):
+                if r == d or rw[0] == dw[0] and all(w in rw for w in dw) or any(r in g for g in groups):
                     hit = True
                 elif dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
                     hit = True  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
@@ -488,54 +485,57 @@ class Discourse:
                 best, best_char = e, char
         return best
 
-    def resolve(self, m: Mention, cand: Cand | None = None) -> tuple[Entity | None, Speaker]:
+    def resolve(self, m: Mention) -> tuple[Entity | None, Speaker]:
+        """The entity a mention stands for, and the speaker record to report."""
         span = m.span
-        text = span.text
-        low = re.sub(r"\s+-", "-", _fold(text).strip())
-        pos = span.start_char
-        if m.kind == "pronoun" or low in self.pronouns:
-            gender, number, kind = (self.pronouns.get(low) or ["", "", "subject"])[:3]
-            gender = gender or None
-            number = number or None
-            if low in self.impersonal:
-                return None, Speaker(text, span.start_char, span.end_char, None, None)
-            if kind == "demonstrative":
-                sent_start = span.sent.start_char
-                e = self._recent(pos, gender, number, subject=False, exclude_sentence_of=sent_start) or \
-                    self._recent(pos, gender, number, subject=False)
-            elif kind == "relative":
-                e = self._antecedent(span)
-            else:
-                e = self._recent(pos, gender, number, subject=True) or self._recent(pos, gender, number, subject=False)
-            if e is not None:
-                self.timeline.append((pos, e, True))
-            return e, Speaker(text, span.start_char, span.end_char, e.name if e else None, None)
+        low = re.sub(r"\s+-", "-", _fold(span.text).strip())
         if low in self.impersonal:
-            return None, Speaker(text, span.start_char, span.end_char, None, None)
-        if any(low.endswith(s) for s in self.same_source) and self.last_source is not None:
+            e: Entity | None = None
+        elif m.kind == "pronoun" or low in self.pronouns:
+            e = self._resolve_pronoun(span, low)
+        elif any(low.endswith(x) for x in self.same_source) and self.last_source is not None:
             e = self.last_source
-            return e, Speaker(text, span.start_char, span.end_char, e.name, None)
+        else:
+            e, role = self._resolve_phrase(span)
+            if e is not None:
+                self.timeline.append((span.start_char, e, True))
+            return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, role)
+        if e is not None:
+            self.timeline.append((span.start_char, e, True))
+        return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, None)
+
+    def _resolve_pronoun(self, span: Span, low: str) -> Entity | None:
+        gender_s, number_s, kind = (self.pronouns.get(low) or ["", "", "subject"])[:3]
+        gender, number = gender_s or None, number_s or None
+        pos = span.start_char
+        if kind == "demonstrative":
+            # celui-ci, ce dernier: the most recently named, outside the pronoun's own sentence
+            return self._recent(pos, gender, number, subject=False, exclude_sentence_of=span.sent.start_char) or \
+                self._recent(pos, gender, number, subject=False)
+        if kind == "relative":
+            return self._antecedent(span)
+        return self._recent(pos, gender, number, subject=True) or self._recent(pos, gender, number, subject=False)
+
+    def _resolve_phrase(self, span: Span) -> tuple[Entity | None, str | None]:
         name, role, alias, kind, gender = self._describe(span)
         if name is None:
-            return None, Speaker(text, span.start_char, span.end_char, None, None)
+            return None, None
+        pos = span.start_char
         number = _morph(span.root, "Number") if span.root.pos_ in ("NOUN", "PROPN") else None
-        e: Entity | None
-        if kind == "DESC":
-            head = _norm(name).split()[0] if _norm(name) else ""
-            definite = _fold(span[0].text) in self.anaphoric and not (
-                len(span) > 1 and _fold(span[1].text) in ("un", "une")
-            )
-            e = self._match_description(name, pos, gender) if definite else None
-            if e is None and definite and number != "Plur" and head not in self.institutions and len(_norm(name).split()) <= 3:
-                e = self._recent(pos, gender, "Sing", subject=True)
-                if e is not None and e.kind != "PER":
-                    e = None
-            if e is None:
-                e = self._entity(name, "DESC", gender=gender, number=number)
-        else:
-            e = self._entity(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias)
-        self.timeline.append((pos, e, True))
-        return e, Speaker(text, span.start_char, span.end_char, e.name, role)
+        if kind != "DESC":
+            return self._entity(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias), role
+        words = _norm(name).split()
+        head = words[0] if words else ""
+        definite = _fold(span[0].text) in self.anaphoric and not (len(span) > 1 and _fold(span[1].text) in ("un", "une"))
+        e = self._match_description(name, pos, gender) if definite else None
+        if e is None and definite and number != "Plur" and head not in self.institutions and len(words) <= 3:
+            # « la militante », « l'élu »: a short description of a person just quoted
+            e = self._recent(pos, gender, "Sing", subject=True)
+            if e is not None and e.kind != "PER":
+                e = None
+        if e is None:
+            e = self._entity(name, "DESC", gender=gender, number=number)
+        return e, role
 
     def _antecedent(self, span: Span) -> Entity | None:
         tok = span.root
@@ -572,10 +572,13 @@ class Discourse:
     # -- entry point ---------------------------------------------------------------------------------
     def speakers_for(self, cands: list[Cand]) -> list[tuple[Speaker | None, str | None]]:
         """Speaker and via for each candidate, resolving mentions in the order they appear."""
-        out: list[Any] = [None] * len(cands)
+        out: list[Speaker | None] = [None] * len(cands)
         ents: list[Entity | None] = [None] * len(cands)
-        order = sorted(range(len(cands)), key=lambda k: cands[k].mention.span.start_char
-                       if cands[k].mention is not None else cands[k].start)
+        def position(k: int) -> int:
+            m = cands[k].mention
+            return m.span.start_char if m is not None else cands[k].start
+
+        order = sorted(range(len(cands)), key=position)
         by_verb: dict[int, int] = {}
         for k in order:
             c = cands[k]
@@ -585,7 +588,7 @@ class Discourse:
             c = cands[k]
             if c.mention is None:
                 continue
-            e, sp = self.resolve(c.mention, c)
+            e, sp = self.resolve(c.mention)
             ents[k] = e
             out[k] = sp
             if e is not None:
@@ -601,11 +604,11 @@ class Discourse:
             if c.speaker_from == "head" and c.verb is not None:
                 # a participle or infinitive cue (« …, a affirmé X, précisant que … ») speaks
                 # for the nearest cue before it in its sentence
-                same = [j for j in range(len(cands)) if j != k and cands[j].cue is not None
-                        and cands[j].cue[1] <= c.verb.idx and cands[j].sent_start == c.sent_start
-                        and (ents[j] is not None or out[j] is not None)]
+                cue_end = {j: (cands[j].cue or (0, -1))[1] for j in range(len(cands))}
+                same = [j for j in range(len(cands)) if j != k and 0 <= cue_end[j] <= c.verb.idx
+                        and cands[j].sent_start == c.sent_start and (ents[j] is not None or out[j] is not None)]
                 if same:
-                    e = ents[max(same, key=lambda j: cands[j].cue[1])]  # type: ignore[index]
+                    e = ents[max(same, key=lambda j: cue_end[j])]
             if e is None and c.speaker_from == "head" and c.head_cue is not None:
                 j = by_verb.get(c.head_cue.i)
                 if j is not None and j != k:

@@ -147,11 +147,7 @@ def _cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | N
         low = _low(t)
         if low in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
             start = j
-        elif low in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3):
-            pass
-        elif low in ("-t", "-il", "-elle", "-on", "-ils", "-elles", "t", "-t-il", "-t-elle", "-t-on"):
-            pass
-        elif _is_mark(t) and j == i - 1:
+        elif low in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3) or low in ("-t", "-il", "-elle", "-on", "-ils", "-elles", "t", "-t-il", "-t-elle", "-t-on") or _is_mark(t) and j == i - 1:
             pass
         else:
             break
@@ -426,9 +422,9 @@ class Extractor:
             cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
             # 1. inverted cue: « CONTENT, a déclaré X » / « CONTENT, a-t-il dit »
             prev = doc[c_start - 1] if c_start > sent.start else None
-            if prev is not None and (prev.text == "," or _is_mark(prev) and prev.text in CLOSE_MARKS):
-                if self._inverted(verb, sent, c_start, c_end, clitic, cue):
-                    continue
+            incise = prev is not None and (prev.text == "," or _is_mark(prev) and prev.text in CLOSE_MARKS)
+            if incise and self._inverted(verb, sent, c_start, c_end, clitic, cue):
+                continue
             # 2. que-clause
             que = self._que_after(verb, c_end, sent)
             if que is not None:
@@ -939,7 +935,7 @@ def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], ru
     cands = settle(ex.run(), doc.text)
     discourse = Discourse(doc, pack)
     out: list[Statement] = []
-    for n, (c, (speaker, via)) in enumerate(zip(cands, discourse.speakers_for(cands)), 1):
+    for n, (c, (speaker, via)) in enumerate(zip(cands, discourse.speakers_for(cands), strict=True), 1):
         out.append(
             Statement(
                 id=f"s{n}",
