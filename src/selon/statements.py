@@ -18,7 +18,7 @@ keeps regular even when the parse is wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,8 +47,6 @@ class Cand:
     verb: Token | None = None
     priority: int = 0
     sent_start: int = 0
-    via: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 # -- small token helpers ----------------------------------------------------------------------
@@ -502,7 +500,7 @@ class Extractor:
                 Cand("direct", q.start, q.end, cue=cue, mention=subj, verb=verb, priority=5, sent_start=sent.start_char)
             )
             return True
-        start_char = self._clause_start(sent, before)
+        start_char = sent.start_char
         start, end = _balanced_trim(self.text, start_char, end_char)
         if end - start < 8:
             return False
@@ -543,15 +541,7 @@ class Extractor:
     def _quote_starts_clause(self, q: Quote, sent: Span) -> bool:
         # the quotation opens the sentence (or follows a colon / another cue group)
         before = self.text[sent.start_char : q.open].strip(" \t\n\u00a0\u202f")
-        return before == "" or before.endswith((":", ",")) and len(before.split()) > 3 and self._cue_before(before)
-
-    def _cue_before(self, before: str) -> bool:
-        return False
-
-    def _clause_start(self, sent: Span, before: int) -> int:
-        """Where the clause ending at token ``before`` starts: the sentence start, or after an
-        earlier cue group in the same sentence."""
-        return sent.start_char
+        return before == ""
 
     def _que_after(self, verb: Token, c_end: int, sent: Span) -> int | None:
         doc = self.doc
@@ -633,8 +623,6 @@ class Extractor:
         # the claim is the counted subject and what the verb says of it
         start = doc[s].idx
         end = doc[e - 1].idx + len(doc[e - 1].text)
-        if verb.i > e:
-            pass
         self.cands.append(
             Cand("indirect", *_balanced_trim(self.text, start, end), cue=cue, mention=self.mention((a_s, a_e)),
                  verb=verb, priority=2, sent_start=sent.start_char)
@@ -791,7 +779,7 @@ class Extractor:
                 before = i - 1
                 while before > sent.start and (doc[before].is_punct and not _is_mark(doc[before]) or doc[before].is_space):
                     before -= 1
-                start = self._clause_start(sent, before)
+                start = sent.start_char
                 end = doc[before].idx + len(doc[before].text)
                 medial = (
                     after < sent.end and e < sent.end and doc[e].text == "," and doc[i - 1].text == ","
