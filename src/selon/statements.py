@@ -276,7 +276,7 @@ def _np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     k = j
     while k >= limit:
         t = doc[k]
-        if t.is_punct and t.text not in ("-", "'", "’", ",", "(", ")") or t.pos_ in ("VERB", "AUX", "SCONJ"):
+        if t.is_punct and t.text not in ("-", "'", "’", ",", "(", ")") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
             break
         if t.text == "," and not (k - 1 >= limit and doc[k - 1].pos_ in ("PROPN", "NOUN")):
             break
@@ -691,6 +691,12 @@ class Extractor:
             ):
                 end_tok = t.i
                 break
+            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »)
+            if np_only and depth == 0 and t.pos_ == "CCONJ" and t.i > start_tok and any(
+                "VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)]
+            ):
+                end_tok = t.i
+                break
 
         last = doc[end_tok - 1]
         return _balanced_trim(self.text, doc[start_tok].idx, last.idx + len(last.text))[1]
@@ -707,8 +713,8 @@ class Extractor:
             mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
         else:
             rng = _subject(doc, verb, self.rules)
-            if rng is None and "VerbForm=Fin" in str(verb.morph) or rng is None and any(
-                c.dep_.startswith("aux") for c in verb.children
+            if rng is None and verb.dep_ != "conj" and (
+                "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
             ):
                 c_start = _cue_group(doc, verb, self.rules)[0]
                 rng = _np_before(doc, c_start, sent.start)
@@ -764,10 +770,8 @@ class Extractor:
             if matched in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
                 i += k
                 continue
-            if e - s == 1 and _low(doc[s]) in self.rules.pack.words("according_to", "pronouns"):
-                mention = self.mention(rng, "pronoun")
-            else:
-                mention = self.mention(rng)
+            weak = e - s == 1 and _low(doc[s]) in self.rules.pack.words("according_to", "pronouns")
+            mention = self.mention(rng, "pronoun" if weak else "np")
             cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
             # where is the phrase in its clause?
             after = _next_content_token(doc, e, sent.end)
@@ -796,7 +800,9 @@ class Extractor:
                 if q is not None and not initial and q.start <= start + 1 and self._quote_starts_clause(q, sent):
                     kind = "direct"
                     start, end = q.start, q.end
-                self.cands.append(Cand(kind, start, end, cue=cue, mention=mention, priority=4 if kind == "direct" else 3,
+                # « selon lui » inside what its referent says adds nothing: weak, gives way
+                priority = 4 if kind == "direct" else 3
+                self.cands.append(Cand(kind, start, end, cue=cue, mention=mention, priority=-1 if weak else priority,
                                        sent_start=sent.start_char))
             i += k
 
@@ -812,7 +818,12 @@ class Extractor:
         return len(chunk) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
 
     def _sentence_initial(self, i: int, sent: Span) -> bool:
+        """Whether token ``i`` opens its sentence, or the clause after a colon or semicolon."""
         j = sent.start
+        for k in range(i - 1, sent.start - 1, -1):
+            if self.doc[k].text in (":", ";"):
+                j = k + 1
+                break
         while j < i and (self.doc[j].is_space or self.doc[j].is_punct or _low(self.doc[j]) in self.rules.adverbs):
             j += 1
         return j == i
@@ -873,7 +884,7 @@ def settle(cands: list[Cand], text: str) -> list[Cand]:
     # cut contents that run over another statement's cue or speaker
     for c in cands:
         for o in cands:
-            if o is c or o.cue is None:
+            if o is c or o.cue is None or o.priority < 0:
                 continue
             marks = [o.cue[0]]
             if o.mention is not None:
