@@ -1,0 +1,80 @@
+"""Shared fixtures for the statement tests: frozen Docs (see ``tests/make_docs.py``) and the
+location of the project's shared gold corpus and scorer."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from selon.langpack import LanguagePack, load_pack
+from selon.models import Statement
+from selon.quotes import find_quotes
+from selon.statements import extract_statements
+
+TESTS = Path(__file__).parent
+FROZEN = TESTS / "docs"
+SHARED = TESTS.parent.parent / "shared"
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` (gold corpus, scorer): skipped where absent, a failure under ``CI=true``."""
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "score.py").is_file():
+        reason = f"the shared gold corpus and scorer are not here ({SHARED})"
+        if on_ci():
+            pytest.fail(f"{reason}; under CI=true the quality gate must run")
+        pytest.skip(reason)
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def fr_pack() -> LanguagePack:
+    return load_pack("fr")
+
+
+@pytest.fixture(scope="session")
+def frozen_doc() -> Callable[[str], Doc]:
+    """``frozen_doc(name)``: the Doc frozen in ``tests/docs/<name>.json``, rebuilt on a blank
+    French vocab (no model)."""
+    vocab = spacy.blank("fr").vocab
+
+    def build(name: str) -> Doc:
+        data = json.loads((FROZEN / f"{name}.json").read_text(encoding="utf-8"))
+        doc = Doc(
+            vocab,
+            words=data["words"],
+            spaces=data["spaces"],
+            pos=data["pos"],
+            tags=data["tag"],
+            morphs=data["morph"],
+            lemmas=data["lemma"],
+            deps=data["dep"],
+            heads=data["head"],
+            sent_starts=data["sent_starts"],
+            ents=data["ents"],
+        )
+        assert doc.text == data["text"], f"{name}.json does not rebuild its text"
+        return doc
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
+    """``statements_of(name)``: the statement rules run directly on a frozen Doc."""
+
+    def run(name: str) -> list[Statement]:
+        doc = frozen_doc(name)
+        return extract_statements(doc, fr_pack, find_quotes(doc.text, fr_pack.quote_pairs))
+
+    return run

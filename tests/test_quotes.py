@@ -1,0 +1,190 @@
+"""Quotation marks found on the raw text (``selon.quotes.find_quotes``): no model needed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from selon.langpack import load_pack
+from selon.quotes import find_quotes, top_level
+
+PAIRS = load_pack("fr").quote_pairs
+
+
+def contents(text: str, *, depth: int | None = 0) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, PAIRS) if depth is None or q.depth == depth]
+
+
+@pytest.mark.parametrize(
+    "space",
+    [" ", "\u00a0", "\u202f"],
+    ids=["space", "no-break space", "narrow no-break space"],
+)
+def test_guillemets_with_spaces_inside(space: str) -> None:
+    text = f"Le maire a lancé «{space}Nous ne céderons pas{space}» devant la foule."
+    (q,) = find_quotes(text, PAIRS)
+    assert text[q.start : q.end] == "Nous ne céderons pas"
+    assert text[q.open] == "«" and text[q.close - 1] == "»"
+    assert q.closed and q.depth == 0 and q.mark == "«"
+
+
+def test_english_curly_quotes() -> None:
+    text = "Elle a écrit “Rien n’est joué” sur son blog."
+    assert contents(text) == ["Rien n’est joué"]
+
+
+def test_straight_double_quotes() -> None:
+    text = 'Le syndicat répète "Nous irons jusqu\'au bout" depuis lundi.'
+    assert contents(text) == ["Nous irons jusqu'au bout"]
+
+
+def test_two_straight_quotes_in_one_sentence_are_not_merged() -> None:
+    text = 'Il parle de "crise" et non de "catastrophe".'
+    assert contents(text) == ["crise", "catastrophe"]
+
+
+def test_nested_marks_inside_guillemets() -> None:
+    text = "« On nous a promis ‹ des moyens ›, puis ‘ plus tard ’, puis « jamais » », lâche-t-il."
+    outer = contents(text)
+    assert outer == ["On nous a promis ‹ des moyens ›, puis ‘ plus tard ’, puis « jamais »"]
+    assert contents(text, depth=1) == ["des moyens", "plus tard", "jamais"]
+    # the outer quotation comes first, and top_level keeps only it
+    qs = find_quotes(text, PAIRS)
+    assert qs[0].depth == 0
+    assert [text[q.start : q.end] for q in top_level(qs)] == outer
+
+
+@pytest.mark.parametrize("word", ["l’ONU", "aujourd’hui", "l'État", "d’Ivry", "qu’il"])
+def test_apostrophes_inside_words_are_not_marks(word: str) -> None:
+    text = f"Selon {word}, la réunion est reportée à jeudi."
+    assert find_quotes(text, PAIRS) == []
+
+
+def test_apostrophes_do_not_break_a_real_quotation() -> None:
+    text = "« L’ONU l’a dit aujourd’hui », a rappelé la porte-parole."
+    assert contents(text) == ["L’ONU l’a dit aujourd’hui"]
+
+
+def test_quotation_split_by_its_cue_gives_two() -> None:
+    text = "« Nous voulons des garanties », a-t-il dit, « et nous les aurons. »"
+    qs = find_quotes(text, PAIRS)
+    assert [text[q.start : q.end] for q in qs] == ["Nous voulons des garanties", "et nous les aurons."]
+    assert all(q.closed and q.depth == 0 for q in qs)
+    # the cue between them is in neither
+    cue = text.index("a-t-il dit")
+    assert all(not (q.open <= cue < q.close) for q in qs)
+
+
+def test_long_quotation_reopened_at_each_paragraph() -> None:
+    paras = [
+        "« Le premier jour, personne ne savait rien.",
+        "« Le deuxième jour, les rumeurs ont commencé.",
+        "« Le troisième jour, tout le monde est parti. »",
+    ]
+    text = "\n".join(paras)
+    qs = find_quotes(text, PAIRS)
+    assert [text[q.start : q.end] for q in qs] == [p.strip("« »") for p in paras]
+    assert [q.closed for q in qs] == [False, False, True]
+    # each piece ends at its own paragraph, never beyond
+    for q, line_end in zip(qs, [len(paras[0]), len(paras[0]) + 1 + len(paras[1]), len(text)], strict=True):
+        assert q.close <= line_end
+
+
+def test_unclosed_mark_runs_to_paragraph_end_only() -> None:
+    text = (
+        "Le témoin raconte : « Ils sont arrivés vers minuit et ont tout cassé.\n"
+        "La police est intervenue plus tard. Le préfet a déclaré « aucune arrestation » dans la nuit.\n"
+        "« Nous reviendrons », a promis un manifestant."
+    )
+    qs = find_quotes(text, PAIRS)
+    got = [(text[q.start : q.end], q.closed) for q in qs]
+    assert got == [
+        ("Ils sont arrivés vers minuit et ont tout cassé.", False),
+        ("aucune arrestation", True),
+        ("Nous reviendrons", True),
+    ]
+    first_par_end = text.index("\n")
+    assert qs[0].close == first_par_end
+
+
+def test_swiss_and_quebec_styles() -> None:
+    text = "Le conseiller a dit «Pas question» puis ''On verra bien'' à la sortie."
+    assert contents(text) == ["Pas question", "On verra bien"]
+
+
+def test_no_marks_no_quotes() -> None:
+    assert find_quotes("Le conseil municipal s'est réuni mardi soir.", PAIRS) == []
+    assert find_quotes("", PAIRS) == []
+
+
+# -- properties -----------------------------------------------------------------------------------
+WORDS = st.sampled_from(
+    [
+        "le",
+        "maire",
+        "a",
+        "dit",
+        "l’ONU",
+        "aujourd’hui",
+        "d'abord",
+        "1.200",
+        "manifestants",
+        ",",
+        ".",
+        ":",
+        "-t-il",
+        "«»",
+    ]
+)
+OPEN_CLOSE = st.sampled_from(PAIRS)
+SPACE = st.sampled_from([" ", "\u00a0", "\u202f", ""])
+
+
+@st.composite
+def quoted_text(draw: st.DrawFn) -> str:
+    """Paragraphs of words with balanced (possibly nested) quotation marks."""
+
+    def chunk(depth: int) -> str:
+        parts: list[str] = []
+        for _ in range(draw(st.integers(0, 5))):
+            if depth < 2 and draw(st.booleans()):
+                o, c = draw(OPEN_CLOSE)
+                sp = draw(SPACE)
+                parts.append(f"{o}{sp}{chunk(depth + 1)}{sp}{c}")
+            else:
+                parts.append(draw(WORDS))
+        return " ".join(parts)
+
+    return "\n".join(chunk(0) for _ in range(draw(st.integers(1, 3))))
+
+
+def _check_invariants(text: str) -> None:
+    qs = find_quotes(text, PAIRS)
+    spaces = " \t\u00a0\u202f\u2009\u2007"
+    for q in qs:
+        assert q.open <= q.start <= q.end <= q.close <= len(text)
+        assert q.start < q.end  # empty quotations are dropped
+        assert "\n" not in text[q.open : q.close], "a quotation never crosses a paragraph break"
+        content = text[q.start : q.end]
+        assert content[0] not in spaces and content[-1] not in spaces
+        assert q.depth >= 0
+    assert [(q.open, q.depth) for q in qs] == sorted((q.open, q.depth) for q in qs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quoted_text())
+def test_property_balanced_texts(text: str) -> None:
+    _check_invariants(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_property_arbitrary_unicode_never_raises(text: str) -> None:
+    _check_invariants(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("«»“”‘’‹›\"' \u00a0\u202f\nab,.")), max_size=80))
+def test_property_mark_soup_never_raises(text: str) -> None:
+    _check_invariants(text)
