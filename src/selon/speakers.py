@@ -194,9 +194,8 @@ class Discourse:
                 role = self._role_text(role_toks) if role_toks else None
                 if role and _norm(role) != _norm(e.name):
                     e.roles.add(role)
-                    if e.gender is None:
-                        g = next((_morph(t, "Gender") for t in role_toks if t.pos_ in ("DET", "NOUN") and _morph(t, "Gender")), None)
-                        e.gender = g
+                    if e.gender is None and role_toks[0].pos_ == "DET":
+                        e.gender = _morph(role_toks[0], "Gender")
 
     def _description_before(self, i: int) -> list[Token]:
         doc = self.doc
@@ -217,6 +216,12 @@ class Discourse:
             j -= 1
         while run and run[0].pos_ == "ADP":
             run = run[1:]
+        # « les propos du directeur de l'hôpital, Luc Moreau »: the role is after the speech noun
+        head = next((k for k, t in enumerate(run) if t.pos_ == "NOUN"), None)
+        if head is not None and _fold(run[head].lemma_) in self.speech_nouns:
+            run = run[head + 1 :]
+            while run and run[0].pos_ == "ADP" or run and _fold(run[0].text) in ("du", "des", "d'"):
+                run = run[1:]
         if not run or not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in run):
             return []
         if run[0].pos_ != "DET" and not run[0].text[:1].islower():
@@ -265,11 +270,12 @@ class Discourse:
             head = next((t for t in run if t.pos_ == "NOUN"), None)
             if head is None:
                 continue
+            # the determiner tells (« la porte-parole »); the noun alone may be epicene
             det = self.doc[head.i - 1] if head.i > 0 and self.doc[head.i - 1].pos_ == "DET" else None
-            g = (_morph(det, "Gender") if det is not None else None) or _morph(head, "Gender")
+            g = _morph(det, "Gender") if det is not None else None
             if g:
                 return g
-        return None
+        return _morph(ent[0], "Gender") if ent.label_ == "PER" else None
 
     def _seed_relays(self) -> None:
         """« X a rappelé les déclarations (faites) par Y »: Y's next words are relayed by X."""
@@ -305,7 +311,13 @@ class Discourse:
             if t.ent_type_ == "PER":
                 ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
                 return self._strip_title(ent)[0]
-        return None
+        # a description (« le ministre de la Santé »)
+        end = tok.i + 1
+        for t in self.doc[tok.i + 1 : tok.right_edge.i + 1]:
+            if t.is_punct or _fold(t.text) in ("qui", "que", "dont"):
+                break
+            end = t.i + 1
+        return self._describe(self.doc[tok.left_edge.i : end])[0]
 
     # -- resolution ----------------------------------------------------------------------------
     def _recent(self, before: int, gender: str | None, number: str | None, *, subject: bool,
@@ -534,7 +546,8 @@ class Discourse:
             if e is not None and e.kind != "PER":
                 e = None
         if e is None:
-            e = self._entity(name, "DESC", gender=gender, number=number)
+            # a description with an acronym (« l'agence régionale de santé (ARS) ») names an organisation
+            e = self._entity(name, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
         return e, role
 
     def _antecedent(self, span: Span) -> Entity | None:
