@@ -27,12 +27,6 @@ def name(s: Statement) -> str | None:
 
 
 # -- inverted cues ------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    reason="the parser makes « routes » (inside the quotation) the nsubj of « a précisé »; "
-    "_inverted() takes that subject before the verb for a « Le maire, X, a … » apposition and "
-    "gives up, so « …, a précisé le préfet. » yields no statement",
-    strict=False,
-)
 def test_inverted_cue_with_a_description(statements_of) -> None:
     s = one(statements_of("inv_title"))
     assert s.kind == "direct"
@@ -103,11 +97,6 @@ def test_object_holding_a_short_quotation_present_tense(statements_of) -> None:
     assert s.speaker is not None and (s.speaker.text or "").startswith("La ministre")
 
 
-@pytest.mark.xfail(
-    reason="« juger » (like « qualifier ») is a cue but not in [cues].np_claim, so « a jugé ces "
-    "prévisions « fantaisistes » » (object + quoted predicative adjective) gives no statement",
-    strict=False,
-)
 def test_object_holding_a_short_quotation(statements_of) -> None:
     s = one(statements_of("partial_object_past"))
     assert s.kind == "indirect"
@@ -166,12 +155,6 @@ def test_selon_at_the_end(statements_of) -> None:
     assert s.speaker is not None and s.speaker.text == "les pompiers"
 
 
-@pytest.mark.xfail(
-    reason="_np_after() reads « l'Insee, le chômage … » as a name followed by an apposition "
-    "(PROPN, comma, determiner) and runs the speaker to the sentence end; the content then "
-    "starts at « D'après » and includes the whole sentence",
-    strict=False,
-)
 def test_dapres_at_the_start(statements_of) -> None:
     s = one(statements_of("dapres_initial"))
     assert s.kind == "according_to"

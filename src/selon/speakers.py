@@ -287,9 +287,13 @@ class Discourse:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             source = None
-            for t in obj.subtree:
-                if t.ent_type_ == "PER" or t.ent_type_ == "ORG":
+            sent_end = tok.sent.end
+            # the source named in the speech noun's phrase, or in apposition right after it
+            for t in [*obj.subtree, *self.doc[obj.right_edge.i + 1 : sent_end]]:
+                if t.ent_type_ in ("PER", "ORG"):
                     source = t
+                    break
+                if t.text in (".", ";") or t.pos_ == "VERB" and t.i > obj.right_edge.i:
                     break
             if subj is None or source is None:
                 continue

@@ -175,7 +175,8 @@ def _next_content_token(doc: Doc, i: int, stop: int) -> int:
 
 
 # -- speaker mentions on the surface --------------------------------------------------------------
-def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True) -> tuple[int, int] | None:
+def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True,
+              open_end: bool = True) -> tuple[int, int] | None:
     """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
     a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
     j = i
@@ -259,7 +260,11 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             m = end + 1
             while m < limit and not (doc[m].is_punct and doc[m].text not in ("-", "'", "’")) and _low(doc[m]) not in ("qui", "que", "à", "sur", "lors"):
                 m += 1
-            end = m
+            # « la CNE, le syndicat chrétien, … »: only an apposition closed by a comma (or,
+            # after an incise, by the sentence end); else the comma ends the mention
+            closed = m < limit and doc[m].text == "," or open_end and (m >= limit or doc[m].text in (".", "!", "?"))
+            if closed and m - end <= 10:
+                end = m
     # trailing determiners/prepositions
     while end > j and (_low(doc[end - 1]) in ("de", "du", "des", "d'", "le", "la", "les", "l'") or _is_mark(doc[end - 1])):
         end -= 1
@@ -314,6 +319,7 @@ class Extractor:
         self.rules = rules
         self.text = doc.text
         self.quotes = [q for q in quotes if q.depth == 0]
+        self.closing_ends = {q.close for q in quotes if q.closed}
         self.all_quotes = list(quotes)
         self.cands: list[Cand] = []
         self.sent_at: list[int] = [0] * len(doc)
@@ -420,7 +426,7 @@ class Extractor:
             cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
             # 1. inverted cue: « CONTENT, a déclaré X » / « CONTENT, a-t-il dit »
             prev = doc[c_start - 1] if c_start > sent.start else None
-            incise = prev is not None and (prev.text == "," or _is_mark(prev) and prev.text in CLOSE_MARKS)
+            incise = prev is not None and (prev.text == "," or clitic is not None and prev.idx + 1 in self.closing_ends)
             if incise and self._inverted(verb, sent, c_start, c_end, clitic, cue):
                 continue
             # 2. que-clause
@@ -463,8 +469,10 @@ class Extractor:
         # an incise has its subject after it, no subject before, no object, and a finite verb
         # or a past participle (« affirmant que » is a participle clause, not an incise)
         # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
+        opening = self._quote_ending_at(doc[c_start - 2].idx + len(doc[c_start - 2].text)) if c_start >= 2 else None
+        quoted_clause = opening is not None and self._quote_starts_clause(opening, sent)
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= c_start - 2
-               and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+               and c.pos_ in ("NOUN", "PROPN") and not quoted_clause for c in verb.children):
             return False
         if "VerbForm=Part" in str(verb.morph) and "Tense=Pres" in str(verb.morph):
             return False
@@ -761,7 +769,7 @@ class Extractor:
             if matched in rules.initial_only and not initial:
                 i += k
                 continue
-            rng = _np_after(doc, i + k, sent.end, rules, allow_skip=False)
+            rng = _np_after(doc, i + k, sent.end, rules, allow_skip=False, open_end=False)
             if rng is None:
                 i += k
                 continue
