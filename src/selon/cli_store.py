@@ -1,0 +1,303 @@
+"""The store's commands: ``selon ingest``, ``selon figures``, ``selon compare``, ``selon speakers``.
+
+Thin edges: each ``run_*`` parses nothing itself, calls one library function of
+:mod:`selon.corpus`, prints the result and turns a :class:`~selon.errors.SelonError` into
+exit code 2. ``register(subparsers)`` adds the four commands to selon's argparse parser;
+each sets ``func`` to its ``run_*``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from .corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
+from .errors import SelonError
+from .store import StoreError
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+# -- argument parsing -------------------------------------------------------------------------
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _group_keys(value: str) -> tuple[str, ...]:
+    keys = tuple(k.strip() for k in value.split(",") if k.strip())
+    bad = [k for k in keys if k not in GROUP_KEYS]
+    if bad or not keys:
+        raise argparse.ArgumentTypeError(f"--by takes a comma-separated list of {', '.join(GROUP_KEYS)}")
+    return keys
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="the store: a SQLite file path or sqlite:///PATH (default: selon.db here), or postgresql://…",
+    )
+
+
+def _query_args(p: argparse.ArgumentParser, *, outcome: bool = True, source_help: str = "") -> None:
+    if outcome:
+        p.add_argument("--outcome", help="only figures of this outcome (killed, injured, participating …)")
+    p.add_argument("--source", metavar="TEXT", help=source_help or "only sources whose name contains TEXT")
+    p.add_argument("--outlet", metavar="TEXT", help="only outlets whose name contains TEXT")
+    p.add_argument("--since", type=_date, metavar="DATE", help="published on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, metavar="DATE", help="published on or before DATE (YYYY-MM-DD)")
+    p.add_argument("--all-versions", action="store_true", help="include earlier versions of changed articles")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (needed for parquet)"
+    )
+    _db_arg(p)
+
+
+def register(subparsers: Any) -> None:
+    """Add ``ingest``, ``figures``, ``compare`` and ``speakers`` to an argparse subparsers
+    object; each command's ``func`` default is its ``run_*`` function."""
+    p = subparsers.add_parser(
+        "ingest",
+        help="analyse articles and keep them in a store",
+        description="Analyse files and folders (.txt, .json, .jsonl, .html) and store them. "
+        "Articles already stored are skipped. Exit 0: all stored; 1: some failed; 2: none.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--lang", default="fr", help="language of the articles (default: fr)")
+    _db_arg(p)
+    p.set_defaults(func=run_ingest)
+
+    p = subparsers.add_parser("figures", help="list stored figures with their sources")
+    _query_args(p)
+    p.set_defaults(func=run_figures)
+
+    p = subparsers.add_parser(
+        "compare",
+        help="set the figures of different sources side by side",
+        description="One row per thing counted (outcome, unit family, place, date), one column per source.",
+    )
+    _query_args(p)
+    p.add_argument(
+        "--by",
+        type=_group_keys,
+        default=GROUP_KEYS,
+        metavar="KEYS",
+        help=f"what makes a group, among {','.join(GROUP_KEYS)} (default: all)",
+    )
+    p.add_argument(
+        "--min-sources", type=int, default=1, metavar="N", help="only groups with N sources or more"
+    )
+    p.set_defaults(func=run_compare)
+
+    p = subparsers.add_parser("speakers", help="who is quoted most, by outlet, with roles")
+    _query_args(p, outcome=False, source_help="only speakers whose name contains TEXT")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    p.set_defaults(func=run_speakers)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """A stand-alone parser with only the store's commands (selon's own CLI adds them with
+    :func:`register`)."""
+    ap = argparse.ArgumentParser(prog="selon")
+    register(ap.add_subparsers(dest="command", required=True))
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    return func(args)
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _fail(err: IO[str], e: Exception) -> int:
+    print(f"selon: error: {e}", file=err)
+    return 2
+
+
+def run_ingest(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    err = stderr or sys.stderr
+    bar = _progress_bar(err)
+    try:
+        summary = ingest(args.paths, args.db, lang=getattr(args, "lang", "fr"), progress=bar)
+    except SelonError as e:
+        return _fail(err, e)
+    finally:
+        if bar is not None:
+            bar.close()
+    _print_summary(summary, err)
+    return summary.exit_code
+
+
+def _print_summary(summary: IngestSummary, err: IO[str]) -> None:
+    for f in summary.failed:
+        print(f"selon: {f.source or f.article_id}: {f.message}", file=err)
+    print(f"selon: {summary}", file=err)
+
+
+class _Bar:
+    """A rich progress bar on a terminal; callable as ``progress(done, total)``."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=stream),
+            transient=True,
+        )
+        self.task = self.progress.add_task("ingest", total=None)
+        self.progress.start()
+
+    def __call__(self, done: int, total: int) -> None:
+        self.progress.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def _progress_bar(stream: IO[str]) -> _Bar | None:
+    isatty = getattr(stream, "isatty", None)
+    return _Bar(stream) if isatty is not None and isatty() else None
+
+
+def _query_filters(args: argparse.Namespace) -> Filters:
+    return Filters(
+        outcome=getattr(args, "outcome", None),
+        source=args.source,
+        outlet=args.outlet,
+        since=args.since,
+        until=args.until,
+        all_versions=args.all_versions,
+    )
+
+
+def _run_query(
+    args: argparse.Namespace, query: Callable[[], Records], stdout: IO[str] | None, stderr: IO[str] | None
+) -> int:
+    err = stderr or sys.stderr
+    if args.format == "parquet" and not args.output:
+        return _fail(err, ValueError("--format parquet writes a file: give it with --output FILE"))
+    try:
+        records = query()
+        write_records(records, args.format, output=args.output, stdout=stdout or sys.stdout)
+    except SelonError as e:
+        return _fail(err, e)
+    except OSError as e:
+        return _fail(err, StoreError(f"cannot write {args.output}: {e.strerror or e}"))
+    return 0
+
+
+def run_figures(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    return _run_query(args, lambda: figures(args.db, _query_filters(args)), stdout, stderr)
+
+
+def run_compare(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    return _run_query(
+        args,
+        lambda: compare(args.db, _query_filters(args), by=args.by, min_sources=args.min_sources),
+        stdout,
+        stderr,
+    )
+
+
+def run_speakers(
+    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
+    return _run_query(args, lambda: speakers(args.db, _query_filters(args), limit=args.limit), stdout, stderr)
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def write_records(records: Records, fmt: str, *, output: str | Path | None = None, stdout: IO[str]) -> None:
+    """Write query results as ``table``, ``csv``, ``json`` (an array of objects) or
+    ``parquet`` (to ``output`` only)."""
+    if fmt == "parquet":
+        if output is None:
+            raise ValueError("parquet needs an output file")
+        frame = records.to_pandas()
+        for col in frame.columns:  # lists (speakers' roles) as text: one type a column
+            if frame[col].map(lambda v: isinstance(v, list)).any():
+                frame[col] = frame[col].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
+        try:
+            frame.to_parquet(output, index=False)
+        except ImportError:
+            raise StoreError("writing parquet needs pyarrow; run: pip install 'selon[pandas]'") from None
+        return
+    if fmt == "json":
+        text = json.dumps(list(records), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(records.columns)
+        for r in records:
+            w.writerow([_cell(r.get(c), csv_mode=True) for c in records.columns])
+        text = buf.getvalue()
+    elif fmt == "table":
+        text = format_table(records)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose among {', '.join(FORMATS)}")
+    if output is None:
+        stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+
+
+def _cell(v: Any, *, csv_mode: bool = False, width: int = 48) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        v = "; ".join(str(x) for x in v)
+    elif isinstance(v, float):
+        v = int(v) if v.is_integer() else (v if csv_mode else round(v, 3))
+    s = str(v)
+    if not csv_mode:
+        s = " ".join(s.split())
+        if len(s) > width:
+            s = s[: width - 1] + "…"
+    return s
+
+
+def format_table(records: Records) -> str:
+    """Columns aligned with spaces, numbers to the right; long cells cut with an ellipsis."""
+    if not records:
+        return "(no rows)\n"
+    cols = records.columns
+    cells = [[_cell(r.get(c)) for c in cols] for r in records]
+    numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in records) for c in cols]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+
+    def line(values: list[str]) -> str:
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)]
+        return "  ".join(parts).rstrip()
+
+    out = [line(list(cols)), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,650 @@
+"""Building and querying a corpus: :func:`ingest` files into a store, then ask it
+:func:`figures`, :func:`compare` and :func:`speakers`.
+
+The queries return :class:`Records`, a list of plain dicts with ``to_pandas()`` (pandas is
+the optional extra ``selon[pandas]``). Filters are always bound parameters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import sqlalchemy as sa
+
+from . import reader
+from .analyzer import Failure
+from .errors import InputError, SelonError
+from .langpack import load_pack
+from .models import Analysis, Article
+from .store import Store, StoreError, article_key, articles, open_store, parse_date
+from .store import figures as figures_table
+from .store import statements as statements_table
+
+if TYPE_CHECKING:
+    import pandas
+
+INPUT_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+
+
+# -- reading inputs ---------------------------------------------------------------------------
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Article | Failure]]:
+    """Turn files and folders into articles: ``(source, Article or Failure)`` per article.
+
+    ``.txt``, ``.json`` and ``.jsonl`` are read by :mod:`selon.reader` (the same rules as
+    ``selon analyze``); saved news pages ``.html``/``.htm`` by :func:`read_html`. A folder is
+    read recursively, in name order, for those suffixes. An input that cannot be read
+    yields a Failure naming it (``path`` or ``path:line``) and the reason; the others go on.
+    """
+    if isinstance(paths, (str, Path)):
+        raise TypeError("paths must be a list of paths, not a single path")
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
+            if not found:
+                yield str(path), _failure(str(path), f"the folder has no {', '.join(INPUT_SUFFIXES)} files")
+            for f in found:
+                yield from _read_file(f)
+        elif path.is_file():
+            yield from _read_file(path)
+        else:
+            yield str(path), _failure(str(path), "no such file or folder")
+
+
+def _failure(source: str, message: str, article_id: str | None = None) -> Failure:
+    return Failure(article_id or source, source, message)
+
+
+def _read_file(path: Path) -> Iterator[tuple[str, Article | Failure]]:
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        yield source, _read_html_file(path)
+    elif suffix in reader.SUFFIXES:
+        for record in reader.read_path(source):
+            if isinstance(record, reader.Loaded):
+                yield record.source, record.article
+            else:
+                where = record.source or source
+                yield where, _failure(where, _message(record))
+    else:
+        expected = ", ".join(INPUT_SUFFIXES)
+        yield source, _failure(source, f"unsupported file type {suffix or '(none)'}; expected {expected}")
+
+
+def _message(e: SelonError) -> str:
+    text, src = str(e), e.source
+    return text[len(src) + 2 :] if src and text.startswith(f"{src}: ") else text
+
+
+def _read_html_file(path: Path) -> Article | Failure:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return _failure(source, f"cannot read it ({e.strerror or e})")
+    try:
+        return read_html(data, id=path.stem, source=source)
+    except InputError as e:
+        return _failure(source, _message(e))
+
+
+def read_html(html: bytes | str, *, id: str = "page", source: str | None = None) -> Article:
+    """An article from a saved news page: main text, title, date, site name and URL as
+    trafilatura finds them (boilerplate such as menus and footers left out). Raise
+    :class:`~selon.errors.InputError` when the page has no article text."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not str(text).strip():
+        raise InputError("no article text found in the page", source=source)
+
+    def meta(name: str) -> str | None:
+        v = getattr(doc, name, None)
+        return str(v) if v else None
+
+    published = parse_date(meta("date"))
+    return Article(
+        id=id,
+        text=str(text),
+        title=meta("title"),
+        url=meta("url"),
+        outlet=meta("sitename") or meta("hostname"),
+        published=published.isoformat() if published else None,
+        language=None,
+    )
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+
+class AnalyzerLike(Protocol):
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]: ...
+
+
+@dataclass
+class IngestSummary:
+    """What :func:`ingest` did, input by input (sources are paths, ``path:line`` for JSONL)."""
+
+    ingested: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.ingested) + len(self.present) + len(self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every input stored (or already there), 1 some failed, 2 none could be stored."""
+        if self.total == 0 or len(self.failed) == self.total:
+            return 2
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": len(self.ingested),
+            "already_present": len(self.present),
+            "failed": [{"source": f.source or f.article_id, "reason": f.message} for f in self.failed],
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.ingested)} ingested, {len(self.present)} already present, {len(self.failed)} failed"
+        )
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | Store | None = None,
+    analyzer: AnalyzerLike | None = None,
+    *,
+    lang: str = "fr",
+    progress: Callable[[int, int], None] | None = None,
+    chunk_size: int = 500,
+) -> IngestSummary:
+    """Read ``paths``, analyse what is not stored yet, store each article in its own
+    transaction. Re-ingesting is a no-op for articles already there, so a run that was
+    interrupted completes when run again.
+
+    ``analyzer`` defaults to ``Analyzer(lang)``, loaded only when something needs analysing.
+    ``progress(done, total)`` is called after each input. Inputs are read ``chunk_size``
+    at a time, so memory does not grow with the corpus.
+    """
+    summary = IngestSummary()
+    paths = [Path(p) for p in paths]
+    total = count_inputs(paths) if progress is not None else None
+    done = 0
+
+    def step() -> None:
+        nonlocal done, total
+        done += 1
+        if progress is not None:
+            total = max(total or 0, done)
+            progress(done, total)
+
+    store = open_store(db)
+    seen: set[str] = set()  # keys met in this run
+    try:
+        inputs = read_inputs(paths)
+        # in chunks, so that memory stays bounded and dedup is one query per chunk
+        while chunk := list(itertools.islice(inputs, chunk_size)):
+            keys = [article_key(item.text) if isinstance(item, Article) else "" for _, item in chunk]
+            stored = store.present_keys(k for k in keys if k)
+            todo: list[tuple[str, Article]] = []
+            for (source, item), key in zip(chunk, keys, strict=True):
+                if isinstance(item, Failure):
+                    summary.failed.append(item)
+                    step()
+                elif key in stored or key in seen:
+                    summary.present.append(source)
+                    step()
+                else:
+                    seen.add(key)
+                    todo.append((source, item))
+            if not todo:
+                continue
+            if analyzer is None:
+                from .analyzer import Analyzer
+
+                analyzer = Analyzer(lang)
+            sources = iter(todo)
+            for result in analyzer.analyze_many(a for _, a in todo):
+                source, _article = next(sources)
+                if isinstance(result, Failure):
+                    summary.failed.append(dataclasses.replace(result, source=source))
+                elif store.add(result).status == "ingested":
+                    summary.ingested.append(source)
+                else:  # another process stored it meanwhile
+                    summary.present.append(source)
+                step()
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return summary
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """About how many articles :func:`read_inputs` will yield (for a progress bar): JSONL
+    lines are counted, a JSON array counts as one."""
+    n = 0
+    for p in paths:
+        path = Path(p)
+        files = (
+            [f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES]
+            if path.is_dir()
+            else [path]
+        )
+        for f in files:
+            if f.suffix.lower() == ".jsonl":
+                try:
+                    with f.open("rb") as fh:
+                        n += sum(1 for line in fh if line.strip())
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+    return n
+
+
+# -- queries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to keep. ``source`` and ``outlet`` match a part of the name, case-insensitively;
+    ``outcome`` exactly; ``since``/``until`` bound the publication date (inclusive).
+    Only the current version of each article counts unless ``all_versions``."""
+
+    outcome: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    all_versions: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("outcome", "source", "outlet"):
+            v = getattr(self, name)
+            if v is not None and not isinstance(v, str):
+                raise TypeError(f"{name} must be a string, not {type(v).__name__}")
+        for name in ("since", "until"):
+            v = getattr(self, name)
+            if isinstance(v, str):
+                d = parse_date(v)
+                if d is None or len(v.strip()) != 10:
+                    raise ValueError(f"{name} must be a date YYYY-MM-DD, got {v!r}")
+                object.__setattr__(self, name, d)
+            elif v is not None and not isinstance(v, dt.date):
+                raise TypeError(f"{name} must be a date or 'YYYY-MM-DD', not {type(v).__name__}")
+
+
+def _filters(filters: Filters | Mapping[str, Any] | None, extra: Mapping[str, Any]) -> Filters:
+    if filters is None:
+        return Filters(**extra)
+    if isinstance(filters, Filters):
+        return dataclasses.replace(filters, **extra) if extra else filters
+    if isinstance(filters, Mapping):
+        return Filters(**{**filters, **extra})
+    raise TypeError(f"filters must be a Filters or a dict, not {type(filters).__name__}")
+
+
+def _contains(column: Any, value: str) -> Any:
+    # lower() on both sides (Unicode-aware on SQLite too: see store._sqlite_on_connect);
+    # the value is a bound parameter, its % and _ escaped.
+    return sa.func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def _article_conditions(f: Filters) -> list[Any]:
+    cond: list[Any] = []
+    if not f.all_versions:
+        cond.append(articles.c.current.is_(True))
+    if f.outlet:
+        cond.append(_contains(articles.c.outlet, f.outlet))
+    if f.since:
+        cond.append(articles.c.published >= f.since)
+    if f.until:
+        cond.append(articles.c.published <= f.until)
+    return cond
+
+
+class Records(list[dict[str, Any]]):
+    """Query results: a list of plain dicts (one per row) with their column order."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: Sequence[str] = ()) -> None:
+        super().__init__(rows)
+        self.columns = list(columns) or (list(self[0]) if self else [])
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame (needs the extra: ``pip install 'selon[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise StoreError("pandas is not installed; run: pip install 'selon[pandas]'") from None
+        return pd.DataFrame(list(self), columns=self.columns)
+
+
+@contextmanager
+def _store(db: str | Path | Store | None) -> Iterator[Store]:
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else float(v)
+
+
+FIGURE_COLUMNS = [
+    "article", "version", "published", "outlet", "title", "url",
+    "figure", "text", "start", "end", "low", "high", "qualifier", "unit", "unit_family",
+    "outcome", "source", "statement", "place",
+]  # fmt: skip
+
+
+def figures(
+    db: str | Path | Store | None = None,
+    filters: Filters | Mapping[str, Any] | None = None,
+    *,
+    lang: str = "fr",
+    **kwargs: Any,
+) -> Records:
+    """Every stored figure with its source, article, outlet and date.
+
+    >>> figures("selon.db", outcome="killed", since="2017-03-01")  # doctest: +SKIP
+    """
+    f = _filters(filters, kwargs)
+    fg = figures_table
+    cond = _article_conditions(f)
+    if f.outcome:
+        cond.append(fg.c.outcome == f.outcome)
+    if f.source:
+        cond.append(_contains(fg.c.source, f.source))
+    query = (
+        sa.select(
+            articles.c.input_id,
+            articles.c.version,
+            articles.c.published,
+            articles.c.outlet,
+            articles.c.title,
+            articles.c.url,
+            fg.c.fid,
+            fg.c.text,
+            fg.c.start,
+            fg.c.end,
+            fg.c.low,
+            fg.c.high,
+            fg.c.qualifier,
+            fg.c.unit,
+            fg.c.outcome,
+            fg.c.source,
+            fg.c.statement,
+            fg.c.place,
+        )  # fmt: skip
+        .join_from(fg, articles, fg.c.article_id == articles.c.id)
+        .where(*cond)
+        .order_by(articles.c.published, articles.c.id, fg.c.id)
+    )
+    families = unit_families(lang)
+    out = Records(columns=FIGURE_COLUMNS)
+    with _store(db) as store, store.read() as conn:
+        for r in conn.execute(query):
+            out.append(
+                {
+                    "article": r.input_id,
+                    "version": r.version,
+                    "published": r.published.isoformat() if r.published else None,
+                    "outlet": r.outlet,
+                    "title": r.title,
+                    "url": r.url,
+                    "figure": r.fid,
+                    "text": r.text,
+                    "start": r.start,
+                    "end": r.end,
+                    "low": _num(r.low),
+                    "high": _num(r.high),
+                    "qualifier": r.qualifier,
+                    "unit": r.unit,
+                    "unit_family": unit_family(r.unit, families),
+                    "outcome": r.outcome,
+                    "source": r.source,
+                    "statement": r.statement,
+                    "place": r.place,
+                }
+            )
+    return out
+
+
+# -- units ------------------------------------------------------------------------------------
+
+_QUALIFYING_WORDS = frozenset({"de", "du", "des", "d'", "par", "à", "au", "aux", "en", "pour", "sur", "et"})
+
+
+@functools.cache
+def unit_families(lang: str = "fr") -> dict[str, str]:
+    """The language pack's ``[units]`` table turned into variant → family."""
+    table = load_pack(lang).section("units")
+    out: dict[str, str] = {}
+    for family, variants in table.items():
+        if not isinstance(variants, list):
+            raise TypeError(f"language pack {lang}: [units].{family} should be a list of words")
+        out[_fold_unit(family)] = family
+        for v in variants:
+            out[_fold_unit(str(v))] = family
+    return out
+
+
+def _fold_unit(unit: str) -> str:
+    return " ".join(unit.replace("\u2019", "'").lower().split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def unit_family(unit: str | None, families: Mapping[str, str] | None = None) -> str | None:
+    """The family a unit counts in: the table's family for the phrase (or its singular), or
+    for its first word when the rest only qualifies it; else the phrase's crude singular."""
+    if unit is None:
+        return None
+    table = unit_families() if families is None else families
+    folded = _fold_unit(unit)
+    if not folded:
+        return None
+    words = folded.split()
+    singular = " ".join([_singular(words[0]), *words[1:]])
+    for candidate in (folded, singular):
+        if candidate in table:
+            return table[candidate]
+    if len(words) > 1 and not any(w in _QUALIFYING_WORDS or w.startswith("d'") for w in words[1:]):
+        head = words[0]
+        for candidate in (head, _singular(head)):
+            if candidate in table:
+                return table[candidate]
+        return _singular(head)
+    return singular
+
+
+# -- compare ----------------------------------------------------------------------------------
+
+NO_SOURCE = "(no source)"
+GROUP_KEYS = ("outcome", "unit", "place", "date")
+
+
+def compare(
+    db: str | Path | Store | None = None,
+    filters: Filters | Mapping[str, Any] | None = None,
+    *,
+    by: Sequence[str] = GROUP_KEYS,
+    min_sources: int = 1,
+    lang: str = "fr",
+    **kwargs: Any,
+) -> Records:
+    """Figures grouped by what they count, one row a group, one column a source.
+
+    A group is an outcome and a unit family (``[units]`` in the language pack), with the
+    place and the publication date when known (``by`` picks which of ``outcome``, ``unit``,
+    ``place``, ``date`` make a group). A source's cell is the highest figure it gives for
+    the group (a range counts by its high end); a source with no figure in a group has no
+    key in that row (blank in tables, NaN in pandas). ``min``/``max`` are over all the
+    group's figures and ``spread`` is ``max / min`` (None when the smallest is 0). Figures
+    without a number are left out; those without a source are under ``(no source)``.
+    """
+    unknown = set(by) - set(GROUP_KEYS)
+    if unknown:
+        raise ValueError(
+            f"cannot group by {', '.join(sorted(unknown))}; choose among {', '.join(GROUP_KEYS)}"
+        )
+    f = _filters(filters, kwargs)
+    fg = figures_table
+    keys = [k for k in GROUP_KEYS if k in by]
+    # the date as stored (ISO text on SQLite, a date from psycopg): no per-row conversion
+    published = sa.type_coerce(articles.c.published, sa.String)
+    columns = {"outcome": fg.c.outcome, "unit": fg.c.unit, "place": fg.c.place, "date": published}
+    group_cols = [columns[k].label(k) for k in keys] + [fg.c.source.label("source")]
+    lo = sa.func.min(sa.func.coalesce(fg.c.low, fg.c.high))
+    hi = sa.func.max(sa.func.coalesce(fg.c.high, fg.c.low))
+    cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None))]
+    if f.outcome:
+        cond.append(fg.c.outcome == f.outcome)
+    if f.source:
+        cond.append(_contains(fg.c.source, f.source))
+    query = (
+        sa.select(*group_cols, lo.label("lo"), hi.label("hi"), sa.func.count().label("n"))
+        .join_from(fg, articles, fg.c.article_id == articles.c.id)
+        .where(*cond)
+        .group_by(*group_cols)
+    )
+    families = unit_families(lang)
+    family_of: dict[str | None, str | None] = {}
+    folded: dict[str | None, str] = {}
+    # group key -> {folded source -> [lowest, highest, figures]}
+    groups: dict[tuple[Any, ...], dict[str, list[Any]]] = {}
+    source_totals: Counter[str] = Counter()
+    # sources are matched case-insensitively; a column is named by the most frequent spelling
+    # (ties: the first in code-point order, so that the name does not depend on row order)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    with _store(db) as store, store.read() as conn:
+        rows = conn.execute(query).all()
+    unit_at = keys.index("unit") if "unit" in keys else None
+    date_at = keys.index("date") if "date" in keys else None
+    width = len(keys)
+    raw_totals: dict[str | None, int] = defaultdict(int)
+    for r in rows:
+        gkey = list(r[:width])
+        raw_source, low_value, high_value, n = r[width:]
+        if unit_at is not None:
+            raw = gkey[unit_at]
+            if raw not in family_of:
+                family_of[raw] = unit_family(raw, families)
+            gkey[unit_at] = family_of[raw]
+        if date_at is not None and gkey[date_at] is not None and not isinstance(gkey[date_at], str):
+            gkey[date_at] = gkey[date_at].isoformat()
+        cells = groups.setdefault(tuple(gkey), {})
+        source = folded.get(raw_source)
+        if source is None:
+            source = folded[raw_source] = _fold_unit(raw_source) if raw_source else NO_SOURCE
+        raw_totals[raw_source] += n
+        cell = cells.get(source)
+        if cell is None:
+            cells[source] = [low_value, high_value, n]
+        else:
+            cell[0], cell[1], cell[2] = min(cell[0], low_value), max(cell[1], high_value), cell[2] + n
+    for raw_source, n in raw_totals.items():
+        spellings[folded[raw_source]][raw_source or NO_SOURCE] += n
+        source_totals[folded[raw_source]] += n
+    reserved = {*GROUP_KEYS, "figures", "sources", "min", "max", "spread"}
+    names = {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in spellings.items()}
+    names = {s: f"{n} (source)" if n in reserved else n for s, n in names.items()}
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
+    for group, cells in groups.items():
+        if len(cells) < min_sources:
+            continue
+        low = min(c[0] for c in cells.values())
+        high = max(c[1] for c in cells.values())
+        row: dict[str, Any] = dict(zip(keys, group, strict=True))
+        row["figures"] = sum(c[2] for c in cells.values())
+        row["sources"] = len(cells)
+        for source, cell in cells.items():
+            row[names[source]] = _num(cell[1])
+        used.update(cells)
+        row.update({"min": _num(low), "max": _num(high), "spread": round(high / low, 3) if low > 0 else None})
+        out.append(row)
+    out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
+    ordered = [
+        names[s] for s, _ in sorted(source_totals.items(), key=lambda kv: (-kv[1], kv[0])) if s in used
+    ]
+    return Records(out, columns=[*keys, "figures", "sources", *ordered, "min", "max", "spread"])
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+SPEAKER_COLUMNS = ["speaker", "outlet", "statements", "articles", "roles"]
+
+
+def speakers(
+    db: str | Path | Store | None = None,
+    filters: Filters | Mapping[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    **kwargs: Any,
+) -> Records:
+    """Who is quoted most, by outlet: statements and articles per named speaker, with the
+    roles the articles give them (most frequent first). ``source`` filters on the speaker's
+    name; ``outcome`` does not apply. Speakers the article never names are left out."""
+    f = _filters(filters, kwargs)
+    st = statements_table
+    cond = [*_article_conditions(f), st.c.speaker_name.is_not(None)]
+    if f.source:
+        cond.append(_contains(st.c.speaker_name, f.source))
+    cols = [st.c.speaker_name, articles.c.outlet, st.c.speaker_role, st.c.article_id]
+    query = (
+        sa.select(*cols, sa.func.count().label("n"))
+        .join_from(st, articles, st.c.article_id == articles.c.id)
+        .where(*cond)
+        .group_by(*cols)
+    )
+    merged: dict[tuple[str, str | None], dict[str, Any]] = defaultdict(
+        lambda: {"n": 0, "articles": set(), "roles": Counter()}
+    )
+    with _store(db) as store, store.read() as conn:
+        for r in conn.execute(query):
+            m = merged[(r.speaker_name, r.outlet)]
+            m["n"] += r.n
+            m["articles"].add(r.article_id)
+            if r.speaker_role:
+                m["roles"][r.speaker_role] += r.n
+    rows = [
+        {
+            "speaker": name,
+            "outlet": outlet,
+            "statements": m["n"],
+            "articles": len(m["articles"]),
+            "roles": [role for role, _ in sorted(m["roles"].items(), key=lambda kv: (-kv[1], kv[0]))],
+        }
+        for (name, outlet), m in merged.items()
+    ]
+    rows.sort(key=lambda r: (-r["statements"], -r["articles"], r["speaker"], r["outlet"] or ""))
+    if limit is not None:
+        rows = rows[:limit]
+    return Records(rows, columns=SPEAKER_COLUMNS)

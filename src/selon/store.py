@@ -1,0 +1,574 @@
+"""The corpus store: analyses kept in a database, one schema on SQLite and PostgreSQL.
+
+One database layer, SQLAlchemy Core. The default store is a SQLite file (``selon.db`` in
+the current folder, or ``sqlite:///path``, or a plain path); ``postgresql://…`` is a
+PostgreSQL server through psycopg 3.
+
+- Each article with its statements and figures is written in ONE transaction, so a process
+  killed in the middle of a batch leaves every committed article whole and no partial one.
+- An article is identified by ``key``, the SHA-256 of its normalised text: storing the same
+  text again is a no-op. A different text under a URL already stored is a new *version* of
+  that URL; the old version stays, marked ``current = false``.
+- SQLite runs in WAL mode with a busy timeout, and writes take the write lock when they
+  begin (``BEGIN IMMEDIATE``), so several processes can ingest into one file at once.
+- The schema is versioned in code (:data:`MIGRATIONS`). Opening an older selon database
+  upgrades it; a newer one, or a database that is not selon's, is refused with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, Engine
+
+from .errors import SelonError
+from .models import Analysis
+
+DEFAULT_DB = "selon.db"
+APP = "selon"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+class StoreError(SelonError):
+    """The store cannot be opened or used: wrong URL, server unreachable, not a selon
+    database, a database written by a newer selon, a corrupt file."""
+
+    status = 503
+
+
+# -- schema -------------------------------------------------------------------------------------
+# Version 1 created these tables; version 2 added the query indexes. Never edit a released
+# migration: add one to MIGRATIONS (and the matching change to the tables below).
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("app", sa.String(32), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.String(64), nullable=False, unique=True),
+    sa.Column("input_id", sa.Text, nullable=False),  # Article.id as given in the input
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("current", sa.Boolean, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("url", "version", name="uq_articles_url_version"),
+)
+
+statements = sa.Table(
+    "statements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("sid", sa.String(32), nullable=False),  # Statement.id within the article ("s1")
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("content_start", sa.Integer, nullable=False),
+    sa.Column("content_end", sa.Integer, nullable=False),
+    sa.Column("cue", sa.Text),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("speaker_name", sa.Text),
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("speaker_start", sa.Integer),
+    sa.Column("speaker_end", sa.Integer),
+    sa.Column("speaker_role", sa.Text),
+    sa.Column("via", sa.Text),
+    sa.UniqueConstraint("article_id", "sid", name="uq_statements_article_sid"),
+)
+
+figures = sa.Table(
+    "figures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("fid", sa.String(32), nullable=False),  # Figure.id within the article ("f1")
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("low", sa.Float),
+    sa.Column("high", sa.Float),
+    sa.Column("qualifier", sa.String(16), nullable=False),
+    sa.Column("unit", sa.Text),
+    sa.Column("outcome", sa.String(32)),
+    sa.Column("source", sa.Text),
+    sa.Column("statement", sa.String(32)),  # sid of the statement it belongs to
+    sa.Column("place", sa.Text),  # filled when the analysis gives one (later layers)
+    sa.UniqueConstraint("article_id", "fid", name="uq_figures_article_fid"),
+)
+
+_V1_TABLES = (schema_version, articles, statements, figures)
+
+# Version 2: what the queries filter and group on.
+_V2_INDEXES = (
+    sa.Index("ix_figures_article", figures.c.article_id),
+    sa.Index("ix_figures_outcome_unit", figures.c.outcome, figures.c.unit),
+    sa.Index("ix_figures_source", figures.c.source),
+    sa.Index("ix_statements_article", statements.c.article_id),
+    sa.Index("ix_statements_speaker", statements.c.speaker_name),
+    sa.Index("ix_articles_outlet", articles.c.outlet),
+    sa.Index("ix_articles_published", articles.c.published),
+)
+
+
+def _migrate_v1(conn: Connection) -> None:
+    # the tables as version 1 defined them, without the indexes later versions add
+    for table in _V1_TABLES:
+        conn.execute(sa.schema.CreateTable(table))
+
+
+def _migrate_v2(conn: Connection) -> None:
+    for index in _V2_INDEXES:
+        index.create(conn)
+
+
+MIGRATIONS: dict[int, tuple[str, Callable[[Connection], None]]] = {
+    1: ("articles, statements, figures", _migrate_v1),
+    2: ("indexes for figures, compare and speakers", _migrate_v2),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+# Indexes are created by migration 2, not by metadata.create_all: detach them from the tables
+# so that the CreateTable of migration 1 emits only the version-1 shape.
+for _ix in _V2_INDEXES:
+    _ix.table.indexes.discard(_ix)  # type: ignore[union-attr]
+
+
+# -- URLs and connections ---------------------------------------------------------------------
+
+
+def resolve_url(db: str | Path | None) -> sa.URL:
+    """The SQLAlchemy URL for what the user gave: None (``selon.db`` here), a path,
+    ``sqlite:///path`` or ``postgresql://…`` (mapped to the psycopg 3 driver)."""
+    if db is None:
+        db = DEFAULT_DB
+    if isinstance(db, Path) or "://" not in str(db):
+        path = Path(db)
+        return sa.URL.create("sqlite", database=str(path))
+    text = str(db)
+    try:
+        url = sa.make_url(text)
+    except (sa_exc.ArgumentError, ValueError):
+        raise StoreError(
+            f"{_redact(text)!r} is not a database URL; use a file path, sqlite:///PATH or "
+            "postgresql://USER@HOST:PORT/DATABASE"
+        ) from None
+    backend, _, driver = url.drivername.partition("+")
+    if backend == "sqlite" and driver in ("pysqlite", ""):
+        if not url.database or url.database == ":memory:":
+            raise StoreError("an in-memory SQLite database cannot be a store; give a file: sqlite:///PATH")
+        return url
+    if backend in ("postgresql", "postgres"):
+        if url.drivername not in ("postgresql", "postgres", "postgresql+psycopg"):
+            raise StoreError(
+                f"the PostgreSQL driver {driver!r} is not supported; use postgresql:// (psycopg 3)"
+            )
+        return url.set(drivername="postgresql+psycopg")
+    raise StoreError(
+        f"unsupported database {url.drivername!r} in {_redact(text)!r}; use a SQLite file "
+        "(path or sqlite:///PATH) or postgresql://…"
+    )
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event decide how a transaction starts (deferred or immediate).
+    dbapi_conn.isolation_level = None
+    # Unicode-aware lower() (SQLite's own folds ASCII only), for case-insensitive filters
+    dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cur.close()
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("selon_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`Store.add` did with one analysis."""
+
+    status: Literal["ingested", "present"]
+    article_id: int  # the row id in ``articles`` (of the stored copy when already present)
+    version: int
+
+
+class Store:
+    """An open, migrated selon store. Use :func:`open_store` (or ``with open_store(...)``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect: str = engine.dialect.name
+        # a second engine object over the same pool whose transactions take the write lock
+        self._writer = engine.execution_options(selon_write=True)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for queries; database errors become :class:`StoreError`."""
+        with _errors(self), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on exit."""
+        with _errors(self), self._writer.begin() as conn:
+            yield conn
+
+    # -- schema ------------------------------------------------------------------------------
+    def version(self) -> int:
+        with self.read() as conn:
+            if not sa.inspect(conn).has_table("schema_version"):
+                return 0
+            return _current_version(conn) or 0
+
+    def migrate(self, upto: int | None = None) -> int:
+        """Bring the schema to ``upto`` (default: the latest); return the version reached."""
+        target = SCHEMA_VERSION if upto is None else upto
+        with self.write() as conn:
+            if self.dialect == "postgresql":
+                # one migrating process at a time; the others wait, then find it done
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": 0x5E10_5E10})
+            names = set(sa.inspect(conn).get_table_names())
+            if "schema_version" not in names:
+                if names - {"sqlite_sequence"}:
+                    listed = ", ".join(sorted(names)[:6])
+                    raise StoreError(
+                        f"{self.where} is not a selon database (it has the tables {listed} and no "
+                        "schema_version); give a new file or an empty database"
+                    )
+                have = 0
+            else:
+                have = _current_version(conn, check_app=True, where=self.where) or 0
+            if have > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.where} was written by a newer selon (schema version {have}; this selon "
+                    f"knows up to {SCHEMA_VERSION}); upgrade selon to use it"
+                )
+            for v in range(have + 1, target + 1):
+                note, step = MIGRATIONS[v]
+                step(conn)
+                conn.execute(
+                    schema_version.insert().values(
+                        version=v, app=APP, applied_at=dt.datetime.now(dt.timezone.utc), note=note
+                    )
+                )
+            return max(have, target)
+
+    @property
+    def where(self) -> str:
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return f"the SQLite file {url.database}"
+        return f"the database {url.render_as_string(hide_password=True)}"
+
+    # -- writes ------------------------------------------------------------------------------
+    def add(self, analysis: Analysis) -> AddResult:
+        """Store one analysed article with its statements and figures, in one transaction.
+
+        Storing the same text again is a no-op (``status="present"``). A new text under a
+        URL already stored becomes its next version; earlier versions are kept.
+        """
+        if not isinstance(analysis, Analysis):
+            raise TypeError(f"expected an Analysis, got {type(analysis).__name__}")
+        key = article_key(analysis.article.text)
+        attempt = 0
+        while True:
+            try:
+                return self._add_once(analysis, key)
+            except sa_exc.IntegrityError as e:
+                attempt += 1
+                # Another writer took the same (url, version) between our read and our insert
+                # (PostgreSQL; SQLite writers are serialised): the transaction was rolled
+                # back, read again and retry. Any other violation is the analysis's fault.
+                if _is_version_race(e) and attempt < 10:
+                    continue
+                raise StoreError(
+                    f"cannot store the article: {_reason(e)} (nothing of it was written)",
+                    source=analysis.article.id,
+                ) from e
+
+    def _add_once(self, analysis: Analysis, key: str) -> AddResult:
+        a = analysis.article
+        with self.write() as conn:
+            version = 1
+            if a.url:
+                last = conn.execute(
+                    sa.select(sa.func.max(articles.c.version)).where(articles.c.url == a.url)
+                ).scalar()
+                version = (last or 0) + 1
+            row = {
+                "key": key,
+                "input_id": a.id,
+                "url": a.url,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": parse_date(a.published),
+                "language": a.language,
+                "text": a.text,
+                "version": version,
+                "current": True,
+                "ingested_at": dt.datetime.now(dt.timezone.utc),
+            }
+            ins = self._insert(articles).values(**row).on_conflict_do_nothing(index_elements=["key"])
+            new_id = conn.execute(ins.returning(articles.c.id)).scalar()
+            if new_id is None:
+                existing = conn.execute(
+                    sa.select(articles.c.id, articles.c.version).where(articles.c.key == key)
+                ).one()
+                return AddResult("present", existing.id, existing.version)
+            if a.url and version > 1:
+                conn.execute(
+                    articles.update()
+                    .where(articles.c.url == a.url, articles.c.id != new_id)
+                    .values(current=False)
+                )
+            if analysis.statements:
+                conn.execute(statements.insert(), [_statement_row(new_id, s) for s in analysis.statements])
+            if analysis.figures:
+                conn.execute(figures.insert(), [_figure_row(new_id, f) for f in analysis.figures])
+            return AddResult("ingested", new_id, version)
+
+    def _insert(self, table: sa.Table) -> Any:
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects import postgresql
+
+            return postgresql.insert(table)
+        from sqlalchemy.dialects import sqlite
+
+        return sqlite.insert(table)
+
+    def present_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these article keys are already stored."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        with self.read() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                found.update(
+                    conn.execute(sa.select(articles.c.key).where(articles.c.key.in_(chunk))).scalars()
+                )
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (articles, statements, figures)."""
+        with self.read() as conn:
+            return {
+                t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                for t in (articles, statements, figures)
+            }
+
+
+def _statement_row(article_id: int, s: Any) -> dict[str, Any]:
+    sp = s.speaker
+    return {
+        "article_id": article_id,
+        "sid": s.id,
+        "kind": s.kind,
+        "content": s.content.text,
+        "content_start": s.content.start,
+        "content_end": s.content.end,
+        "cue": s.cue.text if s.cue else None,
+        "cue_start": s.cue.start if s.cue else None,
+        "cue_end": s.cue.end if s.cue else None,
+        "speaker_name": sp.name if sp else None,
+        "speaker_text": sp.text if sp else None,
+        "speaker_start": sp.start if sp else None,
+        "speaker_end": sp.end if sp else None,
+        "speaker_role": sp.role if sp else None,
+        "via": s.via,
+    }
+
+
+def _figure_row(article_id: int, f: Any) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "fid": f.id,
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "outcome": f.outcome,
+        "source": f.source,
+        "statement": f.statement,
+        "place": getattr(f, "place", None),
+    }
+
+
+def _is_version_race(e: sa_exc.IntegrityError) -> bool:
+    msg = str(e.orig)
+    return "uq_articles_url_version" in msg or "articles.url, articles.version" in msg
+
+
+def _current_version(conn: Connection, *, check_app: bool = False, where: str = "the database") -> int | None:
+    rows = conn.execute(sa.select(schema_version.c.version, schema_version.c.app)).all()
+    if check_app and any(r.app != APP for r in rows):
+        raise StoreError(f"{where} has a schema_version table that is not selon's; give another database")
+    return max((r.version for r in rows), default=None)
+
+
+@contextmanager
+def _errors(store: Store) -> Iterator[None]:
+    try:
+        yield
+    except StoreError:
+        raise
+    except sa_exc.IntegrityError:
+        raise
+    except sa_exc.DBAPIError as e:
+        raise StoreError(f"{store.where}: {_reason(e)}") from e
+    except sa_exc.SQLAlchemyError as e:
+        raise StoreError(f"{store.where}: {e}") from e
+
+
+def _reason(e: sa_exc.DBAPIError) -> str:
+    msg = str(e.orig).strip().splitlines()[0] if e.orig is not None else str(e)
+    low = msg.lower()
+    if "file is not a database" in low or "malformed" in low:
+        return f"the file is corrupt or not a SQLite database ({msg})"
+    if "unable to open database file" in low:
+        return f"cannot open or create the file; check the folder exists and is writable ({msg})"
+    if "does not exist" in low and "database" in low:
+        return f"no such database on that server; create it first ({msg})"
+    if "authentication failed" in low or "password" in low:
+        return f"the server refused the credentials ({msg})"
+    if "connection refused" in low or "could not connect" in low or "connection failed" in low:
+        return f"the server refused the connection; is PostgreSQL running there? ({msg})"
+    return msg
+
+
+def open_store(db: str | Path | Store | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating or upgrading when ``migrate``) the store at ``db``.
+
+    ``db``: None for ``selon.db`` in the current folder, a path, ``sqlite:///PATH`` or
+    ``postgresql://USER@HOST:PORT/DB``. An open :class:`Store` is returned as is.
+    """
+    if isinstance(db, Store):
+        return db
+    if db is not None and not isinstance(db, (str, Path)):
+        raise TypeError(f"db must be a URL, a path or a Store, not {type(db).__name__}")
+    url = resolve_url(db)
+    if url.get_backend_name() == "sqlite":
+        folder = Path(url.database or "").parent
+        if not folder.is_dir():
+            raise StoreError(
+                f"cannot create the SQLite file {url.database}: the folder {folder} does not exist"
+            )
+        engine = sa.create_engine(url)
+        sa.event.listen(engine, "connect", _sqlite_on_connect)
+        sa.event.listen(engine, "begin", _sqlite_on_begin)
+    else:
+        engine = sa.create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+    store = Store(engine)
+    try:
+        if migrate:
+            store.migrate()
+        else:
+            store.version()
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+# -- keys and values ----------------------------------------------------------------------------
+
+
+def normalise_text(text: str) -> str:
+    """The text an article is identified by: NFC, typographic apostrophes and spaces folded,
+    whitespace runs collapsed, ends trimmed."""
+    t = unicodedata.normalize("NFC", text)
+    t = t.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(t.split())
+
+
+def article_key(text: str) -> str:
+    """SHA-256 (hex) of the normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` (or an ISO timestamp); None when absent or not a date."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    m = _DATE.match(str(value).strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "Store",
+    "StoreError",
+    "article_key",
+    "normalise_text",
+    "open_store",
+    "parse_date",
+    "resolve_url",
+]

@@ -1,0 +1,469 @@
+"""Reading inputs, ingesting with the real Analyzer, and the queries, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from selon.analyzer import Analyzer, Failure
+from selon.cli_store import main as cli
+from selon.corpus import Filters, compare, figures, ingest, read_inputs, speakers, unit_family
+from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.store import open_store
+
+pytest_plugins = ["conftest_pg"]
+
+
+# -- reading inputs ---------------------------------------------------------------------------
+
+PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Gilets jaunes : 5000 manifestants à Paris - Le Quotidien</title>
+<meta property="og:site_name" content="Le Quotidien">
+<meta property="og:title" content="Gilets jaunes : 5000 manifestants à Paris">
+<meta property="article:published_time" content="2019-02-17T18:04:00+01:00">
+<link rel="canonical" href="https://www.lequotidien.example/societe/gilets-jaunes-paris.html">
+</head><body>
+<nav><a href="/">Accueil</a> <a href="/sport">Sport</a> Abonnez-vous</nav>
+<article><h1>Gilets jaunes : 5000 manifestants à Paris</h1>
+<p>Selon la préfecture de police, 5000 manifestants ont défilé samedi à Paris pour l'acte 14 du mouvement.
+Les organisateurs ont annoncé de leur côté 20000 participants dans toute la capitale.</p>
+<p>« Nous reviendrons chaque samedi », a déclaré Éric Drouet, une figure du mouvement, devant la presse
+réunie place de l'Étoile en fin d'après-midi.</p>
+</article>
+<footer>Mentions légales - Contact - Plan du site</footer></body></html>"""
+
+
+def test_reads_text_json_jsonl_and_html_files_in_folders(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Le préfet a affirmé que la situation était calme.", encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            {
+                "id": "b1",
+                "text": "Texte B.",
+                "published": "2019-02-17",
+                "lang": "fr",
+                "title": "T",
+                "url": "https://x.example/b",
+                "outlet": "Le Monde",
+            }  # fmt: skip
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "c.jsonl").write_text('{"id": "c1", "text": "Un."}\n\n{"text": "Deux."}\n', encoding="utf-8")
+    (tmp_path / "sub" / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("ignored,in,a,folder\n", encoding="utf-8")
+
+    got = dict(read_inputs([tmp_path]))
+    assert sorted(got) == sorted(
+        str(tmp_path / p) for p in ("a.txt", "b.json", "c.jsonl:1", "c.jsonl:3", "sub/page.html")
+    )
+    a = got[str(tmp_path / "a.txt")]
+    assert isinstance(a, Article) and a.id == "a" and a.text.startswith("Le préfet")
+    b = got[str(tmp_path / "b.json")]
+    assert b == Article(
+        id="b1", text="Texte B.", title="T", url="https://x.example/b", outlet="Le Monde",
+        published="2019-02-17", language="fr",
+    )  # fmt: skip
+    assert [got[str(tmp_path / f"c.jsonl:{n}")].id for n in (1, 3)] == ["c1", "c-3"]  # type: ignore[union-attr]
+    page = got[str(tmp_path / "sub" / "page.html")]
+    assert isinstance(page, Article)
+    assert page.outlet == "Le Quotidien" and page.published == "2019-02-17"
+    assert page.url == "https://www.lequotidien.example/societe/gilets-jaunes-paris.html"
+    assert page.title == "Gilets jaunes : 5000 manifestants à Paris"
+    assert "5000 manifestants ont défilé samedi" in page.text and "a déclaré Éric Drouet" in page.text
+    assert "Abonnez-vous" not in page.text and "Mentions légales" not in page.text
+
+
+def test_unreadable_inputs_are_failures_naming_the_input_and_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Été très chaud".encode("latin-1"))
+    (tmp_path / "empty.txt").write_text("  \n ", encoding="utf-8")
+    (tmp_path / "notext.json").write_text('{"id": "x", "body": "…"}', encoding="utf-8")
+    (tmp_path / "baddate.json").write_text(
+        '{"id": "x", "text": "Un.", "published": "hier"}', encoding="utf-8"
+    )
+    (tmp_path / "lines.jsonl").write_text('{"text": "Bon."}\n{"text": "cassé"\n', encoding="utf-8")
+    (tmp_path / "nav.html").write_text("<html><head><title>Vide</title></head><body></body></html>")
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    names = [
+        "latin1.txt",
+        "empty.txt",
+        "notext.json",
+        "baddate.json",
+        "lines.jsonl",
+        "nav.html",
+        "data.csv",
+        "nope.txt",
+    ]
+    got = dict(read_inputs([tmp_path / n for n in names]))
+
+    def reason(source: str) -> str:
+        item = got[str(tmp_path / source)]
+        assert isinstance(item, Failure), source
+        assert item.source == str(tmp_path / source)
+        return item.message
+
+    assert "not valid UTF-8" in reason("latin1.txt")
+    assert "no text" in reason("empty.txt")
+    assert "no 'text'" in reason("notext.json")
+    assert "'hier' is not a date" in reason("baddate.json")
+    assert isinstance(got[str(tmp_path / "lines.jsonl:1")], Article)
+    assert "malformed JSON" in reason("lines.jsonl:2")
+    assert "no article text" in reason("nav.html")
+    assert "unsupported file type .csv" in reason("data.csv")
+    assert "no such file" in reason("nope.txt")
+
+
+# -- ingest with the real analyzer --------------------------------------------------------------
+
+ARTICLES = {
+    "castaner.txt": "« Nous ne céderons pas », a déclaré le ministre de l'Intérieur Christophe Castaner. "
+    "Selon la police, 5000 personnes ont défilé à Paris.",
+    "prefet.txt": "Le préfet a affirmé que la situation était calme. Les organisateurs ont annoncé 20000 manifestants.",
+    "onu.txt": "Plus de 300 civils ont été tués à Mossoul, selon l'ONU. Le gouverneur a parlé de 130 morts.",
+}
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("fr")
+
+
+class Counting:
+    """The real analyzer, counting the articles it is given."""
+
+    def __init__(self, inner: Analyzer) -> None:
+        self.inner = inner
+        self.seen: list[str] = []
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
+        def note(arts: Iterable[Article]) -> Iterator[Article]:
+            for a in arts:
+                self.seen.append(a.id)
+                yield a
+
+        return self.inner.analyze_many(note(articles))
+
+
+def write_articles(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "vide.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_ingest_stores_what_the_analyzer_finds_and_a_rerun_analyses_nothing(
+    tmp_path: Path, db_url: str, analyzer: Analyzer
+) -> None:
+    folder = write_articles(tmp_path / "in")
+    first = Counting(analyzer)
+    summary = ingest([folder], db_url, analyzer=first)
+    assert sorted(Path(s).name for s in summary.ingested) == sorted(ARTICLES)
+    assert summary.present == [] and [Path(f.source or "").name for f in summary.failed] == ["vide.txt"]
+    assert "no text" in summary.failed[0].message and summary.exit_code == 1
+    assert sorted(first.seen) == ["castaner", "onu", "prefet"]
+
+    # what is stored is what the analyzer finds, article by article
+    stored = figures(db_url)
+    for name, text in ARTICLES.items():
+        direct = analyzer.analyze(text, id=name)
+        mine = [r for r in stored if r["article"] == Path(name).stem]
+        assert [(r["text"], r["low"], r["source"]) for r in mine] == [
+            (f.text, f.low, f.source) for f in direct.figures
+        ]
+    spoken = {r["speaker"] for r in speakers(db_url)}
+    assert "Christophe Castaner" in spoken
+
+    again = Counting(analyzer)
+    rerun = ingest([folder], db_url, analyzer=again)
+    assert again.seen == [] and rerun.ingested == [] and len(rerun.present) == 3
+    with open_store(db_url) as store:
+        assert store.counts()["articles"] == 3
+
+
+def test_ingest_reads_in_chunks_dedups_across_them_and_reports_progress(
+    tmp_path: Path, db_url: str, analyzer: Analyzer
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES["castaner.txt"], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLES["prefet.txt"], encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "  " + ARTICLES["castaner.txt"].replace(" ", "  ") + "\n", encoding="utf-8"
+    )
+    lines = [{"id": "d1", "text": ARTICLES["prefet.txt"]}, {"id": "d2", "text": ARTICLES["onu.txt"]}]
+    (tmp_path / "d.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    counting = Counting(analyzer)
+    summary = ingest(
+        [tmp_path], db_url, analyzer=counting, chunk_size=2, progress=lambda d, t: calls.append((d, t))
+    )
+    assert sorted(counting.seen) == ["a", "b", "d2"]  # each text analysed once, across chunks
+    assert [Path(s).name for s in summary.present] == ["c.txt", "d.jsonl:1"]
+    assert len(summary.ingested) == 3 and summary.exit_code == 0
+    assert sorted(d for d, _ in calls) == [1, 2, 3, 4, 5] and calls[-1] == (5, 5)
+
+
+def test_ingest_with_nothing_readable_exits_2(tmp_path: Path, db_url: str, analyzer: Analyzer) -> None:
+    (tmp_path / "vide.txt").write_text("", encoding="utf-8")
+    summary = ingest([tmp_path / "vide.txt", tmp_path / "absent.json"], db_url, analyzer=analyzer)
+    assert (len(summary.failed), summary.exit_code) == (2, 2)
+    assert summary.to_dict()["failed"][1] == {
+        "source": str(tmp_path / "absent.json"),
+        "reason": "no such file or folder",
+    }
+
+
+# -- queries on hand-built analyses ---------------------------------------------------------------
+
+
+def fig(
+    fid: str, low: float, unit: str, outcome: str | None, source: str | None, high: float | None = None
+) -> Figure:
+    return Figure(fid, f"{low:g} {unit}", 0, 5, low, high, "exact", unit, outcome, source)
+
+
+def said(sid: str, name: str, role: str | None = None) -> Statement:
+    return Statement(sid, "indirect", TextSpan("…", 0, 1), Speaker(name, 0, 1, name, role))
+
+
+def art(id: str, outlet: str, published: str, url: str | None = None) -> Article:
+    return Article(
+        id=id, text=f"Texte de l'article {id}.", outlet=outlet, published=published, url=url, language="fr"
+    )
+
+
+NEWS = [
+    Analysis(
+        art("monde-1", "Le Monde", "2019-02-17", url="https://lemonde.example/a"),
+        [said("s1", "Christophe Castaner", "ministre de l'Intérieur"), said("s2", "Éric Drouet")],
+        [
+            fig("f1", 5000, "personnes", "participating", "la police"),
+            fig("f2", 20000, "manifestants", "participating", "les organisateurs"),
+        ],
+    ),  # fmt: skip
+    Analysis(
+        art("libe-1", "Libération", "2019-02-17"),
+        [said("s1", "Christophe Castaner", "ministre"), said("s2", "Christophe Castaner", "ministre")],
+        [
+            fig("f1", 6000, "gilets jaunes", "participating", "La Police"),
+            fig("f2", 300, "civils", "killed", "l'ONU"),
+            fig("f3", 4, "euros par mois", None, "100% Radio"),
+        ],
+    ),  # fmt: skip
+    Analysis(
+        art("echo-1", "L'Écho", "2019-03-01"),
+        [said("s1", "Christophe Castaner", "ministre de l'Intérieur")],
+        [
+            fig("f1", 130, "civils", "killed", "le gouverneur Nawfal Hammadi", high=150),
+            fig("f2", 12, "morts", "killed", "l'État islamique"),
+        ],
+    ),  # fmt: skip
+    # a later version of the first article: its figures replace the first version's
+    Analysis(
+        Article(
+            id="monde-1",
+            text="Texte de l'article monde-1, mis à jour.",
+            outlet="Le Monde",
+            published="2019-02-17",
+            url="https://lemonde.example/a",
+            language="fr",
+        ),
+        [said("s1", "Christophe Castaner", "ministre de l'Intérieur")],
+        [
+            fig("f1", 7000, "personnes", "participating", "la police"),
+            fig("f2", 20000, "manifestants", "participating", "les organisateurs"),
+        ],
+    ),  # fmt: skip
+]
+
+
+@pytest.fixture
+def news(db_url: str) -> str:
+    with open_store(db_url) as store:
+        for a in NEWS:
+            store.add(a)
+    return db_url
+
+
+def test_figures_lists_every_current_figure_with_its_source_article_outlet_and_date(news: str) -> None:
+    rows = figures(news)
+    assert len(rows) == 7
+    by_value = {r["low"]: r for r in rows}
+    assert 5000 not in by_value  # the first version of monde-1 is superseded
+    r = by_value[7000]
+    assert (r["source"], r["article"], r["outlet"], r["published"], r["version"]) == (
+        "la police", "monde-1", "Le Monde", "2019-02-17", 2,
+    )  # fmt: skip
+    assert by_value[130]["high"] == 150 and by_value[130]["unit_family"] == "civils"
+    assert len(figures(news, all_versions=True)) == 9
+
+
+def test_figure_filters(news: str) -> None:
+    def lows(**kw: object) -> list[float]:
+        return sorted(r["low"] for r in figures(news, **kw))
+
+    assert lows(outcome="killed") == [12, 130, 300]
+    assert lows(source="POLICE") == [6000, 7000]  # part of the name, any case
+    assert lows(source="état") == [12]  # case folding beyond ASCII (É)
+    assert lows(source="l'ONU") == [300]  # a quote in the value is just a character
+    assert lows(outlet="libé") == [4, 300, 6000]
+    assert lows(since="2019-02-18") == [12, 130]
+    assert lows(until="2019-02-17", outcome="participating") == [6000, 7000, 20000]
+    assert lows(since="2019-03-01", until="2019-03-01") == [12, 130]
+    assert figures(news, Filters(outcome="killed", source="gouverneur"))[0]["low"] == 130
+    with pytest.raises(ValueError, match="since must be a date"):
+        figures(news, since="mars 2019")
+
+
+def test_hostile_filter_values_are_bound_parameters_not_sql(news: str) -> None:
+    hostile = "'; DROP TABLE figures; --"
+    assert figures(news, source=hostile) == []
+    assert figures(news, outlet=hostile, outcome=hostile) == []
+    assert compare(news, source=hostile) == [] and speakers(news, source=hostile) == []
+    assert figures(news, outlet="' OR '1'='1") == []
+    # LIKE wildcards in a value are literal characters too
+    assert [r["source"] for r in figures(news, source="100%")] == ["100% Radio"]
+    assert figures(news, source="%") == figures(news, source="100%")
+    assert figures(news, source="_") == []
+    with open_store(news) as store:
+        assert store.counts()["figures"] == 9  # nothing was dropped
+
+
+def test_compare_puts_sources_side_by_side_for_what_they_count(news: str) -> None:
+    rows = compare(news, by=("outcome", "unit"))
+    groups = {(r["outcome"], r["unit"]): r for r in rows}
+    # personnes, manifestants and gilets jaunes are one family; "la police" and "La Police" one source
+    crowd = groups[("participating", "personnes")]
+    assert (crowd["La Police"], crowd["les organisateurs"], crowd["figures"], crowd["sources"]) == (
+        7000,
+        20000,
+        3,
+        2,
+    )
+    assert "la police" not in rows.columns  # same source, a tie broken by code-point order
+    assert (crowd["min"], crowd["max"], crowd["spread"]) == (6000, 20000, round(20000 / 6000, 3))
+    dead = groups[("killed", "civils")]
+    assert (dead["l'ONU"], dead["le gouverneur Nawfal Hammadi"], dead.get("La Police")) == (300, 150, None)
+    assert (dead["min"], dead["max"], dead["spread"]) == (130, 300, round(300 / 130, 3))
+    assert groups[("killed", "personnes")]["l'État islamique"] == 12  # "morts" counts people
+    assert groups[(None, "euro par mois")]["100% Radio"] == 4
+    assert rows[0]["sources"] >= rows[-1]["sources"]
+    assert rows.columns[:4] == ["outcome", "unit", "figures", "sources"]
+    assert rows.columns[-3:] == ["min", "max", "spread"]
+
+
+def test_compare_keeps_dates_apart_and_filters_groups(news: str) -> None:
+    rows = compare(news, outcome="killed")
+    assert sorted((r["unit"], r["date"]) for r in rows) == [
+        ("civils", "2019-02-17"), ("civils", "2019-03-01"), ("personnes", "2019-03-01"),
+    ]  # fmt: skip
+    assert all(r["place"] is None for r in rows)
+    two = compare(news, by=("outcome", "unit"), min_sources=2)
+    assert sorted((r["outcome"], r["unit"]) for r in two) == [
+        ("killed", "civils"),
+        ("participating", "personnes"),
+    ]
+    assert "100% Radio" not in two.columns
+    with pytest.raises(ValueError, match="cannot group by"):
+        compare(news, by=("outlet",))
+
+
+def test_unit_families_come_from_the_language_pack() -> None:
+    assert (
+        unit_family("Gilets Jaunes") == unit_family("manifestants") == unit_family("personnes") == "personnes"
+    )
+    assert unit_family("personnes arrêtées judiciairement") == "personnes"
+    assert unit_family("policiers et gendarmes") == unit_family("gendarmes") == "forces de l'ordre"
+    assert unit_family("euros") == "euros" and unit_family("euros par mois") == "euro par mois"
+    assert unit_family("véhicules") == "véhicule" and unit_family(None) is None
+
+
+def test_speakers_counts_who_is_quoted_by_outlet_with_roles(news: str) -> None:
+    rows = speakers(news)
+    top = rows[0]
+    assert (top["speaker"], top["outlet"], top["statements"], top["articles"], top["roles"]) == (
+        "Christophe Castaner", "Libération", 2, 1, ["ministre"],
+    )  # fmt: skip
+    castaner = {r["outlet"]: r for r in rows if r["speaker"] == "Christophe Castaner"}
+    assert set(castaner) == {"Libération", "Le Monde", "L'Écho"}
+    assert castaner["Le Monde"]["statements"] == 1  # the current version only
+    assert speakers(news, all_versions=True)[0]["statements"] == 2
+    assert [r["speaker"] for r in speakers(news, source="drouet")] == []  # only in the superseded version
+    assert [r["outlet"] for r in speakers(news, outlet="écho")] == ["L'Écho"]
+    assert len(speakers(news, limit=2)) == 2
+
+
+def test_records_convert_to_pandas(news: str) -> None:
+    frame = compare(news, by=("outcome", "unit")).to_pandas()
+    assert list(frame.columns)[:2] == ["outcome", "unit"] and "l'ONU" in frame.columns
+    assert len(frame) == 4
+    df = figures(news).to_pandas()
+    assert df["low"].sum() == 7000 + 20000 + 6000 + 300 + 4 + 130 + 12
+
+
+# -- the commands -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_analyzer(monkeypatch: pytest.MonkeyPatch, analyzer: Analyzer) -> None:
+    # the commands build Analyzer("fr"); hand them the module's, to load the model once
+    monkeypatch.setattr("selon.analyzer.Analyzer", lambda lang: analyzer)
+
+
+def test_ingest_command_exit_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shared_analyzer: None
+) -> None:
+    folder = write_articles(tmp_path / "in")
+    db = str(tmp_path / "cli.db")
+    assert cli(["ingest", str(folder / "castaner.txt"), str(folder / "onu.txt"), "--db", db]) == 0
+    assert "2 ingested, 0 already present, 0 failed" in capsys.readouterr().err
+    assert cli(["ingest", str(folder), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "1 ingested, 2 already present, 1 failed" in err and "vide.txt: the article has no text" in err
+    assert cli(["ingest", str(folder / "vide.txt"), "--db", db]) == 2
+    assert cli(["ingest", str(folder), "--db", str(tmp_path / "missing" / "x.db")]) == 2
+    assert "selon: error: cannot create the SQLite file" in capsys.readouterr().err
+
+
+def test_query_commands_formats(news: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["figures", "--db", news, "--outcome", "killed", "--format", "csv"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert sorted(r["source"] for r in table) == ["l'ONU", "l'État islamique", "le gouverneur Nawfal Hammadi"]
+
+    assert (
+        cli(["compare", "--db", news, "--by", "outcome,unit", "--min-sources", "2", "--format", "json"]) == 0
+    )
+    groups = json.loads(capsys.readouterr().out)
+    assert {(g["outcome"], g["unit"]) for g in groups} == {
+        ("killed", "civils"),
+        ("participating", "personnes"),
+    }
+
+    assert cli(["speakers", "--db", news, "--limit", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["speaker", "outlet", "statements", "articles", "roles"]
+    assert out[2].startswith("Christophe Castaner  Libération") and len(out) == 3
+
+    target = tmp_path / "figs.parquet"
+    assert cli(["figures", "--db", news, "--format", "parquet", "-o", str(target)]) == 0
+    import pandas as pd
+
+    assert sorted(pd.read_parquet(target)["low"]) == [4, 12, 130, 300, 6000, 7000, 20000]
+    assert cli(["figures", "--db", news, "--format", "parquet"]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_query_commands_reject_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli(["figures", "--since", "17/02/2019", "--db", str(tmp_path / "x.db")])
+    assert info.value.code == 2 and "not a date YYYY-MM-DD" in capsys.readouterr().err
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 100)
+    assert cli(["compare", "--db", str(bad)]) == 2
+    assert "corrupt or not a SQLite database" in capsys.readouterr().err
+    assert cli(["speakers", "--db", "mysql://localhost/x"]) == 2
