@@ -129,12 +129,6 @@ def test_an_unnamed_organisation_keeps_its_description(statements_of) -> None:
 
 
 # -- relayed speech, interviews, joint speakers ----------------------------------------------------
-@pytest.mark.xfail(
-    reason="relayed speech: « Celui-ci » after « a rappelé les déclarations du maire, Paul "
-    "Durand » resolves to the minister Marc Vasseur (the subject) instead of the mayor, and "
-    "the statement has no via",
-    strict=False,
-)
 def test_relayed_speech_has_the_relaying_speaker_as_via(statements_of) -> None:
     s = by_content(statements_of("relay"), "l'école rouvrirait en septembre")
     assert name(s) == "Paul Durand"

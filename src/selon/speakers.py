@@ -308,9 +308,12 @@ class Discourse:
                 src_ent.relay_until = until
 
     def _name_of_token(self, tok: Token) -> str | None:
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end or (ent.root.head.i == tok.i and ent.label_ == "PER"):
-                return self._strip_title(ent)[0]
+        for label in ("PER", "ORG"):
+            for ent in self.doc.ents:
+                if ent.label_ == label and (ent.start <= tok.i < ent.end or ent.root.head.i == tok.i and label == "PER"):
+                    name = self._strip_title(ent)[0]
+                    if name[:1].isupper():
+                        return name
         for t in tok.subtree:
             if t.ent_type_ == "PER":
                 ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
