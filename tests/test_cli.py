@@ -261,7 +261,7 @@ def test_pretty_in_a_pipe_is_plain_text_with_tables() -> None:
     assert "\x1b[" not in out
     assert "Un titre" in out and "AFP" in out
     assert "Statements (3)" in out and "Figures (1)" in out
-    for cell in ("Ali Omar", "gouverneur", "according to", "a déclaré", "> 130", "civils", "killed"):
+    for cell in ("Ali Omar", "gouverneur", "selon", "a déclaré", "> 130", "civils", "killed"):
         assert cell in out, cell
 
 
@@ -319,3 +319,21 @@ def test_installed_script_end_to_end(tmp_path: Path) -> None:
     assert result["article"]["id"] == "inondations-fr"
     assert proc.stderr.splitlines()[0] == f"selon: {bad}: malformed JSON at line 1, column 3: Expecting property name enclosed in double quotes"
     assert "Traceback" not in proc.stderr
+
+
+# -- docs/output.md stays true -------------------------------------------------------------------
+def test_output_doc_example_matches_the_records_and_the_example_text() -> None:
+    doc = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    example = json.loads(doc.split("```json\n", 1)[1].split("```", 1)[0])
+    real = _analysis().to_dict()
+    assert example["schema"] == real["schema"] == "selon/1"
+    assert set(example["article"]) == set(real["article"])
+    for s in example["statements"]:
+        assert set(s) == set(real["statements"][0])
+        assert set(s["speaker"]) == set(real["statements"][0]["speaker"])
+    assert set(example["figures"][0]) == set(real["figures"][0])
+    text = EXAMPLE.read_text(encoding="utf-8")
+    spans = [s[k] for s in example["statements"] for k in ("speaker", "cue", "content")] + example["figures"]
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"], span
+    assert example["article"]["text"].rstrip("…") == text[: len(example["article"]["text"].rstrip("…"))]

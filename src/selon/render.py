@@ -155,28 +155,29 @@ def legend(analysis: Analysis) -> Text:
     return out
 
 
-def statements_table(analysis: Analysis) -> Table:
+def statements_table(analysis: Analysis, width: int = 100) -> Table:
+    """Speaker (with role), kind, cue and the statement shortened to about two lines."""
     colours = speaker_colours(analysis)
-    table = Table(title=f"Statements ({len(analysis.statements)})", title_justify="left", expand=False)
+    table = Table(title=f"Statements ({len(analysis.statements)})", title_justify="left")
     table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("role")
+    table.add_column("speaker", max_width=24)
     table.add_column("kind", no_wrap=True)
-    table.add_column("cue")
-    table.add_column("statement", ratio=1)
+    table.add_column("cue", max_width=16)
+    table.add_column("statement", min_width=16)
+    room = max(40, 2 * (width - 62))
     for s in analysis.statements:
         key = speaker_key(s)
         speaker = Text(key, style=colours[key])
-        if s.speaker and s.speaker.text and s.speaker.name and s.speaker.text != s.speaker.name:
-            speaker.append(f" ({shorten(s.speaker.text, 30)})", style="dim")
+        role = s.speaker.role if s.speaker else None
+        if role:
+            speaker.append(f"\n{role}", style="dim")
         via = f" via {s.via}" if s.via else ""
         table.add_row(
             s.id,
             speaker,
-            (s.speaker.role if s.speaker else None) or "",
-            s.kind.replace("_", " ") + via,
+            ("selon" if s.kind == "according_to" else s.kind) + via,
             s.cue.text if s.cue else "",
-            shorten(s.content.text),
+            shorten(s.content.text, room),
         )
     return table
 
@@ -187,8 +188,8 @@ def figures_table(analysis: Analysis) -> Table:
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("unit")
     table.add_column("outcome")
-    table.add_column("source")
-    table.add_column("text", ratio=1)
+    table.add_column("source", max_width=28)
+    table.add_column("text", min_width=12)
     for f in analysis.figures:
         source = f.source or ""
         if f.statement:
@@ -199,7 +200,7 @@ def figures_table(analysis: Analysis) -> Table:
     return table
 
 
-def render(analysis: Analysis) -> RenderableType:
+def render(analysis: Analysis, width: int = 100) -> RenderableType:
     """Everything ``--format pretty`` shows for one article."""
     parts: list[RenderableType] = [
         Panel(highlighted_text(analysis), title=_header(analysis), title_align="left"),
@@ -207,11 +208,11 @@ def render(analysis: Analysis) -> RenderableType:
     key = legend(analysis)
     if key:
         parts.append(key)
-    parts.append(statements_table(analysis) if analysis.statements else Text("No statements found.", style="dim"))
+    parts.append(statements_table(analysis, width) if analysis.statements else Text("No statements found.", style="dim"))
     parts.append(figures_table(analysis) if analysis.figures else Text("No figures found.", style="dim"))
     return Group(*parts)
 
 
 def print_analysis(analysis: Analysis, console: Console) -> None:
-    console.print(render(analysis))
+    console.print(render(analysis, console.width))
     console.print()
