@@ -20,13 +20,6 @@ def name(s: Statement) -> str | None:
 
 
 # -- appositions and titles ---------------------------------------------------------------------
-@pytest.mark.xfail(
-    reason="role before the name: « Le porte-parole de la gendarmerie, le colonel Jean Dupont, "
-    "a indiqué » — the parser makes both « porte-parole » and « colonel » nsubj; the speaker "
-    "stays the description « porte-parole de la gendarmerie » (no name, no role) instead of "
-    "Jean Dupont with that role",
-    strict=False,
-)
 def test_role_then_name_in_apposition(statements_of) -> None:
     s = by_content(statements_of("appos_before"), "l'enquête avançait")
     assert name(s) == "Jean Dupont"

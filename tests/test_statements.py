@@ -106,12 +106,6 @@ def test_object_holding_a_short_quotation(statements_of) -> None:
 
 
 # -- quotations -------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    reason="the second half « et nous les obtiendrons. » has text before it in its sentence "
-    "and no colon, so quote_rules() neither attaches it to the cue before it nor treats it "
-    "as a follow-on: only the first half is found",
-    strict=False,
-)
 def test_quotation_split_by_its_cue_gives_two_direct_statements(statements_of) -> None:
     stmts = statements_of("split_quote")
     assert [(s.kind, s.content.text) for s in stmts] == [

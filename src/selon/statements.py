@@ -297,7 +297,15 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
 
 
 def _subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
-    """The subject of ``verb`` as a token range (parser first)."""
+    """The subject of ``verb`` as a token range (parser first). Two subjects before the verb
+    (« Le porte-parole de X, le colonel Jean Dupont, a dit ») are one apposed mention."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and _low(c) != "-t"]
+    if len(subjects) > 1 and all(c.pos_ in ("NOUN", "PROPN") for c in subjects):
+        s = min(c.left_edge.i for c in subjects)
+        e = max(c.right_edge.i for c in subjects) + 1
+        while e > s and doc[e - 1].text == ",":
+            e -= 1
+        return s, e
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and _low(child) not in ("-t",):
             s, e = _subtree_range(child)
@@ -873,6 +881,16 @@ class Extractor:
                             speaker_from = "head"
                     self.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
                                            head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
+                    continue
+            # the second half of a quotation split by its cue: « A », a déclaré X, « B »
+            if before.endswith(","):
+                half = next((c for c in self.cands if c.kind == "direct" and c.cue is not None
+                             and c.sent_start == sent.start_char and c.end < q.open
+                             and not self.text[max(c.cue[1], (c.mention.span.end_char if c.mention else 0)) : q.open]
+                             .strip(" ,\t\u00a0\u202f")), None)
+                if half is not None:
+                    self.cands.append(Cand("direct", q.start, q.end, cue=half.cue, speaker_from="previous",
+                                           priority=4, sent_start=sent.start_char))
                     continue
             # a quotation that is a whole sentence (or more) with no cue: a follow-on
             after = self.text[q.close : sent.end_char].strip(" \t\n\u00a0\u202f")
