@@ -69,21 +69,11 @@ def test_il_goes_back_to_the_man_not_the_last_speaker(statements_of) -> None:
     assert name(s) == "Pierre Lambert"  # the most recent speaker is the woman
 
 
-@pytest.mark.xfail(
-    reason="with bare names (no title, role or determiner), selon does not know that Nathalie "
-    "is a woman's first name: « Elle » goes to the most recent speaker, Pierre Lambert",
-    strict=False,
-)
 def test_elle_by_first_name_gender(statements_of) -> None:
     s = by_content(statements_of("gender_elle"), "l'enquête serait longue")
     assert name(s) == "Nathalie Roux"
 
 
-@pytest.mark.xfail(
-    reason="with bare names, « -t-il » goes to the most recent speaker, Nathalie Roux, instead "
-    "of the man Pierre Lambert (first-name gender unknown)",
-    strict=False,
-)
 def test_il_by_first_name_gender(statements_of) -> None:
     s = by_content(statements_of("gender_il"), "Nous irons jusqu'au bout")
     assert name(s) == "Pierre Lambert"

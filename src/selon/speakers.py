@@ -91,6 +91,9 @@ class Discourse:
         self.pronouns: dict[str, list[str]] = {_fold(k): v for k, v in sp.get("pronouns", {}).items()}
         self.impersonal = pack.words("speakers", "impersonal")
         self.titles = {t.lower() for t in sp.get("titles", [])}
+        self.first_names = {
+            name: gender for gender, names in sp.get("first_names", {}).items() for name in names
+        }
         self.title_gender = {k.lower(): v for k, v in sp.get("title_gender", {}).items()}
         self.institutions = pack.words("speakers", "institutions")
         self.report_nouns = pack.words("cues", "report_nouns")
@@ -275,7 +278,10 @@ class Discourse:
             g = _morph(det, "Gender") if det is not None else None
             if g:
                 return g
-        return _morph(ent[0], "Gender") if ent.label_ == "PER" else None
+        if ent.label_ != "PER":
+            return None
+        first = next((t for t in ent if t.text.lower() not in self.titles), None)
+        return self.first_names.get(first.text) if first is not None else None
 
     def _seed_relays(self) -> None:
         """« X a rappelé les déclarations (faites) par Y »: Y's next words are relayed by X."""
