@@ -4,8 +4,6 @@ relayed speech, interviews and joint speakers."""
 
 from __future__ import annotations
 
-import pytest
-
 from selon.models import Statement
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -56,7 +56,7 @@ class LanguagePack:
         return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(code: str) -> LanguagePack:
     """Load the pack for ``code`` (e.g. ``"fr"``); raise if selon has none."""
     folder = resources.files("selon.lang").joinpath(code)

@@ -35,8 +35,6 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
             starts_par = False
             continue
         last_char = tok.idx + len(tok.text) - 1
-        if last_char in closing_at and tok.text[-1] in "»”\"’›'":
-            tok.is_sent_start = False
-        elif tok.text in {",", ";", ")"}:
+        if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
             tok.is_sent_start = False
     return doc

@@ -304,7 +304,7 @@ class Store:
                 step(conn)
                 conn.execute(
                     schema_version.insert().values(
-                        version=v, app=APP, applied_at=dt.datetime.now(dt.timezone.utc), note=note
+                        version=v, app=APP, applied_at=dt.datetime.now(dt.UTC), note=note
                     )
                 )
             return max(have, target)
@@ -362,7 +362,7 @@ class Store:
                 "text": a.text,
                 "version": version,
                 "current": True,
-                "ingested_at": dt.datetime.now(dt.timezone.utc),
+                "ingested_at": dt.datetime.now(dt.UTC),
             }
             ins = self._insert(articles).values(**row).on_conflict_do_nothing(index_elements=["key"])
             new_id = conn.execute(ins.returning(articles.c.id)).scalar()
