@@ -40,12 +40,15 @@ class Segmenter:
 
 class StatementsComponent:
     def __init__(self, lang: str) -> None:
+        from .statements import Rules
+
         self.pack = load_pack(lang)
+        self.rules = Rules(self.pack)  # compiled once per component, not per document
 
     def __call__(self, doc: Doc) -> Doc:
         from .statements import extract_statements
 
-        doc._.selon_statements = extract_statements(doc, self.pack, _quotes(doc, self.pack))
+        doc._.selon_statements = extract_statements(doc, self.pack, _quotes(doc, self.pack), self.rules)
         return doc
 
 

@@ -8,8 +8,10 @@ paragraph, never further: the rest of the article is never lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 SPACES = " \t\u00a0\u202f\u2009\u2007"
 
@@ -49,20 +51,27 @@ def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
+@lru_cache(maxsize=16)
+def _mark_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(m) for m in marks))
+
+
 def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
     """Every quotation in ``text``, outer ones first, in text order of their opening mark."""
     openers = {o: c for o, c in pairs}
     closers = {c for _, c in pairs}
-    marks = sorted({m for p in pairs for m in p}, key=len, reverse=True)
+    marks = tuple(sorted({m for p in pairs for m in p}, key=len, reverse=True))
+    pattern = _mark_pattern(marks)
     quotes: list[Quote] = []
     for p_start, p_end in _paragraphs(text):
         stack: list[tuple[str, int, int]] = []  # (mark, offset, len)
         i = p_start
         while i < p_end:
-            mark = next((m for m in marks if text.startswith(m, i)), None)
-            if mark is None:
-                i += 1
-                continue
+            found = pattern.search(text, i, p_end)
+            if found is None:
+                break
+            i = found.start()
+            mark = found.group()
             prev = text[i - 1] if i > p_start else " "
             nxt = text[i + len(mark)] if i + len(mark) < p_end else " "
             symmetric = openers.get(mark) == mark

@@ -103,6 +103,9 @@ class Rules:
         self.according = sorted(
             (tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("phrases", [])), key=len, reverse=True
         )
+        self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.according:
+            self.according_by_first.setdefault(phrase[0], []).append(phrase)
         self.initial_only = {tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("sentence_initial_only", [])}
         self.adverbs = pack.words("cues", "adverbs")
         self.que = pack.words("cues", "complementizers")
@@ -755,14 +758,15 @@ class Extractor:
     # according to ---------------------------------------------------------------------------
     def according_rules(self) -> None:
         doc, rules = self.doc, self.rules
+        words = [_fold(t.text) for t in doc]
         i = 0
         n = len(doc)
         while i < n:
             matched = None
-            for phrase in rules.according:
+            for phrase in rules.according_by_first.get(words[i].replace("'", "' ").strip(), ()):
                 k = len(phrase)
-                if i + k <= n and all(_fold(doc[i + m].text).replace("'", "' ").strip() == phrase[m] or
-                                      _fold(doc[i + m].text) == phrase[m] for m in range(k)):
+                if i + k <= n and all(words[i + m].replace("'", "' ").strip() == phrase[m] or
+                                      words[i + m] == phrase[m] for m in range(k)):
                     matched = phrase
                     break
             if matched is None:
@@ -957,7 +961,8 @@ def _cut_before(text: str, start: int, at: int) -> int:
 def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Statement]:
     rules = rules or Rules(pack)
     ex = Extractor(doc, rules, quotes)
-    cands = settle(ex.run(), doc.text)
+    text = ex.text  # Doc.text is rebuilt on every access: read it once
+    cands = settle(ex.run(), text)
     discourse = Discourse(doc, pack)
     out: list[Statement] = []
     for n, (c, (speaker, via)) in enumerate(zip(cands, discourse.speakers_for(cands), strict=True), 1):
@@ -965,9 +970,9 @@ def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], ru
             Statement(
                 id=f"s{n}",
                 kind=c.kind,  # type: ignore[arg-type]
-                content=TextSpan(doc.text[c.start : c.end], c.start, c.end),
+                content=TextSpan(text[c.start : c.end], c.start, c.end),
                 speaker=speaker,
-                cue=TextSpan(doc.text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
+                cue=TextSpan(text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
                 via=via,
             )
         )
