@@ -9,9 +9,11 @@ mapped back to the whole text. (Pronoun resolution does not cross pieces.)
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -217,21 +219,37 @@ def _work(articles: list[Article]) -> list[Analysis | Failure]:
 def analyze_parallel(
     articles: Iterable[Article], *, lang: str = "fr", workers: int = 2, batch_size: int = 16
 ) -> Iterator[Analysis | Failure]:
-    """Like :meth:`Analyzer.analyze_many`, over ``workers`` processes (each loads the model once)."""
+    """Like :meth:`Analyzer.analyze_many`, over ``workers`` processes, in input order.
+
+    Each worker is a fresh process (``spawn``: it does not inherit the parent's memory) that
+    loads the model once. At most ``2 × workers`` batches are in flight, so a long stream is
+    read as it is consumed, in bounded memory.
+    """
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})) as ex:
-        batch: list[Article] = []
-        futures = []
-        for a in articles:
-            batch.append(a)
-            if len(batch) >= batch_size:
-                futures.append(ex.submit(_work, batch))
-                batch = []
-        if batch:
-            futures.append(ex.submit(_work, batch))
-        for fut in futures:
-            yield from fut.result()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})
+    ) as ex:
+        pending: deque[Future[list[Analysis | Failure]]] = deque()
+        batches = _batched(articles, batch_size)
+        for batch in batches:
+            pending.append(ex.submit(_work, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 _default: dict[str, Analyzer] = {}
