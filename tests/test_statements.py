@@ -289,6 +289,55 @@ def test_end_to_end_offsets_in_a_later_paragraph(analyzer) -> None:
     assert text[s.speaker.start : s.speaker.end] == "La police"
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a wire dateline is the outlet's, not part of what the source said
+        ("LILLE, 3 mai – Les trains ne circuleront pas demain, a indiqué la SNCF.", "Les trains ne circuleront pas demain"),
+        # « d'après X » after a colon opens its own clause
+        (
+            "Les secours restaient mobilisés : d'après la Croix-Rouge, environ 300 familles ont été relogées.",
+            "environ 300 familles ont été relogées",
+        ),
+        # a reported noun phrase ends where a coordinated verb starts
+        (
+            "L'Unicef fait état de 40 000 enfants déplacés et appelle à un cessez-le-feu.",
+            "40 000 enfants déplacés",
+        ),
+    ],
+)
+def test_content_boundaries(analyzer, text: str, content: str) -> None:
+    assert content in [s.content.text for s in analyzer.analyze(text).statements]
+
+
+@pytest.mark.model
+def test_selon_elle_inside_her_own_statement_adds_nothing(analyzer) -> None:
+    text = "La maire, Claire Dumas, a réclamé un audit de la digue dont l'entretien date, selon elle, de 1990."
+    stmts = analyzer.analyze(text).statements
+    assert [(s.kind, name(s)) for s in stmts] == [("indirect", "Claire Dumas")]
+
+
+@pytest.mark.model
+def test_negated_cue_is_no_statement(analyzer) -> None:
+    assert analyzer.analyze("La police n'a pas confirmé le nombre de blessés.").statements == []
+
+
+@pytest.mark.model
+def test_components_on_a_users_own_pipeline() -> None:
+    """``nlp.add_pipe("selon_statements")`` works on a plain French pipeline (entry points)."""
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("selon_statements")
+    nlp.add_pipe("selon_figures")
+    doc = nlp("Selon la préfecture, 2.000 personnes ont manifesté.")
+    (stmt,) = doc._.selon_statements
+    assert stmt.kind == "according_to" and stmt.speaker is not None and stmt.speaker.name == "préfecture"
+    (fig,) = doc._.selon_figures
+    assert (fig.low, fig.source, fig.statement) == (2000, "préfecture", stmt.id)
+
+
 # -- the seed article --------------------------------------------------------------------------
 def _scorer(shared_dir):
     spec = importlib.util.spec_from_file_location("selon_shared_score", shared_dir / "eval" / "score.py")

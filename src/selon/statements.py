@@ -17,6 +17,7 @@ keeps regular even when the parse is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in TRAIL:
         end -= 1
     return start, end
+
+
+DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]{1,40}(?:\s*\([^)]{1,20}\))?(?:,[^–—\n]{1,30})?\s*[–—-]\s+")
+
+
+def _skip_dateline(text: str, start: int) -> int:
+    """Skip a wire dateline (« PARIS, 14 mars – », « LYON (AFP) - ») opening a content."""
+    m = DATELINE.match(text, start)
+    return m.end() if m else start
 
 
 def _balanced_trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -519,7 +529,7 @@ class Extractor:
                 Cand("direct", q.start, q.end, cue=cue, mention=subj, verb=verb, priority=5, sent_start=sent.start_char)
             )
             return True
-        start_char = sent.start_char
+        start_char = _skip_dateline(self.text, sent.start_char)
         start, end = _balanced_trim(self.text, start_char, end_char)
         if end - start < 8:
             return False
