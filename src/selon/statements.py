@@ -113,6 +113,7 @@ class Rules:
         self.according = sorted(
             (tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("phrases", [])), key=len, reverse=True
         )
+        self.not_sources = pack.words("according_to", "not_sources")
         self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.according:
             self.according_by_first.setdefault(phrase[0], []).append(phrase)
@@ -492,8 +493,13 @@ class Extractor:
         # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
         opening = self._quote_ending_at(doc[c_start - 2].idx + len(doc[c_start - 2].text)) if c_start >= 2 else None
         quoted_clause = opening is not None and self._quote_starts_clause(opening, sent)
-        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= c_start - 2
-               and c.pos_ in ("NOUN", "PROPN") and not quoted_clause for c in verb.children):
+        def apposed_subject(c: Token) -> bool:
+            # a subject noun phrase running up to the comma, with no verb of its own
+            return (c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= c_start - 2
+                    and c.pos_ in ("NOUN", "PROPN") and not any(
+                        "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : c_start]))
+
+        if not quoted_clause and any(apposed_subject(c) for c in verb.children):
             return False
         if "VerbForm=Part" in str(verb.morph) and "Tense=Pres" in str(verb.morph):
             return False
@@ -645,6 +651,8 @@ class Extractor:
         subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
         if agent is None or subj is None:
             return False
+        if _fold(subj.lemma_) in self.rules.speech_nouns:
+            return False  # « l'information a été confirmée par X »: speech named, no claim
         s, e = _subtree_range(subj)
         a_s, a_e = _subtree_range(agent)
         a_s += 1 if _low(doc[a_s]) == "par" else 0
@@ -797,6 +805,10 @@ class Extractor:
                 continue
             rng = self._cut_mention(rng, sent)
             s, e = rng
+            head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is not None and _fold(head.text) in rules.not_sources:
+                i += k
+                continue  # « selon la méthode des quotas »: a manner, not a source
             if matched in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
                 i += k
                 continue
@@ -813,7 +825,9 @@ class Extractor:
                 before = i - 1
                 while before > sent.start and (doc[before].is_punct and not _is_mark(doc[before]) or doc[before].is_space):
                     before -= 1
-                start = sent.start_char
+                # the clause starts at the sentence start, or after the last colon or semicolon
+                clause = next((k + 1 for k in range(before, sent.start - 1, -1) if doc[k].text in (":", ";")), sent.start)
+                start = _skip_dateline(self.text, doc[clause].idx if clause < len(doc) else sent.start_char)
                 end = doc[before].idx + len(doc[before].text)
                 medial = (
                     after < sent.end and e < sent.end and doc[e].text == "," and doc[i - 1].text == ","
@@ -921,6 +935,10 @@ def settle(cands: list[Cand], text: str) -> list[Cand]:
     """One statement per reported passage: drop contained quotations and duplicates, cut a
     content that swallows another statement's cue or speaker."""
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    # a weak candidate (« selon lui ») that runs over another statement's words gives way
+    strong = [c for c in cands if c.priority >= 0]
+    cands = [c for c in cands if c.priority >= 0 or not any(
+        _overlap((c.start, c.end), (o.start, o.end)) or o.cue and c.start <= o.cue[0] < c.end for o in strong)]
     # cut contents that run over another statement's cue or speaker
     for c in cands:
         for o in cands:
