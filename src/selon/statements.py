@@ -28,6 +28,8 @@ from .models import Statement, TextSpan
 from .quotes import Quote
 from .speakers import Discourse, Mention
 
+# Endings of regular first-group verbs (-er), longest first.
+FIRST_GROUP_ENDINGS = ("aient", "ait", "ent", "ées", "és", "ée", "é", "ant", "es", "e")
 CLOSE_MARKS = set("»”\"’›") | {"''"}
 OPEN_MARKS = set("«“\"‘‹„") | {"''"}
 QUOTE_CHARS = CLOSE_MARKS | OPEN_MARKS
@@ -79,6 +81,10 @@ def _skip_dateline(text: str, start: int) -> int:
 def _balanced_trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces and punctuation, and a dangling quotation mark at either end."""
     start, end = _trim(text, start, end)
+    seg = text[start:end]
+    pairs = {"«": "»", "“": "”", '"': '"', "‘": "’"}
+    if len(seg) > 2 and seg[0] in pairs and seg[-1] == pairs[seg[0]] and seg[0] not in seg[1:-1] and seg[-1] not in seg[1:-1]:
+        start, end = _trim(text, start + 1, end - 1)  # the whole content is one quotation
     for _ in range(2):
         seg = text[start:end]
         if seg and seg[0] in "«“‘‹„" and not any(c in seg[1:] for c in "»”’›"):
@@ -131,8 +137,8 @@ class Rules:
         self.present_forms.update({_fold(k): _fold(v) for k, v in cues.get("present_forms", {}).items()})
 
     def is_cue(self, tok: Token) -> bool:
-        if tok.pos_ in ("VERB", "AUX") and (_fold(tok.lemma_) in self.cues or _fold(tok.text) in self.cues):
-            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return self.lemma(tok) in self.cues
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
         return (
             tok.i > 0
@@ -143,8 +149,19 @@ class Rules:
         )
 
     def lemma(self, tok: Token) -> str:
+        """The cue lemma of a token: the lemmatiser's, else one recovered from a regular
+        first-group form the lemmatiser left alone (« estime », « estiment », « estimait »)."""
+        lemma = _fold(tok.lemma_)
+        if lemma in self.cues:
+            return lemma
         low = _fold(tok.text)
-        return self.present_forms.get(low, _fold(tok.lemma_)) if tok.pos_ not in ("VERB", "AUX") else _fold(tok.lemma_)
+        if low in self.present_forms:
+            return self.present_forms[low]
+        if tok.pos_ in ("VERB", "AUX"):
+            for ending in FIRST_GROUP_ENDINGS:
+                if low.endswith(ending) and low[: -len(ending)] + "er" in self.cues:
+                    return low[: -len(ending)] + "er"
+        return lemma
 
 
 # -- cue groups --------------------------------------------------------------------------------
