@@ -502,7 +502,7 @@ class Discourse:
                 rw = [_singular(w) for w in r.split()]
                 if not rw:
                     continue
-                if r == d or rw[0] == dw[0] and all(w in rw for w in dw) or any(r in g for g in groups):
+                if r == d or rw[0] == dw[0] and (len(rw) == 1 or all(w in rw for w in dw)) or any(r in g for g in groups):
                     hit = True
                 elif dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
                     hit = True  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
@@ -553,10 +553,13 @@ class Discourse:
         head = words[0] if words else ""
         definite = _fold(span[0].text) in self.anaphoric and not (len(span) > 1 and _fold(span[1].text) in ("un", "une"))
         e = self._match_description(name, pos, gender) if definite else None
-        if e is None and definite and number != "Plur" and head not in self.institutions and len(words) <= 3:
-            # « la militante », « l'élu »: a short description of a person just quoted
-            e = self._recent(pos, gender, "Sing", subject=True)
-            if e is not None and e.kind != "PER":
+        placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
+        if e is None and definite and number != "Plur" and head not in self.institutions and len(words) <= 3 \
+                and gender and not placed:
+            # « la militante », « l'élu », « le chef de l'État »: a short description of the
+            # person of that gender quoted last (« la maire de Marseille » introduces someone)
+            e = self._recent_pass(pos, gender, "Sing", True, None, strict=True)
+            if e is not None and (e.kind != "PER" or e.gender != gender):
                 e = None
         if e is None:
             # a description with an acronym (« l'agence régionale de santé (ARS) ») names an organisation

@@ -120,6 +120,7 @@ class Rules:
             (tuple(_fold(p).replace("'", "' ").split()) for p in acc.get("phrases", [])), key=len, reverse=True
         )
         self.not_sources = pack.words("according_to", "not_sources")
+        self.slogans = sorted(pack.words("cues", "slogans"), key=len, reverse=True)
         self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.according:
             self.according_by_first.setdefault(phrase[0], []).append(phrase)
@@ -890,6 +891,29 @@ class Extractor:
         return j == i
 
     # quotations ----------------------------------------------------------------------------
+    def _cue_before_quote(self, q: Quote, sent: Span, before: str) -> Token | None:
+        """The cue verb that introduces a quotation: before a colon ending ``before``, or right
+        before the opening mark (adverbs aside)."""
+        doc = self.doc
+        last = self.tok_at(sent.start_char + len(before) - 1) if before else None
+        if last is None:
+            return None
+        if before.endswith(":"):
+            for j in range(last - 1, max(sent.start, last - 12) - 1, -1):
+                if self.rules.is_cue(doc[j]) and self.in_quote(doc[j].idx) is None:
+                    return doc[j]
+            return None
+        j = last
+        while j > sent.start and doc[j].pos_ == "ADV":
+            j -= 1
+        tok = doc[j]
+        # a claim verb's quoted object (« a dénoncé « un passage en force » ») is part of an
+        # indirect statement; a verb of saying introduces the quoted words themselves
+        if self.rules.is_cue(tok) and tok.pos_ in ("VERB", "AUX") and self.in_quote(tok.idx) is None \
+                and self.rules.lemma(tok) not in self.rules.np_claim:
+            return tok
+        return None
+
     def quote_rules(self) -> None:
         """Quotations with a cue before them, or none (follow-on)."""
         doc = self.doc
@@ -903,30 +927,35 @@ class Extractor:
                 continue
             sent = self.sent_of(doc[first])
             before = self.text[sent.start_char : q.open].rstrip(" \t\n\u00a0\u202f")
-            # cue first with a colon: « Le syndicat a prévenu : « … » »
-            if before.endswith(":"):
-                colon = self.tok_at(len(before) - 1 + sent.start_char)
-                verb = None
-                if colon is not None:
-                    for j in range(colon - 1, max(sent.start, colon - 12) - 1, -1):
-                        if self.rules.is_cue(doc[j]) and self.in_quote(doc[j].idx) is None:
-                            verb = doc[j]
-                            break
-                if verb is not None:
-                    c_start, c_end, clitic = _cue_group(doc, verb, self.rules)
-                    cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
-                    mention = None
-                    speaker_from = None
-                    if clitic is not None:
-                        mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
-                    else:
-                        rng = _subject(doc, verb, self.rules) or _np_before(doc, c_start, sent.start)
-                        mention = self.mention(self._cut_mention(rng, sent)) if rng else None
-                        if mention is None:
-                            speaker_from = "head"
-                    self.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
-                                           head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
-                    continue
+            # cue first, with a colon (« Le syndicat a prévenu : « … » ») or right before the
+            # quotation (« une pancarte proclamait « … » »)
+            verb = self._cue_before_quote(q, sent, before)
+            if verb is not None:
+                c_start, c_end, clitic = _cue_group(doc, verb, self.rules)
+                cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
+                mention = None
+                speaker_from = None
+                if clitic is not None:
+                    mention = self.mention((clitic.i, clitic.i + 1), "pronoun")
+                else:
+                    rng = _subject(doc, verb, self.rules) or _np_before(doc, c_start, sent.start)
+                    mention = self.mention(self._cut_mention(rng, sent)) if rng else None
+                    if mention is None:
+                        speaker_from = "head"
+                self.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
+                                       head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
+                continue
+            # slogans: « aux cris de « … » », « en scandant « … » »: the crowd's words
+            slogan = next((p for p in self.rules.slogans if _fold(before).endswith(p)), None)
+            if slogan is not None:
+                cue_start = sent.start_char + len(before) - len(slogan)
+                root = sent.root
+                rng = _subject(doc, root, self.rules)
+                self.cands.append(Cand("direct", q.start, q.end, cue=(cue_start, sent.start_char + len(before)),
+                                       mention=self.mention(self._cut_mention(rng, sent)) if rng else None,
+                                       speaker_from=None if rng else "previous", priority=5,
+                                       sent_start=sent.start_char))
+                continue
             # the second half of a quotation split by its cue: « A », a déclaré X, « B »
             if before.endswith(","):
                 half = next((c for c in self.cands if c.kind == "direct" and c.cue is not None
