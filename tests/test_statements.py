@@ -312,6 +312,38 @@ def test_content_boundaries(analyzer, text: str, content: str) -> None:
 
 
 @pytest.mark.model
+def test_two_sources_in_one_sentence(analyzer) -> None:
+    text = "D'après les organisateurs, la marche a réuni 9 000 personnes, contre 2 500 selon la police."
+    got = [(s.kind, s.content.text, name(s)) for s in analyzer.analyze(text).statements]
+    assert got == [
+        ("according_to", "la marche a réuni 9 000 personnes", "organisateurs"),
+        ("according_to", "contre 2 500", "police"),
+    ]
+    assert [(f.low, f.source) for f in analyzer.analyze(text).figures] == [(9000, "organisateurs"), (2500, "police")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("Des milliers de salariés ont défilé aux cris de « Non à la fermeture ».", "direct", "Non à la fermeture", "salariés"),
+        ("Une banderole proclamait « Nos emplois, pas vos profits ».", "direct", "Nos emplois, pas vos profits", "banderole"),
+        ("La directrice de l'école estime pour sa part que « rien n'a été fait ».", "indirect", "rien n'a été fait",
+         "directrice de l'école"),
+        ("Le gouvernement a appris, selon la méthode habituelle, la décision du conseil.", None, None, None),
+    ],
+)
+def test_slogans_quotes_after_a_cue_and_manners(analyzer, text: str, kind, content, speaker) -> None:
+    stmts = analyzer.analyze(text).statements
+    if kind is None:
+        assert all(s.cue is None or s.cue.text.lower() != "selon" for s in stmts)
+        return
+    s = one(stmts)
+    assert (s.kind, s.content.text) == (kind, content)
+    assert speaker in (name(s) or "")
+
+
+@pytest.mark.model
 def test_selon_elle_inside_her_own_statement_adds_nothing(analyzer) -> None:
     text = "La maire, Claire Dumas, a réclamé un audit de la digue dont l'entretien date, selon elle, de 1990."
     stmts = analyzer.analyze(text).statements
