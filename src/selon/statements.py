@@ -207,14 +207,11 @@ def _next_content_token(doc: Doc, i: int, stop: int) -> int:
 
 
 # -- speaker mentions on the surface --------------------------------------------------------------
-def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True,
-              open_end: bool = True) -> tuple[int, int] | None:
-    """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
-    a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
-    j = i
-    # skip a time or place adverbial before the subject (« a indiqué lundi la police »)
+def _skip_adverbials(doc: Doc, j: int, limit: int, rules: Rules) -> int:
+    """Skip a time or place adverbial between a cue and its inverted subject (« a indiqué
+    lundi la police », « a déclaré à l'AFP le préfet », « a indiqué à 12h45 la porte-parole »)."""
     skipped = 0
-    while allow_skip and j < limit and skipped < 6:
+    while j < limit and skipped < 6:
         t = doc[j]
         low = _low(t)
         if t.is_space:
@@ -227,8 +224,7 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             skipped += 1
             continue
         if low in ("à", "au", "aux", "sur", "dans", "devant", "lors", "auprès", "en") and j + 1 < limit:
-            # a prepositional phrase (« à l'AFP », « à 12h45 », « sur France 2 »): skip it up to
-            # the determiner or name that starts the subject
+            # a prepositional phrase: skip it up to the determiner or name that starts the subject
             k = j + 1
             seen_head = False
             while k < limit and k < j + 6 and not doc[k].is_punct:
@@ -242,11 +238,13 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             skipped += 1
             continue
         break
-    if j >= limit:
-        return None
-    first = doc[j]
-    if first.is_punct or first.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP") and _low(first) not in ("de",):
-        return None
+    return j
+
+
+def _np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
+    """Where the noun phrase starting at ``j`` ends: at punctuation, a verb, or a word that
+    opens something else (``[speakers] mention_stops``), but not inside a name, a bracket,
+    a participle with its agent (« les chiffres publiés par X ») or a coordinated noun."""
     k = j
     depth = 0
     while k < limit:
@@ -266,7 +264,7 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
         if t.is_punct and t.text not in ("-", "'", "’") and not _is_mark(t):
             break
         if k > j and low in rules.stops and t.ent_iob_ != "I" and not (
-            low in ("par", "pour") and k > j and doc[k - 1].pos_ == "VERB"
+            low in ("par", "pour") and doc[k - 1].pos_ == "VERB"
         ) and not (
             low in ("et", "ou") and k + 1 < limit and doc[k + 1].pos_ in ("DET", "ADP", "PROPN", "NOUN")
             and doc[k + 1].ent_type_ != "PER" and _low(doc[k + 1]) not in ("à", "sur", "dans", "lors")
@@ -277,26 +275,45 @@ def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = 
             if not participle:
                 break
         k += 1
-    end = k
+    return k
+
+
+def _apposition(doc: Doc, end: int, limit: int, open_end: bool) -> int:
+    """Extend a mention ending at ``end`` over an apposition after a comma: a name
+    (« le porte-parole, Jean Dupont ») or a description closed by a comma (« la CNE, le
+    syndicat chrétien, … ») — or, after an incise (``open_end``), by the sentence end."""
+    if not (end + 1 < limit and doc[end].text == ","):
+        return end
+    nxt = doc[end + 1]
+    if nxt.ent_type_ == "PER" or (nxt.pos_ == "PROPN" and nxt.text[0].isupper()):
+        m = end + 1
+        while m < limit and (doc[m].pos_ == "PROPN" or doc[m].ent_type_ == "PER" or doc[m].text[:1].isupper() and not doc[m].is_punct):
+            m += 1
+        return m
+    if nxt.pos_ == "DET" and _low(nxt) in ("le", "la", "l'", "les") and doc[end - 1].pos_ == "PROPN":
+        m = end + 1
+        while m < limit and not (doc[m].is_punct and doc[m].text not in ("-", "'", "’")) and _low(doc[m]) not in ("qui", "que", "à", "sur", "lors"):
+            m += 1
+        closed = m < limit and doc[m].text == "," or open_end and (m >= limit or doc[m].text in (".", "!", "?"))
+        if closed and m - end <= 10:
+            return m
+    return end
+
+
+def _np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True,
+              open_end: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
+    a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
+    j = _skip_adverbials(doc, i, limit, rules) if allow_skip else i
+    if j >= limit:
+        return None
+    first = doc[j]
+    if first.is_punct or first.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP") and _low(first) not in ("de",):
+        return None
+    end = _np_extent(doc, j, limit, rules)
     if end <= j:
         return None
-    # apposition after a comma: « …, Jean Dupont, » or « Jean Dupont, maire de Lyon »
-    if end + 1 < limit and doc[end].text == ",":
-        nxt = doc[end + 1]
-        if nxt.ent_type_ == "PER" or (nxt.pos_ == "PROPN" and nxt.text[0].isupper()):
-            m = end + 1
-            while m < limit and (doc[m].pos_ == "PROPN" or doc[m].ent_type_ == "PER" or doc[m].text[:1].isupper() and not doc[m].is_punct):
-                m += 1
-            end = m
-        elif nxt.pos_ == "DET" and _low(nxt) in ("le", "la", "l'", "les") and doc[end - 1].pos_ == "PROPN":
-            m = end + 1
-            while m < limit and not (doc[m].is_punct and doc[m].text not in ("-", "'", "’")) and _low(doc[m]) not in ("qui", "que", "à", "sur", "lors"):
-                m += 1
-            # « la CNE, le syndicat chrétien, … »: only an apposition closed by a comma (or,
-            # after an incise, by the sentence end); else the comma ends the mention
-            closed = m < limit and doc[m].text == "," or open_end and (m >= limit or doc[m].text in (".", "!", "?"))
-            if closed and m - end <= 10:
-                end = m
+    end = _apposition(doc, end, limit, open_end)
     # trailing determiners/prepositions
     while end > j and (_low(doc[end - 1]) in ("de", "du", "des", "d'", "le", "la", "les", "l'") or _is_mark(doc[end - 1])):
         end -= 1
@@ -846,10 +863,9 @@ class Extractor:
                 # the clause starts at the sentence start, or after the last colon or semicolon,
                 # or after the last comma when an earlier attribution claims the words before it
                 # (« D'après X, 15 000 personnes, contre 4 500 selon la police »)
-                stops = (":", ";")
-                if any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[i].idx
-                       for c in self.cands):
-                    stops = (":", ";", ",")
+                earlier = any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[i].idx
+                              for c in self.cands)
+                stops: tuple[str, ...] = (":", ";", ",") if earlier else (":", ";")
                 clause = next((k + 1 for k in range(before, sent.start - 1, -1) if doc[k].text in stops), sent.start)
                 start = _skip_dateline(self.text, doc[clause].idx if clause < len(doc) else sent.start_char)
                 end = doc[before].idx + len(doc[before].text)
