@@ -830,6 +830,9 @@ class Extractor:
             if self.in_quote(doc[i].idx) is not None and not self._quote_is_term(self.in_quote(doc[i].idx)):
                 i += k
                 continue
+            if i > 0 and rules.is_cue(doc[i - 1]):
+                i += k
+                continue  # « a-t-on appris de source policière »: the cue's own source
             initial = self._sentence_initial(i, sent)
             if matched in rules.initial_only and not initial:
                 i += k
