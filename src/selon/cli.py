@@ -50,7 +50,7 @@ class Command:
 
 COMMANDS: dict[str, Command] = {}
 #: Modules with a ``register(subparsers)`` function adding more subcommands.
-COMMAND_MODULES: tuple[str, ...] = ("selon.cli_store",)
+COMMAND_MODULES: tuple[str, ...] = ("selon.cli_store", "selon.web.cli")
 
 
 def register(command: Command) -> Command:

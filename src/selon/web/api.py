@@ -1,0 +1,311 @@
+"""The JSON API under ``/api/``: thin routes over :mod:`selon.web.service` and
+:mod:`selon.corpus`. Errors are ``{"status": …, "message": …}`` with that HTTP status."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException
+
+from .. import corpus
+from ..errors import SelonError
+from ..models import Article
+from ..store import Store
+from .service import (
+    MAX_PER_PAGE,
+    SharedAnalyzer,
+    ingest_articles,
+    list_articles,
+    load_analysis,
+    make_article,
+    make_filters,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+bearer = HTTPBearer(auto_error=False, description="the token the server was started with (--token)")
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+# -- dependencies -----------------------------------------------------------------------------
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_analyzer(request: Request) -> SharedAnalyzer:
+    analyzer: SharedAnalyzer | None = request.app.state.analyzer
+    if analyzer is None:
+        raise HTTPException(503, "the analyzer is not loaded yet; try again in a moment")
+    return analyzer
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+AnalyzerDep = Annotated[SharedAnalyzer, Depends(get_analyzer)]
+
+
+def filter_params(
+    outcome: Annotated[str | None, Query(description="figures of this outcome (killed, injured …)")] = None,
+    source: Annotated[str | None, Query(description="sources whose name contains this, any case")] = None,
+    outlet: Annotated[str | None, Query(description="outlets whose name contains this, any case")] = None,
+    since: Annotated[str | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+) -> corpus.Filters:
+    return make_filters(outcome=outcome, source=source, outlet=outlet, since=since, until=until)
+
+
+FiltersDep = Annotated[corpus.Filters, Depends(filter_params)]
+
+
+# -- the selon/1 contract as pydantic models (for the OpenAPI schema) -------------------------
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    text: str
+
+
+class SpanOut(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class SpeakerOut(BaseModel):
+    name: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+    role: str | None
+
+
+class StatementOut(BaseModel):
+    id: str
+    kind: Literal["direct", "indirect", "according_to"]
+    speaker: SpeakerOut | None
+    cue: SpanOut | None
+    content: SpanOut
+    via: str | None
+
+
+class FigureOut(BaseModel):
+    id: str
+    text: str
+    start: int
+    end: int
+    low: int | float | None
+    high: int | float | None
+    qualifier: str
+    unit: str | None
+    outcome: str | None
+    source: str | None
+    statement: str | None
+
+
+class AnalysisOut(BaseModel):
+    """One analysed article: the ``selon/1`` contract of ``docs/output.md``."""
+
+    model_config = ConfigDict(extra="allow")
+
+    schema_: Literal["selon/1"] = Field(alias="schema")
+    article: ArticleOut
+    statements: list[StatementOut]
+    figures: list[FigureOut]
+
+
+class AnalyzeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="the article text, exactly as offsets should count it")
+    lang: str | None = Field(None, description="force the language (default: detect; this server reads fr)")
+    published: str | None = Field(None, pattern=DATE_PATTERN, description="publication date YYYY-MM-DD")
+    id: str = Field("article", max_length=200, description="the article's id in the answer")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=200)
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[AnalyzeRequest] = Field(min_length=1, max_length=100)
+
+
+class IngestOut(BaseModel):
+    ingested: list[dict[str, Any]]
+    already_present: list[dict[str, Any]]
+    failed: list[dict[str, Any]]
+
+
+class TableOut(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+class StoredArticleOut(BaseModel):
+    id: int
+    input_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    version: int
+    statements: int
+    figures: int
+    snippet: str
+
+
+class ArticleListOut(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    articles: list[StoredArticleOut]
+
+
+class ErrorOut(BaseModel):
+    status: int
+    message: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorOut} for s in (400, 404, 413, 422, 500, 503)
+}
+
+
+def _article(body: AnalyzeRequest, reads: str) -> Article:
+    return make_article(
+        body.text,
+        reads=reads,
+        lang=body.lang,
+        published=body.published,
+        id=body.id,
+        title=body.title,
+        url=body.url,
+        outlet=body.outlet,
+    )
+
+
+def check_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
+    """403 when the server does not take writes, 401 without the right bearer token."""
+    if not request.app.state.allow_ingest:
+        raise HTTPException(403, "this server is read-only; start it with --allow-ingest --token TOKEN to ingest")
+    expected: str = request.app.state.token
+    given = credentials.credentials if credentials and credentials.scheme.lower() == "bearer" else ""
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(
+            401, "a valid token is needed: send Authorization: Bearer TOKEN", {"WWW-Authenticate": "Bearer"}
+        )
+
+
+# -- routes -----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/analyze",
+    response_model=AnalysisOut,
+    response_model_by_alias=True,
+    responses=ERRORS,
+    summary="Analyse one article",
+)
+def analyze(body: AnalyzeRequest, analyzer: AnalyzerDep) -> dict[str, Any]:
+    """Statements and figures of one article, in the ``selon/1`` JSON contract."""
+    return analyzer.analyze(_article(body, analyzer.lang)).to_dict()
+
+
+@router.get("/articles", response_model=ArticleListOut, responses=ERRORS, summary="List stored articles")
+def articles(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=500, description="words the text or title contains")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="a speaker's name contains this")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="the outlet contains this")] = None,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> dict[str, Any]:
+    return list_articles(store, q=q, speaker=speaker, outlet=outlet, page=page, per_page=per_page).to_dict()
+
+
+@router.get(
+    "/articles/{article_id}",
+    response_model=AnalysisOut,
+    response_model_by_alias=True,
+    responses=ERRORS,
+    summary="One stored article with its statements and figures",
+)
+def article(article_id: int, store: StoreDep) -> dict[str, Any]:
+    out = load_analysis(store, article_id).to_dict()
+    out["store_id"] = article_id
+    return out
+
+
+@router.get("/figures", response_model=TableOut, responses=ERRORS, summary="Stored figures with their sources")
+def figures(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
+    records = corpus.figures(store, filters)
+    return {"columns": records.columns, "rows": list(records)}
+
+
+@router.get(
+    "/compare", response_model=TableOut, responses=ERRORS, summary="Figures of different sources side by side"
+)
+def compare(
+    store: StoreDep,
+    filters: FiltersDep,
+    by: Annotated[
+        str, Query(description=f"comma-separated group keys among {', '.join(corpus.GROUP_KEYS)}")
+    ] = ",".join(corpus.GROUP_KEYS),
+    min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> dict[str, Any]:
+    records = corpus.compare(store, filters, by=parse_by(by), min_sources=min_sources)
+    return {"columns": records.columns, "rows": list(records)}
+
+
+@router.get("/speakers", response_model=TableOut, responses=ERRORS, summary="Who is quoted most, by outlet")
+def speakers(
+    store: StoreDep, filters: FiltersDep, limit: Annotated[int | None, Query(ge=1, le=10_000)] = None
+) -> dict[str, Any]:
+    records = corpus.speakers(store, filters, limit=limit)
+    return {"columns": records.columns, "rows": list(records)}
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestOut,
+    responses={**ERRORS, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+    summary="Analyse articles and keep them in the store (needs --allow-ingest and the token)",
+)
+def ingest(
+    _: Annotated[None, Depends(check_token)], body: IngestRequest, store: StoreDep, analyzer: AnalyzerDep
+) -> dict[str, Any]:
+    ready: list[Article] = []
+    failed: list[dict[str, Any]] = []
+    for k, item in enumerate(body.articles):
+        try:
+            ready.append(_article(item, analyzer.lang))
+        except SelonError as e:
+            failed.append({"id": item.id, "index": k, "reason": str(e)})
+    result = ingest_articles(store, analyzer, ready)
+    result.failed[:0] = failed
+    return result.to_dict()
+
+
+def parse_by(value: str) -> tuple[str, ...]:
+    from ..errors import InputError
+
+    keys = tuple(k.strip() for k in value.split(",") if k.strip())
+    bad = [k for k in keys if k not in corpus.GROUP_KEYS]
+    if bad or not keys:
+        raise InputError(f"by takes a comma-separated list of {', '.join(corpus.GROUP_KEYS)}")
+    return keys

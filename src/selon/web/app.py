@@ -1,0 +1,180 @@
+"""The application factory, its shared state and its error handling.
+
+State lives on ``app.state``: the open :class:`~selon.store.Store`, the
+:class:`~selon.web.service.SharedAnalyzer` (the spaCy model, loaded once per server
+process when the app starts, unless one is given), and the ingest settings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import SelonError
+from ..store import open_store
+from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from .service import AnalyzerLike, SharedAnalyzer
+from .view import cell
+
+HERE = Path(__file__).parent
+DEFAULT_MAX_BODY = 2_000_000
+
+#: Jinja2 with autoescaping on for every template: article text is data, never markup.
+templates_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates_env.filters["cell"] = cell
+
+
+def render_page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page from ``templates/``; the context's strings are escaped by the template."""
+    html = templates_env.get_template(name).render(**context)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_response(path: str, status: int, message: str) -> Response:
+    """JSON ``{"status", "message"}`` under ``/api/``, a readable HTML page elsewhere."""
+    if path == "/api" or path.startswith("/api/"):
+        return JSONResponse({"status": status, "message": message}, status_code=status)
+    return render_page("error.html", status=status, status_code=status, message=message, page="error")
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        loc = list(err.get("loc", ()))
+        if loc and loc[0] in ("body", "query", "path", "header"):
+            loc = loc[1:]
+        where = ".".join(str(x) for x in loc)
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "invalid request: " + "; ".join(parts)
+
+
+def create_app(
+    db_url: str | None = None,
+    analyzer: AnalyzerLike | None = None,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    lang: str = "fr",
+) -> FastAPI:
+    """The selon web application.
+
+    ``db_url``: the store (None: ``selon.db`` in the current folder; a path,
+    ``sqlite:///PATH`` or ``postgresql://…``), opened now so that a wrong URL fails at once.
+    ``analyzer``: an :class:`~selon.analyzer.Analyzer` to share (tests); by default one is
+    loaded for ``lang`` when the app starts. ``allow_ingest`` with a ``token`` turns on
+    ``POST /api/ingest`` for clients sending ``Authorization: Bearer TOKEN``. Request bodies
+    over ``max_body`` bytes are refused with 413.
+    """
+    if allow_ingest and not token:
+        raise ValueError("allow_ingest needs a token (clients send it as Authorization: Bearer TOKEN)")
+    if max_body < 1:
+        raise ValueError("max_body must be a positive number of bytes")
+    store = open_store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.analyzer is None:
+            from ..analyzer import Analyzer
+
+            app.state.analyzer = SharedAnalyzer(Analyzer(lang))
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="selon",
+        version=__version__,
+        description="Who said what, according to whom, with which numbers: read French news "
+        "articles, browse and compare a selon store.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.analyzer = SharedAnalyzer(analyzer) if analyzer is not None else None
+    app.state.allow_ingest = allow_ingest
+    app.state.token = token
+    app.state.max_body = max_body
+    app.state.lang = lang
+
+    @app.exception_handler(SelonError)
+    async def _selon_error(request: Request, exc: SelonError) -> Response:
+        return error_response(request.url.path, exc.status, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        response = error_response(request.url.path, exc.status_code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request.url.path, 422, _validation_message(exc))
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        return error_response(
+            request.url.path, 500, f"internal error ({type(exc).__name__}); the server log has the details"
+        )
+
+    from . import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    plotly_js = _plotly_js()
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def _plotly() -> FileResponse:
+        # a fixed file of the installed plotly package (MIT), so the chart needs no internet
+        return FileResponse(
+            plotly_js, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"}
+        )
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(BodyLimitMiddleware, max_body=max_body, error=error_response)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app
+
+
+def _plotly_js() -> Path:
+    import plotly
+
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise SelonError(f"the plotly package has no plotly.min.js at {path}; reinstall plotly")
+    return path
+
+
+def app_from_env() -> FastAPI:
+    """``create_app`` configured by ``SELON_DB``, ``SELON_ALLOW_INGEST``, ``SELON_TOKEN`` and
+    ``SELON_MAX_BODY``: the factory ``selon serve --workers N`` gives uvicorn."""
+    return create_app(
+        db_url=os.environ.get("SELON_DB") or None,
+        allow_ingest=os.environ.get("SELON_ALLOW_INGEST") == "1",
+        token=os.environ.get("SELON_TOKEN") or None,
+        max_body=int(os.environ.get("SELON_MAX_BODY") or DEFAULT_MAX_BODY),
+    )

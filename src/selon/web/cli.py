@@ -1,0 +1,113 @@
+"""``selon serve``: the web reader on a local port (FastAPI app run by uvicorn).
+
+Thin edge: parse the options, build the app with :func:`selon.web.create_app` (which opens
+the store, so a wrong ``--db`` fails before the server starts) and hand it to uvicorn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+
+def _port(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{n} is not a port number (0 to 65535)")
+    return n
+
+
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"{n} is out of range (1 to 64 processes)")
+    return n
+
+
+def register(subparsers: Any) -> None:
+    """Add ``serve`` to selon's argparse subparsers."""
+    p = subparsers.add_parser(
+        "serve",
+        help="read articles, browse and compare the store in a web browser",
+        description="Serve the web reader and the JSON API (see docs/web.md). Reading is open; "
+        "ingest over HTTP is off unless --allow-ingest is given with a token.",
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="the store: a SQLite file path or sqlite:///PATH (default: selon.db here), or postgresql://…",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--workers", type=_workers, default=1, metavar="N", help="server processes, each with its own model (default 1)"
+    )
+    p.add_argument(
+        "--allow-ingest", action="store_true", help="accept POST /api/ingest from clients that send the token"
+    )
+    p.add_argument(
+        "--token",
+        default=None,
+        help="the bearer token ingest needs (default: $SELON_TOKEN; prefer the variable, "
+        "command lines are visible to other users)",
+    )
+    p.add_argument(
+        "--max-body", type=int, default=2_000_000, metavar="BYTES", help="largest request body (default 2000000)"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    token = args.token or os.environ.get("SELON_TOKEN") or None
+    if args.allow_ingest and not token:
+        print("selon: error: --allow-ingest needs --token TOKEN (or $SELON_TOKEN)", file=sys.stderr)
+        return 2
+    if args.max_body < 1:
+        print("selon: error: --max-body must be a positive number of bytes", file=sys.stderr)
+        return 2
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"selon: warning: listening on {args.host}: anyone who can reach it can read the store",
+            file=sys.stderr,
+        )
+    if args.workers == 1:
+        app = create_app(
+            db_url=args.db, allow_ingest=args.allow_ingest, token=token, max_body=args.max_body
+        )
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        return 0
+    # several processes: uvicorn imports the app factory in each, configured by the environment
+    from ..store import open_store
+
+    open_store(args.db).close()  # fail now on a wrong --db, not in every worker
+    if args.db:
+        os.environ["SELON_DB"] = args.db
+    os.environ["SELON_ALLOW_INGEST"] = "1" if args.allow_ingest else "0"
+    if token:
+        os.environ["SELON_TOKEN"] = token
+    os.environ["SELON_MAX_BODY"] = str(args.max_body)
+    uvicorn.run(
+        "selon.web.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return 0
+
+
+__all__ = ["register", "run"]

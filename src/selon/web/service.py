@@ -1,0 +1,432 @@
+"""What the web routes call: reading a submitted article, analysing it, and the store
+look-ups the pages need beyond :mod:`selon.corpus` (one stored article back as an
+:class:`~selon.models.Analysis`, a searchable list of articles, ingest of posted articles).
+
+Plain functions over an :class:`~selon.store.Store` and an analyzer; no HTTP here. Every
+query takes its values as bound parameters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+
+from ..analyzer import Failure
+from ..corpus import Filters
+from ..errors import InputError, SelonError, UnsupportedLanguageError
+from ..langdetect import resolve_language
+from ..langpack import supported_languages
+from ..models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from ..reader import decode, normalize_date
+from ..store import Store, article_key, articles, parse_date
+from ..store import figures as figures_table
+from ..store import statements as statements_table
+
+#: Uploads the reader accepts, by file name suffix.
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+MAX_PER_PAGE = 100
+
+
+class UnsupportedUploadError(InputError):
+    """An uploaded file that is not a text or HTML article (a PDF, an image, a .docx …)."""
+
+    status = 415
+
+
+class NotFoundError(SelonError):
+    """No such article in the store."""
+
+    status = 404
+
+
+class AnalyzerLike(Protocol):
+    lang: str
+
+    def analyze_many(self, articles: Iterable[Article]) -> Any: ...
+
+
+# -- analysing a submitted text ---------------------------------------------------------------
+
+
+class SharedAnalyzer:
+    """One loaded analyzer for a whole server process, used by one request at a time.
+
+    spaCy pipelines are not documented as thread-safe; the web server runs blocking routes
+    in a thread pool, so analyses are serialised here (scale with server processes).
+    """
+
+    def __init__(self, analyzer: AnalyzerLike) -> None:
+        self.analyzer = analyzer
+        self.lang = analyzer.lang
+        self._lock = threading.Lock()
+
+    def analyze(self, article: Article) -> Analysis:
+        with self._lock:
+            result = next(iter(self.analyzer.analyze_many([article])))
+        if isinstance(result, Failure):
+            raise InputError(result.message, source=result.source)
+        return result
+
+    def analyze_many(self, batch: Sequence[Article]) -> list[Analysis | Failure]:
+        with self._lock:
+            return list(self.analyzer.analyze_many(batch))
+
+
+def make_article(
+    text: str,
+    *,
+    reads: str,
+    lang: str | None = None,
+    published: str | None = None,
+    id: str = "article",
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """The :class:`Article` for a submitted text, checked for an analyzer that reads ``reads``.
+
+    ``lang`` forces the language (it must be one selon reads with this server); without it,
+    a text clearly in a language selon has no pack for is refused. ``published`` must be a
+    date ``YYYY-MM-DD`` (an ISO date-time is cut to its date).
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    if not text.strip():
+        raise InputError("the article has no text (empty or only whitespace)", source=source)
+    if lang is not None:
+        if lang not in supported_languages():
+            raise UnsupportedLanguageError(
+                f"no language pack for {lang!r} (supported: {', '.join(supported_languages())})", source=source
+            )
+        if lang != reads:
+            raise UnsupportedLanguageError(f"this server reads {reads!r}, not {lang!r}", source=source)
+    else:
+        try:
+            code = resolve_language(text, default=reads)
+        except UnsupportedLanguageError as e:
+            found = str(e).split(";")[0]
+            raise UnsupportedLanguageError(f"{found}; to analyse it anyway, send lang={reads!r}") from None
+        if code != reads:
+            raise UnsupportedLanguageError(
+                f"the text looks like {code!r} but this server reads {reads!r}", source=source
+            )
+    if published is not None and published.strip():
+        published = normalize_date(published, source=source or "published")
+    else:
+        published = None
+    return Article(
+        id=id, text=text, title=title, url=url, outlet=outlet, published=published, language=reads
+    )
+
+
+def safe_id(filename: str | None, default: str = "upload") -> str:
+    """An article id from an uploaded file's name: its last part's stem, tamed. The name is
+    never used to open anything."""
+    if not filename:
+        return default
+    stem = PurePosixPath(filename.replace("\\", "/")).stem
+    cleaned = re.sub(r"[^\w.-]+", "-", stem).strip(".-")[:80]
+    return cleaned or default
+
+
+def read_upload(filename: str | None, data: bytes) -> tuple[str, str]:
+    """``(kind, text)`` of an uploaded article: ``kind`` is ``"text"`` or ``"html"``.
+
+    Raise :class:`UnsupportedUploadError` (415) for a name without ``.txt``/``.html``/``.htm``
+    or for binary content, :class:`InputError` for text that is not UTF-8 or is empty.
+    """
+    name = filename or "upload"
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise UnsupportedUploadError(
+            f"cannot read a {suffix or 'file without a suffix'} upload; send a .txt or .html article"
+        )
+    try:
+        text = decode(data, "the uploaded file")
+    except InputError as e:
+        if "binary" in str(e):
+            raise UnsupportedUploadError(f"{e}; send a .txt or .html article") from None
+        raise
+    if not text.strip():
+        raise InputError("the uploaded file is empty")
+    return ("html" if suffix in (".html", ".htm") else "text"), text
+
+
+def article_from_html(html: str, *, id: str) -> Article:
+    """The main text and metadata of a news page (trafilatura, as ``selon ingest`` reads .html)."""
+    from ..corpus import read_html
+
+    return read_html(html, id=id, source="the uploaded page")
+
+
+# -- filters ----------------------------------------------------------------------------------
+
+
+def make_filters(
+    *,
+    outcome: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Filters:
+    """:class:`~selon.corpus.Filters` from form or query strings (empty means no filter);
+    a malformed date is an :class:`InputError` (422)."""
+
+    def clean(v: str | None) -> str | None:
+        return v.strip() if v and v.strip() else None
+
+    try:
+        return Filters(
+            outcome=clean(outcome),
+            source=clean(source),
+            outlet=clean(outlet),
+            since=clean(since),  # type: ignore[arg-type]  # Filters parses YYYY-MM-DD
+            until=clean(until),  # type: ignore[arg-type]
+        )
+    except ValueError as e:
+        raise InputError(str(e)) from None
+
+
+# -- stored articles --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article of the store as listed on the browse page."""
+
+    id: int
+    input_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    version: int
+    statements: int
+    figures: int
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class ArticlePage:
+    total: int
+    page: int
+    per_page: int
+    items: list[StoredArticle] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "articles": [a.to_dict() for a in self.items],
+        }
+
+
+def _contains(column: Any, value: str) -> Any:
+    return sa.func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def _snippet(text: str, width: int = 220) -> str:
+    flat = " ".join(text[: width * 3].split())
+    if len(flat) <= width:
+        return flat
+    cut = flat.rfind(" ", 0, width)
+    return flat[: cut if cut > width // 2 else width].rstrip(" ,;:") + "…"
+
+
+def list_articles(
+    store: Store,
+    *,
+    q: str | None = None,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> ArticlePage:
+    """Current stored articles, newest first, one page of them.
+
+    ``q``: every word must appear in the text or the title (any case); ``speaker``: some
+    statement's speaker name contains it; ``outlet``: the outlet contains it.
+    """
+    if page < 1:
+        raise InputError(f"page must be 1 or more, not {page}")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise InputError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}")
+    a, st, fg = articles, statements_table, figures_table
+    cond: list[Any] = [a.c.current.is_(True)]
+    for word in (q or "").split()[:20]:
+        cond.append(sa.or_(_contains(a.c.text, word), _contains(sa.func.coalesce(a.c.title, ""), word)))
+    if speaker and speaker.strip():
+        cond.append(
+            sa.exists().where(st.c.article_id == a.c.id, _contains(st.c.speaker_name, speaker.strip()))
+        )
+    if outlet and outlet.strip():
+        cond.append(_contains(a.c.outlet, outlet.strip()))
+    n_statements = (
+        sa.select(sa.func.count()).where(st.c.article_id == a.c.id).correlate(a).scalar_subquery()
+    )
+    n_figures = sa.select(sa.func.count()).where(fg.c.article_id == a.c.id).correlate(a).scalar_subquery()
+    query = (
+        sa.select(
+            a.c.id, a.c.input_id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.version,
+            sa.func.substr(a.c.text, 1, 700).label("head"),
+            n_statements.label("n_statements"), n_figures.label("n_figures"),
+        )  # fmt: skip
+        .where(*cond)
+        .order_by(a.c.published.is_(None), a.c.published.desc(), a.c.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    count = sa.select(sa.func.count()).select_from(a).where(*cond)
+    with store.read() as conn:
+        total = int(conn.execute(count).scalar() or 0)
+        rows = conn.execute(query).all()
+    items = [
+        StoredArticle(
+            id=r.id,
+            input_id=r.input_id,
+            title=r.title,
+            outlet=r.outlet,
+            published=_iso(r.published),
+            url=r.url,
+            version=r.version,
+            statements=int(r.n_statements),
+            figures=int(r.n_figures),
+            snippet=_snippet(r.head or ""),
+        )
+        for r in rows
+    ]
+    return ArticlePage(total=total, page=page, per_page=per_page, items=items)
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        d = parse_date(value)
+        return d.isoformat() if d else value
+    return str(value.isoformat())
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> TextSpan | None:
+    if text is None or start is None or end is None:
+        return None
+    return TextSpan(text, start, end)
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else float(v)
+
+
+def load_analysis(store: Store, article_id: int) -> Analysis:
+    """The stored article ``article_id`` (the store's row id) with its statements and
+    figures, as an :class:`Analysis`; :class:`NotFoundError` when there is none."""
+    a, st, fg = articles, statements_table, figures_table
+    with store.read() as conn:
+        row = conn.execute(sa.select(a).where(a.c.id == article_id)).first()
+        if row is None:
+            raise NotFoundError(f"no article {article_id} in the store")
+        srows = conn.execute(sa.select(st).where(st.c.article_id == article_id).order_by(st.c.id)).all()
+        frows = conn.execute(sa.select(fg).where(fg.c.article_id == article_id).order_by(fg.c.id)).all()
+    article = Article(
+        id=row.input_id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet,
+        published=_iso(row.published),
+        language=row.language,
+    )
+    statements: list[Statement] = []
+    for s in srows:
+        has_speaker = any(
+            v is not None for v in (s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_role)
+        )
+        speaker = (
+            Speaker(s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_name, s.speaker_role)
+            if has_speaker
+            else None
+        )
+        statements.append(
+            Statement(
+                id=s.sid,
+                kind=s.kind,
+                content=TextSpan(s.content, s.content_start, s.content_end),
+                speaker=speaker,
+                cue=_span(s.cue, s.cue_start, s.cue_end),
+                via=s.via,
+            )
+        )
+    figures = [
+        Figure(
+            id=f.fid,
+            text=f.text,
+            start=f.start,
+            end=f.end,
+            low=_num(f.low),
+            high=_num(f.high),
+            qualifier=f.qualifier,
+            unit=f.unit,
+            outcome=f.outcome,
+            source=f.source,
+            statement=f.statement,
+        )
+        for f in frows
+    ]
+    return Analysis(article=article, statements=statements, figures=figures)
+
+
+# -- ingest of posted articles ----------------------------------------------------------------
+
+
+@dataclass
+class IngestResult:
+    ingested: list[dict[str, Any]] = field(default_factory=list)
+    present: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "already_present": self.present, "failed": self.failed}
+
+
+def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Article]) -> IngestResult:
+    """Analyse the articles not stored yet and store each in its own transaction (as
+    :func:`selon.corpus.ingest` does for files). A failed article is reported, the others go on."""
+    result = IngestResult()
+    keys = [article_key(a.text) for a in batch]
+    stored = store.present_keys(keys)
+    todo: list[Article] = []
+    seen: set[str] = set()
+    for article, key in zip(batch, keys, strict=True):
+        if key in stored or key in seen:
+            result.present.append({"id": article.id})
+        else:
+            seen.add(key)
+            todo.append(article)
+    for article, outcome in zip(todo, analyzer.analyze_many(todo), strict=True):
+        if isinstance(outcome, Failure):
+            result.failed.append({"id": article.id, "reason": outcome.message})
+            continue
+        added = store.add(outcome)
+        entry = {"id": article.id, "store_id": added.article_id, "version": added.version}
+        (result.ingested if added.status == "ingested" else result.present).append(entry)
+    return result

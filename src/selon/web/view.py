@@ -1,0 +1,263 @@
+"""What the HTML pages show of an :class:`~selon.models.Analysis`: the article text cut
+into highlighted slices, speakers with their colours, rows of the figures table, and the
+compare chart.
+
+Article text is data, never markup: every slice of it goes through
+:func:`markupsafe.escape`, and the markup around it is built from fixed strings whose only
+variable parts are escaped too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..models import Analysis, Figure, Statement
+from ..render import format_number, format_value, shorten, speaker_key
+
+#: Colour classes (``c0`` … ``c9`` in style.css), one per speaker in order of first appearance.
+N_COLOURS = 10
+KIND_LABELS = {"direct": "direct", "indirect": "indirect", "according_to": "selon"}
+
+
+def speaker_classes(analysis: Analysis) -> dict[str, int]:
+    """Speaker name (or mention) → colour number, in order of first appearance."""
+    out: dict[str, int] = {}
+    for s in analysis.statements:
+        key = speaker_key(s)
+        if key not in out:
+            out[key] = len(out) % N_COLOURS
+    return out
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    kind: str  # "st", "cue", "spk", "fig"
+    ref: str  # statement or figure id
+    colour: int = -1
+
+
+def _marks(analysis: Analysis, colours: dict[str, int], length: int) -> list[_Mark]:
+    out: list[_Mark] = []
+
+    def add(kind: str, ref: str, start: int | None, end: int | None, colour: int = -1) -> None:
+        if start is None or end is None:
+            return
+        start, end = max(0, start), min(end, length)
+        if start < end:
+            out.append(_Mark(start, end, kind, ref, colour))
+
+    for s in analysis.statements:
+        c = colours[speaker_key(s)]
+        add("st", s.id, s.content.start, s.content.end, c)
+        if s.cue:
+            add("cue", s.id, s.cue.start, s.cue.end, c)
+        if s.speaker:
+            add("spk", s.id, s.speaker.start, s.speaker.end, c)
+    for f in analysis.figures:
+        add("fig", f.id, f.start, f.end)
+    return out
+
+
+def tooltip(statement: Statement, figures: Sequence[Figure] = ()) -> str:
+    """The one-line description shown when hovering a statement (plain text)."""
+    sp = statement.speaker
+    who = speaker_key(statement)
+    parts = [who + (f" ({sp.role})" if sp and sp.role else "")]
+    parts.append(KIND_LABELS.get(statement.kind, statement.kind))
+    if statement.cue:
+        parts.append(f"« {statement.cue.text} »")
+    if statement.via:
+        parts.append(f"via {statement.via}")
+    if figures:
+        parts.append("figures: " + ", ".join(f"{format_value(f)} {f.unit or ''}".strip() for f in figures))
+    return " · ".join(parts)
+
+
+def highlight(analysis: Analysis) -> Markup:
+    """The article text as HTML: statements in their speaker's colour class, cues, speaker
+    mentions and figures marked, each piece carrying the ids it belongs to."""
+    text = analysis.article.text
+    colours = speaker_classes(analysis)
+    marks = _marks(analysis, colours, len(text))
+    by_statement = figures_by_statement(analysis)
+    tips = {s.id: tooltip(s, by_statement.get(s.id, [])) for s in analysis.statements}
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    pieces: list[Markup] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = escape(text[start:end])
+        active = [m for m in marks if m.start <= start and end <= m.end]
+        if not active:
+            pieces.append(piece)
+            continue
+        # a cue or a speaker mention belongs to its statement; a piece of content inside
+        # several statements to the innermost one
+        statements = sorted((m for m in active if m.kind == "st"), key=lambda m: m.end - m.start)
+        classes: list[str] = []
+        attrs: dict[str, str] = {}
+        owner: _Mark | None = None
+        for kind in ("cue", "spk"):
+            m = next((m for m in active if m.kind == kind), None)
+            if m is not None:
+                classes.append(kind)
+                owner = owner or m
+        owner = owner or (statements[0] if statements else None)
+        if owner is not None:
+            classes += ["st", f"c{owner.colour}"]
+            attrs["data-s"] = owner.ref
+            attrs["title"] = tips[owner.ref]
+        fig = next((m for m in active if m.kind == "fig"), None)
+        if fig is not None:
+            classes.append("fig")
+            attrs["data-f"] = fig.ref
+        attr_html = Markup("").join(Markup(' {}="{}"').format(k, v) for k, v in attrs.items())
+        pieces.append(Markup('<span class="{}"{}>{}</span>').format(" ".join(classes), attr_html, piece))
+    return Markup("").join(pieces)
+
+
+def figures_by_statement(analysis: Analysis) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for f in analysis.figures:
+        if f.statement:
+            out.setdefault(f.statement, []).append(f)
+    return out
+
+
+@dataclass
+class SpeakerView:
+    name: str
+    colour: int
+    roles: list[str] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+
+
+def who_said_what(analysis: Analysis) -> list[SpeakerView]:
+    """Speakers in order of first appearance, each with their statements (and the figures
+    each statement holds)."""
+    colours = speaker_classes(analysis)
+    by_statement = figures_by_statement(analysis)
+    views: dict[str, SpeakerView] = {}
+    for s in analysis.statements:
+        key = speaker_key(s)
+        view = views.setdefault(key, SpeakerView(key, colours[key]))
+        role = s.speaker.role if s.speaker else None
+        if role and role not in view.roles:
+            view.roles.append(role)
+        view.statements.append(
+            {
+                "id": s.id,
+                "kind": KIND_LABELS.get(s.kind, s.kind),
+                "cue": s.cue.text if s.cue else None,
+                "mention": s.speaker.text if s.speaker else None,
+                "role": role,
+                "via": s.via,
+                "content": s.content.text,
+                "short": shorten(s.content.text, 140),
+                "figures": [figure_row(f) for f in by_statement.get(s.id, [])],
+            }
+        )
+    return list(views.values())
+
+
+def figure_row(f: Figure) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "value": format_value(f),
+        "qualifier": f.qualifier,
+        "unit": f.unit or "",
+        "outcome": f.outcome or "",
+        "source": f.source or "",
+        "statement": f.statement,
+        "text": f.text,
+    }
+
+
+def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    return [figure_row(f) for f in analysis.figures]
+
+
+def cell(value: Any) -> str:
+    """A value of a query table as the page shows it (numbers the French way)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and not value.is_integer():
+        return format_number(round(value, 2))
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+# -- the compare chart ------------------------------------------------------------------------
+
+
+def figures_chart(rows: Sequence[dict[str, Any]], title: str = "Figures per source") -> dict[str, Any] | None:
+    """A Plotly figure (as a JSON-able dict) of stored figures, one trace a source: over time
+    when every figure's article has a date, else one column of points a source (dates in the
+    hover text). A log scale when the values span two orders of magnitude or more. None when
+    there is nothing to draw."""
+    import plotly.graph_objects as go
+
+    def value(r: dict[str, Any]) -> Any:
+        return r["high"] if r.get("high") is not None else r.get("low")
+
+    points = [r for r in rows if value(r) is not None]
+    if not points:
+        return None
+    dated = all(r.get("published") for r in points)
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for r in points:
+        by_source.setdefault(r.get("source") or "(no source)", []).append(r)
+    def safe(v: Any) -> str:
+        # Plotly reads a few tags (<br>, <a href>) in labels: article strings are escaped
+        return str(escape("" if v is None else v))
+
+    fig = go.Figure()
+    for source, items in by_source.items():
+        hover = [
+            f"{safe(r.get('text'))}<br>{safe(r.get('outcome'))} · {safe(r.get('unit'))}"
+            f"<br>{safe(r.get('article'))} · {safe(r.get('published') or 'no date')} · {safe(r.get('outlet'))}"
+            for r in items
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[r.get("published") if dated else safe(source) for r in items],
+                y=[value(r) for r in items],
+                mode="markers",
+                name=safe(source),
+                hovertext=hover,
+                hoverinfo="text+name",
+                marker={"size": 12, "opacity": 0.85, "line": {"width": 1, "color": "white"}},
+            )
+        )
+    positive = [v for v in map(value, points) if v > 0]
+    log = bool(positive) and max(positive) / min(positive) >= 100
+    undated = sum(1 for r in points if not r.get("published"))
+    note = "" if dated else f" (by source: {undated} of {len(points)} figures have no date)"
+    xaxis: dict[str, Any] = {"title": {"text": "source"}, "type": "category"}
+    if dated:
+        xaxis = {"title": {"text": "published"}, "type": "date", "tickformat": "%Y-%m-%d"}
+        days = sorted({str(r["published"])[:10] for r in points})
+        span = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
+        if span <= 31:  # a tick a day, not hours
+            xaxis["dtick"] = 86_400_000
+    fig.update_layout(
+        title={"text": title + note},
+        xaxis=xaxis,
+        yaxis={"title": {"text": "figure"}, "type": "log" if log else "linear"},
+        legend={"title": {"text": "source"}},
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        height=420,
+    )
+    result: dict[str, Any] = json.loads(fig.to_json())
+    return result

@@ -1,0 +1,645 @@
+"""The web reader (``selon serve``) through FastAPI's in-process TestClient: every page and API
+route, the security cases (markup in articles, body size, uploads, paths, ingest
+permissions, error shapes, headers) and the OpenAPI schema.
+
+One Analyzer is loaded for the module; the store is a temporary SQLite file ingested with
+the small articles of ``tests/web_articles``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from selon.analyzer import Analyzer
+from selon.cli import main as selon_main
+from selon.corpus import ingest
+from selon.errors import SelonError
+from selon.web import create_app
+from selon.web.middleware import CONTENT_SECURITY_POLICY
+from web_helpers import ARTICLES, XSS_ID, article_json, statement_of, text_pieces
+
+pytestmark = pytest.mark.model
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev" / "seed-mossoul-fr.json"
+NBSP = "\u00a0"
+TOKEN = "s3cret-test-token"
+
+# A short article of our own (the seed may be absent outside the project's checkout)
+MOSSOUL_LIKE = (
+    "« Quels motifs font agir le commandement américain? », a déclaré le porte-parole du ministère "
+    "russe de la Défense Igor Konachenkov.\n"
+    "Selon le gouverneur de la région, Nawfal Hammadi, plus de 130 civils ont été tués lors des frappes.\n"
+    "Selon l'ONU, plus de 300 civils ont péri dans la partie occidentale de Mossoul."
+)
+
+HTML_PAGE = """<!doctype html><html lang="fr"><head><title>Crue de la Loire : la ville se prépare</title>
+<meta property="og:site_name" content="Le Journal de Tours"></head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Crue de la Loire : la ville se prépare</h1>
+<p>La Loire continue de monter à Tours, où les services municipaux installent des barrières depuis mardi.</p>
+<p>Selon la préfecture d'Indre-et-Loire, 250 personnes ont déjà été évacuées des quartiers les plus exposés
+et une trentaine de routes sont fermées à la circulation dans le département.</p>
+<p>« Nous suivons la situation heure par heure », a déclaré le maire de Tours, Emmanuel Denis, qui appelle
+les habitants à la prudence et à ne pas s'approcher des berges pendant plusieurs jours.</p>
+</article><footer>Mentions légales · Contact · Publicité</footer></body></html>"""
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+
+
+# -- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("fr")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> str:
+    path = tmp_path_factory.mktemp("web") / "store.db"
+    summary = ingest([ARTICLES], str(path), analyzer=analyzer)
+    assert summary.exit_code == 0, summary.failed
+    assert len(summary.ingested) == 4
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db: str, analyzer: Analyzer) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url=db, analyzer=analyzer)) as c:
+        yield c
+
+
+@pytest.fixture
+def writable(tmp_path: Path, db: str, analyzer: Analyzer) -> Iterator[TestClient]:
+    """An app on a copy of the store that takes ingest with :data:`TOKEN`."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    app = create_app(db_url=str(copy), analyzer=analyzer, allow_ingest=True, token=TOKEN)
+    with TestClient(app) as c:
+        yield c
+
+
+def stored_ids(client: TestClient) -> dict[str, int]:
+    """input id → store id of every stored article."""
+    listed = client.get("/api/articles", params={"per_page": 100}).json()
+    return {a["input_id"]: a["id"] for a in listed["articles"]}
+
+
+def assert_no_markup_from_article(html: str) -> None:
+    """None of the test article's markup made it into the page as markup."""
+    for bad in ("<script>window", "<img src=x", "<svg onload", "<b>Le Canard", "onerror=\"window"):
+        assert bad not in html, bad
+    # the only scripts are the server's own files
+    for tag in re.findall(r"<script[^>]*>", html):
+        assert re.fullmatch(r'<script src="/(static|vendor)/[\w.-]+\.js">', tag), tag
+
+
+# -- read -------------------------------------------------------------------------------------
+
+
+def test_index_shows_the_form(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert '<form class="read" method="post" action="/read" enctype="multipart/form-data">' in r.text
+    assert '<textarea id="text" name="text"' in r.text
+    assert 'type="file" name="file"' in r.text
+
+
+def test_read_pasted_article(client: TestClient) -> None:
+    r = client.post("/read", data={"text": MOSSOUL_LIKE, "published": "2017-03-28"})
+    assert r.status_code == 200, r.text
+    html = r.text
+    quote = statement_of(html, "Quels motifs font agir")
+    assert "st" in quote["class"].split() and re.search(r"\bc\d\b", quote["class"])
+    assert quote["title"].startswith("Igor Konachenkov (porte-parole du ministère russe de la Défense)")
+    # the statement's card in the who-said-what list: speaker, role, kind, cue
+    card = re.search(rf'<details class="statement c\d" id="st-{quote["data-s"]}".*?</details>', html, re.S)
+    assert card, "no card for the statement"
+    assert "Igor Konachenkov" in card.group(0) and "direct" in card.group(0) and "a déclaré" in card.group(0)
+    # one colour per speaker: the Hammadi statement has another colour class
+    hammadi = statement_of(html, "130 civils")
+    assert hammadi["class"] != quote["class"]
+    assert "fig" in hammadi["class"].split() and hammadi["data-f"]
+    # cue and speaker mention are marked
+    cue = [a for t, a in text_pieces(html) if t == "a déclaré"]
+    assert cue and "cue" in cue[0]["class"].split() and cue[0]["data-s"] == quote["data-s"]
+    # the figures table: value with its qualifier, unit, outcome, source
+    rows = re.findall(r'<tr id="fig-f\d+".*?</tr>', html, re.S)
+    assert len(rows) == 2
+    assert "&gt; 130" in rows[0] and "civils" in rows[0] and "killed" in rows[0] and "Nawfal Hammadi" in rows[0]
+    assert "&gt; 300" in rows[1] and "ONU" in rows[1]
+    assert "2017-03-28" in html
+
+
+def test_read_seed_article(client: TestClient) -> None:
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not here ({SEED})")
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    html = client.post("/read", data={"text": text}).text
+    assert statement_of(html, "Quels motifs font agir")["title"].startswith("Igor Konachenkov")
+    for value in ("130", f"260{NBSP}000", f"400{NBSP}000", "300"):
+        assert f'<td class="num" title="more_than">&gt; {value}</td>' in html
+    assert "Organisation internationale pour les migrations" in html and "Nawfal Hammadi" in html
+
+
+def test_read_uploaded_text_file(client: TestClient) -> None:
+    files = {"file": ("../../etc/dépêche.txt", MOSSOUL_LIKE.encode("utf-8"), "text/plain")}
+    r = client.post("/read", files=files, data={"text": ""})
+    assert r.status_code == 200, r.text
+    assert statement_of(r.text, "Quels motifs")["title"].startswith("Igor Konachenkov")
+    # the file name only names the article (never a path on the server)
+    assert "<h1>dépêche</h1>" in r.text
+
+
+def test_read_uploaded_html_page(client: TestClient) -> None:
+    files = {"file": ("crue.html", HTML_PAGE.encode("utf-8"), "text/html")}
+    r = client.post("/read", files=files)
+    assert r.status_code == 200, r.text
+    assert "<h1>Crue de la Loire : la ville se prépare</h1>" in r.text
+    assert "Le Journal de Tours" in r.text
+    pieces = "".join(t for t, _ in text_pieces(r.text))
+    assert "250 personnes ont déjà été évacuées" in pieces
+    assert "Mentions légales" not in pieces and "Accueil" not in pieces
+    assert statement_of(r.text, "Nous suivons la situation")["title"].startswith("Emmanuel Denis")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("photo.png", PNG, "cannot read a .png upload"),
+        ("rapport.pdf", PDF, "cannot read a .pdf upload"),
+        ("disguised.txt", PDF, "binary file (a PDF document)"),
+        ("image.html", PNG, "binary file (a PNG image)"),
+    ],
+)
+def test_read_refuses_non_text_uploads(client: TestClient, name: str, data: bytes, why: str) -> None:
+    r = client.post("/read", files={"file": (name, data, "application/octet-stream")})
+    assert r.status_code == 415
+    assert r.headers["content-type"].startswith("text/html")
+    assert why in r.text and "send a .txt or .html article" in r.text
+
+
+def test_read_needs_some_text(client: TestClient) -> None:
+    r = client.post("/read", data={"text": "   "})
+    assert r.status_code == 422
+    assert "paste an article" in r.text and "<h1>422</h1>" in r.text
+
+
+def test_read_refuses_a_non_french_text(client: TestClient) -> None:
+    english = (
+        "The mayor said on Tuesday that more than two hundred people had been evacuated from the "
+        "flooded neighbourhoods, according to the local fire brigade and the police."
+    )
+    r = client.post("/read", data={"text": english})
+    assert r.status_code == 422
+    assert "English" in r.text
+
+
+def test_stored_article_page(client: TestClient) -> None:
+    ids = stored_ids(client)
+    r = client.get(f"/articles/{ids['rennes-accident']}")
+    assert r.status_code == 200
+    assert "<h1>Grave accident sur la rocade de Rennes</h1>" in r.text
+    appere = statement_of(r.text, "la circulation resterait coupée")
+    assert appere["title"].startswith("Nathalie Appéré (maire de Rennes)")
+    assert '<td class="source">pompiers</td>' in r.text and "killed" in r.text
+    assert "Ouest-France" in r.text and "2024-03-14" in r.text
+
+
+def test_stored_article_missing(client: TestClient) -> None:
+    r = client.get("/articles/999999")
+    assert r.status_code == 404
+    assert "no article 999999 in the store" in r.text and r.headers["content-type"].startswith("text/html")
+    assert client.get("/articles/not-a-number").status_code == 422
+
+
+# -- browse -----------------------------------------------------------------------------------
+
+
+def test_browse_lists_and_searches(client: TestClient) -> None:
+    r = client.get("/articles")
+    assert r.status_code == 200
+    assert "4 articles" in r.text
+    assert r.text.index("Évacuation à Nantes") < r.text.index("Grave accident")  # newest first
+    assert "rocade" in client.get("/articles", params={"q": "rocade Rennes"}).text
+    found = client.get("/api/articles", params={"q": "ROCADE rennes"}).json()
+    assert [a["input_id"] for a in found["articles"]] == ["rennes-accident"]
+    found = client.get("/api/articles", params={"speaker": "dupont"}).json()
+    assert sorted(a["input_id"] for a in found["articles"]) == ["lyon-prefecture", "lyon-syndicats"]
+    found = client.get("/api/articles", params={"outlet": "capitale"}).json()
+    assert [a["input_id"] for a in found["articles"]] == ["lyon-syndicats"]
+    assert found["articles"][0]["statements"] == 3 and found["articles"][0]["figures"] == 2
+
+
+def test_browse_pages(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"per_page": 3}).json()
+    second = client.get("/api/articles", params={"per_page": 3, "page": 2}).json()
+    assert first["total"] == 4 and first["pages"] == 2 and len(first["articles"]) == 3
+    assert len(second["articles"]) == 1
+    assert {a["id"] for a in first["articles"]}.isdisjoint(a["id"] for a in second["articles"])
+    html = client.get("/articles", params={"per_page": 3, "q": "a"}).text
+    assert 'rel="next" href="/articles?q=a&amp;per_page=3&amp;page=2"' in html
+    assert 'rel="prev"' not in html
+    assert client.get("/api/articles", params={"per_page": 1000}).status_code == 422
+    assert client.get("/api/articles", params={"page": 0}).status_code == 422
+
+
+@pytest.mark.parametrize("value", ["'; DROP TABLE articles; --", "%", "é_e", "\" OR 1=1 --"])
+def test_browse_filters_are_bound_parameters(client: TestClient, value: str) -> None:
+    for param in ("q", "speaker", "outlet"):
+        r = client.get("/api/articles", params={param: value})
+        assert r.status_code == 200 and r.json()["total"] == 0, (param, value)
+    assert client.get("/api/articles").json()["total"] == 4
+
+
+# -- compare ----------------------------------------------------------------------------------
+
+
+def test_compare_page_table_and_chart(client: TestClient) -> None:
+    r = client.get("/compare", params={"outcome": "participating", "by": "outcome,unit"})
+    assert r.status_code == 200, r.text
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", r.text, re.S)
+    assert header
+    columns = re.findall(r"<th>(.*?)</th>", header.group(1))
+    assert columns[:4] == ["outcome", "unit", "figures", "sources"]
+    assert {"CGT", "intersyndicale", "préfecture du Rhône"} <= set(columns)
+    assert f"<td class=\"num\">40{NBSP}000</td>" in r.text
+    chart = re.search(r'<div id="chart" class="chart" data-figure="([^"]*)"', r.text)
+    assert chart, "no chart"
+    figure = json.loads(chart.group(1).replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&"))
+    assert {t["name"] for t in figure["data"]} >= {"CGT", "intersyndicale", "préfecture du Rhône"}
+    assert figure["layout"]["xaxis"]["title"]["text"] == "published"  # dated: over time
+    assert '<script src="/vendor/plotly.min.js"></script>' in r.text
+
+
+def test_compare_filters(client: TestClient) -> None:
+    html = client.get("/compare", params={"since": "2024-03-14", "until": "2024-03-14"}).text
+    assert "pompiers" in html and "préfecture" not in html
+    empty = client.get("/compare", params={"outlet": "nobody"}).text
+    assert "No figures match." in empty and "No figures to chart" in empty
+    bad = client.get("/compare", params={"since": "2024-13-45"})
+    assert bad.status_code == 422 and "since must be a date" in bad.text
+    assert client.get("/compare", params={"by": "colour"}).status_code == 422
+    # empty form fields mean no filter
+    assert client.get("/compare", params={"since": "", "outcome": "", "by": ""}).status_code == 200
+
+
+def test_plotly_is_served_locally(client: TestClient) -> None:
+    r = client.get("/vendor/plotly.min.js")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/javascript")
+    assert b"plotly.js" in r.content[:200] and b"MIT" in r.content[:300]
+    assert client.get("/static/compare.js").status_code == 200
+
+
+# -- API --------------------------------------------------------------------------------------
+
+
+def test_api_analyze_returns_the_contract(client: TestClient, analyzer: Analyzer) -> None:
+    r = client.post(
+        "/api/analyze", json={"text": MOSSOUL_LIKE, "published": "2017-03-28", "id": "mossoul", "lang": "fr"}
+    )
+    assert r.status_code == 200, r.text
+    expected = analyzer.analyze(MOSSOUL_LIKE, id="mossoul", published="2017-03-28").to_dict()
+    assert r.json() == expected
+    assert r.json()["schema"] == "selon/1"
+    assert list(r.json()) == ["schema", "article", "statements", "figures"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "message"),
+    [
+        ({"text": ""}, 422, "text"),
+        ({"text": "   \n "}, 422, "no text"),
+        ({}, 422, "text: Field required"),
+        ({"text": "Selon la police, 300 personnes.", "lang": "de"}, 422, "no language pack for 'de'"),
+        ({"text": "Selon la police, 300 personnes.", "published": "28/03/2017"}, 422, "published"),
+        ({"text": "Selon la police, 300 personnes.", "published": "2017-02-30"}, 422, "not a date"),
+        ({"text": "Selon la police.", "path": "/etc/passwd"}, 422, "path: Extra inputs are not permitted"),
+        (
+            {"text": "The police said on Tuesday that more than three hundred people had marched in the city."},
+            422,
+            "looks English",
+        ),
+    ],
+)
+def test_api_analyze_bad_input(client: TestClient, body: dict, status: int, message: str) -> None:
+    r = client.post("/api/analyze", json=body)
+    assert r.status_code == status
+    assert r.headers["content-type"] == "application/json"
+    out = r.json()
+    assert set(out) == {"status", "message"} and out["status"] == status
+    assert message in out["message"]
+
+
+def test_api_analyze_malformed_json(client: TestClient) -> None:
+    r = client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["status"] == 422
+
+
+def test_api_articles(client: TestClient) -> None:
+    listed = client.get("/api/articles").json()
+    assert listed["total"] == 4 and listed["page"] == 1 and listed["per_page"] == 20
+    one = next(a for a in listed["articles"] if a["input_id"] == "lyon-prefecture")
+    assert one["outlet"] == "Le Progrès" and one["published"] == "2024-03-12" and one["version"] == 1
+    assert one["snippet"].startswith("Des milliers de personnes ont défilé")
+    r = client.get(f"/api/articles/{one['id']}")
+    assert r.status_code == 200
+    stored = r.json()
+    assert stored["schema"] == "selon/1" and stored["store_id"] == one["id"]
+    assert stored["article"]["id"] == "lyon-prefecture" and stored["article"]["published"] == "2024-03-12"
+    text = stored["article"]["text"]
+    for s in stored["statements"]:  # offsets still point into the text
+        assert text[s["content"]["start"] : s["content"]["end"]] == s["content"]["text"]
+    figures = {f["text"]: f for f in stored["figures"]}
+    assert figures["12 000 personnes"]["low"] == 12000 and figures["12 000 personnes"]["source"] == "préfecture du Rhône"
+    missing = client.get("/api/articles/424242")
+    assert missing.status_code == 404 and missing.json() == {"status": 404, "message": "no article 424242 in the store"}
+
+
+def test_api_figures(client: TestClient) -> None:
+    r = client.get("/api/figures", params={"outcome": "killed"})
+    assert r.status_code == 200
+    body = r.json()
+    assert "source" in body["columns"] and "unit_family" in body["columns"]
+    assert [(f["low"], f["source"], f["article"]) for f in body["rows"]] == [(2, "pompiers", "rennes-accident")]
+    assert client.get("/api/figures", params={"source": "PRÉFECTURE"}).json()["rows"]
+    assert client.get("/api/figures", params={"until": "2024-03-11"}).json()["rows"] == []
+    bad = client.get("/api/figures", params={"since": "yesterday"})
+    assert bad.status_code == 422 and "since must be a date" in bad.json()["message"]
+
+
+def test_api_compare(client: TestClient) -> None:
+    body = client.get(
+        "/api/compare", params={"outcome": "participating", "by": "outcome,unit", "min_sources": 2}
+    ).json()
+    assert body["columns"][:4] == ["outcome", "unit", "figures", "sources"]
+    row = body["rows"][0]
+    assert row["unit"] == "personnes" and row["sources"] >= 3
+    assert row["intersyndicale"] == 40000 and row["CGT"] == 35000 and row["préfecture du Rhône"] == 12000
+    assert row["min"] == 2000 and row["max"] == 40000 and row["spread"] == 20.0  # « des milliers »
+    bad = client.get("/api/compare", params={"by": "outcome,colour"})
+    assert bad.status_code == 422 and "by takes" in bad.json()["message"]
+    assert client.get("/api/compare", params={"min_sources": 0}).status_code == 422
+
+
+def test_api_speakers(client: TestClient) -> None:
+    body = client.get("/api/speakers").json()
+    assert body["columns"] == ["speaker", "outlet", "statements", "articles", "roles"]
+    dupont = [r for r in body["rows"] if r["speaker"] == "Marie Dupont"]
+    assert sorted(r["outlet"] for r in dupont) == ["Le Progrès", "Lyon Capitale"]
+    only = client.get("/api/speakers", params={"source": "appéré", "limit": 5}).json()["rows"]
+    assert only == [
+        {"speaker": "Nathalie Appéré", "outlet": "Ouest-France", "statements": 1, "articles": 1,
+         "roles": ["maire de Rennes"]}
+    ]  # fmt: skip
+
+
+# -- ingest: off by default, then only with the token -----------------------------------------
+
+
+def test_ingest_is_off_by_default(client: TestClient) -> None:
+    r = client.post("/api/ingest", json={"articles": [{"text": MOSSOUL_LIKE}]})
+    assert r.status_code == 403
+    assert "read-only" in r.json()["message"]
+    r = client.post(
+        "/api/ingest", json={"articles": [{"text": MOSSOUL_LIKE}]}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert r.status_code == 403
+    assert client.get("/api/articles").json()["total"] == 4
+
+
+def test_ingest_needs_the_token(writable: TestClient) -> None:
+    body = {"articles": [{"text": MOSSOUL_LIKE, "id": "mossoul", "published": "2017-03-28", "outlet": "Test"}]}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
+        r = writable.post("/api/ingest", json=body, headers=headers)
+        assert r.status_code == 401, headers
+        assert r.headers["www-authenticate"] == "Bearer"
+        assert r.json()["status"] == 401
+    # the token is checked before the body is
+    assert writable.post("/api/ingest", json={"nope": 1}).status_code == 401
+    assert writable.get("/api/articles").json()["total"] == 4
+
+
+def test_ingest_with_the_token(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {
+        "articles": [
+            {"text": MOSSOUL_LIKE, "id": "mossoul", "published": "2017-03-28", "outlet": "Test"},
+            {"text": "   ", "id": "blank"},
+            {"text": article_json("rennes-accident")["text"], "id": "again"},
+        ]
+    }
+    r = writable.post("/api/ingest", json=body, headers=auth)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert [i["id"] for i in out["ingested"]] == ["mossoul"]
+    assert [i["id"] for i in out["already_present"]] == ["again"]
+    assert [f["id"] for f in out["failed"]] == ["blank"] and "no text" in out["failed"][0]["reason"]
+    store_id = out["ingested"][0]["store_id"]
+    stored = writable.get(f"/api/articles/{store_id}").json()
+    assert stored["article"]["outlet"] == "Test"
+    assert any(s["speaker"]["name"] == "Igor Konachenkov" for s in stored["statements"] if s["speaker"])
+    again = writable.post("/api/ingest", json=body, headers=auth).json()
+    assert again["ingested"] == [] and len(again["already_present"]) == 2
+    assert writable.get("/api/articles").json()["total"] == 5
+    assert writable.post("/api/ingest", json={"articles": []}, headers=auth).status_code == 422
+
+
+def test_create_app_needs_a_token_for_ingest(db: str, analyzer: Analyzer) -> None:
+    with pytest.raises(ValueError, match="needs a token"):
+        create_app(db_url=db, analyzer=analyzer, allow_ingest=True)
+
+
+# -- security ---------------------------------------------------------------------------------
+
+
+def test_article_markup_is_shown_as_text(client: TestClient) -> None:
+    xss = article_json(XSS_ID)
+    r = client.post("/read", data={"text": xss["text"]})
+    assert r.status_code == 200
+    assert_no_markup_from_article(r.text)
+    assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in r.text
+    assert "img src=x onerror=&#34;window.__pwned=" in r.text
+    assert "&#34;&gt;&lt;svg onload=&#34;window.__pwned=" in r.text
+    # the pieces read back as the exact article text
+    assert "".join(t for t, _ in text_pieces(r.text)) == xss["text"]
+    # the stored copy (with markup in its title and outlet too), the list and the compare page
+    store_id = stored_ids(client)[XSS_ID]
+    for page in (f"/articles/{store_id}", "/articles", "/compare", "/articles?q=script"):
+        html = client.get(page).text
+        assert_no_markup_from_article(html)
+        assert "&lt;" in html, page
+
+
+def test_strict_content_security_policy(client: TestClient) -> None:
+    csp = CONTENT_SECURITY_POLICY
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+    script_src = next(p for p in csp.split("; ") if p.startswith("script-src"))
+    assert "unsafe" not in script_src
+    for path in ("/", "/articles", "/compare", "/api/articles", "/nothing", "/static/style.css"):
+        r = client.get(path)
+        assert r.headers["content-security-policy"] == csp, path
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_body_over_the_limit_is_413(db: str, analyzer: Analyzer, client: TestClient) -> None:
+    big = "Selon la police, 300 personnes ont défilé. " * 50_000  # about 2.2 MB
+    r = client.post("/api/analyze", json={"text": big})
+    assert r.status_code == 413
+    assert r.json() == {"status": 413, "message": "the request body is larger than the limit of 2,000,000 bytes"}
+    r = client.post("/read", data={"text": big})
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "larger than the limit" in r.text
+    with TestClient(create_app(db_url=db, analyzer=analyzer, max_body=1000)) as small:
+        body = json.dumps({"text": "é" * 600}).encode()
+        assert small.post("/api/analyze", content=body, headers={"content-type": "application/json"}).status_code == 413
+
+        # a streamed body has no Content-Length: it is counted as it arrives
+        def chunks() -> Iterator[bytes]:
+            yield b'{"text": "'
+            for _ in range(20):
+                yield b"a" * 100
+            yield b'"}'
+
+        r = small.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413 and r.json()["status"] == 413
+        r = small.post("/read", files={"file": ("big.txt", b"Selon la police. " * 100, "text/plain")})
+        assert r.status_code == 413
+        # under the limit still works
+        assert small.post("/api/analyze", json={"text": "Selon la police, 300 personnes ont défilé."}).status_code == 200
+
+
+def test_bad_content_length(client: TestClient) -> None:
+    r = client.post("/api/analyze", content=b"{}", headers={"content-length": "abc"})
+    assert r.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../pyproject.toml",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "/static/..%2f..%2fpyproject.toml",
+        "/static//etc/passwd",
+        "/vendor/../../etc/passwd",
+        "/articles/..%2f..%2fetc%2fpasswd",
+    ],
+)
+def test_no_server_path_from_the_client(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code in (404, 422), (path, r.status_code)
+    assert "root:" not in r.text and "[project]" not in r.text
+
+
+def test_no_route_takes_a_server_path(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    names: set[str] = set()
+    for item in schema["paths"].values():
+        for op in item.values():
+            names.update(p["name"] for p in op.get("parameters", []))
+    for model in schema["components"]["schemas"].values():
+        names.update(model.get("properties", {}))
+    assert not names & {"path", "file", "filename", "db", "db_url", "dir", "directory"}
+
+
+def test_errors_are_json_under_api_and_html_elsewhere(client: TestClient) -> None:
+    r = client.get("/api/nothing")
+    assert r.status_code == 404 and r.json() == {"status": 404, "message": "nothing at /api/nothing"}
+    r = client.delete("/api/articles")
+    assert r.status_code == 405 and r.json()["status"] == 405
+    r = client.get("/nothing")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "<h1>404</h1>" in r.text and "nothing at /nothing" in r.text
+    assert client.get("/read").status_code == 405
+
+
+def test_internal_errors_hide_the_details(db: str) -> None:
+    class Broken:
+        lang = "fr"
+
+        def analyze_many(self, articles):  # noqa: ANN001, ANN202
+            raise RuntimeError("secret detail /srv/data")
+
+    app = create_app(db_url=db, analyzer=Broken())
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/api/analyze", json={"text": "Selon la police, 300 personnes ont défilé.", "lang": "fr"})
+        assert r.status_code == 500
+        assert r.json()["status"] == 500 and "secret" not in r.json()["message"]
+        r = c.post("/read", data={"text": "Selon la police, 300 personnes ont défilé."})
+        assert r.status_code == 500 and "secret" not in r.text and "<h1>500</h1>" in r.text
+
+
+def test_wrong_store_fails_at_once(analyzer: Analyzer, tmp_path: Path) -> None:
+    with pytest.raises(SelonError, match="does not exist"):
+        create_app(db_url=str(tmp_path / "no" / "such" / "folder.db"), analyzer=analyzer)
+    with pytest.raises(SelonError, match="unsupported database"):
+        create_app(db_url="mysql://localhost/news", analyzer=analyzer)
+
+
+# -- app life and the command line -------------------------------------------------------------
+
+
+def test_model_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch, db: str, analyzer: Analyzer) -> None:
+    import selon.analyzer
+
+    made: list[str] = []
+
+    def fake(lang: str = "fr", **kwargs: object) -> Analyzer:
+        made.append(lang)
+        return analyzer
+
+    monkeypatch.setattr(selon.analyzer, "Analyzer", fake)
+    app = create_app(db_url=db)
+    assert made == []  # nothing loaded before the server starts
+    with TestClient(app) as c:
+        for _ in range(3):
+            assert c.post("/api/analyze", json={"text": "Selon la police, 300 personnes ont défilé."}).status_code == 200
+        assert c.post("/read", data={"text": MOSSOUL_LIKE}).status_code == 200
+    assert made == ["fr"]
+
+
+def test_openapi_schema(client: TestClient) -> None:
+    r = client.get("/api/openapi.json")
+    assert r.status_code == 200
+    schema = r.json()
+    assert schema["info"]["title"] == "selon"
+    paths = schema["paths"]
+    assert set(paths) == {
+        "/api/analyze", "/api/articles", "/api/articles/{article_id}", "/api/figures",
+        "/api/compare", "/api/speakers", "/api/ingest",
+    }  # fmt: skip
+    assert set(paths["/api/analyze"]) == {"post"} and set(paths["/api/ingest"]) == {"post"}
+    components = schema["components"]
+    request = components["schemas"]["AnalyzeRequest"]
+    assert request["required"] == ["text"]
+    assert set(request["properties"]) >= {"text", "lang", "published"}
+    out = components["schemas"]["AnalysisOut"]
+    assert set(out["required"]) == {"schema", "article", "statements", "figures"}
+    assert "HTTPBearer" in components["securitySchemes"]
+    assert paths["/api/ingest"]["post"]["security"] == [{"HTTPBearer": []}]
+    params = {p["name"] for p in paths["/api/compare"]["get"]["parameters"]}
+    assert params == {"outcome", "source", "outlet", "since", "until", "by", "min_sources"}
+    assert "ErrorOut" in components["schemas"]
+    assert client.get("/api/docs").status_code == 200
+
+
+def test_serve_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert selon_main(["serve", "--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--db", "--host", "--port", "--allow-ingest", "--token", "--workers"):
+        assert option in out
+    monkeypatch.delenv("SELON_TOKEN", raising=False)
+    assert selon_main(["serve", "--allow-ingest"]) == 2
+    assert "--allow-ingest needs --token" in capsys.readouterr().err
+    assert selon_main(["serve", "--port", "99999"]) == 2

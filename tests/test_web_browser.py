@@ -1,0 +1,204 @@
+"""The web reader in a real browser: Debian's Chromium driven by Playwright against a real
+uvicorn server on a free loopback port.
+
+Reads the seed article through the form and checks what a person sees (the highlighted
+quote with its speaker, the figures table with the sources), checks that an article full of
+markup runs no script, and that the compare chart is drawn. A screenshot of the reader is
+saved as ``tests/artifacts/reader.png`` (git-ignored).
+
+Without Chromium (``apt-get install chromium``) or the seed article the test is skipped,
+except under ``CI=true``, where it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from selon.analyzer import Analyzer
+from selon.corpus import ingest
+from web_helpers import ARTICLES, XSS_ID, article_json
+
+pytestmark = pytest.mark.model
+
+CHROMIUM = Path("/usr/bin/chromium")
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev" / "seed-mossoul-fr.json"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+NBSP = "\u00a0"
+CHROME_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _skip_or_fail(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; under CI=true the browser test must run")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    if not SEED.is_file():
+        _skip_or_fail(f"the seed article is not here ({SEED})")
+    return str(json.loads(SEED.read_text(encoding="utf-8"))["text"])
+
+
+@pytest.fixture(scope="module")
+def browser_ok() -> None:
+    if not CHROMIUM.is_file():
+        _skip_or_fail("Chromium is not installed (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _skip_or_fail("the playwright package is not installed (pip install -e '.[test]')")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(browser_ok: None, seed_text: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A uvicorn server in a thread, on a store of the test articles and the seed article."""
+    import uvicorn
+
+    from selon.web import create_app
+
+    folder = tmp_path_factory.mktemp("browser")
+    for f in ARTICLES.glob("*.json"):
+        shutil.copy(f, folder / f.name)
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    (folder / "seed.json").write_text(
+        json.dumps({"id": seed["id"], "text": seed_text, "published": seed.get("published"), "outlet": "Sputnik"}),
+        encoding="utf-8",
+    )
+    analyzer = Analyzer("fr")
+    db = str(folder / "store.db")
+    assert ingest([folder], db, analyzer=analyzer).exit_code == 0
+    port = _free_port()
+    config = uvicorn.Config(create_app(db_url=db, analyzer=analyzer), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        yield page
+        context.close()
+        browser.close()
+
+
+def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  # noqa: ANN001
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    console_errors: list[str] = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+
+    # 1. paste the seed article and submit
+    page.goto(server + "/")
+    page.fill("textarea[name=text]", seed_text)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#article-text")
+
+    quote = page.locator("#article-text span.st", has_text="Quels motifs font agir").first
+    assert quote.is_visible()
+    sid = quote.get_attribute("data-s")
+    assert sid
+    assert (quote.get_attribute("title") or "").startswith("Igor Konachenkov")
+    colour = quote.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), "the statement is not highlighted"
+
+    # hovering lights the statement and its card; clicking opens the card with the speaker
+    quote.hover()
+    assert "hl" in (page.locator(f"#st-{sid}").get_attribute("class") or "")
+    quote.click()
+    card = page.locator(f"#st-{sid}")
+    assert card.evaluate("el => el.open") is True
+    assert card.locator("dd.speaker-name").inner_text() == "Igor Konachenkov"
+    assert "direct" in card.inner_text() and "a-t-il commenté" in card.inner_text()
+
+    # the figures table: the four figures with their sources
+    rows = {
+        r.locator("td.num").inner_text().replace(NBSP, " "): r.locator("td.source").inner_text()
+        for r in page.locator("table.figures tbody tr").all()
+    }
+    assert rows.get("> 130") == "Nawfal Hammadi"
+    assert rows.get("> 300") == "ONU"
+    assert rows.get("> 260 000") == "Organisation internationale pour les migrations"
+    assert rows.get("> 400 000") == "ONU"
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "reader.png"), full_page=True)
+
+    # 2. an article full of markup runs nothing
+    xss = article_json(XSS_ID)["text"]
+    page.goto(server + "/")
+    page.fill("textarea[name=text]", xss)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#article-text")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.locator("#article-text").inner_text() == xss
+    assert page.locator("#article-text script, #article-text img, #article-text svg").count() == 0
+    # the stored copy too (markup in its title and outlet as well)
+    page.goto(server + "/articles?q=pwned")
+    page.click("ol.articles a.title")
+    page.wait_for_selector("#article-text")
+    assert page.locator("h1").inner_text().startswith("<script>")
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert dialogs == []
+
+    # 3. the compare view draws its chart (with the plotly.js this server ships)
+    page.goto(server + "/compare?outcome=killed")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.locator("#chart svg.main-svg").count() >= 1
+    assert page.locator("#chart path.point").count() >= 3
+    legend = page.locator("#chart .legendtext").all_text_contents()
+    assert {"ONU", "Nawfal Hammadi", "pompiers"} <= set(legend)
+    # all dated: figures over time
+    page.goto(server + "/compare?outcome=participating")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.locator("#chart path.point").count() >= 3
+    assert "published" in page.locator("#chart .xtitle").text_content()
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+    page.goto(server + "/compare")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    csp = [m for m in console_errors if "Content Security Policy" in m]
+    assert csp == [], csp
