@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from .quotes import Quote
@@ -20,21 +22,27 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     for q in quotes:
         if q.closed:
             closing_at.add(q.close - 1)
+    # 1 = starts a sentence, -1 = does not, 0 = the parser decides. Written in one go: setting
+    # ``Token.is_sent_start`` one token at a time re-checks the whole Doc on every call.
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
     starts_par = True
     for i, tok in enumerate(doc):
         if tok.is_space and "\n" in tok.text:
             starts_par = True
             if i > 0:
-                tok.is_sent_start = False
+                starts[i, 0] = -1
             continue
         if i == 0:
             starts_par = False
+            starts[i, 0] = 1
             continue
         if starts_par:
-            tok.is_sent_start = True
+            starts[i, 0] = 1
             starts_par = False
             continue
         last_char = tok.idx + len(tok.text) - 1
         if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
-            tok.is_sent_start = False
+            starts[i, 0] = -1
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps, as spaCy stores it
     return doc

@@ -20,8 +20,11 @@ statement ``via`` X.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -62,6 +65,7 @@ class Entity:
         return out
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     s = _fold(s)
     s = re.sub(r"[^\w\s'-]", " ", s)
@@ -86,6 +90,7 @@ def _morph(tok: Token, key: str) -> str | None:
 class Discourse:
     def __init__(self, doc: Doc, pack: LanguagePack) -> None:
         self.doc = doc
+        self.ents: list[Span] = list(doc.ents)  # Doc.ents builds a new tuple on every access
         self.pack = pack
         sp = pack.section("speakers")
         self.pronouns: dict[str, list[str]] = {_fold(k): v for k, v in sp.get("pronouns", {}).items()}
@@ -104,7 +109,9 @@ class Discourse:
         self.anaphoric = {_fold(x) for x in sp.get("anaphoric_determiners", [])}
         self.same_source = {"même source", "la même source", "même sources"}
         self.entities: list[Entity] = []
-        self.timeline: list[tuple[int, Entity, bool]] = []  # (char, entity, as subject)
+        # mentions in text order: (char, entity, as subject), with their offsets for bisection
+        self.timeline: list[tuple[int, Entity, bool]] = []
+        self._chars: list[int] = []
         self.last_source: Entity | None = None
         self.last_according: Entity | None = None
         self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
@@ -148,7 +155,7 @@ class Discourse:
 
     def _seed_names(self) -> None:
         """Register every person and organisation the NER finds, in text order."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             name, title = self._strip_title(ent)
@@ -159,7 +166,7 @@ class Discourse:
             as_subject = ent.root.dep_ in ("nsubj", "nsubj:pass") or (
                 ent.root.head.dep_ in ("nsubj", "nsubj:pass") and ent.root.dep_ in ("appos", "flat:name", "nmod")
             )
-            self.timeline.append((ent.start_char, e, as_subject))
+            self._add(ent.start_char, e, as_subject)
 
     def _seed_subjects(self) -> None:
         """Subjects that carry a name (« La fédération du commerce Comeos demande … ») are
@@ -181,13 +188,12 @@ class Discourse:
             name, role, alias, kind, gender = self._describe(span)
             if name and kind in ("ORG", "PER"):
                 e = self._entity(name, kind, gender=gender, role=role, alias=alias)
-                self.timeline.append((span.start_char, e, True))
+                self._add(span.start_char, e, True)
 
     def _seed_roles(self) -> None:
         """Roles from appositions around every name: « le procureur de Perpignan, Jean Dupont »,
         « Le président Jean Dupont », « Jeanne Durand, l'avocate de X », « la CNE, le syndicat … »."""
-        doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("PER", "ORG"):
                 continue
             e = self._find(self._strip_title(ent)[0])
@@ -315,14 +321,14 @@ class Discourse:
 
     def _name_of_token(self, tok: Token) -> str | None:
         for label in ("PER", "ORG"):
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 if ent.label_ == label and (ent.start <= tok.i < ent.end or ent.root.head.i == tok.i and label == "PER"):
                     name = self._strip_title(ent)[0]
                     if name[:1].isupper():
                         return name
         for t in tok.subtree:
             if t.ent_type_ == "PER":
-                ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+                ent = next(e for e in self.ents if e.start <= t.i < e.end)
                 return self._strip_title(ent)[0]
         # a description (« le ministre de la Santé »)
         end = tok.i + 1
@@ -343,25 +349,30 @@ class Discourse:
                 return known
         return self._recent_pass(before, gender, number, subject, exclude_sentence_of, strict=False)
 
+    def _add(self, char: int, e: Entity, as_subject: bool) -> None:
+        k = bisect.bisect_right(self._chars, char)
+        self._chars.insert(k, char)
+        self.timeline.insert(k, (char, e, as_subject))
+
+    def _before(self, char: int) -> Iterator[tuple[int, Entity, bool]]:
+        """Mentions before ``char``, the most recent first."""
+        for k in range(bisect.bisect_left(self._chars, char) - 1, -1, -1):
+            yield self.timeline[k]
+
     def _recent_pass(self, before: int, gender: str | None, number: str | None, subject: bool,
                      exclude_sentence_of: int | None, strict: bool) -> Entity | None:
-        best = None
-        best_char = -1
-        for char, e, as_subj in self.timeline:
-            if char >= before or char < best_char:
-                continue
+        relayers = {_norm(x.name) for x in self.entities}
+        for _char, e, as_subj in self._before(exclude_sentence_of if exclude_sentence_of is not None else before):
             if subject and not as_subj:
-                continue
-            if exclude_sentence_of is not None and char >= exclude_sentence_of:
                 continue
             if not _compatible(e, gender, number) or strict and e.gender != gender and not (
                 e.gender is None and e.kind == "PER"
             ):
                 continue
-            if subject and e.relayed_by and any(_norm(e.relayed_by) == _norm(x.name) for x in self.entities):
+            if subject and e.relayed_by and _norm(e.relayed_by) in relayers:
                 continue  # a relayed source is not the topic: the relayer is
-            best, best_char = e, char
-        return best
+            return e
+        return None
 
     def _describe(self, span: Span) -> tuple[str | None, str | None, str | None, str | None, str | None]:
         """(name, role, alias, kind, gender) for a noun-phrase mention."""
@@ -406,7 +417,7 @@ class Discourse:
             if props:
                 return doc[props[0].i : props[-1].i + 1].text, None, alias, "ORG", gender
         # persons named in the mention
-        pers = [e for e in doc.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end]
+        pers = [e for e in self.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end]
         if not pers:
             # the NER may miss a name after a title (« M. Fagni », « le général Lizurey »)
             for k, t in enumerate(toks):
@@ -491,24 +502,20 @@ class Discourse:
     def _match_pass(self, d: str, before: int, gender: str | None) -> Entity | None:
         dw = [_singular(w) for w in d.split()]
         groups = [g for g in self.equivalents if d in g]
-        best, best_char = None, -1
-        for char, e, _ in self.timeline:
-            if char >= before or char < best_char or e.kind == "DESC":
+        seen: set[int] = set()
+        for _, e, _ in self._before(before):
+            if id(e) in seen or e.kind == "DESC" or not _compatible(e, gender, None):
                 continue
-            if not _compatible(e, gender, None):
-                continue
-            hit = False
+            seen.add(id(e))
             for r in [*(_norm(x) for x in e.roles), *([_norm(e.name)] if e.kind != "PER" else [])]:
                 rw = [_singular(w) for w in r.split()]
                 if not rw:
                     continue
                 if r == d or rw[0] == dw[0] and (len(rw) == 1 or all(w in rw for w in dw)) or any(r in g for g in groups):
-                    hit = True
-                elif dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
-                    hit = True  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
-            if hit:
-                best, best_char = e, char
-        return best
+                    return e
+                if dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
+                    return e  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
+        return None
 
     def resolve(self, m: Mention) -> tuple[Entity | None, Speaker]:
         """The entity a mention stands for, and the speaker record to report."""
@@ -523,10 +530,10 @@ class Discourse:
         else:
             e, role = self._resolve_phrase(span)
             if e is not None:
-                self.timeline.append((span.start_char, e, True))
+                self._add(span.start_char, e, True)
             return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, role)
         if e is not None:
-            self.timeline.append((span.start_char, e, True))
+            self._add(span.start_char, e, True)
         return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, None)
 
     def _resolve_pronoun(self, span: Span, low: str) -> Entity | None:
@@ -585,7 +592,7 @@ class Discourse:
             noun = doc[j] if j >= 0 else None
         if noun is None:
             return None
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.start <= noun.i < ent.end and ent.label_ in ("PER", "ORG"):
                 return self._find(self._strip_title(ent)[0])
         start = noun.left_edge.i

@@ -1004,7 +1004,19 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def settle(cands: list[Cand], text: str) -> list[Cand]:
     """One statement per reported passage: drop contained quotations and duplicates, cut a
-    content that swallows another statement's cue or speaker."""
+    content that swallows another statement's cue or speaker. Contents stay inside their
+    sentence, so candidates are settled sentence by sentence."""
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sent_start, []).append(c)
+    kept: list[Cand] = []
+    for group in by_sentence.values():
+        kept.extend(_settle_sentence(group, text))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _settle_sentence(cands: list[Cand], text: str) -> list[Cand]:
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
     # a weak candidate (« selon lui ») that runs over another statement's words gives way
     strong = [c for c in cands if c.priority >= 0]
@@ -1038,9 +1050,6 @@ def settle(cands: list[Cand], text: str) -> list[Cand]:
                 break
         if clash is None:
             kept.append(c)
-        elif clash.kind != "direct" and c.kind == "direct" and clash.start <= c.start and c.end <= clash.end:
-            continue  # a partial quotation inside an attributed clause belongs to the clause
-    kept.sort(key=lambda c: c.start)
     return kept
 
 
