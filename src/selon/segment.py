@@ -9,6 +9,7 @@ Runs before the parser, which keeps boundaries already set:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy
 from spacy.attrs import SENT_START
@@ -44,5 +45,6 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
         if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
             starts[i, 0] = -1
     if len(doc):
-        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps, as spaCy stores it
+        values: Any = starts.astype("uint64")  # -1 wraps around, as spaCy stores it
+        doc.from_array([SENT_START], values)
     return doc
