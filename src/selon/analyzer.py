@@ -26,6 +26,9 @@ from .langpack import LanguagePack, load_pack
 from .models import Analysis, Article, Figure, Statement, TextSpan
 
 DEFAULT_CHUNK_CHARS = 50_000
+#: At most this many characters go through the model in one ``nlp.pipe`` batch, whatever the
+#: number of documents: the model's activations grow with the batch's tokens, not its docs.
+MAX_BATCH_CHARS = 60_000
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,12 @@ class Analyzer:
         if pending:
             yield from self._batch(pending)
 
+    def _pipe(self, pieces: list[tuple[str, tuple[int, int]]]) -> Iterator[tuple[Any, tuple[int, int]]]:
+        """``nlp.pipe`` over the pieces, in batches of at most ``batch_size`` documents and
+        :data:`MAX_BATCH_CHARS` characters, so a long article never sits in memory at once."""
+        for group in _groups(pieces, self.batch_size, MAX_BATCH_CHARS):
+            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+
     def _batch(self, articles: list[Article]) -> Iterator[Analysis | Failure]:
         checked: list[Article | Failure] = []
         for article in articles:
@@ -171,7 +180,7 @@ class Analyzer:
                 for offset, piece in _chunks(item.text, self.max_chunk_chars):
                     pieces.append((piece, (k, offset)))
         found: dict[int, tuple[list[Statement], list[Figure]]] = {}
-        for doc, (k, offset) in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
+        for doc, (k, offset) in self._pipe(pieces):
             stmts, figs = found.setdefault(k, ([], []))
             base_s, base_f = len(stmts), len(figs)
             ids: dict[str, str] = {}
@@ -194,6 +203,19 @@ class Analyzer:
             else:
                 stmts, figs = found.get(k, ([], []))
                 yield Analysis(article=item, statements=stmts, figures=figs)
+
+
+def _groups(pieces: list[tuple[str, tuple[int, int]]], max_docs: int, max_chars: int) -> Iterator[list[tuple[str, tuple[int, int]]]]:
+    group: list[tuple[str, tuple[int, int]]] = []
+    size = 0
+    for piece in pieces:
+        if group and (len(group) >= max_docs or size + len(piece[0]) > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[0])
+    if group:
+        yield group
 
 
 def _message(e: SelonError) -> str:
