@@ -555,6 +555,9 @@ class Discourse:
         pos = span.start_char
         number = _morph(span.root, "Number") if span.root.pos_ in ("NOUN", "PROPN") else None
         if kind != "DESC":
+            if role is None and kind == "PER":
+                # « Marie Dupont, secrétaire départementale de la CGT, a dit »: the apposition after
+                role = self._role_text(self._description_after(span.end))
             return self._entity(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias), role
         words = _norm(name).split()
         head = words[0] if words else ""
