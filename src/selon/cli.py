@@ -50,7 +50,7 @@ class Command:
 
 COMMANDS: dict[str, Command] = {}
 #: Modules with a ``register(subparsers)`` function adding more subcommands.
-COMMAND_MODULES: tuple[str, ...] = ("selon.cli_store", "selon.web.cli")
+COMMAND_MODULES: tuple[str, ...] = ("selon.cli_store", "selon.web.cli", "selon.cli_spark")
 
 
 def register(command: Command) -> Command:
