@@ -24,6 +24,9 @@ setup-test: $(VENV)/.installed-test
 
 run: setup
 	$(BIN)/selon analyze examples/*.txt --format pretty
+	@echo ""
+	@echo "Next: keep articles in a store and compare sources:  $(BIN)/selon ingest examples/ && $(BIN)/selon compare"
+	@echo "The web reader:  $(BIN)/selon serve   then open http://127.0.0.1:8000/  (see docs/web.md)"
 
 lint: setup-test
 	$(BIN)/ruff check src tests benchmarks
