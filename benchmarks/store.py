@@ -159,6 +159,7 @@ def part2(folder: Path) -> None:
         t = time.perf_counter()
         for a in analyses:
             store.add(a)
+        store.optimize()  # as ingest() does after a batch
         t_fill = time.perf_counter() - t
         print(f"schema {schema} ({'with' if schema == 2 else 'without'} the query indexes): "
               f"stored {store.counts()['figures']:,} figures in {t_fill:.1f} s")  # fmt: skip

@@ -467,3 +467,16 @@ def test_query_commands_reject_bad_input(tmp_path: Path, capsys: pytest.CaptureF
     assert cli(["compare", "--db", str(bad)]) == 2
     assert "corrupt or not a SQLite database" in capsys.readouterr().err
     assert cli(["speakers", "--db", "mysql://localhost/x"]) == 2
+
+
+def test_ingest_refreshes_the_sqlite_planner_statistics(tmp_path: Path, analyzer: Analyzer) -> None:
+    """After a batch, ``ANALYZE`` has run: without statistics SQLite plans ``compare`` with a
+    slower index (see benchmarks/store.py)."""
+    import sqlite3
+
+    folder = write_articles(tmp_path / "in")
+    path = tmp_path / "stats.db"
+    ingest([folder], f"sqlite:///{path}", analyzer=analyzer)
+    with sqlite3.connect(path) as con:
+        tables = {row[0] for row in con.execute("SELECT tbl FROM sqlite_stat1")}
+    assert {"figures", "articles"} <= tables

@@ -232,6 +232,8 @@ def ingest(
                 else:  # another process stored it meanwhile
                     summary.present.append(source)
                 step()
+        if summary.ingested:
+            store.optimize()
     finally:
         if not isinstance(db, Store):
             store.close()
@@ -544,22 +546,28 @@ def compare(
     # (ties: the first in code-point order, so that the name does not depend on row order)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     with _store(db) as store, store.read() as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(query).tuples().all()
     unit_at = keys.index("unit") if "unit" in keys else None
     date_at = keys.index("date") if "date" in keys else None
     width = len(keys)
     raw_totals: dict[str | None, int] = defaultdict(int)
+    # the group key as stored -> as reported (unit family, ISO date): computed once a key
+    key_of: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for r in rows:
-        gkey = list(r[:width])
+        stored_key = r[:width]
         raw_source, low_value, high_value, n = r[width:]
-        if unit_at is not None:
-            raw = gkey[unit_at]
-            if raw not in family_of:
-                family_of[raw] = unit_family(raw, families)
-            gkey[unit_at] = family_of[raw]
-        if date_at is not None and gkey[date_at] is not None and not isinstance(gkey[date_at], str):
-            gkey[date_at] = gkey[date_at].isoformat()
-        cells = groups.setdefault(tuple(gkey), {})
+        gkey_t = key_of.get(stored_key)
+        if gkey_t is None:
+            gkey = list(stored_key)
+            if unit_at is not None:
+                raw = gkey[unit_at]
+                if raw not in family_of:
+                    family_of[raw] = unit_family(raw, families)
+                gkey[unit_at] = family_of[raw]
+            if date_at is not None and gkey[date_at] is not None and not isinstance(gkey[date_at], str):
+                gkey[date_at] = gkey[date_at].isoformat()
+            gkey_t = key_of[stored_key] = tuple(gkey)
+        cells = groups.setdefault(gkey_t, {})
         source = folded.get(raw_source)
         if source is None:
             source = folded[raw_source] = _fold_unit(raw_source) if raw_source else NO_SOURCE

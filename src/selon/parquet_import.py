@@ -110,6 +110,8 @@ def ingest_parquet(
                 if progress is not None:
                     progress(done)
         summary.failed.extend(read_failures(folder))
+        if summary.ingested:
+            store.optimize()
     finally:
         if not isinstance(db, Store):
             store.close()

@@ -269,6 +269,14 @@ class Store:
         with _errors(self), self._writer.begin() as conn:
             yield conn
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics after a batch of writes. Without them
+        SQLite plans ``compare`` with a worse index (about 1.0 s instead of 0.8 s on 100,000
+        figures); PostgreSQL's autovacuum keeps its own statistics."""
+        if self.dialect == "sqlite":
+            with self.write() as conn:
+                conn.exec_driver_sql("ANALYZE")
+
     # -- schema ------------------------------------------------------------------------------
     def version(self) -> int:
         with self.read() as conn:
