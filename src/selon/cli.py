@@ -88,14 +88,22 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"{value!r} is not a valid date (expected YYYY-MM-DD)") from None
 
 
-def _workers(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
-    if not 1 <= n <= 256:
-        raise argparse.ArgumentTypeError(f"{n} is out of range (1 to 256 processes)")
-    return n
+def bounded_int(what: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer from ``low`` to ``high``, with ``what`` in its message."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{n} is out of range for {what} ({low} to {high})")
+        return n
+
+    return parse
+
+
+_workers = bounded_int("a number of processes", 1, 256)
 
 
 def _lang(value: str) -> str:

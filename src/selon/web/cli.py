@@ -11,25 +11,10 @@ import os
 import sys
 from typing import Any
 
+from ..cli import bounded_int
 
-def _port(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
-    if not 0 <= n <= 65535:
-        raise argparse.ArgumentTypeError(f"{n} is not a port number (0 to 65535)")
-    return n
-
-
-def _workers(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
-    if not 1 <= n <= 64:
-        raise argparse.ArgumentTypeError(f"{n} is out of range (1 to 64 processes)")
-    return n
+_port = bounded_int("a port number", 0, 65535)
+_workers = bounded_int("a number of processes", 1, 64)
 
 
 def register(subparsers: Any) -> None:
