@@ -221,6 +221,8 @@ def test_quoted_unit(figs):
         ("Onze pêcheurs sont portés disparus au large.", "missing"),
         ("Plus de 4.000 habitants ont fui les combats.", "displaced"),
         ("Les secours ont évacué 600 habitants de la vallée.", "displaced"),
+        ("Environ 800 personnes ont dû quitter leur village.", "displaced"),
+        ("Une centaine de détenus ont pu s'enfuir pendant la nuit.", "displaced"),
         ("La police a interpellé 45 personnes après les heurts.", "arrested"),
         ("On compte 18 gardes à vue à l'issue de la soirée.", "arrested"),
         ("Les gendarmes ont procédé à 27 arrestations.", "arrested"),

@@ -108,6 +108,7 @@ class _Lexicon:
         self.people = _words(o, "people")
         self.forces = _words(o, "forces")
         self.people_verbs = _words(o, "people_verbs")
+        self.modals = _words(o, "modals")
         self.people_outcomes = _words(o, "people_outcomes")
         self.count_nouns = _words(o, "count_nouns")
         self.outcome_nouns = {fold(w): name for name, ws in o.get("nouns", {}).items() for w in ws}
@@ -754,6 +755,8 @@ class _Finder:
             heads.extend(c for c in t.children if c.dep_ in ("amod", "acl", "acl:relcl") and c.i > t.i)
             if t.dep_ in ("nmod",) and t.head.i < t.i and t.head.dep_ in _ARG_DEPS:
                 heads.append(t.head.head)
+        # « 1 200 habitants ont dû quitter … »: a modal passes on to its infinitive
+        heads.extend(c for h in list(heads) if fold(h.lemma_) in lex.modals for c in h.children if c.dep_ == "xcomp")
         forces = bool(unit_words) and (first in lex.forces or lemma in lex.forces)
         for h in heads:
             verb = fold(h.lemma_)
