@@ -344,6 +344,26 @@ def test_slogans_quotes_after_a_cue_and_manners(analyzer, text: str, kind, conte
 
 
 @pytest.mark.model
+def test_cue_mistagged_as_a_noun_before_its_que_clause(analyzer) -> None:
+    text = "L'économiste Anne Roux, de l'Insee, juge pour sa part que la reprise sera lente."
+    s = one(analyzer.analyze(text).statements)
+    assert (s.kind, s.content.text, name(s)) == ("indirect", "la reprise sera lente", "Anne Roux")
+
+
+@pytest.mark.model
+def test_possessive_report_noun_and_stressed_pronoun(analyzer) -> None:
+    text = (
+        "Le démographe Hugo Lambert a présenté son étude mardi. D'après ses calculs, 40 000 personnes "
+        "ont quitté la région. Les maires, eux, contestent ces chiffres."
+    )
+    stmts = analyzer.analyze(text).statements
+    according = next(s for s in stmts if s.kind == "according_to")
+    assert name(according) == "Hugo Lambert"
+    contest = next(s for s in stmts if s.cue is not None and s.cue.text == "contestent")
+    assert contest.speaker is not None and contest.speaker.text == "Les maires"
+
+
+@pytest.mark.model
 def test_selon_elle_inside_her_own_statement_adds_nothing(analyzer) -> None:
     text = "La maire, Claire Dumas, a réclamé un audit de la digue dont l'entretien date, selon elle, de 1990."
     stmts = analyzer.analyze(text).statements

@@ -39,6 +39,9 @@ DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "
                "leur", "leurs", "d'", "de"}
 
 
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
 @dataclass
 class Mention:
     span: Span
@@ -549,6 +552,12 @@ class Discourse:
         return self._recent(pos, gender, number, subject=True) or self._recent(pos, gender, number, subject=False)
 
     def _resolve_phrase(self, span: Span) -> tuple[Entity | None, str | None]:
+        # « d'après ses calculs », « selon leurs chiffres »: the possessor, the last source named
+        toks = [t for t in span if not t.is_punct]
+        if len(toks) >= 2 and _fold(toks[0].text) in POSSESSIVES and _fold(toks[1].lemma_) in self.report_nouns:
+            owner = self._recent(span.start_char, None, None, subject=True)
+            if owner is not None:
+                return owner, None
         name, role, alias, kind, gender = self._describe(span)
         if name is None:
             return None, None

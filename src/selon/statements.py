@@ -129,6 +129,7 @@ class Rules:
         self.que = pack.words("cues", "complementizers")
         self.not_before_que = pack.words("cues", "not_before_complementizer")
         self.quantity_adverbs = pack.words("cues", "quantity_adverbs")
+        self.stressed = pack.words("according_to", "pronouns")
         self.aux = pack.words("cues", "auxiliaries")
         self.impersonal = pack.words("speakers", "impersonal")
         self.stops = pack.words("speakers", "mention_stops")
@@ -140,6 +141,14 @@ class Rules:
     def is_cue(self, tok: Token) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return self.lemma(tok) in self.cues
+        # a present-tense cue the tagger took for a noun, before its que-clause
+        # (« L'économiste juge pour sa part que … »)
+        if _fold(tok.text) in self.present_forms and tok.i > 0 and (
+            tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "PRON") or tok.doc[tok.i - 1].text == ","
+        ):
+            nxt = tok.doc[tok.i + 1 : tok.i + 6]
+            if any(_fold(t.text) in self.que for t in nxt) and not any(t.pos_ == "VERB" for t in nxt):
+                return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
         return (
             tok.i > 0
@@ -598,6 +607,10 @@ class Extractor:
             if k > s and (_low(t) in ("qui", "que", "dont") or t.text in (";", ":")):
                 e = k
                 break
+            # « Les syndicats, eux, dénoncent »: a stressed pronoun after the subject is no part of it
+            if k > s and t.text == "," and k + 1 < e and _low(self.doc[k + 1]) in self.rules.stressed:
+                e = k
+                break
         while e > s and self.doc[e - 1].text in (",", "-"):
             e -= 1
         return s, e
@@ -787,6 +800,7 @@ class Extractor:
             rng = _subject(doc, verb, self.rules)
             if rng is None and verb.dep_ != "conj" and (
                 "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
+                or verb.pos_ not in ("VERB", "AUX")  # a cue the tagger took for a noun
             ):
                 c_start = _cue_group(doc, verb, self.rules)[0]
                 rng = _np_before(doc, c_start, sent.start)
