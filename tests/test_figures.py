@@ -178,6 +178,7 @@ def test_approximate_and_vague(figs, phrase, low, high, qualifier):
 def test_fractions(figs):
     f = figs("La moitié des élus a voté le texte, les trois quarts des maires l'ont rejeté.")
     assert values(f) == [(0.5, 0.5), (0.75, 0.75)]
+    assert [x.unit for x in f] == ["élus", "maires"]  # what the fraction is a part of
 
 
 def test_words_without_a_number_are_not_figures(figs):

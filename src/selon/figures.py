@@ -109,6 +109,7 @@ class _Lexicon:
         self.forces = _words(o, "forces")
         self.people_verbs = _words(o, "people_verbs")
         self.modals = _words(o, "modals")
+        self.fraction_of = _words(pack.section("numbers"), "fraction_of")
         self.people_outcomes = _words(o, "people_outcomes")
         self.count_nouns = _words(o, "count_nouns")
         self.outcome_nouns = {fold(w): name for name, ws in o.get("nouns", {}).items() for w in ws}
@@ -402,6 +403,8 @@ class _Finder:
             j += 1
             if q.kind == "fraction" and j < n and doc[j].pos_ == "DET":
                 j += 1
+        elif q.kind == "fraction" and low[j] in lex.fraction_of:
+            j += 1  # « deux tiers des embauches », « la moitié du personnel »
         if q.kind == "indefinite" and low[j] in lex.reader.only_words:
             q.end = self._tok_end(j)  # « un seul »
         skipped = 0
