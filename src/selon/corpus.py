@@ -24,7 +24,7 @@ from . import reader
 from .analyzer import Failure
 from .errors import InputError, SelonError
 from .langpack import load_pack
-from .models import Analysis, Article
+from .models import Analysis, Article, plain_number
 from .store import Store, StoreError, article_key, articles, open_store, parse_date
 from .store import figures as figures_table
 from .store import statements as statements_table
@@ -350,12 +350,6 @@ def _store(db: str | Path | Store | None) -> Iterator[Store]:
             store.close()
 
 
-def _num(v: float | None) -> float | int | None:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else float(v)
-
-
 FIGURE_COLUMNS = [
     "article", "version", "published", "outlet", "title", "url",
     "figure", "text", "start", "end", "low", "high", "qualifier", "unit", "unit_family",
@@ -422,8 +416,8 @@ def figures(
                     "text": r.text,
                     "start": r.start,
                     "end": r.end,
-                    "low": _num(r.low),
-                    "high": _num(r.high),
+                    "low": plain_number(r.low),
+                    "high": plain_number(r.high),
                     "qualifier": r.qualifier,
                     "unit": r.unit,
                     "unit_family": unit_family(r.unit, families),
@@ -594,9 +588,9 @@ def compare(
         row["figures"] = sum(c[2] for c in cells.values())
         row["sources"] = len(cells)
         for source, cell in cells.items():
-            row[names[source]] = _num(cell[1])
+            row[names[source]] = plain_number(cell[1])
         used.update(cells)
-        row.update({"min": _num(low), "max": _num(high), "spread": round(high / low, 3) if low > 0 else None})
+        row.update({"min": plain_number(low), "max": plain_number(high), "spread": round(high / low, 3) if low > 0 else None})
         out.append(row)
     out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
     ordered = [

@@ -16,6 +16,17 @@ StatementKind = Literal["direct", "indirect", "according_to"]
 Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague"]
 
 
+def plain_number(value: Any) -> int | float | None:
+    """A figure value as read back from storage (a float column, Parquet, pandas): whole
+    numbers as ``int``, others as ``float``, and None for a null (None or NaN)."""
+    if value is None:
+        return None
+    f = float(value)
+    if f != f:  # NaN: pandas' null for a float column
+        return None
+    return int(f) if f.is_integer() else f
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as given to selon. ``text`` is never modified: offsets point into it."""

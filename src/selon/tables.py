@@ -21,7 +21,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from .analyzer import Failure
-from .models import Analysis, Article, Figure, Qualifier, Speaker, Statement, StatementKind, TextSpan
+from .models import (
+    Analysis,
+    Article,
+    Figure,
+    Qualifier,
+    Speaker,
+    Statement,
+    StatementKind,
+    TextSpan,
+    plain_number,
+)
 
 Row = dict[str, Any]
 
@@ -166,16 +176,6 @@ def rows(result: Analysis | Failure) -> dict[str, list[Row]]:
 # -- rows -> Analysis ---------------------------------------------------------------------------
 
 
-def _number(v: Any) -> float | int | None:
-    """A figure value as read back from a ``double`` column: whole numbers as ``int``."""
-    if v is None:
-        return None
-    f = float(v)
-    if f != f:  # NaN: pandas' null for a float column
-        return None
-    return int(f) if f.is_integer() else f
-
-
 def _opt(v: Any) -> Any:
     """None for the nulls a reader may give back (None, NaN, pandas.NA)."""
     if v is None:
@@ -227,8 +227,8 @@ def figure_from_row(r: Mapping[str, Any]) -> Figure:
         text=str(r["text"]),
         start=int(r["start"]),
         end=int(r["end"]),
-        low=_number(r.get("low")),
-        high=_number(r.get("high")),
+        low=plain_number(r.get("low")),
+        high=plain_number(r.get("high")),
         qualifier=cast(Qualifier, r["qualifier"]),
         unit=_opt_str(r.get("unit")),
         outcome=_opt_str(r.get("outcome")),

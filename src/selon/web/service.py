@@ -23,7 +23,7 @@ from ..corpus import Filters
 from ..errors import InputError, SelonError, UnsupportedLanguageError
 from ..langdetect import resolve_language
 from ..langpack import supported_languages
-from ..models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from ..models import Analysis, Article, Figure, Speaker, Statement, TextSpan, plain_number
 from ..reader import decode, normalize_date
 from ..store import Store, article_key, articles, parse_date
 from ..store import figures as figures_table
@@ -331,12 +331,6 @@ def _span(text: str | None, start: int | None, end: int | None) -> TextSpan | No
     return TextSpan(text, start, end)
 
 
-def _num(v: float | None) -> float | int | None:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else float(v)
-
-
 def load_analysis(store: Store, article_id: int) -> Analysis:
     """The stored article ``article_id`` (the store's row id) with its statements and
     figures, as an :class:`Analysis`; :class:`NotFoundError` when there is none."""
@@ -382,8 +376,8 @@ def load_analysis(store: Store, article_id: int) -> Analysis:
             text=f.text,
             start=f.start,
             end=f.end,
-            low=_num(f.low),
-            high=_num(f.high),
+            low=plain_number(f.low),
+            high=plain_number(f.high),
             qualifier=f.qualifier,
             unit=f.unit,
             outcome=f.outcome,
