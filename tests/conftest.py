@@ -78,3 +78,16 @@ def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
         return extract_statements(doc, fr_pack, find_quotes(doc.text, fr_pack.quote_pairs))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def cli_analyzer():
+    """The French pipeline, loaded once for a module; every batch the command line runs in
+    that module uses it (instead of loading its own)."""
+    from selon import batch
+    from selon.analyzer import Analyzer
+
+    shared = Analyzer("fr")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch, "make_analyzer", lambda lang, batch_size: shared)
+        yield shared

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from selon import batch, cli, render
+from cli_helpers import run_cli
+from selon import cli, render
 from selon.analyzer import Analyzer
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 
@@ -23,21 +24,6 @@ FRENCH = (
     "Selon la police, plus de 300 personnes ont manifesté samedi à Lyon contre la fermeture de "
     "la maternité. « Nous ne céderons pas », a déclaré le porte-parole du collectif, Marc Durand.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    """The French pipeline, loaded once for the module; every batch of the module uses it."""
-    shared = Analyzer("fr")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(batch, "make_analyzer", lambda lang, batch_size: shared)
-        yield shared
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, list[str]]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, [line for line in err.splitlines() if line.strip()]
 
 
 @pytest.fixture
@@ -50,12 +36,12 @@ def articles(tmp_path: Path) -> list[Path]:
 
 
 # -- output formats ----------------------------------------------------------------------------
-def test_jsonl_is_exactly_the_analysis_json(capsys, analyzer: Analyzer, articles: list[Path]) -> None:
+def test_jsonl_is_exactly_the_analysis_json(capsys, cli_analyzer: Analyzer, articles: list[Path]) -> None:
     code, out, err = run_cli(capsys, "analyze", *map(str, articles), "--format", "jsonl")
     assert code == 0 and err == []
     lines = out.splitlines()
     assert len(lines) == 2
-    expected = analyzer.analyze(Article(id="a", text=FRENCH, language="fr"))
+    expected = cli_analyzer.analyze(Article(id="a", text=FRENCH, language="fr"))
     assert lines[0] == expected.to_json()
     second = json.loads(lines[1])
     assert second["schema"] == "selon/1"
@@ -63,7 +49,7 @@ def test_jsonl_is_exactly_the_analysis_json(capsys, analyzer: Analyzer, articles
 
 
 def test_json_is_one_object_for_one_article_and_an_array_for_several(
-    capsys, analyzer: Analyzer, articles: list[Path]
+    capsys, cli_analyzer: Analyzer, articles: list[Path]
 ) -> None:
     code, out, _ = run_cli(capsys, "analyze", str(articles[0]), "--format", "json")
     assert code == 0
@@ -75,7 +61,7 @@ def test_json_is_one_object_for_one_article_and_an_array_for_several(
     assert many[0] == one
 
 
-def test_json_array_stays_an_array_when_some_fail(capsys, analyzer: Analyzer, articles: list[Path], tmp_path: Path) -> None:
+def test_json_array_stays_an_array_when_some_fail(capsys, cli_analyzer: Analyzer, articles: list[Path], tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     code, out, err = run_cli(capsys, "analyze", str(empty), str(articles[0]), "--format", "json")
@@ -84,13 +70,13 @@ def test_json_array_stays_an_array_when_some_fail(capsys, analyzer: Analyzer, ar
     assert len([e for e in err if str(empty) in e]) == 1
 
 
-def test_default_format_in_a_pipe_is_jsonl(capsys, analyzer: Analyzer, articles: list[Path]) -> None:
+def test_default_format_in_a_pipe_is_jsonl(capsys, cli_analyzer: Analyzer, articles: list[Path]) -> None:
     code, out, _ = run_cli(capsys, "analyze", *map(str, articles))
     assert code == 0
     assert [json.loads(line)["article"]["id"] for line in out.splitlines()] == ["a", "b-id"]
 
 
-def test_stdin_dash(capsys, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_dash(capsys, cli_analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FRENCH.encode())))
     code, out, _ = run_cli(capsys, "analyze", "-", "--format", "jsonl")
     assert code == 0
@@ -100,13 +86,13 @@ def test_stdin_dash(capsys, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch)
 
 
 # -- options -------------------------------------------------------------------------------------
-def test_published_fills_only_missing_dates(capsys, analyzer: Analyzer, articles: list[Path]) -> None:
+def test_published_fills_only_missing_dates(capsys, cli_analyzer: Analyzer, articles: list[Path]) -> None:
     code, out, _ = run_cli(capsys, "analyze", *map(str, articles), "--format", "jsonl", "--published", "2024-02-29")
     assert code == 0
     assert [json.loads(line)["article"]["published"] for line in out.splitlines()] == ["2024-02-29", "2019-01-02"]
 
 
-def test_globs_are_expanded_by_selon(capsys, analyzer: Analyzer, articles: list[Path], tmp_path: Path) -> None:
+def test_globs_are_expanded_by_selon(capsys, cli_analyzer: Analyzer, articles: list[Path], tmp_path: Path) -> None:
     code, out, _ = run_cli(capsys, "analyze", str(tmp_path / "*.txt"), str(tmp_path / "b.*"), "--format", "jsonl")
     assert code == 0
     assert [json.loads(line)["article"]["id"] for line in out.splitlines()] == ["a", "b-id"]
@@ -152,7 +138,7 @@ def test_empty_jsonl_is_no_articles(capsys, tmp_path: Path) -> None:
     assert any(str(empty) in e and "empty" in e for e in err)
 
 
-def test_workers_two_gives_the_same_output_as_one(capsys, analyzer: Analyzer, tmp_path: Path) -> None:
+def test_workers_two_gives_the_same_output_as_one(capsys, cli_analyzer: Analyzer, tmp_path: Path) -> None:
     p = tmp_path / "many.jsonl"
     texts = [FRENCH, FRENCH.replace("300", "450"), "", FRENCH.replace("Lyon", "Brest")]
     p.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n", encoding="utf-8")
@@ -163,13 +149,13 @@ def test_workers_two_gives_the_same_output_as_one(capsys, analyzer: Analyzer, tm
     assert err1 == err2 and f"{p}:3" in err1[0]
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, analyzer: Analyzer, articles: list[Path]) -> None:
+def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, cli_analyzer: Analyzer, articles: list[Path]) -> None:
     _, _, err = run_cli(capsys, "analyze", *map(str, articles), "--format", "jsonl")
     assert err == []
 
 
 def test_progress_bar_on_a_terminal_keeps_output_intact(
-    capsys, analyzer: Analyzer, articles: list[Path], monkeypatch: pytest.MonkeyPatch
+    capsys, cli_analyzer: Analyzer, articles: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[int | None] = []
     real = cli._progress
@@ -280,7 +266,7 @@ def test_long_text_is_cut_in_the_view_but_tables_are_whole() -> None:
     assert len(plain) < 21_000 and "more characters not shown" in plain
 
 
-def test_pretty_format_through_the_cli(capsys, analyzer: Analyzer) -> None:
+def test_pretty_format_through_the_cli(capsys, cli_analyzer: Analyzer) -> None:
     code, out, err = run_cli(capsys, "analyze", str(EXAMPLE), "--format", "pretty")
     assert code == 0 and err == []
     assert "\x1b[" not in out  # captured stdout is not a terminal

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from selon import batch, cli
+from cli_helpers import run_cli
+from selon import batch
 from selon.analyzer import Analyzer, Failure
 from selon.errors import EmptyTextError, InputError, UnsupportedLanguageError
 from selon.langdetect import detect, pack_for, resolve_language
@@ -32,21 +33,6 @@ ENGLISH = (
     "The health minister told reporters on Tuesday that the new hospital wing would open next "
     "spring, despite the delays caused by the shortage of building materials this winter.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    """The French pipeline, loaded once for the module; every batch of the module uses it."""
-    shared = Analyzer("fr")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(batch, "make_analyzer", lambda lang, batch_size: shared)
-        yield shared
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, list[str]]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, [line for line in err.splitlines() if line.strip()]
 
 
 def lines_json(out: str) -> list[dict]:
@@ -238,7 +224,7 @@ def _assert_one_line_error(err: list[str], source: str, reason: str) -> None:
     ],
 )
 def test_bad_input_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer, name: str, content: bytes, reason: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer, name: str, content: bytes, reason: str
 ) -> None:
     p = tmp_path / name
     p.write_bytes(content)
@@ -248,7 +234,7 @@ def test_bad_input_one_line_and_exit_2(
     _assert_one_line_error(err, str(p), reason)
 
 
-def test_invalid_utf8_error_gives_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer) -> None:
+def test_invalid_utf8_error_gives_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer) -> None:
     p = tmp_path / "latin1.txt"
     p.write_bytes("Première ligne ok\nDeuxième".encode("latin-1"))
     code, _, err = run_cli(capsys, "analyze", str(p), "--format", "jsonl")
@@ -257,7 +243,7 @@ def test_invalid_utf8_error_gives_line(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_unsupported_language_suggests_forcing_and_forcing_works(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer
 ) -> None:
     p = tmp_path / "de.txt"
     p.write_text(GERMAN, encoding="utf-8")
@@ -269,7 +255,7 @@ def test_unsupported_language_suggests_forcing_and_forcing_works(
     assert lines_json(out)[0]["article"]["language"] == "fr"
 
 
-def test_declared_language_without_pack_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer) -> None:
+def test_declared_language_without_pack_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer) -> None:
     p = tmp_path / "en.json"
     p.write_text(json.dumps({"id": "en", "text": FRENCH, "lang": "en"}), encoding="utf-8")
     code, _, err = run_cli(capsys, "analyze", str(p), "--format", "jsonl")
@@ -278,7 +264,7 @@ def test_declared_language_without_pack_fails(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_batch_goes_on_and_exit_1_when_some_failed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer
 ) -> None:
     p = tmp_path / "mixed.jsonl"
     p.write_text(
@@ -301,7 +287,7 @@ def test_batch_goes_on_and_exit_1_when_some_failed(
 
 
 def test_unbalanced_quotes_do_not_lose_later_paragraphs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], analyzer: Analyzer
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer
 ) -> None:
     text = (
         "« Nous irons jusqu'au bout, a lancé la syndicaliste Anne Morel devant la gare.\n"
