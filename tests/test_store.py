@@ -371,3 +371,32 @@ def test_two_processes_ingesting_into_one_store_both_succeed_and_store_each_arti
     assert sum(r["ingested"] for r in results) == n
     assert sum(r["present"] for r in results) == n
     assert stored_counts(db_url) == {f"art-{i}": expected(f"art-{i}") for i in range(n)}
+
+
+def test_sqlite_planner_statistics_follow_the_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-lived store (the web server) refreshes them every STATS_EVERY new articles; any
+    store refreshes them on close when it stored something; a read-only one leaves them."""
+    import selon.store as store_module
+
+    monkeypatch.setattr(store_module, "STATS_EVERY", 2)
+    path = tmp_path / "stats.db"
+
+    def stat_tables() -> set[str]:
+        with sqlite3.connect(path) as con:
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+                return set()
+            return {row[0] for row in con.execute("SELECT tbl FROM sqlite_stat1")}
+
+    store = open_store(path)
+    store.add(make_analysis(id="a", text=TEXT + " Un."))
+    assert stat_tables() == set()  # one article: not yet
+    store.add(make_analysis(id="b", text=TEXT + " Deux."))
+    assert {"articles", "figures"} <= stat_tables()  # the second triggers the refresh
+    store.close()
+
+    with sqlite3.connect(path) as con:
+        con.execute("DELETE FROM sqlite_stat1")
+    store = open_store(path)
+    store.add(make_analysis(id="c", text=TEXT + " Trois."))
+    store.close()  # stored something: refreshed on close
+    assert {"articles", "figures"} <= stat_tables()

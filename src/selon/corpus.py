@@ -13,7 +13,6 @@ import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,7 +24,7 @@ from .analyzer import Failure
 from .errors import InputError, SelonError
 from .langpack import load_pack
 from .models import Analysis, Article, plain_number
-from .store import Store, StoreError, article_key, articles, open_store, parse_date
+from .store import Store, StoreError, article_key, articles, parse_date, using_store
 from .store import figures as figures_table
 from .store import statements as statements_table
 
@@ -197,9 +196,8 @@ def ingest(
             total = max(total or 0, done)
             progress(done, total)
 
-    store = open_store(db)
     seen: set[str] = set()  # keys met in this run
-    try:
+    with using_store(db) as store:
         inputs = read_inputs(paths)
         # in chunks, so that memory stays bounded and dedup is one query per chunk
         while chunk := list(itertools.islice(inputs, chunk_size)):
@@ -232,11 +230,6 @@ def ingest(
                 else:  # another process stored it meanwhile
                     summary.present.append(source)
                 step()
-        if summary.ingested:
-            store.optimize()
-    finally:
-        if not isinstance(db, Store):
-            store.close()
     return summary
 
 
@@ -340,16 +333,6 @@ class Records(list[dict[str, Any]]):
         return pd.DataFrame(list(self), columns=self.columns)
 
 
-@contextmanager
-def _store(db: str | Path | Store | None) -> Iterator[Store]:
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        if not isinstance(db, Store):
-            store.close()
-
-
 FIGURE_COLUMNS = [
     "article", "version", "published", "outlet", "title", "url",
     "figure", "text", "start", "end", "low", "high", "qualifier", "unit", "unit_family",
@@ -402,7 +385,7 @@ def figures(
     )
     families = unit_families(lang)
     out = Records(columns=FIGURE_COLUMNS)
-    with _store(db) as store, store.read() as conn:
+    with using_store(db) as store, store.read() as conn:
         for r in conn.execute(query):
             out.append(
                 {
@@ -539,7 +522,7 @@ def compare(
     # sources are matched case-insensitively; a column is named by the most frequent spelling
     # (ties: the first in code-point order, so that the name does not depend on row order)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    with _store(db) as store, store.read() as conn:
+    with using_store(db) as store, store.read() as conn:
         rows = conn.execute(query).tuples().all()
     unit_at = keys.index("unit") if "unit" in keys else None
     date_at = keys.index("date") if "date" in keys else None
@@ -629,7 +612,7 @@ def speakers(
     merged: dict[tuple[str, str | None], dict[str, Any]] = defaultdict(
         lambda: {"n": 0, "articles": set(), "roles": Counter()}
     )
-    with _store(db) as store, store.read() as conn:
+    with using_store(db) as store, store.read() as conn:
         for r in conn.execute(query):
             m = merged[(r.speaker_name, r.outlet)]
             m["n"] += r.n

@@ -21,7 +21,7 @@ from .analyzer import Failure
 from .corpus import IngestSummary
 from .errors import InputError
 from .models import Analysis
-from .store import Store, open_store
+from .store import Store, using_store
 from .tables import TABLES, analysis_from_rows
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -99,8 +99,7 @@ def ingest_parquet(
     summary = IngestSummary()
     analyses = read_analyses(folder)  # checks the folder before the store is opened
     first = next(analyses, None)
-    store = open_store(db)
-    try:
+    with using_store(db) as store:
         done = 0
         if first is not None:
             for analysis in _chain(first, analyses):
@@ -110,11 +109,6 @@ def ingest_parquet(
                 if progress is not None:
                     progress(done)
         summary.failed.extend(read_failures(folder))
-        if summary.ingested:
-            store.optimize()
-    finally:
-        if not isinstance(db, Store):
-            store.close()
     return summary
 
 
