@@ -108,10 +108,7 @@ class Rules:
         self.cues = pack.cue_lemmas
         self.count = pack.words("cues", "count")
         self.np_claim = pack.words("cues", "np_claim")
-        self.weak = pack.words("cues", "weak")
-        self.report_nouns = pack.words("cues", "report_nouns")
         self.speech_nouns = pack.words("cues", "speech_nouns")
-        self.relay_verbs = pack.words("cues", "relay")
         self.infinitive_cues = pack.words("cues", "infinitive")
         self.de_cues = {tuple(_fold(p).split()) for p in cues.get("de_phrases", [])}
         self.de_heads = {p[0] for p in self.de_cues}
@@ -864,7 +861,7 @@ class Extractor:
             if matched in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
                 i += k
                 continue
-            weak = e - s == 1 and _low(doc[s]) in self.rules.pack.words("according_to", "pronouns")
+            weak = e - s == 1 and _low(doc[s]) in rules.stressed
             mention = self.mention(rng, "pronoun" if weak else "np")
             cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
             # where is the phrase in its clause?
