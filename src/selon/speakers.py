@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -90,34 +90,56 @@ def _morph(tok: Token, key: str) -> str | None:
     return v[0] if v else None
 
 
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """What the speaker rules read from a language pack, built once per pack."""
+
+    pronouns: dict[str, list[str]]
+    impersonal: frozenset[str]
+    titles: frozenset[str]
+    first_names: dict[str, str]
+    title_gender: dict[str, str]
+    institutions: frozenset[str]
+    report_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
+    relay_verbs: frozenset[str]
+    equivalents: list[set[str]]
+    leaders: frozenset[str]
+    anaphoric: frozenset[str]
+    same_source: frozenset[str]
+
+
+@cache
+def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
+    sp = pack.section("speakers")
+    return SpeakerLexicon(
+        pronouns={_fold(k): v for k, v in sp.get("pronouns", {}).items()},
+        impersonal=pack.words("speakers", "impersonal"),
+        titles=frozenset(t.lower() for t in sp.get("titles", [])),
+        first_names={name: gender for gender, names in sp.get("first_names", {}).items() for name in names},
+        title_gender={k.lower(): v for k, v in sp.get("title_gender", {}).items()},
+        institutions=pack.words("speakers", "institutions"),
+        report_nouns=pack.words("cues", "report_nouns"),
+        speech_nouns=pack.words("cues", "speech_nouns"),
+        relay_verbs=pack.words("cues", "relay"),
+        equivalents=[{_norm(x) for x in group} for group in sp.get("equivalent_roles", [])],
+        leaders=frozenset(_norm(x) for x in sp.get("leaders", [])),
+        anaphoric=frozenset(_fold(x) for x in sp.get("anaphoric_determiners", [])),
+        same_source=pack.words("speakers", "same_source"),
+    )
+
+
 class Discourse:
     def __init__(self, doc: Doc, pack: LanguagePack) -> None:
         self.doc = doc
         self.ents: list[Span] = list(doc.ents)  # Doc.ents builds a new tuple on every access
         self.pack = pack
-        sp = pack.section("speakers")
-        self.pronouns: dict[str, list[str]] = {_fold(k): v for k, v in sp.get("pronouns", {}).items()}
-        self.impersonal = pack.words("speakers", "impersonal")
-        self.titles = {t.lower() for t in sp.get("titles", [])}
-        self.first_names = {
-            name: gender for gender, names in sp.get("first_names", {}).items() for name in names
-        }
-        self.title_gender = {k.lower(): v for k, v in sp.get("title_gender", {}).items()}
-        self.institutions = pack.words("speakers", "institutions")
-        self.report_nouns = pack.words("cues", "report_nouns")
-        self.speech_nouns = pack.words("cues", "speech_nouns")
-        self.relay_verbs = pack.words("cues", "relay")
-        self.equivalents = [{_norm(x) for x in group} for group in sp.get("equivalent_roles", [])]
-        self.leaders = {_norm(x) for x in sp.get("leaders", [])}
-        self.anaphoric = {_fold(x) for x in sp.get("anaphoric_determiners", [])}
-        self.same_source = {"même source", "la même source", "même sources"}
+        self.lex = speaker_lexicon(pack)
         self.entities: list[Entity] = []
         # mentions in text order: (char, entity, as subject), with their offsets for bisection
         self.timeline: list[tuple[int, Entity, bool]] = []
         self._chars: list[int] = []
         self.last_source: Entity | None = None
-        self.last_according: Entity | None = None
-        self.resolved: dict[int, tuple[Entity | None, Speaker | None]] = {}
         self._seed_names()
         self._seed_roles()
         self._seed_subjects()
@@ -164,7 +186,7 @@ class Discourse:
             name, title = self._strip_title(ent)
             if not name or len(name) < 2 or not name[:1].isupper():
                 continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
-            gender = self.title_gender.get(title or "", None) or self._gender_near(ent)
+            gender = self.lex.title_gender.get(title or "", None) or self._gender_near(ent)
             e = self._entity(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
             as_subject = ent.root.dep_ in ("nsubj", "nsubj:pass") or (
                 ent.root.head.dep_ in ("nsubj", "nsubj:pass") and ent.root.dep_ in ("appos", "flat:name", "nmod")
@@ -230,7 +252,7 @@ class Discourse:
             run = run[1:]
         # « les propos du directeur de l'hôpital, Luc Moreau »: the role is after the speech noun
         head = next((k for k, t in enumerate(run) if t.pos_ == "NOUN"), None)
-        if head is not None and _fold(run[head].lemma_) in self.speech_nouns:
+        if head is not None and _fold(run[head].lemma_) in self.lex.speech_nouns:
             run = run[head + 1 :]
             while run and run[0].pos_ == "ADP" or run and _fold(run[0].text) in ("du", "des", "d'"):
                 run = run[1:]
@@ -262,8 +284,8 @@ class Discourse:
     def _strip_title(self, span: Span) -> tuple[str, str | None]:
         toks = list(span)
         title = None
-        while toks and (toks[0].text.lower() in self.titles or _fold(toks[0].text) in DETERMINERS):
-            if toks[0].text.lower() in self.titles:
+        while toks and (toks[0].text.lower() in self.lex.titles or _fold(toks[0].text) in DETERMINERS):
+            if toks[0].text.lower() in self.lex.titles:
                 title = toks[0].text.lower()
             toks = toks[1:]
         if not toks:
@@ -274,10 +296,10 @@ class Discourse:
         """Gender of a name from a title (« Mme ») or the description it stands in
         apposition to (« le porte-parole de la coalition, Jean Dupont »)."""
         for t in ent:
-            if t.text.lower() in self.title_gender:
-                return self.title_gender[t.text.lower()]
-        if ent.start > 0 and ent[0].text.lower() not in self.title_gender and self.doc[ent.start - 1].text.lower() in self.title_gender:
-            return self.title_gender[self.doc[ent.start - 1].text.lower()]
+            if t.text.lower() in self.lex.title_gender:
+                return self.lex.title_gender[t.text.lower()]
+        if ent.start > 0 and ent[0].text.lower() not in self.lex.title_gender and self.doc[ent.start - 1].text.lower() in self.lex.title_gender:
+            return self.lex.title_gender[self.doc[ent.start - 1].text.lower()]
         for run in (self._description_before(ent.start), self._description_after(ent.end)):
             head = next((t for t in run if t.pos_ == "NOUN"), None)
             if head is None:
@@ -289,15 +311,15 @@ class Discourse:
                 return g
         if ent.label_ != "PER":
             return None
-        first = next((t for t in ent if t.text.lower() not in self.titles), None)
-        return self.first_names.get(first.text) if first is not None else None
+        first = next((t for t in ent if t.text.lower() not in self.lex.titles), None)
+        return self.lex.first_names.get(first.text) if first is not None else None
 
     def _seed_relays(self) -> None:
         """« X a rappelé les déclarations (faites) par Y »: Y's next words are relayed by X."""
         for tok in self.doc:
-            if tok.pos_ != "VERB" or _fold(tok.lemma_) not in self.relay_verbs:
+            if tok.pos_ != "VERB" or _fold(tok.lemma_) not in self.lex.relay_verbs:
                 continue
-            obj = next((c for c in tok.children if c.dep_ == "obj" and _fold(c.lemma_) in self.speech_nouns), None)
+            obj = next((c for c in tok.children if c.dep_ == "obj" and _fold(c.lemma_) in self.lex.speech_nouns), None)
             if obj is None:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -402,15 +424,15 @@ class Discourse:
         toks = clean
         gender = None
         for t in toks:
-            if t.text.lower() in self.title_gender:
-                gender = self.title_gender[t.text.lower()]
+            if t.text.lower() in self.lex.title_gender:
+                gender = self.lex.title_gender[t.text.lower()]
                 break
             if t.pos_ in ("DET", "NOUN") and _morph(t, "Gender"):
                 gender = _morph(t, "Gender")
                 break
         # report nouns: « les chiffres publiés par X », « un sondage Elabe »
         head_nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-        if head_nouns and _fold(head_nouns[0].lemma_) in self.report_nouns:
+        if head_nouns and _fold(head_nouns[0].lemma_) in self.lex.report_nouns:
             for k, t in enumerate(toks):
                 if _fold(t.text) in ("par", "de", "du", "des", "d'") and k > 0 and k + 1 < len(toks) and t.i > head_nouns[0].i:
                     sub = doc[toks[k + 1].i : toks[-1].i + 1]
@@ -424,7 +446,7 @@ class Discourse:
         if not pers:
             # the NER may miss a name after a title (« M. Fagni », « le général Lizurey »)
             for k, t in enumerate(toks):
-                if t.text.lower() in self.titles and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                if t.text.lower() in self.lex.titles and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
                     m = k + 1
                     while m < len(toks) and toks[m].text[:1].isupper():
                         m += 1
@@ -436,7 +458,7 @@ class Discourse:
             inside: set[int] = set()
             for p in pers:
                 inside.update(range(p.start, p.end))
-            role_toks = [t for t in toks if t.i not in inside and t.text.lower() not in self.titles]
+            role_toks = [t for t in toks if t.i not in inside and t.text.lower() not in self.lex.titles]
             role = self._role_text(role_toks)
             return name, role, alias, "PER", gender
         # an organisation or a proper noun standing for the source, not inside a « de X » complement
@@ -504,7 +526,7 @@ class Discourse:
 
     def _match_pass(self, d: str, before: int, gender: str | None) -> Entity | None:
         dw = [_singular(w) for w in d.split()]
-        groups = [g for g in self.equivalents if d in g]
+        groups = [g for g in self.lex.equivalents if d in g]
         seen: set[int] = set()
         for _, e, _ in self._before(before):
             if id(e) in seen or e.kind == "DESC" or not _compatible(e, gender, None):
@@ -516,7 +538,7 @@ class Discourse:
                     continue
                 if r == d or rw[0] == dw[0] and (len(rw) == 1 or all(w in rw for w in dw)) or any(r in g for g in groups):
                     return e
-                if dw[0] in self.leaders and rw[0] in self.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
+                if dw[0] in self.lex.leaders and rw[0] in self.lex.leaders and len(dw) > 1 and all(w in rw for w in dw[1:]):
                     return e  # « le patron de la gendarmerie » / « le directeur général de la gendarmerie »
         return None
 
@@ -524,11 +546,11 @@ class Discourse:
         """The entity a mention stands for, and the speaker record to report."""
         span = m.span
         low = re.sub(r"\s+-", "-", _fold(span.text).strip())
-        if low in self.impersonal:
+        if low in self.lex.impersonal:
             e: Entity | None = None
-        elif m.kind == "pronoun" or low in self.pronouns:
+        elif m.kind == "pronoun" or low in self.lex.pronouns:
             e = self._resolve_pronoun(span, low)
-        elif any(low.endswith(x) for x in self.same_source) and self.last_source is not None:
+        elif any(low.endswith(x) for x in self.lex.same_source) and self.last_source is not None:
             e = self.last_source
         else:
             e, role = self._resolve_phrase(span)
@@ -540,7 +562,7 @@ class Discourse:
         return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, None)
 
     def _resolve_pronoun(self, span: Span, low: str) -> Entity | None:
-        gender_s, number_s, kind = (self.pronouns.get(low) or ["", "", "subject"])[:3]
+        gender_s, number_s, kind = (self.lex.pronouns.get(low) or ["", "", "subject"])[:3]
         gender, number = gender_s or None, number_s or None
         pos = span.start_char
         if kind == "demonstrative":
@@ -554,7 +576,7 @@ class Discourse:
     def _resolve_phrase(self, span: Span) -> tuple[Entity | None, str | None]:
         # « d'après ses calculs », « selon leurs chiffres »: the possessor, the last source named
         toks = [t for t in span if not t.is_punct]
-        if len(toks) >= 2 and _fold(toks[0].text) in POSSESSIVES and _fold(toks[1].lemma_) in self.report_nouns:
+        if len(toks) >= 2 and _fold(toks[0].text) in POSSESSIVES and _fold(toks[1].lemma_) in self.lex.report_nouns:
             owner = self._recent(span.start_char, None, None, subject=True)
             if owner is not None:
                 return owner, None
@@ -570,10 +592,10 @@ class Discourse:
             return self._entity(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias), role
         words = _norm(name).split()
         head = words[0] if words else ""
-        definite = _fold(span[0].text) in self.anaphoric and not (len(span) > 1 and _fold(span[1].text) in ("un", "une"))
+        definite = _fold(span[0].text) in self.lex.anaphoric and not (len(span) > 1 and _fold(span[1].text) in ("un", "une"))
         e = self._match_description(name, pos, gender) if definite else None
         placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
-        if e is None and definite and number != "Plur" and head not in self.institutions and len(words) <= 3 \
+        if e is None and definite and number != "Plur" and head not in self.lex.institutions and len(words) <= 3 \
                 and gender and not placed:
             # « la militante », « l'élu », « le chef de l'État »: a short description of the
             # person of that gender quoted last (« la maire de Marseille » introduces someone)
@@ -641,8 +663,6 @@ class Discourse:
             out[k] = sp
             if e is not None:
                 self.last_source = e
-                if c.kind == "according_to":
-                    self.last_according = e
         # candidates whose speaker comes from elsewhere, in text order
         for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
             c = cands[k]
