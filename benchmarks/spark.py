@@ -30,8 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from selon.analyzer import Analyzer
 from selon.models import Article
+from selon.pipeline.analyzer import Analyzer
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-warm", action="store_true", help="skip the second (warm) Spark run")
     args = ap.parse_args(argv)
 
-    from selon.spark import run_job, spark_session
+    from selon.scale.spark import run_job, spark_session
 
     rows = corpus(args.n)
     words = sum(len(r["text"].split()) for r in rows)

@@ -30,9 +30,9 @@ import spacy
 from rich.console import Console
 from rich.table import Table
 
-from selon.analyzer import Analyzer, Failure, analyze_parallel
+from selon.ingest.readers import Loaded, expand_paths, read_inputs
 from selon.models import Article
-from selon.reader import Loaded, expand_paths, read_inputs
+from selon.pipeline.analyzer import Analyzer, Failure, analyze_parallel
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 

@@ -29,10 +29,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from selon.analyzer import Analyzer
-from selon.corpus import compare, figures, ingest
 from selon.models import Analysis, Article, Figure
-from selon.store import AddResult, Store, open_store
+from selon.pipeline.analyzer import Analyzer
+from selon.store.corpus import compare, figures, ingest
+from selon.store.db import AddResult, Store, open_store
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selon import cli
+from selon.cli import registry as cli
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, list[str]]:

@@ -12,10 +12,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from selon.langpack import LanguagePack, load_pack
+from selon.extract.quotes import find_quotes
+from selon.extract.statements import extract_statements
+from selon.lang.pack import LanguagePack, load_pack
 from selon.models import Statement
-from selon.quotes import find_quotes
-from selon.statements import extract_statements
 
 TESTS = Path(__file__).parent
 FROZEN = TESTS / "docs"
@@ -84,8 +84,8 @@ def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
 def cli_analyzer():
     """The French pipeline, loaded once for a module; every batch the command line runs in
     that module uses it (instead of loading its own)."""
-    from selon import batch
-    from selon.analyzer import Analyzer
+    from selon.pipeline import batch
+    from selon.pipeline.analyzer import Analyzer
 
     shared = Analyzer("fr")
     with pytest.MonkeyPatch.context() as mp:

@@ -16,7 +16,7 @@ Every sentence below is invented for the tests; none is copied from the gold cor
 
 Each JSON file holds: ``text``, ``words``, ``spaces``, ``pos``, ``tag``, ``morph``,
 ``lemma``, ``dep``, ``head`` (absolute token index), ``sent_starts`` and ``ents`` (BIO,
-"B-PER", "I-PER", "O"), as produced by ``selon.analyzer.load_pipeline("fr")`` (the model
+"B-PER", "I-PER", "O"), as produced by ``selon.pipeline.analyzer.load_pipeline("fr")`` (the model
 plus selon's segmenter, which sets paragraph and quotation boundaries before the parser).
 """
 
@@ -140,7 +140,7 @@ def freeze(doc) -> dict:
 
 
 def main(names: list[str]) -> int:
-    from selon.analyzer import load_pipeline
+    from selon.pipeline.analyzer import load_pipeline
 
     unknown = [n for n in names if n not in CASES]
     if unknown:

@@ -14,9 +14,10 @@ import pytest
 from rich.console import Console
 
 from cli_helpers import run_cli
-from selon import cli, render
-from selon.analyzer import Analyzer
+from selon import render
+from selon.cli import registry as cli
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.pipeline.analyzer import Analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "inondations-fr.txt"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from selon.analyzer import Analyzer, Failure
-from selon.cli_store import main as cli
-from selon.corpus import Filters, compare, figures, ingest, read_inputs, speakers, unit_family
+from selon.cli.store import main as cli
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
-from selon.store import open_store
+from selon.pipeline.analyzer import Analyzer, Failure
+from selon.store.corpus import Filters, compare, figures, ingest, read_inputs, speakers, unit_family
+from selon.store.db import open_store
 
 pytest_plugins = ["conftest_pg"]
 
@@ -412,7 +412,7 @@ def test_records_convert_to_pandas(news: str) -> None:
 @pytest.fixture
 def shared_analyzer(monkeypatch: pytest.MonkeyPatch, analyzer: Analyzer) -> None:
     # the commands build Analyzer("fr"); hand them the module's, to load the model once
-    monkeypatch.setattr("selon.analyzer.Analyzer", lambda lang: analyzer)
+    monkeypatch.setattr("selon.pipeline.analyzer.Analyzer", lambda lang: analyzer)
 
 
 def test_ingest_command_exit_codes(

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def analyzer():
-    from selon.analyzer import Analyzer
+    from selon.pipeline.analyzer import Analyzer
 
     try:
         return Analyzer("fr")

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_cli
-from selon import batch
-from selon.analyzer import Analyzer, Failure
 from selon.errors import EmptyTextError, InputError, UnsupportedLanguageError
-from selon.langdetect import detect, pack_for, resolve_language
+from selon.ingest.readers import Loaded, count_articles, expand_paths, read_inputs, read_path, read_stdin
+from selon.lang.detect import detect, pack_for, resolve_language
 from selon.models import Analysis, Article
-from selon.reader import Loaded, count_articles, expand_paths, read_inputs, read_path, read_stdin
+from selon.pipeline import batch
+from selon.pipeline.analyzer import Analyzer, Failure
 
 FRENCH = (
     "Selon la police, plus de 300 personnes ont manifesté samedi à Lyon contre la fermeture de "
@@ -313,8 +313,9 @@ def test_unbalanced_quotes_do_not_lose_later_paragraphs(
 BIG_SCRIPT = textwrap.dedent(
     """
     import resource, sys
-    from selon import batch, cli
-    from selon.analyzer import Analyzer
+    from selon.cli import registry as cli
+    from selon.pipeline import batch
+    from selon.pipeline.analyzer import Analyzer
 
     analyzer = Analyzer("fr")
     # The trained components and selon's layers run at a few thousand words a second, so
@@ -363,7 +364,7 @@ def test_ten_megabyte_article_in_bounded_memory(tmp_path: Path) -> None:
 FULL_SCRIPT = textwrap.dedent(
     """
     import json, resource, sys
-    from selon.analyzer import Analyzer
+    from selon.pipeline.analyzer import Analyzer
 
     analyzer = Analyzer("fr")
     text = open(sys.argv[1], encoding="utf-8").read()

@@ -1,4 +1,4 @@
-"""selon.numbers: French number expressions to values (no spaCy model needed)."""
+"""selon.extract.numbers: French number expressions to values (no spaCy model needed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from selon.numbers import NumberReader, Reading, parse_number, read_quantity
+from selon.extract.numbers import NumberReader, Reading, parse_number, read_quantity
 
 FR = NumberReader.for_language("fr")
 GROUP_MARKS = [" ", "\u00a0", "\u202f", ".", "'", "’"]

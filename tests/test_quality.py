@@ -37,7 +37,7 @@ def _load_scorer(path: Path) -> Any:
 
 @pytest.fixture(scope="module")
 def dev_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from selon.analyzer import Analyzer, Failure
+    from selon.pipeline.analyzer import Analyzer, Failure
 
     gold_dir = shared_dir / "corpus" / "dev"
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(gold_dir.glob("*.json"))]

@@ -1,4 +1,4 @@
-"""Quotation marks found on the raw text (``selon.quotes.find_quotes``): no model needed."""
+"""Quotation marks found on the raw text (``selon.extract.quotes.find_quotes``): no model needed."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selon.langpack import load_pack
-from selon.quotes import find_quotes, top_level
+from selon.extract.quotes import find_quotes, top_level
+from selon.lang.pack import load_pack
 
 PAIRS = load_pack("fr").quote_pairs
 

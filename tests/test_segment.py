@@ -1,4 +1,4 @@
-"""Sentence boundaries news needs (``selon.segment.set_boundaries``), on hand-built Docs."""
+"""Sentence boundaries news needs (``selon.extract.segment.set_boundaries``), on hand-built Docs."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from selon.langpack import load_pack
-from selon.quotes import find_quotes
-from selon.segment import set_boundaries
+from selon.extract.quotes import find_quotes
+from selon.extract.segment import set_boundaries
+from selon.lang.pack import load_pack
 
 PAIRS = load_pack("fr").quote_pairs
 

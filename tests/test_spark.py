@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from selon import cli
-from selon.analyzer import Analyzer, Failure
+from selon.cli import registry as cli
 from selon.models import Analysis, Article
-from selon.tables import TABLES
+from selon.pipeline.analyzer import Analyzer, Failure
+from selon.store.rows import TABLES
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
@@ -70,7 +70,7 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _skip_or_fail("PySpark is not installed (pip install 'selon[spark]')")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         _skip_or_fail("no Java runtime (Spark needs Java 17+)")
-    from selon.spark import spark_session
+    from selon.scale.spark import spark_session
 
     warehouse = tmp_path_factory.mktemp("spark-warehouse")
     session = spark_session(
@@ -105,7 +105,7 @@ def input_jsonl(tmp_path_factory: pytest.TempPathFactory, dev_articles: list[dic
 
 @pytest.fixture(scope="module")
 def job(spark: Any, input_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from selon.spark import run_job
+    from selon.scale.spark import run_job
 
     out = tmp_path_factory.mktemp("spark-out") / "run"
     return run_job(spark, str(input_jsonl), str(out), partitions=4)
@@ -240,7 +240,7 @@ def test_tables_read_with_pandas(job: Any) -> None:
 def test_model_loaded_once_per_python_worker(spark: Any, job: Any) -> None:
     # Python workers are reused between tasks: 8 partitions analysed on local[2] run in a
     # couple of worker processes, and each of them has loaded the model exactly once
-    import selon.spark as spark_module
+    import selon.scale.spark as spark_module
 
     def loads(_: Any) -> Iterator[tuple[int, int]]:
         rows = [{"id": "x", "text": "Selon la police, 300 personnes ont défilé."}]
@@ -260,7 +260,7 @@ def test_parquet_input(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from selon.spark import run_job
+    from selon.scale.spark import run_job
 
     some = dev_articles[:3]
     table = pa.table(
@@ -284,7 +284,7 @@ def test_parquet_input(
 
 
 def test_output_is_not_overwritten_silently(spark: Any, job: Any, input_jsonl: Path) -> None:
-    from selon.spark import SparkError, run_job
+    from selon.scale.spark import SparkError, run_job
 
     with pytest.raises(SparkError, match="already exists"):
         run_job(spark, str(input_jsonl), job.output)
@@ -307,7 +307,7 @@ def test_selon_spark_command(
 
 
 def test_ingest_from_parquet(job: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from selon.store import open_store
+    from selon.store.db import open_store
 
     db = tmp_path / "store.db"
     code = cli.main(["ingest", "--from-parquet", job.output, "--db", str(db)])
@@ -324,7 +324,7 @@ def test_ingest_from_parquet(job: Any, tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_parquet_rows_rebuild_the_same_analyses(job: Any, expected: dict[str, Analysis]) -> None:
-    from selon.parquet_import import read_analyses, read_failures
+    from selon.scale.parquet import read_analyses, read_failures
 
     rebuilt = {a.article.id: a for a in read_analyses(job.output)}
     assert set(rebuilt) == set(expected)
@@ -360,7 +360,7 @@ class _Fragile:
 
 
 def test_an_exception_in_the_pipeline_fails_only_its_article() -> None:
-    from selon.spark import analyze_records
+    from selon.scale.spark import analyze_records
 
     records = [{"id": "a", "text": "ok"}, {"id": "b", "text": "boom"}, {"id": "c", "text": "fine"}]
     out = analyze_records(records, analyzer=_Fragile())  # type: ignore[arg-type]
@@ -369,7 +369,7 @@ def test_an_exception_in_the_pipeline_fails_only_its_article() -> None:
 
 
 def test_no_model_loaded_when_every_record_is_bad() -> None:
-    from selon import spark as spark_module
+    from selon.scale import spark as spark_module
 
     before = spark_module.model_loads()
     out = spark_module.analyze_records([{"id": None, "text": "x"}, {"_corrupt_record": "{", "id": None}])
@@ -380,7 +380,7 @@ def test_no_model_loaded_when_every_record_is_bad() -> None:
 
 def test_nested_schema_matches_the_tables() -> None:
     pytest.importorskip("pyarrow")
-    from selon.spark import arrow_schema, spark_schema_ddl
+    from selon.scale.spark import arrow_schema, spark_schema_ddl
 
     schema = arrow_schema()
     assert [f.name for f in schema] == ["article", "statements", "figures", "error"]

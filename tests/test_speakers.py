@@ -1,4 +1,4 @@
-"""Who is speaking (``selon.speakers`` through ``extract_statements``), on frozen Docs
+"""Who is speaking (``selon.extract.speakers`` through ``extract_statements``), on frozen Docs
 (see ``tests/make_docs.py``): names, roles, titles, pronouns, descriptions, acronyms,
 relayed speech, interviews and joint speakers."""
 

@@ -1,4 +1,4 @@
-"""Statement rules (``selon.statements.extract_statements``) on frozen Docs, plus a few
+"""Statement rules (``selon.extract.statements.extract_statements``) on frozen Docs, plus a few
 end-to-end checks through ``Analyzer("fr")``.
 
 The rule tests rebuild Docs frozen by ``tests/make_docs.py`` (see its docstring), so they
@@ -244,7 +244,7 @@ def test_speech_named_as_an_object_is_no_statement(statements_of) -> None:
 # -- end to end, through the model ------------------------------------------------------------
 @pytest.fixture(scope="module")
 def analyzer():
-    from selon.analyzer import Analyzer
+    from selon.pipeline.analyzer import Analyzer
 
     return Analyzer("fr")
 

@@ -19,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
-from selon.store import (
+from selon.store.db import (
     SCHEMA_VERSION,
     StoreError,
     article_key,
@@ -259,7 +259,7 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
 SCRIPT = textwrap.dedent(
     """
     import json, sys
-    from selon.corpus import ingest
+    from selon.store.corpus import ingest
     from selon.models import Analysis, Figure, Speaker, Statement, TextSpan
 
     class Stub:
@@ -376,7 +376,7 @@ def test_two_processes_ingesting_into_one_store_both_succeed_and_store_each_arti
 def test_sqlite_planner_statistics_follow_the_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long-lived store (the web server) refreshes them every STATS_EVERY new articles; any
     store refreshes them on close when it stored something; a read-only one leaves them."""
-    import selon.store as store_module
+    import selon.store.db as store_module
 
     monkeypatch.setattr(store_module, "STATS_EVERY", 2)
     path = tmp_path / "stats.db"

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from selon.analyzer import Analyzer
-from selon.cli import main as selon_main
-from selon.corpus import ingest
+from selon.cli.registry import main as selon_main
 from selon.errors import SelonError
+from selon.pipeline.analyzer import Analyzer
+from selon.store.corpus import ingest
 from selon.web import create_app
 from selon.web.middleware import CONTENT_SECURITY_POLICY
 from web_helpers import ARTICLES, XSS_ID, article_json, statement_of, text_pieces
@@ -591,7 +591,7 @@ def test_wrong_store_fails_at_once(analyzer: Analyzer, tmp_path: Path) -> None:
 
 
 def test_model_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch, db: str, analyzer: Analyzer) -> None:
-    import selon.analyzer
+    import selon.pipeline.analyzer
 
     made: list[str] = []
 
@@ -599,7 +599,7 @@ def test_model_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch, db: str,
         made.append(lang)
         return analyzer
 
-    monkeypatch.setattr(selon.analyzer, "Analyzer", fake)
+    monkeypatch.setattr(selon.pipeline.analyzer, "Analyzer", fake)
     app = create_app(db_url=db)
     assert made == []  # nothing loaded before the server starts
     with TestClient(app) as c:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from selon.analyzer import Analyzer
-from selon.corpus import ingest
+from selon.pipeline.analyzer import Analyzer
+from selon.store.corpus import ingest
 from web_helpers import ARTICLES, XSS_ID, article_json
 
 pytestmark = pytest.mark.model

@@ -5,9 +5,9 @@
     print(analysis.to_json())
 """
 
-from .analyzer import Analyzer, Failure, analyze, analyze_parallel, load_pipeline
-from .errors import EmptyTextError, InputError, SelonError, UnsupportedLanguageError
-from .models import SCHEMA, Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.errors import EmptyTextError, InputError, SelonError, UnsupportedLanguageError
+from selon.models import SCHEMA, Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.pipeline.analyzer import Analyzer, Failure, analyze, analyze_parallel, load_pipeline
 
 __version__ = "0.1.0"
 

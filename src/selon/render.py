@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Analysis, Figure, Statement
+from selon.models import Analysis, Figure, Statement
 
 #: Speaker colours, in order of first appearance (then round again).
 PALETTE = (

@@ -1,5 +1,5 @@
 """The JSON API under ``/api/``: thin routes over :mod:`selon.web.service` and
-:mod:`selon.corpus`. Errors are ``{"status": …, "message": …}`` with that HTTP status."""
+:mod:`selon.store.corpus`. Errors are ``{"status": …, "message": …}`` with that HTTP status."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from .. import corpus
-from ..errors import SelonError
-from ..models import Article
-from ..store import Store
-from .service import (
+from selon.errors import SelonError
+from selon.models import Article
+from selon.store import corpus
+from selon.store.db import Store
+from selon.web.service import (
     MAX_PER_PAGE,
     SharedAnalyzer,
     ingest_articles,
@@ -302,7 +302,7 @@ def ingest(
 
 
 def parse_by(value: str) -> tuple[str, ...]:
-    from ..errors import InputError
+    from selon.errors import InputError
 
     keys = tuple(k.strip() for k in value.split(",") if k.strip())
     bad = [k for k in keys if k not in corpus.GROUP_KEYS]

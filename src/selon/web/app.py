@@ -1,6 +1,6 @@
 """The application factory, its shared state and its error handling.
 
-State lives on ``app.state``: the open :class:`~selon.store.Store`, the
+State lives on ``app.state``: the open :class:`~selon.store.db.Store`, the
 :class:`~selon.web.service.SharedAnalyzer` (the spaCy model, loaded once per server
 process when the app starts, unless one is given), and the ingest settings.
 """
@@ -20,12 +20,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
-from ..errors import SelonError
-from ..store import open_store
-from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from .service import AnalyzerLike, SharedAnalyzer
-from .view import cell
+from selon import __version__
+from selon.errors import SelonError
+from selon.store.db import open_store
+from selon.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from selon.web.service import AnalyzerLike, SharedAnalyzer
+from selon.web.view import cell
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_BODY = 2_000_000
@@ -77,7 +77,7 @@ def create_app(
 
     ``db_url``: the store (None: ``selon.db`` in the current folder; a path,
     ``sqlite:///PATH`` or ``postgresql://…``), opened now so that a wrong URL fails at once.
-    ``analyzer``: an :class:`~selon.analyzer.Analyzer` to share (tests); by default one is
+    ``analyzer``: an :class:`~selon.pipeline.analyzer.Analyzer` to share (tests); by default one is
     loaded for ``lang`` when the app starts. ``allow_ingest`` with a ``token`` turns on
     ``POST /api/ingest`` for clients sending ``Authorization: Bearer TOKEN``. Request bodies
     over ``max_body`` bytes are refused with 413.
@@ -91,7 +91,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.analyzer is None:
-            from ..analyzer import Analyzer
+            from selon.pipeline.analyzer import Analyzer
 
             app.state.analyzer = SharedAnalyzer(Analyzer(lang))
         try:
@@ -140,7 +140,7 @@ def create_app(
             request.url.path, 500, f"internal error ({type(exc).__name__}); the server log has the details"
         )
 
-    from . import api, pages
+    from selon.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -12,12 +12,12 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from .. import corpus
-from ..errors import InputError
-from ..models import Analysis
-from .api import AnalyzerDep, StoreDep, parse_by
-from .app import render_page
-from .service import (
+from selon.errors import InputError
+from selon.models import Analysis
+from selon.store import corpus
+from selon.web.api import AnalyzerDep, StoreDep, parse_by
+from selon.web.app import render_page
+from selon.web.service import (
     MAX_PER_PAGE,
     SharedAnalyzer,
     article_from_html,
@@ -28,7 +28,7 @@ from .service import (
     read_upload,
     safe_id,
 )
-from .view import figure_rows, figures_chart, highlight, who_said_what
+from selon.web.view import figure_rows, figures_chart, highlight, who_said_what
 
 router = APIRouter(include_in_schema=False)
 

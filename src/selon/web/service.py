@@ -1,8 +1,8 @@
 """What the web routes call: reading a submitted article, analysing it, and the store
-look-ups the pages need beyond :mod:`selon.corpus` (one stored article back as an
+look-ups the pages need beyond :mod:`selon.store.corpus` (one stored article back as an
 :class:`~selon.models.Analysis`, a searchable list of articles, ingest of posted articles).
 
-Plain functions over an :class:`~selon.store.Store` and an analyzer; no HTTP here. Every
+Plain functions over an :class:`~selon.store.db.Store` and an analyzer; no HTTP here. Every
 query takes its values as bound parameters.
 """
 
@@ -18,16 +18,16 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from ..analyzer import Failure
-from ..corpus import Filters
-from ..errors import InputError, SelonError, UnsupportedLanguageError
-from ..langdetect import resolve_language
-from ..langpack import supported_languages
-from ..models import Analysis, Article, Figure, Speaker, Statement, TextSpan, plain_number
-from ..reader import decode, normalize_date
-from ..store import Store, article_key, articles, parse_date
-from ..store import figures as figures_table
-from ..store import statements as statements_table
+from selon.errors import InputError, SelonError, UnsupportedLanguageError
+from selon.ingest.readers import decode, normalize_date
+from selon.lang.detect import resolve_language
+from selon.lang.pack import supported_languages
+from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan, plain_number
+from selon.pipeline.analyzer import Failure
+from selon.store.corpus import Filters
+from selon.store.db import Store, article_key, articles, parse_date
+from selon.store.db import figures as figures_table
+from selon.store.db import statements as statements_table
 
 #: Uploads the reader accepts, by file name suffix.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
@@ -162,7 +162,7 @@ def read_upload(filename: str | None, data: bytes) -> tuple[str, str]:
 
 def article_from_html(html: str, *, id: str) -> Article:
     """The main text and metadata of a news page (trafilatura, as ``selon ingest`` reads .html)."""
-    from ..corpus import read_html
+    from selon.store.corpus import read_html
 
     return read_html(html, id=id, source="the uploaded page")
 
@@ -178,7 +178,7 @@ def make_filters(
     since: str | None = None,
     until: str | None = None,
 ) -> Filters:
-    """:class:`~selon.corpus.Filters` from form or query strings (empty means no filter);
+    """:class:`~selon.store.corpus.Filters` from form or query strings (empty means no filter);
     a malformed date is an :class:`InputError` (422)."""
 
     def clean(v: str | None) -> str | None:
@@ -404,7 +404,7 @@ class IngestResult:
 
 def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Article]) -> IngestResult:
     """Analyse the articles not stored yet and store each in its own transaction (as
-    :func:`selon.corpus.ingest` does for files). A failed article is reported, the others go on."""
+    :func:`selon.store.corpus.ingest` does for files). A failed article is reported, the others go on."""
     result = IngestResult()
     keys = [article_key(a.text) for a in batch]
     stored = store.present_keys(keys)

@@ -17,8 +17,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..models import Analysis, Figure, Statement
-from ..render import format_number, format_value, shorten, speaker_key
+from selon.models import Analysis, Figure, Statement
+from selon.render import format_number, format_value, shorten, speaker_key
 
 #: Colour classes (``c0`` … ``c9`` in style.css), one per speaker in order of first appearance.
 N_COLOURS = 10

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
 
-from . import reader
-from .analyzer import Failure
-from .errors import InputError, SelonError
-from .langpack import load_pack
-from .models import Analysis, Article, plain_number
-from .store import Store, StoreError, article_key, articles, parse_date, using_store
-from .store import figures as figures_table
-from .store import statements as statements_table
+from selon.errors import InputError, SelonError
+from selon.ingest import readers as reader
+from selon.lang.pack import load_pack
+from selon.models import Analysis, Article, plain_number
+from selon.pipeline.analyzer import Failure
+from selon.store.db import Store, StoreError, article_key, articles, parse_date, using_store
+from selon.store.db import figures as figures_table
+from selon.store.db import statements as statements_table
 
 if TYPE_CHECKING:
     import pandas
@@ -40,7 +40,7 @@ INPUT_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Article | Failure]]:
     """Turn files and folders into articles: ``(source, Article or Failure)`` per article.
 
-    ``.txt``, ``.json`` and ``.jsonl`` are read by :mod:`selon.reader` (the same rules as
+    ``.txt``, ``.json`` and ``.jsonl`` are read by :mod:`selon.ingest.readers` (the same rules as
     ``selon analyze``); saved news pages ``.html``/``.htm`` by :func:`read_html`. A folder is
     read recursively, in name order, for those suffixes. An input that cannot be read
     yields a Failure naming it (``path`` or ``path:line``) and the reason; the others go on.
@@ -217,7 +217,7 @@ def ingest(
             if not todo:
                 continue
             if analyzer is None:
-                from .analyzer import Analyzer
+                from selon.pipeline.analyzer import Analyzer
 
                 analyzer = Analyzer(lang)
             sources = iter(todo)

@@ -24,7 +24,7 @@ from typing import Any
 
 from text_to_num import text2num
 
-from .langpack import load_pack
+from selon.lang.pack import load_pack
 
 Number = int | float
 

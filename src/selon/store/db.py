@@ -31,8 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from .errors import SelonError
-from .models import Analysis
+from selon.errors import SelonError
+from selon.models import Analysis
 
 DEFAULT_DB = "selon.db"
 APP = "selon"

@@ -20,10 +20,10 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from . import components as _components  # noqa: F401  (registers the factories)
-from .errors import EmptyTextError, InputError, ModelNotInstalledError, SelonError
-from .langpack import LanguagePack, load_pack
-from .models import Analysis, Article, Figure, Statement, TextSpan
+from selon.errors import EmptyTextError, InputError, ModelNotInstalledError, SelonError
+from selon.lang.pack import LanguagePack, load_pack
+from selon.models import Analysis, Article, Figure, Statement, TextSpan
+from selon.pipeline import components as _components  # noqa: F401  (registers the factories)
 
 DEFAULT_CHUNK_CHARS = 50_000
 #: At most this many characters go through the model in one ``nlp.pipe`` batch, whatever the
@@ -137,7 +137,7 @@ class Analyzer:
         if not article.text or not article.text.strip():
             raise EmptyTextError("the article has no text (empty or only whitespace)", source=article.id)
         if article.language and article.language != self.lang:
-            from .errors import UnsupportedLanguageError
+            from selon.errors import UnsupportedLanguageError
 
             raise UnsupportedLanguageError(
                 f"the article is in {article.language!r} but this analyzer reads {self.lang!r}",

@@ -1,7 +1,7 @@
 """The store's commands: ``selon ingest``, ``selon figures``, ``selon compare``, ``selon speakers``.
 
 Thin edges: each ``run_*`` parses nothing itself, calls one library function of
-:mod:`selon.corpus`, prints the result and turns a :class:`~selon.errors.SelonError` into
+:mod:`selon.store.corpus`, prints the result and turns a :class:`~selon.errors.SelonError` into
 exit code 2. ``register(subparsers)`` adds the four commands to selon's argparse parser;
 each sets ``func`` to its ``run_*``.
 """
@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from .corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
-from .errors import SelonError
-from .store import StoreError
+from selon.errors import SelonError
+from selon.store.corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
+from selon.store.db import StoreError
 
 FORMATS = ("table", "csv", "json", "parquet")
 

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from ..cli import bounded_int
+from selon.cli.registry import bounded_int
 
 _port = bounded_int("a port number", 0, 65535)
 _workers = bounded_int("a number of processes", 1, 64)
@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import create_app
+    from selon.web.app import create_app
 
     token = args.token or os.environ.get("SELON_TOKEN") or None
     if args.allow_ingest and not token:
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     # several processes: uvicorn imports the app factory in each, configured by the environment
-    from ..store import open_store
+    from selon.store.db import open_store
 
     open_store(args.db).close()  # fail now on a wrong --db, not in every worker
     if args.db:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .errors import UnsupportedLanguageError
+from selon.errors import UnsupportedLanguageError
 
 
 def _fold(s: str) -> str:

@@ -1,8 +1,8 @@
 """Load the Parquet tables of ``selon spark`` into the corpus store, without re-analysing.
 
-The tables (:mod:`selon.tables`) are read with pyarrow, each article's rows are turned back
+The tables (:mod:`selon.store.rows`) are read with pyarrow, each article's rows are turned back
 into the :class:`~selon.models.Analysis` they came from, and that goes through the store's
-one write path, :meth:`Store.add <selon.store.Store.add>`: one transaction per article,
+one write path, :meth:`Store.add <selon.store.db.Store.add>`: one transaction per article,
 an article already stored is a no-op. The ``errors`` table becomes the failures of the
 summary, so ``selon ingest --from-parquet`` reports what the cluster run could not analyse.
 
@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .analyzer import Failure
-from .corpus import IngestSummary
-from .errors import InputError
-from .models import Analysis
-from .store import Store, using_store
-from .tables import TABLES, analysis_from_rows
+from selon.errors import InputError
+from selon.models import Analysis
+from selon.pipeline.analyzer import Failure
+from selon.store.corpus import IngestSummary
+from selon.store.db import Store, using_store
+from selon.store.rows import TABLES, analysis_from_rows
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -1,7 +1,7 @@
 """``selon spark INPUT OUTPUT``: the analysis on Apache Spark; ``selon ingest --from-parquet``.
 
 ``register(subparsers)`` adds ``spark`` to selon's parser and gives the ``ingest`` command
-(registered before by :mod:`selon.cli_store`) a ``--from-parquet FOLDER`` option that loads
+(registered before by :mod:`selon.cli.store`) a ``--from-parquet FOLDER`` option that loads
 a ``selon spark`` output into the store instead of analysing files.
 
 :func:`main` is the same command for ``spark-submit`` (see ``selon/jobs/spark_job.py`` and
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from .errors import SelonError
+from selon.errors import SelonError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_OR_USAGE = 0, 1, 2
 SHOWN_ERRORS = 20
@@ -100,7 +100,7 @@ def register(subparsers: Any) -> None:
 
 def _extend_ingest(subparsers: Any) -> None:
     ingest = getattr(subparsers, "choices", {}).get("ingest")
-    if ingest is None:  # selon.cli_store not loaded
+    if ingest is None:  # selon.cli.store not loaded
         return
     ingest.add_argument(
         "--from-parquet",
@@ -146,7 +146,7 @@ def run_ingest(
     if paths:
         print("selon: error: give PATHs or --from-parquet FOLDER, not both", file=err)
         return EXIT_NONE_OR_USAGE
-    from .parquet_import import ingest_parquet
+    from selon.scale.parquet import ingest_parquet
 
     try:
         summary = ingest_parquet(folder, args.db)
@@ -163,7 +163,7 @@ def run_ingest(
 
 def run_spark(args: argparse.Namespace, *, stderr: IO[str] | None = None) -> int:
     err = stderr or sys.stderr
-    from .spark import active_session, first_errors, run_job, spark_session
+    from selon.scale.spark import active_session, first_errors, run_job, spark_session
 
     # a session this command did not start (spark-submit's, a notebook's) is left running
     own = not active_session()

@@ -1,9 +1,9 @@
 """Statements: who said what.
 
 Pure functions over a parsed ``Doc``. Three families of rules find candidate statements,
-then overlaps are settled and speakers named (:mod:`selon.speakers`):
+then overlaps are settled and speakers named (:mod:`selon.extract.speakers`):
 
-- quotations (:mod:`selon.quotes`) with a cue after them (« … », a-t-il dit), before them
+- quotations (:mod:`selon.extract.quotes`) with a cue after them (« … », a-t-il dit), before them
   (X a prévenu : « … ») or none (a quoted follow-on sentence of the last speaker);
 - reporting verbs from the language pack: que-clauses, infinitive and noun-phrase
   complements, inverted cues (« …, a déclaré X »), participles (« …, affirmant que … »),
@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .langpack import LanguagePack, _fold
-from .models import Statement, TextSpan
-from .quotes import Quote
-from .speakers import Discourse, Mention
+from selon.extract.quotes import Quote
+from selon.extract.speakers import Discourse, Mention
+from selon.lang.pack import LanguagePack, _fold
+from selon.models import Statement, TextSpan
 
 # Endings of regular first-group verbs (-er), longest first.
 FIRST_GROUP_ENDINGS = ("aient", "ait", "ent", "ées", "és", "ée", "é", "ant", "es", "e")

@@ -22,8 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any, NoReturn
 
-from . import __version__
-from .errors import SelonError
+from selon import __version__
+from selon.errors import SelonError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_OR_USAGE = 0, 1, 2
 FORMATS = ("pretty", "json", "jsonl")
@@ -50,7 +50,7 @@ class Command:
 
 COMMANDS: dict[str, Command] = {}
 #: Modules with a ``register(subparsers)`` function adding more subcommands.
-COMMAND_MODULES: tuple[str, ...] = ("selon.cli_store", "selon.web.cli", "selon.cli_spark")
+COMMAND_MODULES: tuple[str, ...] = ("selon.cli.store", "selon.cli.serve", "selon.cli.spark")
 
 
 def register(command: Command) -> Command:
@@ -78,7 +78,7 @@ def _isatty(stream: IO[Any]) -> bool:
 
 # -- argument types ------------------------------------------------------------------------------
 def _date(value: str) -> str:
-    from .reader import normalize_date
+    from selon.ingest.readers import normalize_date
 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (expected YYYY-MM-DD)")
@@ -107,7 +107,7 @@ _workers = bounded_int("a number of processes", 1, 256)
 
 
 def _lang(value: str) -> str:
-    from .langpack import supported_languages
+    from selon.lang.pack import supported_languages
 
     supported = supported_languages()
     if value not in supported:
@@ -199,10 +199,10 @@ def _progress(total: int | None, enabled: bool) -> Iterator[Any]:
 def _run_analyze(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from .batch import run_batch
-    from .models import Analysis
-    from .reader import count_articles, expand_paths, read_inputs
-    from .render import print_analysis
+    from selon.ingest.readers import count_articles, expand_paths, read_inputs
+    from selon.models import Analysis
+    from selon.pipeline.batch import run_batch
+    from selon.render import print_analysis
 
     fmt = args.format or ("pretty" if _isatty(sys.stdout) else "jsonl")
     try:

@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from .quotes import Quote
+from selon.extract.quotes import Quote
 
 
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:

@@ -15,12 +15,12 @@ import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .analyzer import Analyzer, Failure, analyze_parallel
-from .errors import SelonError, UnsupportedLanguageError
-from .langdetect import resolve_language
-from .langpack import load_pack, supported_languages
-from .models import Analysis, Article
-from .reader import Loaded, Record
+from selon.errors import SelonError, UnsupportedLanguageError
+from selon.ingest.readers import Loaded, Record
+from selon.lang.detect import resolve_language
+from selon.lang.pack import load_pack, supported_languages
+from selon.models import Analysis, Article
+from selon.pipeline.analyzer import Analyzer, Failure, analyze_parallel
 
 DEFAULT_LANG = "fr"
 

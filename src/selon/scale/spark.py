@@ -12,7 +12,7 @@ The job (:func:`run_job`):
 2. spreads it over ``partitions`` partitions (by default three per core) so every core works;
 3. analyses each partition into one nested row per article (the article, its statements,
    its figures, or the error), cached so the analysis runs once;
-4. writes the flat tables of :mod:`selon.tables` under ``OUTPUT``: ``articles``,
+4. writes the flat tables of :mod:`selon.store.rows` under ``OUTPUT``: ``articles``,
    ``statements``, ``figures`` and ``errors``, each a folder of Parquet files.
 
 A bad article (empty text, bad date, other language, malformed line, even an unexpected
@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analyzer import Analyzer, Failure
-from .errors import InputError, SelonError
-from .models import Analysis, Article
-from .reader import article_from_object
-from .tables import TABLES, Row, rows
+from selon.errors import InputError, SelonError
+from selon.ingest.readers import article_from_object
+from selon.models import Analysis, Article
+from selon.pipeline.analyzer import Analyzer, Failure
+from selon.store.rows import TABLES, Row, rows
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -349,7 +349,7 @@ def analyze_frame(df: DataFrame, *, lang: str = "fr", batch_size: int = DEFAULT_
 
 
 def flat_tables(analysed: DataFrame) -> dict[str, DataFrame]:
-    """The four flat tables of :mod:`selon.tables` from the nested results."""
+    """The four flat tables of :mod:`selon.store.rows` from the nested results."""
     from pyspark.sql import functions as F
 
     return {

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .langpack import LanguagePack, _fold
-from .models import Speaker
+from selon.lang.pack import LanguagePack, _fold
+from selon.models import Speaker
 
 if TYPE_CHECKING:
-    from .statements import Cand
+    from selon.extract.statements import Cand
 
 DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
                "leur", "leurs", "d'", "de"}

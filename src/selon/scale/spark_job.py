@@ -1,6 +1,6 @@
 """``spark-submit`` entry file for ``selon spark`` (arguments: INPUT OUTPUT [options]).
 
-    spark-submit --master yarn ... "$(python -c 'import selon.jobs.spark_job as j; print(j.__file__)')" \
+    spark-submit --master yarn ... "$(python -c 'import selon.scale.spark_job as j; print(j.__file__)')" \
         hdfs:///corpus/articles.parquet hdfs:///selon/run-1
 
 See docs/spark.md.
@@ -8,7 +8,7 @@ See docs/spark.md.
 
 import sys
 
-from selon.cli_spark import main
+from selon.cli.spark import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .langpack import LanguagePack, load_pack
-from .quotes import find_quotes
-from .segment import set_boundaries
+from selon.extract.quotes import find_quotes
+from selon.extract.segment import set_boundaries
+from selon.lang.pack import LanguagePack, load_pack
 
 for _name in ("selon_quotes", "selon_statements", "selon_figures"):
     if not Doc.has_extension(_name):
@@ -40,13 +40,13 @@ class Segmenter:
 
 class StatementsComponent:
     def __init__(self, lang: str) -> None:
-        from .statements import Rules
+        from selon.extract.statements import Rules
 
         self.pack = load_pack(lang)
         self.rules = Rules(self.pack)  # compiled once per component, not per document
 
     def __call__(self, doc: Doc) -> Doc:
-        from .statements import extract_statements
+        from selon.extract.statements import extract_statements
 
         doc._.selon_statements = extract_statements(doc, self.pack, _quotes(doc, self.pack), self.rules)
         return doc
@@ -57,7 +57,7 @@ class FiguresComponent:
         self.pack = load_pack(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .figures import extract_figures
+        from selon.extract.figures import extract_figures
 
         doc._.selon_figures = extract_figures(doc, self.pack, doc._.selon_statements or [])
         return doc

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import EmptyTextError, InputError
-from .models import Article
+from selon.errors import EmptyTextError, InputError
+from selon.models import Article
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

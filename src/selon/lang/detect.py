@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from .errors import UnsupportedLanguageError
-from .langpack import load_pack, supported_languages
+from selon.errors import UnsupportedLanguageError
+from selon.lang.pack import load_pack, supported_languages
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector

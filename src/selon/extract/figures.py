@@ -21,9 +21,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .langpack import LanguagePack
-from .models import Figure, Qualifier, Statement
-from .numbers import Number, NumberReader, Reading, as_number, fold
+from selon.extract.numbers import Number, NumberReader, Reading, as_number, fold
+from selon.lang.pack import LanguagePack
+from selon.models import Figure, Qualifier, Statement
 
 _SPACES = " \u00a0\u202f\u2009"
 _DIGIT_RUN = re.compile(r"(?<![\w/^])\d+(?:[ \u00a0\u202f\u2009.,'’]\d+)*(?![\w/^])")

@@ -11,7 +11,7 @@ Four tables, linked by ids (``article_id`` is ``Article.id`` as given in the inp
 
 Offsets are code-point offsets into ``articles.text``, end exclusive (``docs/output.md``).
 Column names and types are given once here (:data:`TABLES`), in a small vocabulary
-(``string``, ``int``, ``double``) that :mod:`selon.spark` maps to Spark and Arrow types.
+(``string``, ``int``, ``double``) that :mod:`selon.scale.spark` maps to Spark and Arrow types.
 Pure functions: no I/O, no optional dependency.
 """
 
@@ -20,8 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
-from .analyzer import Failure
-from .models import (
+from selon.models import (
     Analysis,
     Article,
     Figure,
@@ -32,6 +31,7 @@ from .models import (
     TextSpan,
     plain_number,
 )
+from selon.pipeline.analyzer import Failure
 
 Row = dict[str, Any]
 

@@ -1,0 +1,1 @@
+"""Extraction on a parsed Doc: quotations, sentence boundaries, numbers, statements, speakers, figures."""

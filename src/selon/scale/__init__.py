@@ -1,0 +1,1 @@
+"""selon on Apache Spark, and Parquet tables in and out."""
