@@ -13,7 +13,8 @@ import spacy
 from spacy.tokens import Doc
 
 from selon.extract.quotes import find_quotes
-from selon.extract.statements import extract_statements
+from selon.extract.speakers import attribute_speakers
+from selon.extract.statements import find_candidates, to_statements
 from selon.lang.pack import LanguagePack, load_pack
 from selon.models import Statement
 
@@ -71,11 +72,13 @@ def frozen_doc() -> Callable[[str], Doc]:
 
 @pytest.fixture(scope="session")
 def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
-    """``statements_of(name)``: the statement rules run directly on a frozen Doc."""
+    """``statements_of(name)``: the statement rules, then the speaker rules, run directly on a
+    frozen Doc."""
 
     def run(name: str) -> list[Statement]:
         doc = frozen_doc(name)
-        return extract_statements(doc, fr_pack, find_quotes(doc.text, fr_pack.quote_pairs))
+        cands = find_candidates(doc, fr_pack, find_quotes(doc.text, fr_pack.quote_pairs))
+        return attribute_speakers(doc, fr_pack, cands, to_statements(doc, cands))
 
     return run
 

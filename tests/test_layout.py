@@ -55,7 +55,9 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> Iterator[str]:
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            # ``from package import module`` depends on that module; ``from module import name`` on the module
+            submodules = [f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in modules]
+            targets = submodules if len(submodules) == len(node.names) else [node.module, *submodules]
         else:
             continue
         for t in targets:

@@ -1,5 +1,5 @@
-"""Who is speaking (``selon.extract.speakers`` through ``extract_statements``), on frozen Docs
-(see ``tests/make_docs.py``): names, roles, titles, pronouns, descriptions, acronyms,
+"""Who is speaking (``selon.extract.speakers.attribute_speakers`` after the statement rules),
+on frozen Docs (see ``tests/make_docs.py``): names, roles, titles, pronouns, descriptions, acronyms,
 relayed speech, interviews and joint speakers."""
 
 from __future__ import annotations

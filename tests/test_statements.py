@@ -1,4 +1,4 @@
-"""Statement rules (``selon.extract.statements.extract_statements``) on frozen Docs, plus a few
+"""Statement rules (``selon.extract.statements.find_candidates``) on frozen Docs, plus a few
 end-to-end checks through ``Analyzer("fr")``.
 
 The rule tests rebuild Docs frozen by ``tests/make_docs.py`` (see its docstring), so they
@@ -382,6 +382,7 @@ def test_components_on_a_users_own_pipeline() -> None:
 
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("selon_statements")
+    nlp.add_pipe("selon_speakers")
     nlp.add_pipe("selon_figures")
     doc = nlp("Selon la préfecture, 2.000 personnes ont manifesté.")
     (stmt,) = doc._.selon_statements

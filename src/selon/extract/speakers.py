@@ -21,31 +21,23 @@ statement ``via`` X.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from selon.extract.candidates import Cand, Mention
 from selon.lang.pack import LanguagePack, _fold
-from selon.models import Speaker
-
-if TYPE_CHECKING:
-    from selon.extract.statements import Cand
+from selon.models import Speaker, Statement
 
 DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
                "leur", "leurs", "d'", "de"}
 
 
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
-
-
-@dataclass
-class Mention:
-    span: Span
-    kind: str = "np"  # np | pronoun | relative
 
 
 @dataclass
@@ -702,3 +694,13 @@ class Discourse:
                 via = e.relayed_by
             result.append((out[k], via))
         return result
+
+
+def attribute_speakers(doc: Doc, pack: LanguagePack, cands: Sequence[Cand], statements: Sequence[Statement]) -> list[Statement]:
+    """``statements`` (one per candidate, in the same order) with their speaker and ``via``
+    resolved over the whole article."""
+    resolved = Discourse(doc, pack).speakers_for(list(cands))
+    return [
+        dataclasses.replace(s, speaker=speaker, via=via)
+        for s, (speaker, via) in zip(statements, resolved, strict=True)
+    ]

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from selon.extract.candidates import Cand, Mention
 from selon.extract.quotes import Quote
-from selon.extract.speakers import Discourse, Mention
 from selon.lang.pack import LanguagePack, _fold
 from selon.models import Statement, TextSpan
 
@@ -34,22 +33,6 @@ CLOSE_MARKS = set("»”\"’›") | {"''"}
 OPEN_MARKS = set("«“\"‘‹„") | {"''"}
 QUOTE_CHARS = CLOSE_MARKS | OPEN_MARKS
 TRAIL = " \t\n\u00a0\u202f,;:.-–—"
-
-
-@dataclass
-class Cand:
-    kind: str
-    start: int  # content, character offsets
-    end: int
-    cue: tuple[int, int] | None = None
-    mention: Mention | None = None
-    # how the speaker is found when no mention is given: "previous" (follow-on quote),
-    # "head" (the speaker of the governing cue), or None
-    speaker_from: str | None = None
-    head_cue: Token | None = None
-    verb: Token | None = None
-    priority: int = 0
-    sent_start: int = 0
 
 
 # -- small token helpers ----------------------------------------------------------------------
@@ -1077,22 +1060,23 @@ def _cut_before(text: str, start: int, at: int) -> int:
     return _trim(text, start, end)[1]
 
 
-def extract_statements(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Statement]:
-    rules = rules or Rules(pack)
-    ex = Extractor(doc, rules, quotes)
-    text = ex.text  # Doc.text is rebuilt on every access: read it once
-    cands = settle(ex.run(), text)
-    discourse = Discourse(doc, pack)
-    out: list[Statement] = []
-    for n, (c, (speaker, via)) in enumerate(zip(cands, discourse.speakers_for(cands), strict=True), 1):
-        out.append(
-            Statement(
-                id=f"s{n}",
-                kind=c.kind,  # type: ignore[arg-type]
-                content=TextSpan(text[c.start : c.end], c.start, c.end),
-                speaker=speaker,
-                cue=TextSpan(text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
-                via=via,
-            )
+def find_candidates(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Cand]:
+    """The settled candidate statements of ``doc``, in text order, each with the mention of its
+    speaker (resolved later by :mod:`selon.extract.speakers`)."""
+    ex = Extractor(doc, rules or Rules(pack), quotes)
+    return settle(ex.run(), ex.text)
+
+
+def to_statements(doc: Doc, cands: Sequence[Cand]) -> list[Statement]:
+    """One :class:`Statement` per candidate (ids ``s1``, ``s2`` … in order), without speakers."""
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    return [
+        Statement(
+            id=f"s{n}",
+            kind=c.kind,  # type: ignore[arg-type]
+            content=TextSpan(text[c.start : c.end], c.start, c.end),
+            speaker=None,
+            cue=TextSpan(text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
         )
-    return out
+        for n, c in enumerate(cands, 1)
+    ]

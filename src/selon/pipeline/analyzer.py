@@ -62,6 +62,7 @@ def load_pipeline(lang: str = "fr") -> Language:
         tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
     nlp.add_pipe("selon_statements", config={"lang": lang})
+    nlp.add_pipe("selon_speakers", config={"lang": lang})
     nlp.add_pipe("selon_figures", config={"lang": lang})
     return nlp
 

@@ -3,11 +3,16 @@
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("selon_segmenter", before="parser")
     nlp.add_pipe("selon_statements")
+    nlp.add_pipe("selon_speakers")
     nlp.add_pipe("selon_figures")
     doc = nlp(text); doc._.selon_statements, doc._.selon_figures
 
-Each component writes one namespaced extension. ``selon_statements`` and ``selon_figures``
-also work without the segmenter (with worse sentence boundaries on news text).
+Each component writes namespaced extensions. ``selon_statements`` finds the statements and
+leaves the candidates' speaker mentions in ``doc._.selon_candidates``; ``selon_speakers``
+resolves them over the article (names, roles, pronouns, relayed speech), fills each
+statement's ``speaker`` and ``via`` and clears the candidates; ``selon_figures`` reads the
+statements for the figures' sources. They also work without the segmenter (with worse
+sentence boundaries on news text).
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from selon.extract.figures import extract_figures
 from selon.extract.quotes import find_quotes
 from selon.extract.segment import set_boundaries
+from selon.extract.speakers import attribute_speakers
+from selon.extract.statements import Rules, find_candidates, to_statements
 from selon.lang.pack import LanguagePack, load_pack
 
-for _name in ("selon_quotes", "selon_statements", "selon_figures"):
+for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_figures"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -40,15 +48,26 @@ class Segmenter:
 
 class StatementsComponent:
     def __init__(self, lang: str) -> None:
-        from selon.extract.statements import Rules
-
         self.pack = load_pack(lang)
         self.rules = Rules(self.pack)  # compiled once per component, not per document
 
     def __call__(self, doc: Doc) -> Doc:
-        from selon.extract.statements import extract_statements
+        cands = find_candidates(doc, self.pack, _quotes(doc, self.pack), self.rules)
+        doc._.selon_candidates = cands
+        doc._.selon_statements = to_statements(doc, cands)
+        return doc
 
-        doc._.selon_statements = extract_statements(doc, self.pack, _quotes(doc, self.pack), self.rules)
+
+class SpeakersComponent:
+    def __init__(self, lang: str) -> None:
+        self.pack = load_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = doc._.selon_candidates
+        if cands is None:
+            raise ValueError("selon_speakers needs selon_statements before it in the pipeline")
+        doc._.selon_statements = attribute_speakers(doc, self.pack, cands, doc._.selon_statements)
+        doc._.selon_candidates = None  # tokens and spans: not kept past the pipeline
         return doc
 
 
@@ -57,8 +76,6 @@ class FiguresComponent:
         self.pack = load_pack(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        from selon.extract.figures import extract_figures
-
         doc._.selon_figures = extract_figures(doc, self.pack, doc._.selon_statements or [])
         return doc
 
@@ -76,6 +93,16 @@ def make_segmenter(nlp: Language, name: str, lang: str) -> Segmenter:
 )
 def make_statements(nlp: Language, name: str, lang: str) -> StatementsComponent:
     return StatementsComponent(lang)
+
+
+@Language.factory(
+    "selon_speakers",
+    default_config={"lang": "fr"},
+    requires=["doc._.selon_statements", "token.morph", "doc.ents"],
+    assigns=["doc._.selon_statements"],
+)
+def make_speakers(nlp: Language, name: str, lang: str) -> SpeakersComponent:
+    return SpeakersComponent(lang)
 
 
 @Language.factory(

@@ -11,48 +11,22 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
-import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from selon import __version__
 from selon.errors import SelonError
 from selon.store.db import open_store
+from selon.web import api, pages
 from selon.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from selon.web.service import AnalyzerLike, SharedAnalyzer
-from selon.web.view import cell
+from selon.web.templating import HERE, error_response
 
-HERE = Path(__file__).parent
 DEFAULT_MAX_BODY = 2_000_000
-
-#: Jinja2 with autoescaping on for every template: article text is data, never markup.
-templates_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(HERE / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-templates_env.filters["cell"] = cell
-
-
-def render_page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page from ``templates/``; the context's strings are escaped by the template."""
-    html = templates_env.get_template(name).render(**context)
-    return HTMLResponse(html, status_code=status)
-
-
-def error_response(path: str, status: int, message: str) -> Response:
-    """JSON ``{"status", "message"}`` under ``/api/``, a readable HTML page elsewhere."""
-    if path == "/api" or path.startswith("/api/"):
-        return JSONResponse({"status": status, "message": message}, status_code=status)
-    return render_page("error.html", status=status, status_code=status, message=message, page="error")
-
 
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
@@ -139,8 +113,6 @@ def create_app(
         return error_response(
             request.url.path, 500, f"internal error ({type(exc).__name__}); the server log has the details"
         )
-
-    from selon.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -16,7 +16,6 @@ from selon.errors import InputError
 from selon.models import Analysis
 from selon.store import corpus
 from selon.web.api import AnalyzerDep, StoreDep, parse_by
-from selon.web.app import render_page
 from selon.web.service import (
     MAX_PER_PAGE,
     SharedAnalyzer,
@@ -28,6 +27,7 @@ from selon.web.service import (
     read_upload,
     safe_id,
 )
+from selon.web.templating import render_page
 from selon.web.view import figure_rows, figures_chart, highlight, who_said_what
 
 router = APIRouter(include_in_schema=False)
