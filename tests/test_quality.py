@@ -3,7 +3,8 @@ must stay at or above the floors pinned in ``tests/quality_floors.json``.
 
 Floors are the measured scores rounded down to two decimals. When a change raises a score,
 raise its floor in the same commit; a floor is never lowered quietly (a lower floor needs a
-reason in the commit message). Where ``../shared`` (gold corpus and scorer) is absent, as in
+reason in the commit message). ``benchmarks/quality.py`` prints the scores, overall and per
+source, to read before raising a floor. Where ``../shared`` (gold corpus and scorer) is absent, as in
 a user's clone, the gate is skipped; under ``CI=true`` its absence is a failure.
 """
 
@@ -93,11 +94,3 @@ def test_dev_score_at_or_above_floor(dev_scores, record_property, layer: str, me
         f"{layer} {metric} fell to {measured:.4f}, below its floor {floor:.2f} "
         f"(all dev scores: {_summary(dev_scores)})"
     )
-
-
-def test_report_dev_scores(dev_scores, record_property, capsys) -> None:
-    """Not a check: shows the measured scores (with -s, -rA, or in the JUnit XML) so a
-    rise can be pinned by raising the floors."""
-    record_property("dev_scores", _summary(dev_scores))
-    with capsys.disabled():
-        print(f"\n[selon dev quality] {_summary(dev_scores)}")
