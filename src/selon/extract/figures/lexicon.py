@@ -13,18 +13,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from selon.extract.numbers import NumberReader, fold
+from selon.extract.numbers import NumberReader, fold, folded_words
 from selon.lang.pack import LanguagePack
 
 # Qualifiers written before a quantity, in the order they are tried.
 _BEFORE = ("at_least", "less_than", "at_most", "more_than", "about")
 # Qualifiers written after the counted noun, with their pack key.
 _AFTER = (("at_least", "after_at_least"), ("about", "after_about"), ("at_most", "after_at_most"))
-
-
-def folded_words(table: dict[str, Any], key: str) -> frozenset[str]:
-    """``table[key]`` as a set of folded words (empty when absent)."""
-    return frozenset(fold(str(w)) for w in table.get(key, []))
 
 
 def longest_first(items: Sequence[str]) -> list[str]:
