@@ -117,6 +117,46 @@ CASES: dict[str, str] = {
     ),
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
+    # -- figures: quantities -------------------------------------------------------------------
+    "fig_quantities": (
+        "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "
+        "pour un budget de 2,5 millions d'euros."
+    ),
+    "fig_vague": "Plusieurs témoins et des centaines de curieux se pressaient devant la mairie.",
+    "fig_phone": "Pour réserver, composez le 02 98 44 17 60 avant midi.",
+    # -- figures: ranges -----------------------------------------------------------------------
+    "fig_range_between": "Entre 200 et 300 manifestants se sont rassemblés devant la préfecture.",
+    "fig_range_or": "Quatre ou cinq rôdeurs ont été aperçus près du dépôt.",
+    "fig_change": "Le prix du ticket de bus passera de 1,60 à 1,90 euro en janvier.",
+    "fig_list_or": "Le forfait coûte 20, 35 ou 50 euros par mois.",
+    "fig_and_pair": "Cette année, les deux ateliers ont accueilli 40 et 55 apprentis.",
+    # -- figures: qualifiers -------------------------------------------------------------------
+    "fig_qualifiers": (
+        "Plus de 500 habitants ont signé la pétition, mais moins de 40 % des élus l'ont soutenue."
+    ),
+    "fig_after_qualifier": "Trois randonneurs au moins ont été secourus dans la nuit.",
+    # -- figures: units ------------------------------------------------------------------------
+    "fig_elided_unit": "La préfecture a compté 6.400 marcheurs à Lille et 900 à Arras.",
+    "fig_weekday_after": "Ils étaient 7.000 samedi dernier dans les rues de Bordeaux.",
+    "fig_quoted_unit": "La police a signalé 14 « zones rouges » dans la ville.",
+    # -- figures: not figures ------------------------------------------------------------------
+    "fig_dates": "L'audience aura lieu le 12 mars à 14 h, salle 3, deux ans après la réforme de 2019.",
+    "fig_weekday_date": "La brocante se tiendra le samedi 4 sur le port de Dinan.",
+    "fig_score": "L'équipe locale s'est imposée 3 à 1 face à Brest.",
+    "fig_title": "Elle a relu le roman « Les 40 rugissants » pendant les vacances.",
+    # -- figures: outcomes ---------------------------------------------------------------------
+    "fig_outcomes": (
+        "L'incendie a fait 4 morts et 11 blessés, et 250 habitants ont dû quitter le quartier."
+    ),
+    "fig_outcome_verb": "Deux alpinistes ont été tués par une chute de pierres.",
+    "fig_outcome_forces": "Quelque 2.000 policiers seront mobilisés pour le sommet.",
+    "fig_no_outcome": "La mairie a installé 60 bancs dans le parc.",
+    "fig_tally": "L'explosion a fait un mort et six blessés légers.",
+    # -- figures: attribution ------------------------------------------------------------------
+    "fig_attribution": (
+        "« Nous avons recensé 85 interpellations depuis lundi », a déclaré le commissaire Paul Renard. "
+        "La ville compte 40.000 habitants."
+    ),
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",

@@ -1,14 +1,362 @@
-"""The figures layer through the real pipeline, on short sentences written for these tests."""
+"""The figure rules (``selon.extract.figures``): each stage on frozen Docs, then the whole
+layer through the real pipeline, on short sentences written for these tests.
+
+The rule tests rebuild Docs frozen by ``tests/make_docs.py`` (its ``fig_*`` cases), so they
+test the rules, not the model's mood; the ``model`` tests run ``Analyzer("fr")``.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
+from selon.extract.figures import extract_figures, read_context
+from selon.extract.figures.attribution import attribute, holding_statement
+from selon.extract.figures.context import Context, Quantity
+from selon.extract.figures.exclusions import exclusion, in_work_title, is_score, lone_article
+from selon.extract.figures.lexicon import lexicon
+from selon.extract.figures.outcomes import counted, governing_verbs, noun_outcome, outcome, verb_outcome
+from selon.extract.figures.qualifiers import Bounds, bounds, qualifier_after, qualifier_before, qualify
+from selon.extract.figures.quantities import digit_pieces, find_quantities, written_number
+from selon.extract.figures.ranges import after_between, change_context, joiner, scaled_like
+from selon.extract.figures.units import figure_unit, find_unit
+from selon.extract.numbers import Reading
+from selon.extract.quotes import find_quotes
+from selon.extract.statements import extract_statements
 from selon.models import Figure
 
-pytestmark = pytest.mark.model
+
+# ================================================================================================
+# The rules, stage by stage, on frozen Docs (``tests/make_docs.py``, the ``fig_*`` cases)
+# ================================================================================================
+@pytest.fixture(scope="module")
+def ctx_of(frozen_doc, fr_pack):
+    """``ctx_of(name)``: the figure stages' Context of the frozen Doc ``name``."""
+
+    def build(name: str) -> Context:
+        doc = frozen_doc(name)
+        doc._.selon_quotes = find_quotes(doc.text, fr_pack.quote_pairs)  # as the segmenter does
+        return Context(doc, lexicon(fr_pack))
+
+    return build
 
 
+@pytest.fixture(scope="module")
+def figures_of(frozen_doc, fr_pack):
+    """``figures_of(name)``: ``extract_figures`` on a frozen Doc, with its statements."""
+
+    def run(name: str) -> list[Figure]:
+        doc = frozen_doc(name)
+        quotes = find_quotes(doc.text, fr_pack.quote_pairs)
+        doc._.selon_quotes = quotes
+        return extract_figures(doc, fr_pack, extract_statements(doc, fr_pack, quotes))
+
+    return run
+
+
+def with_units(ctx: Context) -> list[Quantity]:
+    """The quantities of ``ctx`` through the units stage."""
+    qs = find_quantities(ctx)
+    for q in qs:
+        find_unit(ctx, q)
+    return qs
+
+
+def read_all(ctx: Context) -> list[Quantity]:
+    """The quantities of ``ctx`` through units, exclusions and links."""
+    qs = find_quantities(ctx)
+    read_context(ctx, qs)
+    return qs
+
+
+def written(ctx: Context, qs: list[Quantity]) -> list[str]:
+    return [ctx.text[q.start : q.end] for q in qs]
+
+
+def test_extract_figures_wants_a_doc(fr_pack) -> None:
+    with pytest.raises(TypeError):
+        extract_figures("Trois camions.", fr_pack, [])  # type: ignore[arg-type]
+
+
+# -- quantities ----------------------------------------------------------------------------------
+def test_rule_quantities_digits_words_approximate_and_multipliers(ctx_of) -> None:
+    ctx = ctx_of("fig_quantities")
+    qs = find_quantities(ctx)
+    assert [(q.kind, ctx.text[q.start : q.end], q.reading) for q in qs] == [
+        ("approximate", "Une dizaine", Reading(10, 10, "about")),
+        ("digits", "1.250", Reading(1250, 1250, "exact")),
+        ("words", "trois cents", Reading(300, 300, "exact")),
+        ("indefinite", "un", Reading(1, 1, "exact")),
+        ("digits", "2,5 millions", Reading(2500000, 2500000, "exact")),
+    ]
+    assert qs[-1].scale == 1000000
+
+
+def test_rule_vague_plural_is_a_quantity_a_bare_vague_word_is_not(ctx_of) -> None:
+    ctx = ctx_of("fig_vague")
+    qs = find_quantities(ctx)
+    assert written(ctx, qs) == ["des centaines"]  # not « Plusieurs » alone
+    assert (qs[0].kind, qs[0].reading) == ("vague", Reading(200, 999, "vague"))
+
+
+def test_rule_phone_number_is_no_quantity(ctx_of, fr_pack) -> None:
+    assert find_quantities(ctx_of("fig_phone")) == []
+    reader = lexicon(fr_pack).reader
+    assert digit_pieces(reader, 10, "02 98 44 17 60") == []
+    assert digit_pieces(reader, 10, "6.400") == [(10, 15)]
+    assert digit_pieces(reader, 0, "25 30") == [(0, 2), (3, 5)]  # two numbers side by side
+    assert digit_pieces(reader, 0, "12 34 56") == []  # three pieces: a code
+
+
+def test_rule_written_number_runs_over_its_words(ctx_of) -> None:
+    ctx = ctx_of("fig_quantities")
+    trois = ctx.low.index("trois")
+    q = written_number(ctx, trois)
+    assert q is not None and ctx.text[q.start : q.end] == "trois cents"
+    assert written_number(ctx, ctx.low.index("colis")) is None
+
+
+# -- units ---------------------------------------------------------------------------------------
+def test_rule_unit_is_the_noun_after_the_number(ctx_of) -> None:
+    qs = with_units(ctx_of("fig_quantities"))
+    assert [q.unit for q in qs] == ["bénévoles", "repas", "colis", "budget", "euros"]
+
+
+def test_rule_quoted_unit(ctx_of, figures_of) -> None:
+    (q,) = with_units(ctx_of("fig_quoted_unit"))
+    assert q.unit == "zones rouges"
+    (f,) = figures_of("fig_quoted_unit")
+    assert (f.text, f.unit) == ("14 « zones rouges »", "zones rouges")
+
+
+def test_rule_a_weekday_after_the_number_is_not_its_unit(ctx_of, figures_of) -> None:
+    (q,) = with_units(ctx_of("fig_weekday_after"))
+    assert q.unit is None
+    (f,) = figures_of("fig_weekday_after")
+    assert (f.text, f.low, f.unit) == ("7.000", 7000, None)
+
+
+def test_rule_elided_unit_comes_from_the_figure_before(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_elided_unit")
+    qs = with_units(ctx)
+    assert [q.unit for q in qs] == ["marcheurs", None]
+    last = (qs[0].unit, qs[0].unit_token, ctx.sent_of[qs[0].a])
+    assert figure_unit(ctx, qs[1], last)[0] == "marcheurs"
+    assert figure_unit(ctx, qs[1], None) == (None, None)
+    f = figures_of("fig_elided_unit")
+    assert [(x.text, x.unit) for x in f] == [("6.400 marcheurs", "marcheurs"), ("900", "marcheurs")]
+
+
+# -- exclusions ----------------------------------------------------------------------------------
+def test_rule_dates_times_identifiers_and_years_are_no_figures(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_dates")
+    qs = with_units(ctx)
+    assert written(ctx, qs) == ["12", "14", "3", "deux", "2019"]
+    assert [exclusion(ctx, q) for q in qs] == ["time", "time", "identifier", "time", "year"]
+    assert figures_of("fig_dates") == []
+
+
+def test_rule_a_number_after_a_weekday_is_a_date(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_weekday_date")
+    (q,) = with_units(ctx)
+    assert exclusion(ctx, q) == "date"
+    assert figures_of("fig_weekday_date") == []
+
+
+def test_rule_counts_are_not_excluded(ctx_of) -> None:
+    ctx = ctx_of("fig_quantities")
+    assert [exclusion(ctx, q) for q in with_units(ctx)] == [None] * 5
+
+
+def test_rule_number_in_a_work_title(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_title")
+    (q,) = with_units(ctx)
+    assert in_work_title(ctx, q)
+    assert exclusion(ctx, q) == "title"
+    assert figures_of("fig_title") == []
+    ctx = ctx_of("fig_quoted_unit")  # in quotation marks, but no work named before them
+    assert not any(in_work_title(ctx, q) for q in with_units(ctx))
+
+
+def test_rule_score_of_a_game(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_score")
+    qs = with_units(ctx)
+    assert is_score(ctx, qs[0], qs[1])
+    assert [q.excluded for q in read_all(ctx_of("fig_score"))] == ["score", "score"]
+    assert figures_of("fig_score") == []
+    ctx = ctx_of("fig_range_or")  # small numbers, no score cue before them
+    qs = with_units(ctx)
+    assert not is_score(ctx, qs[0], qs[1])
+
+
+def test_rule_lone_article_counts_only_in_a_tally(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_quantities")
+    qs = read_all(ctx)
+    assert (qs[3].kind, qs[3].excluded) == ("indefinite", "article")  # « un budget »
+    ctx = ctx_of("fig_tally")
+    qs = read_all(ctx)
+    assert lone_article(ctx, 0, qs) is None  # « un mort et six blessés »
+    assert [(f.text, f.low) for f in figures_of("fig_tally")] == [("un mort", 1), ("six blessés légers", 6)]
+
+
+# -- ranges --------------------------------------------------------------------------------------
+def test_rule_between_and_is_one_range(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_range_between")
+    qs = with_units(ctx)
+    assert joiner(ctx, qs[0], qs[1]) == "and"
+    assert after_between(ctx, qs[0])
+    (f,) = figures_of("fig_range_between")
+    assert (f.text, f.low, f.high, f.qualifier) == ("Entre 200 et 300 manifestants", 200, 300, "range")
+    assert f.unit == "manifestants"
+
+
+def test_rule_rising_or_is_one_range(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_range_or")
+    qs = with_units(ctx)
+    assert joiner(ctx, qs[0], qs[1]) == "or"
+    assert not after_between(ctx, qs[0])
+    (f,) = figures_of("fig_range_or")
+    assert (f.text, f.low, f.high, f.qualifier) == ("Quatre ou cinq rôdeurs", 4, 5, "range")
+
+
+def test_rule_no_joiner_across_words(ctx_of) -> None:
+    ctx = ctx_of("fig_elided_unit")  # « 6.400 marcheurs à Lille et 900 »
+    qs = with_units(ctx)
+    assert joiner(ctx, qs[0], qs[1]) is None
+
+
+def test_rule_change_from_to_is_no_range(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_change")
+    qs = with_units(ctx)
+    assert joiner(ctx, qs[0], qs[1]) == "range"
+    assert change_context(ctx, qs[0])
+    assert not change_context(ctx_of("fig_range_or"), with_units(ctx_of("fig_range_or"))[0])
+    f = figures_of("fig_change")
+    assert [(x.low, x.high, x.qualifier) for x in f] == [(1.6, 1.6, "exact"), (1.9, 1.9, "exact")]
+
+
+def test_rule_and_without_between_is_no_range(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_and_pair")
+    qs = with_units(ctx)
+    assert joiner(ctx, qs[1], qs[2]) == "and"
+    assert not after_between(ctx, qs[1])
+    f = figures_of("fig_and_pair")
+    assert [(x.text, x.low, x.high, x.unit) for x in f] == [
+        ("deux ateliers", 2, 2, "ateliers"),
+        ("40", 40, 40, "apprentis"),
+        ("55 apprentis", 55, 55, "apprentis"),
+    ]
+
+
+def test_rule_or_closing_a_list_is_no_range(figures_of) -> None:
+    f = figures_of("fig_list_or")
+    assert [(x.text, x.low, x.high) for x in f] == [("20", 20, 20), ("35", 35, 35), ("50 euros par mois", 50, 50)]
+    assert {x.unit for x in f} == {"euros par mois"}
+
+
+def test_rule_scaled_like_takes_the_multiplier_of_the_right_one() -> None:
+    left = Quantity(0, 0, 0, 1, Reading(2, 2, "exact"), "digits")
+    right = Quantity(2, 3, 6, 16, Reading(5000000, 5000000, "exact"), "digits", scale=1000000)
+    assert scaled_like(left, right, 2, 5000000) == 2000000
+    big = Quantity(0, 0, 0, 1, Reading(20, 20, "exact"), "digits")  # above the base 5: stays 20
+    assert scaled_like(big, right, 20, 5000000) == 20
+
+
+# -- qualifiers ----------------------------------------------------------------------------------
+def test_rule_qualifier_before_sets_an_open_bound(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_qualifiers")
+    qs = read_all(ctx)
+    assert qualifier_before(ctx, qs[0]) == (0, "more_than", 500, None)
+    assert qualifier_before(ctx, qs[1])[1:] == ("less_than", None, 40)
+    f = figures_of("fig_qualifiers")
+    assert [(x.text, x.low, x.high, x.qualifier, x.unit) for x in f] == [
+        ("Plus de 500 habitants", 500, None, "more_than", "habitants"),
+        ("moins de 40 %", None, 40, "less_than", "%"),
+    ]
+
+
+def test_rule_qualifier_after_the_noun(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_after_qualifier")
+    (q,) = read_all(ctx)
+    assert q.unit_end is not None
+    assert qualifier_after(ctx, q.unit_end) == (len("Trois randonneurs au moins"), "at_least")
+    (f,) = figures_of("fig_after_qualifier")
+    assert (f.text, f.low, f.high, f.qualifier) == ("Trois randonneurs au moins", 3, None, "at_least")
+
+
+def test_rule_no_qualifier_is_exact(ctx_of) -> None:
+    ctx = ctx_of("fig_no_outcome")
+    (q,) = read_all(ctx)
+    assert qualifier_before(ctx, q) == (q.start, "exact", 60, 60)
+    assert q.unit_end is not None
+    assert qualifier_after(ctx, q.unit_end) == (q.unit_end, None)
+    assert qualify(ctx, q) == Bounds(q.start, q.unit_end, "exact", 60, 60)
+
+
+def test_rule_bounds_of_each_qualifier() -> None:
+    exact, vague = Reading(10, 10, "exact"), Reading(200, 999, "vague")
+    assert bounds("more_than", exact) == (10, None)
+    assert bounds("at_least", vague) == (200, None)
+    assert bounds("less_than", exact) == (None, 10)
+    assert bounds("at_most", vague) == (None, 999)
+    assert bounds("about", exact) == (10, 10)
+    assert bounds("about", vague) == (200, 999)
+
+
+# -- outcomes ------------------------------------------------------------------------------------
+def test_rule_outcomes_from_nouns_and_from_a_modal_verb(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_outcomes")
+    qs = read_all(ctx)
+    assert [noun_outcome(ctx, counted(ctx, q.unit, q.unit_token)) for q in qs] == ["killed", "injured", None]
+    assert "quitter" in [t.lemma_ for t in governing_verbs(ctx, qs[2])]  # through « ont dû »
+    assert verb_outcome(ctx, qs[2], counted(ctx, qs[2].unit, qs[2].unit_token)) == "displaced"
+    assert [f.outcome for f in figures_of("fig_outcomes")] == ["killed", "injured", "displaced"]
+
+
+def test_rule_a_verb_only_people_undergo_counts_people(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_outcome_verb")
+    q = read_all(ctx)[0]
+    assert not counted(ctx, q.unit, q.unit_token).people  # « alpinistes » is not in the pack's people
+    assert verb_outcome(ctx, q, counted(ctx, q.unit, q.unit_token)) == "killed"
+    assert [f.outcome for f in figures_of("fig_outcome_verb")] == ["killed"]
+
+
+def test_rule_forces_deployed_are_not_participants(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_outcome_forces")
+    (q,) = read_all(ctx)
+    c = counted(ctx, q.unit, q.unit_token)
+    assert c.people and c.forces
+    assert verb_outcome(ctx, q, c) is None
+    (f,) = figures_of("fig_outcome_forces")
+    assert (f.text, f.qualifier, f.outcome) == ("Quelque 2.000 policiers", "about", "other")
+
+
+def test_rule_things_have_no_outcome(ctx_of, figures_of) -> None:
+    ctx = ctx_of("fig_no_outcome")
+    (q,) = read_all(ctx)
+    assert outcome(ctx, q, q.unit, q.unit_token, ctx.tok_end(q.b + 1)) is None
+    assert [(f.unit, f.outcome) for f in figures_of("fig_no_outcome")] == [("bancs", None)]
+
+
+# -- attribution ---------------------------------------------------------------------------------
+def test_rule_figure_takes_the_speaker_of_its_statement(ctx_of, statements_of, figures_of) -> None:
+    ctx = ctx_of("fig_attribution")
+    statements = statements_of("fig_attribution")
+    (s,) = statements
+    qs = read_all(ctx)
+    assert holding_statement(qs[0].start, qs[0].end, qs[0], statements) is s
+    assert attribute(qs[0].start, qs[0].end, qs[0], statements) == ("Paul Renard", s.id)
+    assert attribute(qs[1].start, qs[1].end, qs[1], statements) == (None, None)  # the article's voice
+    f = figures_of("fig_attribution")
+    assert [(x.text, x.source, x.statement) for x in f] == [
+        ("85 interpellations", "Paul Renard", s.id),
+        ("40.000 habitants", None, None),
+    ]
+
+
+# ================================================================================================
+# Through the model: ``Analyzer("fr")`` on sentences written for these tests
+# ================================================================================================
 @pytest.fixture(scope="module")
 def analyzer():
     from selon.pipeline.analyzer import Analyzer
@@ -52,6 +400,7 @@ def values(figures: list[Figure]) -> list[tuple]:
         ("deux milliards de", 2000000000),
     ],
 )
+@pytest.mark.model
 def test_digit_formats(figs, written, value):
     f = figs(f"La collecte a rapporté {written} francs aux sinistrés du canton.")
     assert len(f) == 1
@@ -59,17 +408,20 @@ def test_digit_formats(figs, written, value):
     assert f[0].unit == "francs"
 
 
+@pytest.mark.model
 def test_decimal_comma_percent(figs):
     f = figs("Le taux de chômage a atteint 8,4 % en fin d'année dans la région.")
     assert len(f) == 1
     assert (f[0].low, f[0].unit, f[0].outcome) == (8.4, "%", None)
 
 
+@pytest.mark.model
 def test_word_numbers(figs):
     f = figs("Trois camions et deux cent soixante mille tracts ont été saisis.")
     assert values(f) == [(3, 3), (260000, 260000)]
 
 
+@pytest.mark.model
 def test_belgian_word_number(figs):
     f = figs("Nonante-deux plaintes ont été déposées au commissariat de Namur.")
     assert only(f, "Nonante").low == 92
@@ -95,6 +447,7 @@ def test_belgian_word_number(figs):
         ("300 à 400", 300, 400, "range"),
     ],
 )
+@pytest.mark.model
 def test_qualifiers(figs, phrase, low, high, qualifier):
     f = figs(f"Lundi, {phrase} grévistes se sont rassemblés devant l'usine.")
     assert len(f) == 1, [x.text for x in f]
@@ -103,11 +456,13 @@ def test_qualifiers(figs, phrase, low, high, qualifier):
     assert f[0].unit == "grévistes"
 
 
+@pytest.mark.model
 def test_more_than_an_approximate_noun(figs):
     f = figs("Plus d'une centaine de riverains ont signé la pétition.")
     assert (f[0].low, f[0].high, f[0].qualifier) == (100, None, "more_than")
 
 
+@pytest.mark.model
 def test_at_least_after_the_noun(figs):
     f = figs("Trois passants au moins ont été blessés par la chute du panneau.")
     assert len(f) == 1
@@ -115,34 +470,40 @@ def test_at_least_after_the_noun(figs):
     assert (f[0].low, f[0].high, f[0].qualifier, f[0].outcome) == (3, None, "at_least", "injured")
 
 
+@pytest.mark.model
 def test_less_than_under_the_bar(figs):
     f = figs("La participation est passée sous la barre des 40 % dimanche.")
     assert (f[0].low, f[0].high, f[0].qualifier) == (None, 40, "less_than")
 
 
+@pytest.mark.model
 def test_or_range(figs):
     f = figs("Selon un témoin, cinq ou six individus cagoulés ont attaqué la boutique.")
     assert len(f) == 1
     assert (f[0].low, f[0].high, f[0].qualifier) == (5, 6, "range")
 
 
+@pytest.mark.model
 def test_alternatives_give_one_figure_each(figs):
     f = figs("Un abonnement coûte 30, 45 ou 60 euros selon la formule.")
     assert values(f) == [(30, 30), (45, 45), (60, 60)]
     assert [x.unit for x in f] == ["euros", "euros", "euros"]
 
 
+@pytest.mark.model
 def test_range_with_a_multiplier(figs):
     f = figs("Le chantier coûterait entre 2 et 5 millions d'euros à la commune.")
     assert len(f) == 1
     assert (f[0].low, f[0].high, f[0].qualifier, f[0].unit) == (2000000, 5000000, "range", "euros")
 
 
+@pytest.mark.model
 def test_change_from_to_is_two_figures(figs):
     f = figs("Le prix du ticket passe de 2,10 à 2,50 euros au mois prochain.")
     assert values(f) == [(2.1, 2.1), (2.5, 2.5)]
 
 
+@pytest.mark.model
 def test_falling_pair_is_two_figures(figs):
     f = figs("La taxe serait ramenée de 20 à 5 % pour les produits de base.")
     assert values(f) == [(20, 20), (5, 5)]
@@ -168,6 +529,7 @@ def test_falling_pair_is_two_figures(figs):
         ("Quelques centaines de", 200, 999, "vague"),
     ],
 )
+@pytest.mark.model
 def test_approximate_and_vague(figs, phrase, low, high, qualifier):
     f = figs(f"{phrase} manifestants ont défilé dans le centre de Lille.")
     assert len(f) == 1
@@ -175,12 +537,14 @@ def test_approximate_and_vague(figs, phrase, low, high, qualifier):
     assert (f[0].unit, f[0].outcome) == ("manifestants", "participating")
 
 
+@pytest.mark.model
 def test_fractions(figs):
     f = figs("La moitié des élus a voté le texte, les trois quarts des maires l'ont rejeté.")
     assert values(f) == [(0.5, 0.5), (0.75, 0.75)]
     assert [x.unit for x in f] == ["élus", "maires"]  # what the fraction is a part of
 
 
+@pytest.mark.model
 def test_words_without_a_number_are_not_figures(figs):
     text = (
         "Plusieurs témoins, quelques voisins et de nombreux curieux étaient là, "
@@ -190,6 +554,7 @@ def test_words_without_a_number_are_not_figures(figs):
 
 
 # -- units ---------------------------------------------------------------------------------------
+@pytest.mark.model
 def test_elided_unit(figs):
     f = figs("La préfecture a compté 8.200 marcheurs à Lyon et 1.300 à Grenoble.")
     assert values(f) == [(8200, 8200), (1300, 1300)]
@@ -197,11 +562,13 @@ def test_elided_unit(figs):
     assert f[1].unit == "marcheurs"
 
 
+@pytest.mark.model
 def test_percent_unit(figs):
     f = figs("Le candidat recueille 12% des intentions de vote.")
     assert (f[0].low, f[0].unit) == (12, "%")
 
 
+@pytest.mark.model
 def test_quoted_unit(figs):
     f = figs('La gendarmerie a recensé 37 "points de blocage" dans le département.')
     assert len(f) == 1
@@ -234,18 +601,21 @@ def test_quoted_unit(figs):
         ("La mairie a acheté 40 vélos électriques.", None),
     ],
 )
+@pytest.mark.model
 def test_outcomes(figs, sentence, outcome):
     f = figs(sentence)
     assert len(f) == 1, [x.text for x in f]
     assert f[0].outcome == outcome
 
 
+@pytest.mark.model
 def test_tally_with_a_lone_one(figs):
     f = figs("La collision a fait un mort et 17 blessés, selon les pompiers.")
     assert values(f) == [(1, 1), (17, 17)]
     assert [x.outcome for x in f] == ["killed", "injured"]
 
 
+@pytest.mark.model
 def test_one_with_only(figs):
     f = figs("Sur les douze suspects, un seul a été relâché.")
     assert values(f) == [(12, 12), (1, 1)]
@@ -279,15 +649,18 @@ def test_one_with_only(figs):
         "Le tribunal l'a condamné à 18 mois de prison.",
     ],
 )
+@pytest.mark.model
 def test_not_figures(figs, sentence):
     assert figs(sentence) == [], [f.text for f in figs(sentence)]
 
 
+@pytest.mark.model
 def test_signed_change_in_parentheses_is_not_a_figure(figs):
     f = figs("Le président recueille 31% (+4) d'opinions favorables.")
     assert values(f) == [(31, 31)]
 
 
+@pytest.mark.model
 def test_age_and_count_in_one_sentence(figs):
     f = figs("Un homme de 47 ans a blessé deux policiers lors de son interpellation.")
     assert values(f) == [(2, 2)]
@@ -295,6 +668,7 @@ def test_age_and_count_in_one_sentence(figs):
 
 
 # -- source ------------------------------------------------------------------------------------
+@pytest.mark.model
 def test_figure_inside_a_statement_takes_its_speaker(analyzer):
     a = analyzer.analyze("Selon la préfecture, 2.400 manifestants ont défilé samedi à Nantes.")
     f = only(a.figures, "2.400")
@@ -304,12 +678,14 @@ def test_figure_inside_a_statement_takes_its_speaker(analyzer):
     assert f.source == (s.speaker.name if s.speaker else None)
 
 
+@pytest.mark.model
 def test_figure_in_the_articles_own_voice_has_no_source(figs):
     f = figs("Samedi, 2.400 manifestants ont défilé à Nantes.")
     assert (f[0].source, f[0].statement) == (None, None)
 
 
 # -- offsets and bad input ---------------------------------------------------------------------
+@pytest.mark.model
 def test_offsets_point_into_the_text(analyzer):
     text = "Hier, plus de 130 civils et 12 % des maisons ont été touchés.\nEnviron 5 000 personnes ont fui."
     for f in analyzer.analyze(text).figures:
@@ -328,6 +704,7 @@ def test_offsets_point_into_the_text(analyzer):
         "%%% ,,, ... 0,0,0 ''' 1..2 3,,4",
     ],
 )
+@pytest.mark.model
 def test_bad_input_never_crashes(analyzer, text):
     figures = analyzer.analyze(text).figures
     for f in figures:
@@ -335,10 +712,12 @@ def test_bad_input_never_crashes(analyzer, text):
         assert f.low is None or abs(f.low) < 10**16
 
 
+@pytest.mark.model
 def test_mixed_separators_value(figs):
     f = figs("Le devis s'élève à 1.200,50 euros hors taxes.")
     assert (f[0].low, f[0].unit) == (1200.5, "euros")
 
 
+@pytest.mark.model
 def test_absurd_digit_run_is_not_a_figure(figs):
     assert figs("Un code de " + "7" * 500 + " chiffres a été publié.") == []

@@ -36,6 +36,16 @@ def fold(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
 
+def folded_words(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    """``table[key]`` as a set of folded words (empty when absent)."""
+    return frozenset(fold(str(w)) for w in table.get(key, []))
+
+
+def folded_sizes(table: Mapping[str, Any], key: str) -> dict[str, int]:
+    """``table[key]`` (words to whole numbers) with the words folded (empty when absent)."""
+    return {fold(str(k)): int(v) for k, v in table.get(key, {}).items()}
+
+
 def as_number(d: Decimal) -> Number:
     """An int when ``d`` is integral, else a float."""
     if d == d.to_integral_value():
@@ -61,24 +71,24 @@ class NumberReader:
         self.decimal_mark = str(table.get("decimal_mark", "."))
         self.group_marks = frozenset(groups)
         self.max_digits = int(table.get("max_digits", 15))
-        self.number_words = frozenset(fold(w) for w in table.get("words", []))
+        self.number_words = folded_words(table, "words")
         self.and_word = fold(str(table.get("and_word", "")))
-        self.and_followers = frozenset(fold(w) for w in table.get("and_followers", []))
-        self.indefinite = frozenset(fold(w) for w in table.get("indefinite", []))
-        self.partitive = frozenset(fold(w) for w in table.get("partitive", []))
-        self.only_words = frozenset(fold(w) for w in table.get("only_words", []))
-        self.multipliers = {fold(k): int(v) for k, v in table.get("multipliers", {}).items()}
-        self.approximate = {fold(k): int(v) for k, v in table.get("approximate", {}).items()}
-        self.vague_plurals = {fold(k): int(v) for k, v in table.get("vague_plurals", {}).items()}
+        self.and_followers = folded_words(table, "and_followers")
+        self.indefinite = folded_words(table, "indefinite")
+        self.partitive = folded_words(table, "partitive")
+        self.only_words = folded_words(table, "only_words")
+        self.multipliers = folded_sizes(table, "multipliers")
+        self.approximate = folded_sizes(table, "approximate")
+        self.vague_plurals = folded_sizes(table, "vague_plurals")
         vague = table.get("vague", {})
-        self.vague_determiners = frozenset(fold(w) for w in vague.get("determiners", []))
-        self.measure_nouns = frozenset(fold(w) for w in vague.get("measure_nouns", []))
-        self.measure_determiners = frozenset(fold(w) for w in vague.get("measure_determiners", []))
+        self.vague_determiners = folded_words(vague, "determiners")
+        self.measure_nouns = folded_words(vague, "measure_nouns")
+        self.measure_determiners = folded_words(vague, "measure_determiners")
         self.measure_low = int(vague.get("measure_low", 2))
         fractions = table.get("fractions", {})
-        self.denominators = {fold(k): int(v) for k, v in fractions.get("denominators", {}).items()}
-        self.fraction_one = frozenset(fold(w) for w in fractions.get("one", []))
-        self.fraction_articles = frozenset(fold(w) for w in fractions.get("articles", []))
+        self.denominators = folded_sizes(fractions, "denominators")
+        self.fraction_one = folded_words(fractions, "one")
+        self.fraction_articles = folded_words(fractions, "articles")
         self.fraction_decimals = int(fractions.get("decimals", 4))
         self.unit_marks = frozenset(str(u) for u in table.get("unit_marks", []))
         self._digits_re = self._compile_digit_patterns(groups)

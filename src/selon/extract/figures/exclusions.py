@@ -1,0 +1,159 @@
+"""What makes a quantity no figure: the reason, or None.
+
+A time or a duration (« 15 h », « 58 ans », « le 14 avril »), an address (« 12 rue … »), a
+year, an identifier (« l'acte 22 », « la RN 4 », « LBD40 »), a date by its weekday, a
+number in the quoted title of a work, the score of a game (« 2 à 1 »), and an indefinite
+article that counts nothing (« un automobiliste »).
+"""
+
+from __future__ import annotations
+
+from selon.extract.figures.context import QUOTE_CHARS, SPACES, Context, Quantity
+from selon.extract.numbers import fold
+
+_NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
+_SCORE_WINDOW = 6  # tokens looked at before a score for its cue
+
+
+def exclusion(ctx: Context, q: Quantity) -> str | None:
+    """Why ``q`` is no figure (« time », « address », « year », « identifier », « date »,
+    « title »), or None. Reads the unit: run after :func:`find_unit`."""
+    first_unit = fold(q.unit_token.text) if q.unit_token is not None else None
+    return (
+        time_or_address(ctx, q, first_unit)
+        or year(ctx, q, first_unit)
+        or named_by_noun(ctx, q)
+        or ("title" if in_work_title(ctx, q) else None)
+    )
+
+
+def time_or_address(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
+    """« time » when the quantity counts time or is followed by a month or a time unit,
+    « address » when its unit is a street."""
+    lex = ctx.lex
+    if first_unit and (first_unit in lex.time_units or first_unit in lex.months):
+        return "time"
+    nxt = ctx.low[q.b + 1] if q.b + 1 < len(ctx.doc) else ""
+    if nxt in lex.months or nxt in lex.time_units:
+        return "time"
+    unit = fold(q.unit) if q.unit else None
+    if unit and unit.split()[0] in lex.address_nouns:
+        return "address"
+    return None
+
+
+def year(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
+    """« year » for four bare digits within the pack's years, alone or before a month."""
+    lex = ctx.lex
+    value = q.value
+    if q.kind == "digits" and q.scale == 1 and isinstance(value, int) and lex.year_min <= value <= lex.year_max:
+        raw = ctx.text[q.start : q.end]
+        if raw.isdigit() and len(raw) == 4 and (q.unit is None or first_unit in lex.months):
+            return "year"
+    return None
+
+
+def named_by_noun(ctx: Context, q: Quantity) -> str | None:
+    """« identifier » for a number a noun names (« l'acte 22 », « LBD40 »), « date » for a
+    bare number after a weekday (« samedi 3 »)."""
+    if q.kind not in _NAMED_KINDS or q.a == 0:
+        return None
+    lex, doc = ctx.lex, ctx.doc
+    prev = ctx.low[q.a - 1]
+    ptok = doc[q.a - 1]
+    glued = not ptok.whitespace_ and ptok.text not in QUOTE_CHARS and not ptok.is_punct
+    numtok = doc[q.b] if q.kind != "digits" else doc[q.a]
+    bare = q.unit is None
+    if glued and ptok.is_alpha:
+        return "identifier"
+    if prev in lex.identifier_nouns and (bare or numtok.head.i == ptok.i):
+        return "identifier"
+    if (
+        ptok.pos_ in ("NOUN", "PROPN")
+        and prev not in lex.adverbial_nouns
+        and prev not in lex.weekdays
+        and ptok.is_alpha
+        and (numtok.head.i == ptok.i or (bare and (ptok.pos_ == "PROPN" or ptok.text[:1].isupper())))
+    ):
+        return "identifier"
+    if prev in lex.weekdays and bare:
+        return "date"
+    return None
+
+
+def in_work_title(ctx: Context, q: Quantity) -> bool:
+    """In quotation marks right after a work noun: « le roman « Les 100 jours » »."""
+    for open_, start, end in ctx.quotes:
+        if start <= q.start and q.end <= end:
+            before = fold(ctx.text[max(0, open_ - 30) : open_]).split()
+            if before and before[-1].strip(",:") in ctx.lex.work_nouns:
+                return True
+    return False
+
+
+def is_score(ctx: Context, left: Quantity, right: Quantity) -> bool:
+    """« s'est imposée 3 à 1 »: two small whole numbers after a score cue of the pack are
+    the score of a game, not a range."""
+    lex = ctx.lex
+    lv, rv = left.value, right.value
+    if not (isinstance(lv, int) and isinstance(rv, int) and lv < 100 and rv < 100):
+        return False
+    if right.unit is not None and fold(right.unit) in lex.symbols:
+        return False
+    lo = ctx.sentence(left.a)[0]
+    for k in range(left.a - 1, max(lo, left.a - _SCORE_WINDOW) - 1, -1):
+        if fold(ctx.doc[k].lemma_) in lex.score_cues or ctx.low[k] in lex.score_cues:
+            return True
+    return False
+
+
+# -- the indefinite article --------------------------------------------------------------------
+def counts(q: Quantity) -> bool:
+    """A quantity that is a figure by itself: not excluded, not a lone article."""
+    return q.excluded is None and q.kind != "indefinite"
+
+
+def lone_article(ctx: Context, k: int, qs: list[Quantity]) -> str | None:
+    """« article » when the indefinite ``qs[k]`` is an article, None when it counts: marked
+    by an only-word (« un seul »), or in a tally (« un mort et 17 blessés », « deux policiers
+    blessés et un passant »)."""
+    q = qs[k]
+    low = ctx.low
+    only = ctx.lex.reader.only_words
+    if q.a > 0 and low[q.a - 1] in only:
+        return None
+    if q.b + 1 < len(ctx.doc) and low[q.b + 1] in only:
+        return None
+    if q.unit is None or q.excluded:
+        return "article"
+    if tally_after(ctx, k, qs) or tally_before(ctx, k, qs):
+        return None
+    return "article"
+
+
+def tally_after(ctx: Context, k: int, qs: list[Quantity]) -> bool:
+    """« un mort et 528 blessés »: a counted quantity right after the unit of ``qs[k]``."""
+    q = qs[k]
+    lex = ctx.lex
+    if q.unit_end is None or k + 1 >= len(qs):
+        return False
+    nxt = qs[k + 1]
+    between = fold(ctx.text[q.unit_end : nxt.start].strip(SPACES))
+    outcome_noun = fold(q.unit) in lex.outcome_nouns if q.unit else False
+    return counts(nxt) and (between in lex.and_words or (between in lex.list_words and outcome_noun))
+
+
+def tally_before(ctx: Context, k: int, qs: list[Quantity]) -> bool:
+    """« Deux policiers ont été blessés et un passant … »: joined to a number written in
+    digits or words a few tokens before, in the same sentence (a vague tally does not count)."""
+    q = qs[k]
+    lex = ctx.lex
+    if q.a == 0 or ctx.low[q.a - 1] not in lex.and_words | lex.list_words:
+        return False
+    for prev in reversed(qs[:k]):
+        if prev.excluded or prev.merged or prev.kind == "indefinite":
+            continue
+        if prev.kind not in ("digits", "words"):
+            return False
+        return ctx.sent_of[prev.b] == ctx.sent_of[q.a] and q.a - prev.b <= 8
+    return False

@@ -1,0 +1,134 @@
+"""Linking neighbouring quantities: ranges, alternatives, lists.
+
+Two quantities of one sentence with one joiner of the pack between them are linked
+(« 300 à 400 », « cinq ou six », « 24, 32 et 47 ans »). A bare left one takes the unit of
+the right one, and its exclusion when that says time, address or year. A rising pair is one
+range when the joiner is a range word (not after a verb of change: « passe de 2 à 3 »),
+« or » (not closing a list), or « and » after a between-word (« entre 10 et 20 »); a range
+word between two small numbers after a score cue is a score (no figure).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from selon.extract.figures.context import Context, Quantity
+from selon.extract.figures.exclusions import is_score
+from selon.extract.numbers import Number, Reading, as_number, fold
+
+_SHARED_EXCLUSIONS = ("time", "address", "year")  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
+_CHANGE_WINDOW = 3  # tokens looked at before « de » for a verb of change
+
+
+def link_quantities(ctx: Context, qs: list[Quantity]) -> None:
+    """Link the quantities (in text order) and merge the ranges; reads units and exclusions."""
+    share_units(ctx, qs)
+    merge_ranges(ctx, qs)
+
+
+def joiner(ctx: Context, left: Quantity, right: Quantity) -> str | None:
+    """How two neighbouring quantities are joined: « range », « or », « and », « list »,
+    or None (not one joiner token between them, or not one sentence)."""
+    gap = ctx.low[left.b + 1 : right.a]
+    if len(gap) != 1 or ctx.sent_of[left.b] != ctx.sent_of[right.a]:
+        return None
+    g = gap[0]
+    lex = ctx.lex
+    if g in lex.range_words:
+        return "range"
+    if g in lex.or_words:
+        return "or"
+    if g in lex.and_words:
+        return "and"
+    if g in lex.list_words:
+        return "list"
+    return None
+
+
+def share_units(ctx: Context, qs: list[Quantity]) -> None:
+    """Right to left: a bare quantity joined to the next takes its unit (and its exclusion)."""
+    for k in range(len(qs) - 2, -1, -1):
+        left, right = qs[k], qs[k + 1]
+        if left.unit is not None:
+            continue
+        link = joiner(ctx, left, right)
+        if link is None:
+            continue
+        left.link = link
+        if right.unit is not None:
+            left.unit, left.unit_token, left.unit_inherited = right.unit, right.unit_token, True
+        if right.excluded in _SHARED_EXCLUSIONS and left.excluded is None:
+            left.excluded = right.excluded
+
+
+def merge_ranges(ctx: Context, qs: list[Quantity]) -> None:
+    """Left to right: mark scores, and merge each joined pair that is a range into its left
+    quantity (the right one is ``merged``)."""
+    for k in range(len(qs) - 1):
+        left, right = qs[k], qs[k + 1]
+        if left.link == "range" and not left.merged and is_score(ctx, left, right):
+            left.excluded = right.excluded = "score"
+            continue
+        if left.link is None or left.merged or left.excluded or right.excluded:
+            continue
+        lv, rv = left.value, right.value
+        if lv is None or rv is None:
+            continue
+        lv = scaled_like(left, right, lv, rv)
+        if is_range(ctx, qs, k, lv, rv):
+            merge(left, right, lv, rv)
+
+
+def scaled_like(left: Quantity, right: Quantity, lv: Number, rv: Number) -> Number:
+    """« entre 2 et 5 millions »: the left value with the right one's multiplier, when the
+    left one has none and is not above the right one's base."""
+    if right.scale > 1 and left.scale == 1 and left.kind in ("digits", "words"):
+        base = Decimal(str(rv)) / right.scale
+        if Decimal(str(lv)) <= base:
+            return as_number(Decimal(str(lv)) * right.scale)
+    return lv
+
+
+def is_range(ctx: Context, qs: list[Quantity], k: int, lv: Number, rv: Number) -> bool:
+    """Whether ``qs[k]`` (value ``lv``) and the next (value ``rv``) make one range."""
+    left = qs[k]
+    if left.link == "range":
+        return lv < rv and not change_context(ctx, left)
+    if left.link == "or":
+        closes_list = k > 0 and qs[k - 1].link == "list"
+        return lv < rv and not closes_list
+    if left.link == "and":
+        return lv < rv and after_between(ctx, left)
+    return False
+
+
+def merge(left: Quantity, right: Quantity, lv: Number, rv: Number) -> None:
+    """Make ``left`` the range from ``lv`` to ``right``'s high bound, with ``right``'s unit."""
+    left.reading = Reading(lv, right.reading.high if right.reading.high is not None else rv, "range")
+    right.merged = True
+    left.b, left.end = right.b, right.end
+    left.unit, left.unit_token, left.unit_end = right.unit, right.unit_token, right.unit_end
+    left.unit_inherited = False
+
+
+def change_context(ctx: Context, q: Quantity) -> bool:
+    """« passe de 2,10 à 2,50 »: a change-from word before ``q`` after a verb (or noun) of
+    change a few tokens back; a before/after pair, not a range."""
+    lex = ctx.lex
+    i = q.a - 1
+    if i < 0 or ctx.low[i] not in lex.change_from:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _CHANGE_WINDOW), -1):
+        t = ctx.doc[k]
+        if fold(t.lemma_) in lex.change_verbs or ctx.low[k] in lex.change_verbs:
+            return True
+        if t.pos_ == "VERB" or t.is_punct:
+            return False
+    return False
+
+
+def after_between(ctx: Context, q: Quantity) -> bool:
+    """A between-word of the pack just before ``q`` (« entre 10 et 20 »)."""
+    if ctx.lex.between_re is None:
+        return False
+    return ctx.lex.between_re.search(ctx.before(q.start)[1]) is not None
