@@ -168,7 +168,7 @@ def _statement(data: Any, text: str, where: str) -> GoldStatement:
     content = _text(obj, "content", where)
     return GoldStatement(
         content=content,
-        span=locate(text, content, _occurrence(obj, where), f"{where}.content"),
+        span=_locate(text, content, _occurrence(obj, where), f"{where}.content"),
         speaker=_name(obj, "speaker", where),
         aliases=_names(obj, "aliases", where),
     )
@@ -179,7 +179,7 @@ def _figure(data: Any, text: str, where: str) -> GoldFigure:
     figure_text = _text(obj, "text", where)
     return GoldFigure(
         text=figure_text,
-        span=locate(text, figure_text, _occurrence(obj, where), f"{where}.text"),
+        span=_locate(text, figure_text, _occurrence(obj, where), f"{where}.text"),
         low=_bound(obj, "low", where),
         high=_bound(obj, "high", where),
         source=_name(obj, "source", where),
@@ -191,19 +191,20 @@ def _figure(data: Any, text: str, where: str) -> GoldFigure:
     )
 
 
-def locate(text: str, sub: str, occurrence: int = 0, where: str = "string") -> Span:
+def _locate(text: str, sub: str, occurrence: int = 0, where: str = "string") -> Span:
     """The span of the ``occurrence``-th (from 0) appearance of ``sub`` in ``text``."""
     start = -1
     for seen in range(occurrence + 1):
         start = text.find(sub, start + 1)
         if start < 0:
-            found = f"appears only {seen} times" if seen else "is not in the text"
-            raise _Invalid(f"{where} {_quote(sub)} {found} (occurrence {occurrence} asked)")
+            found = f"appears only {seen} time{'s' * (seen > 1)}" if seen else "is not in the text"
+            raise _Invalid(f"{where} {quote(sub)} {found} (occurrence {occurrence} asked)")
     return start, start + len(sub)
 
 
 # -- fields --------------------------------------------------------------------------------------
-def _quote(value: str) -> str:
+def quote(value: str) -> str:
+    """``value`` in quotes for a message, cut to :data:`QUOTE_CHARS` characters."""
     return repr(value if len(value) <= QUOTE_CHARS else value[: QUOTE_CHARS - 1] + "…")
 
 

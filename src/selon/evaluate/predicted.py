@@ -36,7 +36,6 @@ class PredictedFigure:
 class Predicted:
     """What selon found in one article, as the scorer reads it."""
 
-    text: str
     statements: tuple[PredictedStatement, ...]
     figures: tuple[PredictedFigure, ...]
 
@@ -44,7 +43,6 @@ class Predicted:
 def read_analysis(analysis: Analysis) -> Predicted:
     """The scorer's view of one :class:`Analysis`."""
     return Predicted(
-        text=analysis.article.text,
         statements=tuple(_statement(s) for s in analysis.statements),
         figures=tuple(_figure(f) for f in analysis.figures),
     )

@@ -17,7 +17,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from selon.evaluate.gold import QUOTE_CHARS, Span
+from selon.evaluate.gold import Span, quote
 from selon.evaluate.match import ArticleMatch
 from selon.evaluate.scores import PRF, Scores
 
@@ -39,7 +39,7 @@ class Miss:
     found: str | None = None
 
     def __str__(self) -> str:
-        line = f"{self.article_id}: {self.kind} {_quote(self.text)}"
+        line = f"{self.article_id}: {self.kind} {quote(self.text)}"
         if self.kind.startswith("wrong"):
             line += f": gold {self.expected}, selon {self.found}"
         return line
@@ -79,10 +79,6 @@ class Report:
 
 
 # -- misses ---------------------------------------------------------------------------------------
-def _quote(text: str) -> str:
-    return repr(text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…")
-
-
 def _miss_dict(miss: Miss) -> dict[str, Any]:
     return {"article": miss.article_id, "kind": miss.kind, "text": miss.text,
             "expected": miss.expected, "found": miss.found}
@@ -91,8 +87,7 @@ def _miss_dict(miss: Miss) -> dict[str, Any]:
 def misses_of(match: ArticleMatch) -> list[Miss]:
     """Everything selon got wrong in one article: missed and extra statements and figures,
     and the wrong fields of matched ones."""
-    aid = match.gold.id
-    text = match.predicted.text if match.predicted else match.gold.text
+    aid, text = match.gold.id, match.gold.text
 
     def cut(span: Span) -> str:
         return text[span[0] : span[1]]
