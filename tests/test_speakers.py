@@ -1,9 +1,31 @@
 """Who is speaking (``selon.extract.speakers.attribute_speakers`` after the statement rules),
 on frozen Docs (see ``tests/make_docs.py``): names, roles, titles, pronouns, descriptions, acronyms,
-relayed speech, interviews and joint speakers."""
+relayed speech, interviews and joint speakers. The last part calls the named speaker rules
+one by one on the same frozen Docs, each with a case where the rule must not fire."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
+from selon.extract.candidates import Cand
+from selon.extract.speakers.descriptions import (
+    describe,
+    description_after,
+    description_before,
+    first_name_gender,
+    gender_near,
+    match_description,
+    role_text,
+    strip_title,
+    title_gender,
+)
+from selon.extract.speakers.entities import Discourse
+from selon.extract.speakers.lexicon import speaker_lexicon
+from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
+from selon.extract.speakers.resolve import relay_via
+from selon.extract.speakers.seeding import relayed_source, seed
 from selon.models import Statement
 
 
@@ -136,3 +158,158 @@ def test_joint_speaker_names_both(statements_of) -> None:
 def test_counted_passive_agent_is_the_speaker_not_the_subject(statements_of) -> None:
     s = by_content(statements_of("passive_agent"), "12.000")
     assert name(s) == "préfecture"
+
+
+# -- the named rules, one by one ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def discourse(frozen_doc, fr_pack) -> Callable[[str], Discourse]:
+    """``discourse(name)``: the frozen Doc ``name`` with its discourse seeded (names, roles,
+    subjects, relays), before any speaker is resolved."""
+    lex = speaker_lexicon(fr_pack)
+
+    def build(name: str) -> Discourse:
+        d = Discourse(frozen_doc(name), lex)
+        seed(d)
+        return d
+
+    return build
+
+
+def test_gender_from_a_first_name(discourse) -> None:
+    d = discourse("gender_elle")
+    roux, lambert = d.ents
+    assert (roux.text, first_name_gender(d, roux)) == ("Nathalie Roux", "Fem")
+    assert (lambert.text, first_name_gender(d, lambert)) == ("Pierre Lambert", "Masc")
+
+
+def test_no_gender_from_a_surname_or_an_organisation(discourse) -> None:
+    d = discourse("title_mme")
+    titled = d.ents[1]
+    assert titled.text == "Mme Lefèvre"
+    assert first_name_gender(d, titled) is None  # the title is skipped; « Lefèvre » is no first name
+    d = discourse("acronym")
+    assert d.ents[0].label_ == "ORG" and first_name_gender(d, d.ents[0]) is None
+
+
+def test_gender_from_a_title(discourse) -> None:
+    d = discourse("title_mme")
+    untitled, titled = d.ents
+    assert title_gender(d, titled) == "Fem"
+    assert title_gender(d, untitled) is None  # « Anne Lefèvre »: no title …
+    assert gender_near(d, untitled) == "Fem"  # … but a first name
+
+
+def test_strip_title_keeps_the_name_and_the_title(discourse) -> None:
+    d = discourse("title_mme")
+    untitled, titled = d.ents
+    assert strip_title(d, titled) == ("Lefèvre", "mme")
+    assert strip_title(d, untitled) == ("Anne Lefèvre", None)
+
+
+def test_role_in_apposition_after_a_name(discourse) -> None:
+    d = discourse("appos_after")
+    name = d.ents[0]
+    assert role_text(d, description_after(d, name.end)) == "maire de Lyon"
+    assert description_before(d, name.start) == []  # the sentence starts with the name
+
+
+def test_pronoun_features_come_from_the_pack(fr_pack) -> None:
+    lex = speaker_lexicon(fr_pack)
+    assert pronoun_features(lex, "elle") == ("Fem", "Sing", "subject")
+    assert pronoun_features(lex, "ce dernier") == ("Masc", "Sing", "demonstrative")
+    assert pronoun_features(lex, "qui")[2] == "relative"
+    assert pronoun_features(lex, "xyz") == (None, None, "subject")  # unknown: agrees with anyone
+
+
+def test_a_personal_pronoun_goes_to_the_latest_subject_that_agrees(discourse) -> None:
+    d = discourse("gender_elle")
+    elle = d.doc[23:24]
+    assert elle.text == "Elle"
+    found = personal_referent(d, elle, "Fem", "Sing")
+    assert found is not None and found.name == "Nathalie Roux"  # not Pierre Lambert, named last
+    found = personal_referent(d, elle, "Masc", "Sing")
+    assert found is not None and found.name == "Pierre Lambert"
+    found = personal_referent(d, elle, None, None)
+    assert found is not None and found.name == "Pierre Lambert"  # no gender: the latest
+
+
+def test_a_personal_pronoun_without_an_agreeing_antecedent_has_none(discourse) -> None:
+    d = discourse("gender_elle")
+    assert personal_referent(d, d.doc[23:24], "Fem", "Plur") is None  # « elles »: nobody
+    assert personal_referent(d, d.doc[0:1], "Fem", "Sing") is None  # nobody named before
+
+
+def test_a_demonstrative_goes_to_the_last_named_not_the_subject(discourse) -> None:
+    d = discourse("ce_dernier")
+    ce_dernier = d.doc[11:13]
+    assert ce_dernier.text == "Ce dernier"
+    found = demonstrative_referent(d, ce_dernier, "Masc", "Sing")
+    assert found is not None and found.name == "Marc Petit"
+    # « cette dernière »: « La juge » is a description, not a named entity
+    assert demonstrative_referent(d, ce_dernier, "Fem", "Sing") is None
+
+
+def test_a_description_matches_the_person_named_with_that_role(discourse) -> None:
+    d = discourse("description")
+    le_prefet = d.doc[14:16]
+    assert le_prefet.text == "Le préfet"
+    found = match_description(d, le_prefet.text, le_prefet.start_char, "Masc")
+    assert found is not None and found.name == "Laurent Morel"
+
+
+def test_a_description_matches_nobody_without_that_role_or_before_the_name(discourse) -> None:
+    d = discourse("description")
+    pos = d.doc[14].idx
+    assert match_description(d, "le maire", pos, "Masc") is None
+    assert match_description(d, "Le préfet", 0, "Masc") is None  # nobody named yet
+
+
+def test_two_leaders_of_the_same_body_are_the_same_person(discourse) -> None:
+    d = discourse("narration")
+    e = d.register("Jeanne Martin", "PER", gender="Fem", role="directrice générale de la gendarmerie nationale")
+    d.add(0, e, True)
+    end = len(d.doc.text)
+    assert match_description(d, "la patronne de la gendarmerie", end, "Fem") is e
+    assert match_description(d, "la patronne de la police", end, "Fem") is None
+
+
+def test_a_relay_verb_with_a_speech_noun_makes_the_source_relayed(discourse) -> None:
+    d = discourse("relay")
+    source = relayed_source(d, d.doc[10], d.doc[12])  # « a rappelé les déclarations du maire, Paul Durand »
+    assert source is not None and source.text == "Paul"
+    durand, vasseur = d.find("Paul Durand"), d.find("Marc Vasseur")
+    assert durand is not None and durand.relayed_by == "Marc Vasseur"
+    assert vasseur is not None and vasseur.relayed_by is None  # the relayer speaks for himself
+
+
+def test_relay_via_only_for_the_relayed_source_within_the_relay(discourse) -> None:
+    d = discourse("relay")
+    durand, vasseur = d.find("Paul Durand"), d.find("Marc Vasseur")
+    assert durand is not None and vasseur is not None
+    second = d.doc[19].idx  # « Celui-ci a annoncé que … »
+    assert relay_via(d, durand, Cand("direct", second, second + 10)) == "Marc Vasseur"
+    assert relay_via(d, durand, Cand("direct", durand.relay_until + 1, durand.relay_until + 10)) is None
+    assert relay_via(d, vasseur, Cand("direct", second, second + 10)) is None
+    assert relay_via(d, None, Cand("direct", second, second + 10)) is None
+
+
+def test_a_mention_naming_two_persons_is_a_joint_speaker(discourse) -> None:
+    d = discourse("joint")
+    both = describe(d, d.doc[0:5])
+    assert (both.name, both.kind) == ("Hélène Roche et Bruno Carré", "PER")
+    one = describe(d, d.doc[0:2])
+    assert (one.name, one.kind) == ("Hélène Roche", "PER")
+
+
+def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
+    d = discourse("count_denombrer")
+    ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »
+    assert (ministry.name, ministry.kind) == ("ministère de l'Intérieur", "DESC")
+
+
+def test_an_organisation_keeps_its_acronym_in_brackets_as_alias(discourse) -> None:
+    d = discourse("acronym")
+    named = describe(d, d.doc[0:9])  # « L'Organisation mondiale de la santé (OMS) »
+    assert (named.name, named.alias, named.kind) == ("Organisation mondiale de la santé", "OMS", "ORG")
+    acronym = describe(d, d.doc[16:18])  # « l'OMS »: no brackets, no alias
+    assert (acronym.name, acronym.alias, acronym.kind) == ("OMS", None, "ORG")

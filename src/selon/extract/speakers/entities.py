@@ -1,0 +1,134 @@
+"""The people and organisations an article names, and when each was mentioned.
+
+An :class:`Entity` is one source (a person, an organisation, or a description nobody could be
+matched to). :class:`Discourse` is what the speaker rules know of one article: its entities,
+and the timeline of their mentions in text order, each marked when it was a subject (subjects
+are salient: the subject pronouns that follow go back to them). The seeding rules
+(:mod:`selon.extract.speakers.seeding`) fill it before any speaker is resolved; resolving a
+speaker (:mod:`selon.extract.speakers.resolve`) adds the mention it resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from selon.extract.speakers.lexicon import SpeakerLexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # PER | ORG | DESC
+    gender: str | None = None
+    number: str | None = None
+    roles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    relayed_by: str | None = None  # who relays this source's next words (« X a rappelé les propos de Y »)
+    relay_until: int = -1  # character offset where the relay ends
+
+
+def agrees(e: Entity, gender: str | None, number: str | None) -> bool:
+    """Whether ``e`` may be referred to with ``gender`` and ``number`` (unknown agrees with all)."""
+    if gender and e.gender and e.gender != gender:
+        return False
+    return not (number and e.number and e.number != number)
+
+
+class Discourse:
+    """One article's entities and the timeline of their mentions."""
+
+    def __init__(self, doc: Doc, lex: SpeakerLexicon) -> None:
+        self.doc = doc
+        self.ents: list[Span] = list(doc.ents)  # Doc.ents builds a new tuple on every access
+        self.lex = lex
+        self.entities: list[Entity] = []
+        # mentions in text order: (char, entity, as subject), with their offsets for bisection
+        self.timeline: list[tuple[int, Entity, bool]] = []
+        self._chars: list[int] = []
+        self.last_source: Entity | None = None
+
+    # -- the entities --------------------------------------------------------------------------
+    def find(self, name: str) -> Entity | None:
+        """The entity called ``name`` or aliased so; else a person whose name ends with it
+        (« Castaner » for « Christophe Castaner »), the last introduced."""
+        norm = self.lex.norm
+        n = norm(name)
+        if not n:
+            return None
+        for e in self.entities:
+            if n == norm(e.name) or n in {norm(a) for a in e.aliases}:
+                return e
+        words = n.split()
+        for e in reversed(self.entities):
+            if e.kind == "PER" and len(words) <= 2 and " ".join(norm(e.name).split()[-len(words):]) == n:
+                return e
+        return None
+
+    def register(self, name: str, kind: str, gender: str | None = None, number: str | None = None,
+                 role: str | None = None, alias: str | None = None) -> Entity:
+        """The entity ``name`` (or ``alias``) stands for, introduced when new; a longer name of
+        a known person becomes its name, and what is learnt (gender, number, role, alias) is kept."""
+        norm = self.lex.norm
+        e = self.find(name) or (self.find(alias) if alias else None)
+        if e is None:
+            e = Entity(name=name, kind=kind, gender=gender, number=number)
+            self.entities.append(e)
+        else:
+            if len(name) > len(e.name) and kind == "PER" and e.kind == "PER" and norm(e.name) in norm(name):
+                e.aliases.add(e.name)
+                e.name = name
+            e.gender = e.gender or gender
+            e.number = e.number or number
+        if role:
+            e.roles.add(role)
+        if alias and norm(alias) != norm(e.name):
+            e.aliases.add(alias)
+        return e
+
+    # -- the timeline --------------------------------------------------------------------------
+    def add(self, char: int, e: Entity, as_subject: bool) -> None:
+        """Record a mention of ``e`` at ``char``."""
+        k = bisect.bisect_right(self._chars, char)
+        self._chars.insert(k, char)
+        self.timeline.insert(k, (char, e, as_subject))
+
+    def before(self, char: int) -> Iterator[tuple[int, Entity, bool]]:
+        """Mentions before ``char``, the most recent first."""
+        for k in range(bisect.bisect_left(self._chars, char) - 1, -1, -1):
+            yield self.timeline[k]
+
+    def recent(self, before: int, gender: str | None, number: str | None, *, subject: bool,
+               exclude_sentence_of: int | None = None) -> Entity | None:
+        """The most recent entity mentioned before ``before`` that agrees with the pronoun;
+        one whose gender is known to agree beats one whose gender is unknown."""
+        if gender:
+            known = self.latest(before, gender, number, subject, exclude_sentence_of, strict=True)
+            if known is not None:
+                return known
+        return self.latest(before, gender, number, subject, exclude_sentence_of, strict=False)
+
+    def latest(self, before: int, gender: str | None, number: str | None, subject: bool,
+               exclude_sentence_of: int | None, strict: bool) -> Entity | None:
+        """The most recent agreeing entity, mentioned before ``before`` (or before the sentence
+        starting at ``exclude_sentence_of``); ``subject``: only mentions as subject, and not a
+        source relayed by a known entity; ``strict``: of the very gender (or a person of
+        unknown gender)."""
+        norm = self.lex.norm
+        relayers = {norm(x.name) for x in self.entities}
+        for _char, e, as_subj in self.before(exclude_sentence_of if exclude_sentence_of is not None else before):
+            if subject and not as_subj:
+                continue
+            if not agrees(e, gender, number) or strict and e.gender != gender and not (
+                e.gender is None and e.kind == "PER"
+            ):
+                continue
+            if subject and e.relayed_by and norm(e.relayed_by) in relayers:
+                continue  # a relayed source is not the topic: the relayer is
+            return e
+        return None

@@ -1,0 +1,80 @@
+"""Pronouns: what the pack says of each (gender, number, kind) and the rules that find their
+referent.
+
+- a personal (subject) pronoun (il, elle, -t-il) goes back to the most recent subject of its
+  gender and number, else to the most recent mention;
+- a demonstrative (celui-ci, ce dernier) goes back to the most recently named, outside its
+  own sentence first;
+- a relative (« qui ») goes back to its antecedent, the noun phrase just before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from selon.extract.speakers.descriptions import strip_title
+from selon.extract.speakers.entities import Discourse, Entity
+from selon.extract.speakers.lexicon import SpeakerLexicon
+
+# the dependents of a noun that belong to the antecedent of a relative pronoun
+ANTECEDENT_DEPS = ("flat:name", "appos", "nmod", "amod", "conj", "cc", "case", "det")
+
+
+def pronoun_features(lex: SpeakerLexicon, low: str) -> tuple[str | None, str | None, str]:
+    """(gender, number, kind) of the pronoun ``low`` (folded); a pronoun the pack does not
+    list is a subject pronoun of unknown gender and number."""
+    gender, number, kind = (lex.pronouns.get(low) or ["", "", "subject"])[:3]
+    return gender or None, number or None, kind
+
+
+def personal_referent(d: Discourse, span: Span, gender: str | None, number: str | None) -> Entity | None:
+    """il, elle: the most recent agreeing subject, else the most recent agreeing mention."""
+    pos = span.start_char
+    return d.recent(pos, gender, number, subject=True) or d.recent(pos, gender, number, subject=False)
+
+
+def demonstrative_referent(d: Discourse, span: Span, gender: str | None, number: str | None) -> Entity | None:
+    """celui-ci, ce dernier: the most recently named, outside the pronoun's own sentence first."""
+    pos = span.start_char
+    return d.recent(pos, gender, number, subject=False, exclude_sentence_of=span.sent.start_char) or \
+        d.recent(pos, gender, number, subject=False)
+
+
+def relative_antecedent(d: Discourse, span: Span) -> Entity | Span | None:
+    """The antecedent of « qui »: the entity when the noun before it is part of a name, else
+    the noun phrase to resolve (up to the pronoun); ``None`` when nothing precedes."""
+    tok = span.root
+    noun = antecedent_noun(d, tok)
+    if noun is None:
+        return None
+    for ent in d.ents:
+        if ent.start <= noun.i < ent.end and ent.label_ in ("PER", "ORG"):
+            return d.find(strip_title(d, ent)[0])
+    start = noun.left_edge.i
+    end = noun.i + 1
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ANTECEDENT_DEPS and c.i < tok.i:
+            end = max(end, min(c.right_edge.i + 1, tok.i))
+    while end > start and d.doc[end - 1].text in (",", "(", ")"):
+        end -= 1
+    return d.doc[start:end]
+
+
+def antecedent_noun(d: Discourse, tok: Token) -> Token | None:
+    """The noun right before the relative pronoun ``tok`` (past commas, brackets, closing quotes
+    and adjectives after it), else the token before it past commas."""
+    doc = d.doc
+    j = tok.i - 1
+    while j >= 0 and (doc[j].text in (",", ")") or doc[j].is_punct and doc[j].text in "\"»”’"):
+        j -= 1
+    noun = doc[j] if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") else None
+    while noun is not None and noun.pos_ == "ADJ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN"):
+        noun = doc[noun.i - 1]
+    if noun is not None and noun.pos_ == "ADJ":
+        noun = None
+    if noun is None:
+        j = tok.i - 1
+        while j >= 0 and doc[j].text in (",",):
+            j -= 1
+        noun = doc[j] if j >= 0 else None
+    return noun

@@ -1,0 +1,212 @@
+"""Resolving speakers: a mention to its entity, and each candidate statement to its speaker.
+
+:func:`resolve` takes a mention to the most specific name the article gives that source
+(impersonal « on »: nobody; a pronoun: its referent; « la même source »: the source last
+quoted; a noun phrase: a name, a description matched to someone named, or the description).
+:func:`speakers_for` resolves the candidates' mentions in text order, then gives the
+candidates without a mention the speaker of the cue they depend on (« head »), or of the
+statement before them (« previous », « relative »), and marks relayed speech ``via``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from selon.extract.candidates import Cand, Mention
+from selon.extract.speakers.descriptions import (
+    describe,
+    description_after,
+    match_description,
+    morph,
+    role_text,
+)
+from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.extract.speakers.pronouns import (
+    demonstrative_referent,
+    personal_referent,
+    pronoun_features,
+    relative_antecedent,
+)
+from selon.lang.pack import _fold
+from selon.models import Speaker
+
+
+# -- one mention --------------------------------------------------------------------------------
+def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
+    """The entity a mention stands for, and the speaker record to report; the mention joins
+    the timeline as a subject."""
+    span = m.span
+    low = re.sub(r"\s+-", "-", _fold(span.text).strip())
+    role = None
+    if low in d.lex.impersonal:
+        e: Entity | None = None
+    elif m.kind == "pronoun" or low in d.lex.pronouns:
+        e = resolve_pronoun(d, span, low)
+    elif any(low.endswith(x) for x in d.lex.same_source) and d.last_source is not None:
+        e = d.last_source
+    else:
+        e, role = resolve_phrase(d, span)
+    if e is not None:
+        d.add(span.start_char, e, True)
+    return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, role)
+
+
+def resolve_pronoun(d: Discourse, span: Span, low: str) -> Entity | None:
+    """The referent of the pronoun ``span`` (folded ``low``), by its kind."""
+    gender, number, kind = pronoun_features(d.lex, low)
+    if kind == "demonstrative":
+        return demonstrative_referent(d, span, gender, number)
+    if kind == "relative":
+        antecedent = relative_antecedent(d, span)
+        return resolve(d, Mention(antecedent))[0] if isinstance(antecedent, Span) else antecedent
+    return personal_referent(d, span, gender, number)
+
+
+def resolve_phrase(d: Discourse, span: Span) -> tuple[Entity | None, str | None]:
+    """The entity a noun phrase names, and the role it gives: the owner of a report
+    (« selon ses chiffres »), a person or organisation (with the role in apposition after a
+    person), or a description."""
+    owner = report_owner(d, span)
+    if owner is not None:
+        return owner, None
+    name, role, alias, kind, gender = describe(d, span)
+    if name is None:
+        return None, None
+    number = morph(span.root, "Number") if span.root.pos_ in ("NOUN", "PROPN") else None
+    if kind != "DESC":
+        if role is None and kind == "PER":
+            # « Marie Dupont, secrétaire départementale de la CGT, a dit »: the apposition after
+            role = role_text(d, description_after(d, span.end))
+        return d.register(name, kind or "ORG", gender=gender, number=number, role=role, alias=alias), role
+    return resolve_description(d, span, name, alias, gender, number), role
+
+
+def report_owner(d: Discourse, span: Span) -> Entity | None:
+    """« d'après ses calculs », « selon leurs chiffres »: the last subject named owns them."""
+    toks = [t for t in span if not t.is_punct]
+    if len(toks) >= 2 and _fold(toks[0].text) in d.lex.possessives and _fold(toks[1].lemma_) in d.lex.report_nouns:
+        return d.recent(span.start_char, None, None, subject=True)
+    return None
+
+
+def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, gender: str | None,
+                        number: str | None) -> Entity:
+    """A definite description names someone introduced before when it matches a role, or is a
+    short description of the last person of its gender; else it stands for itself (an
+    organisation when it has an acronym: « l'agence régionale de santé (ARS) »)."""
+    lex = d.lex
+    definite = _fold(span[0].text) in lex.anaphoric and not (
+        len(span) > 1 and _fold(span[1].text) in lex.partitive_pronouns
+    )
+    e = match_description(d, desc, span.start_char, gender) if definite else None
+    if e is None and definite and gender and short_personal_description(d, span, desc, number):
+        e = last_person_of_gender(d, span.start_char, gender)
+    if e is None:
+        e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
+    return e
+
+
+def short_personal_description(d: Discourse, span: Span, desc: str, number: str | None) -> bool:
+    """« la militante », « l'élu », « le chef de l'État »: singular, at most three words, no
+    institution, nothing placed or named in it (« la maire de Marseille » introduces someone)."""
+    words = d.lex.norm(desc).split()
+    head = words[0] if words else ""
+    placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
+    return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed
+
+
+def last_person_of_gender(d: Discourse, before: int, gender: str) -> Entity | None:
+    """The last person of that very gender mentioned as a subject, or ``None``."""
+    e = d.latest(before, gender, "Sing", True, None, strict=True)
+    return e if e is not None and e.kind == "PER" and e.gender == gender else None
+
+
+# -- the candidates -----------------------------------------------------------------------------
+def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, str | None]]:
+    """Speaker and via for each candidate: mentions resolved in the order they appear, then the
+    candidates whose speaker comes from elsewhere, in text order."""
+    out: list[Speaker | None] = [None] * len(cands)
+    ents: list[Entity | None] = [None] * len(cands)
+    order = sorted(range(len(cands)), key=lambda k: _position(cands[k]))
+    by_verb: dict[int, int] = {}  # cue verb -> the candidate it is the cue of (the last in order)
+    for k in order:
+        verb = cands[k].verb
+        if verb is not None:
+            by_verb[verb.i] = k
+    for k in order:
+        mention = cands[k].mention
+        if mention is None:
+            continue
+        ents[k], out[k] = resolve(d, mention)
+        if ents[k] is not None:
+            d.last_source = ents[k]
+    for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
+        if cands[k].mention is not None:
+            continue
+        e = speaker_from_elsewhere(d, cands, k, ents, out, by_verb)
+        ents[k] = e
+        out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
+    return [(out[k], relay_via(d, ents[k], c)) for k, c in enumerate(cands)]
+
+
+def _position(c: Cand) -> int:
+    return c.mention.span.start_char if c.mention is not None else c.start
+
+
+def speaker_from_elsewhere(d: Discourse, cands: list[Cand], k: int, ents: list[Entity | None],
+                           out: list[Speaker | None], by_verb: dict[int, int]) -> Entity | None:
+    """The speaker of a candidate without a mention: for « head », the cue before it in its
+    sentence, else its governing cue; for « previous », « head » and « relative », the
+    statement before it, else the last subject."""
+    c = cands[k]
+    e = None
+    if c.speaker_from == "head" and c.verb is not None:
+        e = speaker_of_cue_before(cands, k, c.verb, ents, out)
+    if e is None and c.speaker_from == "head" and c.head_cue is not None:
+        e = speaker_of_governing_cue(d, k, c.head_cue, ents, by_verb)
+    if e is None and c.speaker_from in ("previous", "head", "relative"):
+        e = speaker_before(d, cands, k, ents)
+    return e
+
+
+def speaker_of_cue_before(cands: list[Cand], k: int, verb: Token, ents: list[Entity | None],
+                          out: list[Speaker | None]) -> Entity | None:
+    """A participle or infinitive cue ``verb`` (« …, a affirmé X, précisant que … ») speaks for
+    the nearest cue before it in its sentence."""
+    sent_start = cands[k].sent_start
+    cue_end = {j: (cands[j].cue or (0, -1))[1] for j in range(len(cands))}
+    same = [j for j in range(len(cands)) if j != k and 0 <= cue_end[j] <= verb.idx
+            and cands[j].sent_start == sent_start and (ents[j] is not None or out[j] is not None)]
+    return ents[max(same, key=lambda j: cue_end[j])] if same else None
+
+
+def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[Entity | None],
+                             by_verb: dict[int, int]) -> Entity | None:
+    """The speaker of the candidate whose cue ``head_cue`` governs candidate ``k``, else the
+    cue's subject resolved."""
+    j = by_verb.get(head_cue.i)
+    if j is not None and j != k:
+        return ents[j]
+    subj = next((t for t in head_cue.children if t.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return None
+    return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]
+
+
+def speaker_before(d: Discourse, cands: list[Cand], k: int, ents: list[Entity | None]) -> Entity | None:
+    """The speaker of the last statement before this one that has one, else the last subject."""
+    c = cands[k]
+    prev = [j for j in range(len(cands)) if cands[j].start < c.start and ents[j] is not None]
+    if prev:
+        return ents[max(prev, key=lambda j: cands[j].start)]
+    return d.recent(c.start, None, None, subject=True)
+
+
+def relay_via(d: Discourse, e: Entity | None, c: Cand) -> str | None:
+    """Who relays the speaker's words when the statement falls in a relay (« X a rappelé les
+    déclarations de Y. Celui-ci a annoncé que … » is Y's via X)."""
+    if e is not None and e.relayed_by and c.start <= e.relay_until and d.lex.norm(e.relayed_by) != d.lex.norm(e.name):
+        return e.relayed_by
+    return None

@@ -1,0 +1,164 @@
+"""Seeding the discourse before any speaker is resolved, in this order:
+
+1. :func:`seed_names`: every person and organisation the NER finds, with gender;
+2. :func:`seed_roles`: the roles in apposition around each name;
+3. :func:`seed_subjects`: subjects that carry a name the NER missed (salient for pronouns);
+4. :func:`seed_relays`: « X a rappelé les déclarations de Y »: Y's next words come via X.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from selon.extract.speakers.descriptions import (
+    describe,
+    description_after,
+    description_before,
+    gender_near,
+    morph,
+    role_text,
+    strip_title,
+)
+from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.lang.pack import _fold
+
+
+def seed(d: Discourse) -> None:
+    """Fill ``d`` with what the article names, before any speaker is resolved."""
+    seed_names(d)
+    seed_roles(d)
+    seed_subjects(d)
+    seed_relays(d)
+
+
+def seed_names(d: Discourse) -> None:
+    """Register every person and organisation the NER finds, in text order."""
+    for ent in d.ents:
+        if ent.label_ not in ("PER", "ORG"):
+            continue
+        name, title = strip_title(d, ent)
+        if not name or len(name) < 2 or not name[:1].isupper():
+            continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
+        gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent)
+        e = d.register(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
+        d.add(ent.start_char, e, names_a_subject(ent))
+
+
+def names_a_subject(ent: Span) -> bool:
+    """Whether the name is a subject, or in apposition to one (« le maire, Paul Girard, a dit »)."""
+    root = ent.root
+    return root.dep_ in SUBJECT_DEPS or (root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("appos", "flat:name", "nmod"))
+
+
+def seed_roles(d: Discourse) -> None:
+    """Roles from appositions around every name: « le procureur de Perpignan, Jean Dupont »,
+    « Le président Jean Dupont », « Jeanne Durand, l'avocate de X », « la CNE, le syndicat … »;
+    a role's determiner gives a gender still unknown."""
+    for ent in d.ents:
+        if ent.label_ not in ("PER", "ORG"):
+            continue
+        e = d.find(strip_title(d, ent)[0])
+        if e is None:
+            continue
+        for role_toks in (description_before(d, ent.start), description_after(d, ent.end)):
+            role = role_text(d, role_toks) if role_toks else None
+            if role and d.lex.norm(role) != d.lex.norm(e.name):
+                e.roles.add(role)
+                if e.gender is None and role_toks[0].pos_ == "DET":
+                    e.gender = morph(role_toks[0], "Gender")
+
+
+def seed_subjects(d: Discourse) -> None:
+    """Subjects that carry a name (« La fédération du commerce Comeos demande … ») are
+    salient for the pronouns that follow, whether or not they speak."""
+    for tok in d.doc:
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.ent_type_ in ("PER", "ORG"):
+            continue  # already in the timeline from the NER
+        span = subject_phrase(d, tok)
+        if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+            continue
+        name, role, alias, kind, gender = describe(d, span)
+        if name and kind in ("ORG", "PER"):
+            e = d.register(name, kind, gender=gender, role=role, alias=alias)
+            d.add(span.start_char, e, True)
+
+
+def subject_phrase(d: Discourse, tok: Token) -> Span:
+    """The subject's phrase, cut before a comma, a bracket or a relative clause."""
+    end = tok.right_edge.i + 1
+    for t in d.doc[tok.i + 1 : end]:
+        if t.text in (",", "(") or t.dep_ == "acl:relcl" or _fold(t.text) in d.lex.relatives:
+            end = t.i
+            break
+    return d.doc[tok.left_edge.i : end]
+
+
+# -- relayed speech -----------------------------------------------------------------------------
+def seed_relays(d: Discourse) -> None:
+    """« X a rappelé les déclarations (faites) par Y »: Y's words up to the end of the next
+    sentence are relayed by X."""
+    for tok in d.doc:
+        if tok.pos_ != "VERB" or _fold(tok.lemma_) not in d.lex.relay_verbs:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "obj" and _fold(c.lemma_) in d.lex.speech_nouns), None)
+        if obj is None:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        source = relayed_source(d, tok, obj)
+        if subj is None or source is None:
+            continue
+        relayer = name_of_token(d, subj)
+        src_ent = _entity_mentioned_at(d, source)
+        if src_ent is not None and relayer:
+            src_ent.relayed_by = relayer
+            src_ent.relay_until = _end_of_next_sentence(d, tok)
+
+
+def relayed_source(d: Discourse, verb: Token, obj: Token) -> Token | None:
+    """The first named token in the speech noun's phrase, or in apposition right after it,
+    before the clause ends."""
+    sent_end = verb.sent.end
+    for t in [*obj.subtree, *d.doc[obj.right_edge.i + 1 : sent_end]]:
+        if t.ent_type_ in ("PER", "ORG"):
+            return t
+        if t.text in (".", ";") or t.pos_ == "VERB" and t.i > obj.right_edge.i:
+            return None
+    return None
+
+
+def _entity_mentioned_at(d: Discourse, tok: Token) -> Entity | None:
+    """The entity of the first mention (in text order) that starts before ``tok``, no further
+    back than its name's length plus 20 characters, and whose name holds the token's word."""
+    norm = d.lex.norm
+    return next((e for (c, e, _) in d.timeline if c <= tok.idx < c + len(e.name) + 20
+                 and norm(tok.text) in norm(e.name)), None)
+
+
+def _end_of_next_sentence(d: Discourse, tok: Token) -> int:
+    sents = list(d.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    return sents[min(idx + 1, len(sents) - 1)].end_char
+
+
+def name_of_token(d: Discourse, tok: Token) -> str | None:
+    """The name a subject token stands for: a person or organisation it is part of (or a person
+    it governs), a person in its phrase, else the description of its phrase
+    (« le ministre de la Santé »)."""
+    for label in ("PER", "ORG"):
+        for ent in d.ents:
+            if ent.label_ == label and (ent.start <= tok.i < ent.end or ent.root.head.i == tok.i and label == "PER"):
+                name = strip_title(d, ent)[0]
+                if name[:1].isupper():
+                    return name
+    for t in tok.subtree:
+        if t.ent_type_ == "PER":
+            ent = next(e for e in d.ents if e.start <= t.i < e.end)
+            return strip_title(d, ent)[0]
+    end = tok.i + 1
+    for t in d.doc[tok.i + 1 : tok.right_edge.i + 1]:
+        if t.is_punct or _fold(t.text) in d.lex.relatives:
+            break
+        end = t.i + 1
+    return describe(d, d.doc[tok.left_edge.i : end]).name
