@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
@@ -36,13 +36,20 @@ class Attribution:
     weak: bool  # « selon lui »: a stressed pronoun
 
 
-def phrase_at(rules: Rules, words: list[str], i: int) -> tuple[str, ...] | None:
-    """The longest according-to phrase starting at token ``i`` (``words``: folded token texts)."""
-    n = len(words)
-    for phrase in rules.according_by_first.get(words[i].replace("'", "' ").strip(), ()):
+def phrase_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The folded token texts of a document, and the same as phrase words (an apostrophe ends
+    a token: « d'après » → d', après)."""
+    words = [_fold(t.text) for t in doc]
+    return words, [w.replace("'", "' ").strip() for w in words]
+
+
+def phrase_at(rules: Rules, words: tuple[list[str], list[str]], i: int) -> tuple[str, ...] | None:
+    """The longest according-to phrase starting at token ``i`` (``words``: :func:`phrase_words`)."""
+    folded, keys = words
+    n = len(keys)
+    for phrase in rules.according_by_first.get(keys[i], ()):
         k = len(phrase)
-        if i + k <= n and all(words[i + m].replace("'", "' ").strip() == phrase[m] or
-                              words[i + m] == phrase[m] for m in range(k)):
+        if i + k <= n and all(keys[i + m] == phrase[m] or folded[i + m] == phrase[m] for m in range(k)):
             return phrase
     return None
 
@@ -165,10 +172,12 @@ ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_media
 
 def according_rules(ctx: Context) -> None:
     """Every according-to phrase of the document, in text order, through :data:`ACCORDING_RULES`."""
-    words = [_fold(t.text) for t in ctx.doc]
+    words = phrase_words(ctx.doc)
+    first_words = ctx.rules.according_by_first
+    keys = words[1]
     i = 0
-    while i < len(words):
-        phrase = phrase_at(ctx.rules, words, i)
+    while i < len(keys):
+        phrase = phrase_at(ctx.rules, words, i) if keys[i] in first_words else None
         if phrase is None:
             i += 1
             continue
