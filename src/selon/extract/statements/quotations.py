@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import cue_group, np_before, subject
+from selon.extract.statements.phrases import np_before, subject
+from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import _fold
 
 SPACES = " \t\n\u00a0\u202f"
@@ -55,17 +56,16 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     verb = _cue_before_quote(ctx, site)
     if verb is None:
         return False
-    c_start, c_end, clitic = cue_group(doc, verb, ctx.rules)
-    cue = (doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1].text))
+    g = verb_group(ctx, verb)
     speaker_from = None
-    if clitic is not None:
-        mention = ctx.mention((clitic.i, clitic.i + 1), "pronoun")
+    if g.clitic is not None:
+        mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules) or np_before(doc, c_start, sent.start)
+        rng = subject(doc, verb, ctx.rules) or np_before(doc, g.start, sent.start)
         mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
         if mention is None:
             speaker_from = "head"
-    ctx.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
+    ctx.cands.append(Cand("direct", q.start, q.end, cue=g.cue, mention=mention, speaker_from=speaker_from,
                           head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
     return True
 
