@@ -45,6 +45,7 @@ CASES: dict[str, str] = {
     "partial_que": "La maire a affirmé que le projet de rocade était « totalement irréaliste » et trop cher.",
     # -- quotations and their cues ---------------------------------------------------------------
     "split_quote": "« Nous voulons des garanties », a déclaré Marc Leroy, « et nous les obtiendrons. »",
+    "slogan": "Des centaines de salariés ont défilé aux cris de « Sauvez nos emplois et nos salaires ».",
     "follow_on": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. "
         "« Les travaux dureront au moins un an. »"
@@ -60,6 +61,7 @@ CASES: dict[str, str] = {
     "count_denombrer": "Le ministère de l'Intérieur dénombrait 5.000 personnes dans toute la France.",
     "passive_agent": "12.000 manifestants ont été comptés par la préfecture.",
     "fait_etat": "L'ONG fait état de plus de 300 blessés dans la capitale.",
+    "infinitive": "Le directeur du lycée affirme avoir prévenu les parents dès lundi.",
     "eval_denoncer": "La députée a dénoncé une décision injuste et précipitée.",
     "eval_fustiger": "Le syndicat fustige la fermeture brutale du site de Vénissieux.",
     "eval_deplorer": "Les riverains déplorent le manque de transports en commun.",

@@ -14,6 +14,10 @@ import sys
 
 import pytest
 
+from selon.extract.candidates import Cand
+from selon.extract.quotes import find_quotes
+from selon.extract.statements import Rules, according, quotations, verbs
+from selon.extract.statements.context import Context
 from selon.models import Article, Statement
 
 
@@ -239,6 +243,202 @@ def test_speech_named_as_an_object_is_no_statement(statements_of) -> None:
     stmts = statements_of("relay")
     assert all("déclarations" not in s.content.text for s in stmts)
     assert [s.content.text for s in stmts] == ["l'école rouvrirait en septembre"]
+
+
+def test_infinitive_complement(statements_of) -> None:
+    s = one(statements_of("infinitive"))
+    assert s.kind == "indirect"
+    assert s.content.text == "avoir prévenu les parents dès lundi"
+    assert s.cue is not None and s.cue.text == "affirme"
+    assert s.speaker is not None and s.speaker.text == "Le directeur du lycée"
+
+
+def test_slogan(statements_of) -> None:
+    s = one(statements_of("slogan"))
+    assert s.kind == "direct"
+    assert s.content.text == "Sauvez nos emplois et nos salaires"
+    assert s.cue is not None and s.cue.text == "aux cris de"
+    assert s.speaker is not None and s.speaker.text == "Des centaines de salariés"
+
+
+# -- the named rules, one at a time, on frozen Docs -----------------------------------------------
+@pytest.fixture(scope="module")
+def context_of(frozen_doc, fr_pack):
+    """``context_of(name)``: a frozen Doc as the statement rules see it, no rule run yet."""
+    rules = Rules(fr_pack)
+
+    def build(name: str) -> Context:
+        doc = frozen_doc(name)
+        return Context(doc, rules, find_quotes(doc.text, fr_pack.quote_pairs))
+
+    return build
+
+
+def verb_rule(ctx: Context, rule: verbs.VerbRule) -> list[Cand]:
+    """One verb rule alone on every reporting verb of the document."""
+    for verb in ctx.doc:
+        if ctx.rules.is_cue(verb) and verbs.reports(ctx, verb):
+            rule(ctx, verbs.verb_group(ctx, verb))
+    return ctx.cands
+
+
+def according_rule(ctx: Context, rule: according.AccordingRule) -> list[str]:
+    """The contents one according-to rule finds for every attribution of the document."""
+    words = according.phrase_words(ctx.doc)
+    found = []
+    for i in range(len(ctx.doc)):
+        phrase = according.phrase_at(ctx.rules, words, i)
+        a = according.attribution(ctx, i, phrase) if phrase is not None else None
+        content = rule(ctx, a) if a is not None else None
+        if content is not None:
+            found.append(ctx.text[content[0] : content[1]])
+    return found
+
+
+def quote_rule(ctx: Context, rule: quotations.QuoteRule) -> list[Cand]:
+    """One quotation rule alone on every top-level quotation of the document."""
+    for q in ctx.quotes:
+        site = quotations.quote_site(ctx, q)
+        if site is not None:
+            rule(ctx, site)
+    return ctx.cands
+
+
+def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, str | None]]:
+    """kind, content, cue and mention of each candidate, as text."""
+    return [
+        (c.kind, ctx.text[c.start : c.end], ctx.text[c.cue[0] : c.cue[1]] if c.cue else None,
+         c.mention.span.text if c.mention else None)
+        for c in cands
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "case", "expected"),
+    [
+        (verbs.inverted_cue, "inv_title",
+         ("direct", "Les routes resteront fermées jusqu'à demain matin", "a précisé", "le préfet")),
+        (verbs.inverted_cue, "on_source",
+         ("indirect", "Deux suspects ont été interpellés dans la nuit", "a-t-on appris", "source policière")),
+        (verbs.que_clause, "que_clause",
+         ("indirect", "la réforme entrerait en vigueur au mois de janvier", "a estimé", "Le ministre")),
+        (verbs.infinitive, "infinitive",
+         ("indirect", "avoir prévenu les parents dès lundi", "affirme", "Le directeur du lycée")),
+        (verbs.passive_agent, "passive_agent",
+         ("indirect", "12.000 manifestants", "ont été comptés", "la préfecture")),
+        (verbs.np_object, "eval_denoncer",
+         ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
+        (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+    ],
+)
+def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
+    ctx = context_of(case)
+    assert texts(ctx, verb_rule(ctx, rule)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("rule", "case"),
+    [
+        (verbs.inverted_cue, "que_clause"),  # the cue comes first: no incise
+        (verbs.inverted_cue, "appos_before"),  # the comma closes the subject's apposition
+        (verbs.que_clause, "inv_title"),
+        (verbs.que_clause, "eval_denoncer"),
+        (verbs.infinitive, "que_clause"),
+        (verbs.passive_agent, "count_recenser"),  # active voice
+        (verbs.np_object, "que_clause"),  # a clause, not a noun phrase
+        (verbs.np_object, "relay"),  # « a rappelé les déclarations du maire »: speech named
+        (verbs.de_phrase, "que_clause"),
+    ],
+)
+def test_a_verb_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
+    ctx = context_of(case)
+    assert verb_rule(ctx, rule) == []
+
+
+def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
+    ctx = context_of("fait_etat")
+    for verb in ctx.doc:
+        if not ctx.rules.is_cue(verb):
+            verbs.uncued_de_phrase(ctx, verb)
+    assert texts(ctx, ctx.cands) == [("indirect", "plus de 300 blessés dans la capitale", "fait état de", "L'ONG")]
+    other = context_of("que_clause")
+    assert not any(verbs.uncued_de_phrase(other, verb) for verb in other.doc)
+
+
+@pytest.mark.parametrize(
+    ("rule", "case", "content"),
+    [
+        (according.according_initial, "selon_initial", "3.000 personnes ont défilé dans le calme à Rennes"),
+        (according.according_initial, "dapres_initial", "le chômage a reculé au troisième trimestre"),
+        (according.according_initial, "pour_x", "c'est un recul historique des droits des salariés"),
+        (according.according_medial, "selon_medial", "près de 3 millions d'euros"),
+        (according.according_final, "selon_final", "Le bilan de l'incendie s'élève à deux morts"),
+    ],
+)
+def test_an_according_rule_alone(context_of, rule, case: str, content: str) -> None:
+    assert according_rule(context_of(case), rule) == [content]
+
+
+@pytest.mark.parametrize(
+    ("rule", "case"),
+    [
+        (according.according_initial, "selon_final"),
+        (according.according_initial, "selon_medial"),
+        (according.according_medial, "selon_final"),
+        (according.according_medial, "selon_initial"),
+        (according.according_final, "que_clause"),  # no according-to phrase at all
+    ],
+)
+def test_an_according_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
+    assert according_rule(context_of(case), rule) == []
+
+
+def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
+    # « pour voter le budget » is no attribution: « pour » counts only sentence-initially
+    ctx = context_of("narration")
+    words = according.phrase_words(ctx.doc)
+    pour = [i for i in range(len(ctx.doc)) if according.phrase_at(ctx.rules, words, i) is not None]
+    assert pour and all(according.attribution(ctx, i, ("pour",)) is None for i in pour)
+
+
+@pytest.mark.parametrize(
+    ("rule", "case", "expected"),
+    [
+        (quotations.quote_cue_before, "colon",
+         ("direct", "Nous bloquerons les dépôts dès lundi.", "a prévenu", "Le syndicat")),
+        (quotations.slogan, "slogan",
+         ("direct", "Sauvez nos emplois et nos salaires", "aux cris de", "Des centaines de salariés")),
+        (quotations.follow_on_quote, "follow_on", ("direct", "Les travaux dureront au moins un an.", None, None)),
+    ],
+)
+def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
+    ctx = context_of(case)
+    assert texts(ctx, quote_rule(ctx, rule)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("rule", "case"),
+    [
+        (quotations.quote_cue_before, "inv_title"),  # the cue comes after the quotation
+        (quotations.quote_cue_before, "partial_object_past"),  # a claim verb's quoted object
+        (quotations.slogan, "colon"),
+        (quotations.follow_on_quote, "colon"),  # words before the quotation
+        (quotations.follow_on_quote, "inv_title"),  # words after it
+        (quotations.split_quote, "inv_title"),  # a single quotation
+        (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
+    ],
+)
+def test_a_quote_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
+    ctx = context_of(case)
+    assert quote_rule(ctx, rule) == []
+
+
+def test_the_second_half_of_a_split_quotation(context_of) -> None:
+    ctx = context_of("split_quote")
+    first = texts(ctx, verb_rule(ctx, verbs.inverted_cue))
+    assert first == [("direct", "Nous voulons des garanties", "a déclaré", "Marc Leroy")]
+    second = texts(ctx, quote_rule(ctx, quotations.split_quote))[1:]
+    assert second == [("direct", "et nous les obtiendrons.", "a déclaré", None)]
 
 
 # -- end to end, through the model ------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Statements: who said what.
+
+Pure functions over a parsed ``Doc``. Three families of rules find candidate statements,
+each a list of small named rules tried in order (see each module), then overlaps are settled;
+speakers are named later (:mod:`selon.extract.speakers`):
+
+- :mod:`~selon.extract.statements.verbs`: reporting verbs from the language pack: inverted
+  cues (« …, a déclaré X »), que-clauses, infinitive, de-phrase and noun-phrase complements,
+  passives with an agent (« … ont été recensés par X »);
+- :mod:`~selon.extract.statements.according`: « selon X » phrases at the start, in the middle
+  or at the end of a clause;
+- :mod:`~selon.extract.statements.quotations`: quotations (:mod:`selon.extract.quotes`) with a
+  cue before them (X a prévenu : « … »), slogans, split quotations, or no cue (a quoted
+  follow-on sentence of the last speaker).
+
+The parser is used where it is reliable (subjects, objects, clause heads); boundaries of
+contents are taken on the surface (sentence, commas, quotation marks), which news text
+keeps regular even when the parse is wrong. Every word the rules look for comes from the
+pack (:class:`~selon.extract.statements.rules.Rules`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from selon.extract.candidates import Cand
+from selon.extract.quotes import Quote
+from selon.extract.statements.according import according_rules
+from selon.extract.statements.context import Context
+from selon.extract.statements.quotations import quote_rules
+from selon.extract.statements.rules import Rules
+from selon.extract.statements.settle import settle
+from selon.extract.statements.verbs import verb_rules
+from selon.lang.pack import LanguagePack
+from selon.models import Statement, TextSpan
+
+__all__ = ["Rules", "find_candidates", "to_statements"]
+
+
+def find_candidates(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Cand]:
+    """The settled candidate statements of ``doc``, in text order, each with the mention of its
+    speaker (resolved later by :mod:`selon.extract.speakers`)."""
+    ctx = Context(doc, rules or Rules(pack), quotes)
+    verb_rules(ctx)
+    according_rules(ctx)
+    quote_rules(ctx)
+    return settle(ctx.cands, ctx.text, ctx.rules)
+
+
+def to_statements(doc: Doc, cands: Sequence[Cand]) -> list[Statement]:
+    """One :class:`Statement` per candidate (ids ``s1``, ``s2`` … in order), without speakers."""
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    return [
+        Statement(
+            id=f"s{n}",
+            kind=c.kind,  # type: ignore[arg-type]
+            content=TextSpan(text[c.start : c.end], c.start, c.end),
+            speaker=None,
+            cue=TextSpan(text[c.cue[0] : c.cue[1]], c.cue[0], c.cue[1]) if c.cue else None,
+        )
+        for n, c in enumerate(cands, 1)
+    ]

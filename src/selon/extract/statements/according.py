@@ -1,0 +1,191 @@
+"""« selon X » phrases (``[according_to]`` of the pack): each phrase whose source is a noun
+phrase attributes a clause, found by the first of :data:`ACCORDING_RULES` that applies:
+
+1. :func:`according_initial` — « Selon X, CONTENT »: the words after it;
+2. :func:`according_medial` — « les dégâts atteignent, selon X, CONTENT »: the words after it;
+3. :func:`according_final` — « CONTENT, selon X »: the clause before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from selon.extract.candidates import Cand, Mention
+from selon.extract.statements.context import Context
+from selon.extract.statements.phrases import next_content_token, np_after
+from selon.extract.statements.rules import Rules, low
+from selon.lang.pack import _fold
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A « selon X » phrase (tokens ``i`` to ``i + k``) with its source (tokens ``s, e``)."""
+
+    i: int
+    k: int
+    sent: Span
+    initial: bool  # the phrase opens its sentence or clause
+    s: int
+    e: int
+    after: int  # the first content token after the source
+    cue: tuple[int, int]
+    mention: Mention | None
+    weak: bool  # « selon lui »: a stressed pronoun
+
+
+def phrase_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The folded token texts of a document, and the same as phrase words (an apostrophe ends
+    a token: « d'après » → d', après)."""
+    words = [_fold(t.text) for t in doc]
+    return words, [w.replace("'", "' ").strip() for w in words]
+
+
+def phrase_at(rules: Rules, words: tuple[list[str], list[str]], i: int) -> tuple[str, ...] | None:
+    """The longest according-to phrase starting at token ``i`` (``words``: :func:`phrase_words`)."""
+    folded, keys = words
+    n = len(keys)
+    for phrase in rules.according_by_first.get(keys[i], ()):
+        k = len(phrase)
+        if i + k <= n and all(keys[i + m] == phrase[m] or folded[i + m] == phrase[m] for m in range(k)):
+            return phrase
+    return None
+
+
+def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | None:
+    """The attribution made by ``phrase`` at token ``i``, unless it is none: inside somebody's
+    quotation, a cue's own source, a sentence-initial-only phrase elsewhere, no noun phrase
+    after it, a manner (« selon la méthode des quotas ») rather than a source."""
+    doc, rules = ctx.doc, ctx.rules
+    k = len(phrase)
+    sent = ctx.sent_of(doc[i])
+    q = ctx.in_quote(doc[i].idx)
+    if q is not None and not ctx.quote_is_term(q):
+        return None
+    if i > 0 and rules.is_cue(doc[i - 1]):
+        return None  # « a-t-on appris de source policière »: the cue's own source
+    initial = sentence_initial(ctx, i, sent)
+    if phrase in rules.initial_only and not initial:
+        return None
+    rng = np_after(doc, i + k, sent.end, rules, allow_skip=False, open_end=False)
+    if rng is None:
+        return None
+    s, e = ctx.cut_mention(rng, sent)
+    head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is not None and _fold(head.text) in rules.not_sources:
+        return None  # « selon la méthode des quotas »: a manner, not a source
+    if phrase in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
+        return None
+    weak = e - s == 1 and low(doc[s]) in rules.stressed
+    mention = ctx.mention((s, e), "pronoun" if weak else "np")
+    cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
+    after = next_content_token(doc, e, sent.end, rules)
+    return Attribution(i, k, sent, initial, s, e, after, cue, mention, weak)
+
+
+def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
+    """Whether token ``i`` opens its sentence, or the clause after a colon or semicolon."""
+    doc = ctx.doc
+    j = sent.start
+    for k in range(i - 1, sent.start - 1, -1):
+        if doc[k].text in (":", ";"):
+            j = k + 1
+            break
+    while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs):
+        j += 1
+    return j == i
+
+
+# -- where the attributed clause is --------------------------------------------------------------
+def according_initial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
+    """« Selon X, CONTENT »: the clause after the source."""
+    if not (a.initial and a.after < a.sent.end):
+        return None
+    return ctx.doc[a.after].idx, ctx.clause_end(a.after, a.sent)
+
+
+def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
+    """« …, selon X, CONTENT »: between commas after words that do not stand on their own, the
+    words after it (« même si c'est, selon les manifestants, ce que … »)."""
+    doc = ctx.doc
+    medial = (
+        a.after < a.sent.end and a.e < a.sent.end and doc[a.e].text == "," and doc[a.i - 1].text == ","
+        and low(doc[a.after]) not in ctx.rules.relatives
+    )
+    if not medial or _complete_chunk(ctx, a.sent.start, a.i - 1):
+        return None
+    return doc[a.after].idx, ctx.clause_end(a.after, a.sent)
+
+
+def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
+    """« CONTENT, selon X »: the clause before the phrase. The clause starts at the sentence
+    start, or after the last colon or semicolon, or after the last comma when an earlier
+    attribution claims the words before it (« D'après X, 15 000 personnes, contre 4 500
+    selon la police »); a wire dateline is skipped."""
+    doc, sent = ctx.doc, a.sent
+    before = a.i - 1
+    while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before]) or doc[before].is_space):
+        before -= 1
+    earlier = any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[a.i].idx
+                  for c in ctx.cands)
+    stops: tuple[str, ...] = (":", ";", ",") if earlier else (":", ";")
+    clause = next((k + 1 for k in range(before, sent.start - 1, -1) if doc[k].text in stops), sent.start)
+    start = ctx.skip_dateline(doc[clause].idx if clause < len(doc) else sent.start_char)
+    return start, doc[before].idx + len(doc[before].text)
+
+
+def _complete_chunk(ctx: Context, start: int, comma: int) -> bool:
+    """Whether the words before a medial « , selon X, » (from the last comma before it)
+    stand on their own as a noun phrase the source vouches for (« des violences d'une
+    gravité sans précédent, selon X, se sont déroulées »): several words, no verb."""
+    doc = ctx.doc
+    k = comma - 1
+    while k > start and doc[k].text != ",":
+        k -= 1
+    chunk = [t for t in doc[k + 1 if doc[k].text == "," else k : comma] if not t.is_punct]
+    return len(chunk) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in chunk)
+
+
+def add_attribution(ctx: Context, a: Attribution, content: tuple[int, int]) -> None:
+    """Append the statement of an attribution: according-to, or direct when the clause before
+    the phrase is one quotation. « selon lui » is weak: it gives way to any other statement."""
+    start, end = ctx.trim(*content)
+    if end - start < 3:
+        return
+    kind = "according_to"
+    q = ctx.quote_ending_at(end) or ctx.quote_ending_at(end + 1)
+    if q is not None and not a.initial and q.start <= start + 1 and ctx.quote_starts_clause(q, a.sent):
+        kind = "direct"
+        start, end = q.start, q.end
+    # « selon lui » inside what its referent says adds nothing: weak, gives way
+    priority = 4 if kind == "direct" else 3
+    ctx.cands.append(Cand(kind, start, end, cue=a.cue, mention=a.mention, priority=-1 if a.weak else priority,
+                          sent_start=a.sent.start_char))
+
+
+AccordingRule = Callable[[Context, Attribution], tuple[int, int] | None]
+# Where an attribution's clause is, tried in order; the last always answers.
+ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_medial, according_final)
+
+
+def according_rules(ctx: Context) -> None:
+    """Every according-to phrase of the document, in text order, through :data:`ACCORDING_RULES`."""
+    words = phrase_words(ctx.doc)
+    first_words = ctx.rules.according_by_first
+    keys = words[1]
+    i = 0
+    while i < len(keys):
+        phrase = phrase_at(ctx.rules, words, i) if keys[i] in first_words else None
+        if phrase is None:
+            i += 1
+            continue
+        found = attribution(ctx, i, phrase)
+        if found is not None:
+            for rule in ACCORDING_RULES:
+                content = rule(ctx, found)
+                if content is not None:
+                    add_attribution(ctx, found, content)
+                    break
+        i += len(phrase)

@@ -1,0 +1,171 @@
+"""One document as the statement rules see it: the Doc, its text read once, its sentences
+mended, its quotations, the candidates found so far, and the lookups every rule shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from selon.extract.candidates import Cand, Mention
+from selon.extract.quotes import Quote
+from selon.extract.statements.rules import Rules, low
+from selon.extract.statements.surface import balanced_trim, skip_dateline
+
+
+class Context:
+    """A document under the statement rules; the rules append what they find to ``cands``."""
+
+    def __init__(self, doc: Doc, rules: Rules, quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.quotes = [q for q in quotes if q.depth == 0]
+        self.closing_ends = {q.close for q in quotes if q.closed}
+        self.all_quotes = list(quotes)
+        self.cands: list[Cand] = []
+        self.sent_at: list[int] = [0] * len(doc)
+        self.sents: list[Span] = self._sentences()
+        for k, sp in enumerate(self.sents):
+            for i in range(sp.start, sp.end):
+                self.sent_at[i] = k
+
+    def _sentences(self) -> list[Span]:
+        """The parser's sentences, mended: a sentence that starts with a comma, a closing mark
+        or a lower-case word right after a quotation (« … ? », a-t-il dit) continues the
+        previous one. (The parser keeps boundaries set before it, but not non-boundaries.)"""
+        doc = self.doc
+        closing = {q.close - 1 for q in self.all_quotes if q.closed}
+        bounds: list[list[int]] = []
+        for sent in doc.sents:
+            first = sent[0]
+            prev = doc[sent.start - 1] if sent.start > 0 else None
+            glued = prev is not None and not prev.is_space and bool(bounds) and (
+                first.text in (",", ";", ":", ")")
+                or first.idx in closing
+                or first.is_lower and (prev.idx in closing or prev.text in ("?", "!", "…"))
+                # no sentence ends without a full stop, a question or exclamation mark, a
+                # closing quotation mark or a paragraph break
+                or not (prev.text in (".", "?", "!", "…", "...") or prev.idx in closing
+                        or prev.text in self.rules.closing)
+            )
+            if glued:
+                bounds[-1][1] = sent.end
+            else:
+                bounds.append([sent.start, sent.end])
+        return [doc[a:b] for a, b in bounds]
+
+    # -- lookups ----------------------------------------------------------------------------------
+    def tok_at(self, char: int) -> int | None:
+        """Index of the token covering ``char``."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else None
+
+    def sent_of(self, tok: Token) -> Span:
+        """The (mended) sentence of a token."""
+        return self.sents[self.sent_at[tok.i]]
+
+    def in_quote(self, char: int) -> Quote | None:
+        """The closed quotation that holds ``char`` (an unclosed mark hides no cue)."""
+        for q in self.all_quotes:
+            if q.closed and q.open <= char < q.close:
+                return q
+        return None
+
+    def quote_is_term(self, q: Quote | None) -> bool:
+        """Whether a quotation is a short term (three words at most), not somebody's words."""
+        return q is not None and len(self.text[q.start : q.end].split()) <= 3
+
+    def quote_ending_at(self, end_char: int) -> Quote | None:
+        """The top-level quotation whose closing mark or content ends at ``end_char``."""
+        for q in self.quotes:
+            if q.close == end_char or q.end == end_char:
+                return q
+        return None
+
+    def quote_starts_clause(self, q: Quote, sent: Span) -> bool:
+        """Whether a quotation opens its sentence."""
+        before = self.text[sent.start_char : q.open].strip(" \t\n\u00a0\u202f")
+        return before == ""
+
+    # -- contents ---------------------------------------------------------------------------------
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """:func:`balanced_trim` on this document's text."""
+        return balanced_trim(self.text, start, end, self.rules)
+
+    def skip_dateline(self, start: int) -> int:
+        """:func:`skip_dateline` on this document's text."""
+        return skip_dateline(self.text, start, self.rules)
+
+    def clause_end(self, start_tok: int, sent: Span, np_only: bool = False) -> int:
+        """End of a reported clause that starts at ``start_tok``: the sentence end, or an
+        earlier boundary (a semicolon, a colon before a quotation; with ``np_only``, a
+        coordinated verb)."""
+        doc = self.doc
+        end_tok = sent.end
+        depth = 0
+        for t in doc[start_tok : sent.end]:
+            if t.text in ("(",):
+                depth += 1
+            elif t.text == ")":
+                depth -= 1
+            if depth == 0 and t.i > start_tok and (
+                t.text == ";" or t.text == ":" and t.i + 1 < sent.end and self.rules.is_mark(doc[t.i + 1])
+            ):
+                end_tok = t.i
+                break
+            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »)
+            if np_only and depth == 0 and t.pos_ == "CCONJ" and t.i > start_tok and any(
+                "VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)]
+            ):
+                end_tok = t.i
+                break
+
+        last = doc[end_tok - 1]
+        return self.trim(doc[start_tok].idx, last.idx + len(last.text))[1]
+
+    # -- mentions ---------------------------------------------------------------------------------
+    def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
+        """A mention's token range cut before a relative clause, a colon or semicolon, or a
+        stressed pronoun after a comma (« Les syndicats, eux, dénoncent »)."""
+        s, e = rng
+        for k in range(s, e):
+            t = self.doc[k]
+            if k > s and (low(t) in self.rules.relatives or t.text in (";", ":")):
+                e = k
+                break
+            # « Les syndicats, eux, dénoncent »: a stressed pronoun after the subject is no part of it
+            if k > s and t.text == "," and k + 1 < e and low(self.doc[k + 1]) in self.rules.stressed:
+                e = k
+                break
+        while e > s and self.doc[e - 1].text in (",", "-"):
+            e -= 1
+        return s, e
+
+    def mention(self, rng: tuple[int, int] | None, kind: str = "np") -> Mention | None:
+        """The mention over a token range, extended over the rest of a quotation it opens, a
+        name it is apposed to, and the tail of a demonstrative pronoun."""
+        if rng is None:
+            return None
+        s, e = rng
+        if e <= s:
+            return None
+        doc = self.doc
+        # a mention that opens a quotation runs to its closing mark (« le collectif "Désarmons-les" »)
+        q = self.in_quote(doc[e - 1].idx)
+        if q is not None and q.close > doc[e - 1].idx and q.open >= doc[s].idx:
+            close_tok = self.tok_at(q.close - 1)
+            if close_tok is not None:
+                e = max(e, close_tok + 1)
+        # a description in apposition right after a name: « Jonas, l'un des amis de la victime »
+        if s >= 2 and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "PER" and doc[s].pos_ in ("DET", "NOUN"):
+            k = s - 2
+            while k > 0 and doc[k - 1].ent_type_ == "PER" and doc[k].ent_iob_ != "B":
+                k -= 1
+            s = k
+        # multi-token pronouns: « Celui -ci », « ce dernier »
+        while e < len(doc) and low(doc[e]) in self.rules.demonstrative_tails:
+            if low(doc[e]) in self.rules.demonstrative_particles and low(doc[e - 1]) != "-":
+                break
+            e += 1
+        return Mention(span=doc[s:e], kind=kind)

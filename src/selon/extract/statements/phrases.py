@@ -1,0 +1,226 @@
+"""Token-level phrases around a cue: the verb group, a subject before it, an inverted subject
+after it (over adverbials and appositions), and where a noun phrase ends. Pure functions over
+the parse and the surface; token ranges are ``(start, end)``, end excluded."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from selon.extract.statements.rules import Rules, low
+
+
+def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | None]:
+    """Token range of the verb group around ``verb`` (auxiliaries, adverbs, -t-il), and the
+    clitic subject pronoun when there is one."""
+    i = verb.i
+    start = i
+    j = i - 1
+    while j >= 0:
+        t = doc[j]
+        word = low(t)
+        if word in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
+            start = j
+        elif word in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3) \
+                or word in rules.in_group or rules.is_mark(t) and j == i - 1:
+            pass
+        else:
+            break
+        j -= 1
+    # trim leading adverbs/marks that are not inside an auxiliary group
+    while start < i and (doc[start].pos_ == "ADV" or rules.is_mark(doc[start])) and low(doc[start]) not in rules.aux:
+        start += 1
+    end = i + 1
+    clitic: Token | None = None
+    k = i + 1
+    while k < len(doc) and k <= i + 2 and low(doc[k]) in rules.after_verb:
+        end = k + 1
+        k += 1
+    # the clitic may sit between auxiliary and participle (a-t-il dit) or after the verb
+    for t in doc[start:end]:
+        if low(t) in rules.subject_clitics and t.i != verb.i:
+            clitic = t
+    if rules.is_mark(doc[end - 1]) and end - 1 > i:
+        end -= 1
+    return start, end, clitic
+
+
+def next_content_token(doc: Doc, i: int, stop: int, rules: Rules) -> int:
+    """The first token from ``i`` that is no space and no punctuation (quotation marks count)."""
+    while i < stop and (doc[i].is_space or doc[i].is_punct and not rules.is_mark(doc[i])):
+        i += 1
+    return i
+
+
+def skip_adverbials(doc: Doc, j: int, limit: int, rules: Rules) -> int:
+    """Skip a time or place adverbial between a cue and its inverted subject (« a indiqué
+    lundi la police », « a déclaré à l'AFP le préfet », « a indiqué à 12h45 la porte-parole »)."""
+    skipped = 0
+    while j < limit and skipped < 6:
+        t = doc[j]
+        word = low(t)
+        if t.is_space:
+            j += 1
+            continue
+        if word in rules.skip_after_cue or t.like_num and t.pos_ not in ("DET", "NOUN", "PROPN") or (
+            t.pos_ == "ADV" and word != rules.euphonic_t
+        ):
+            j += 1
+            skipped += 1
+            continue
+        if word in rules.adverbial_prepositions and j + 1 < limit:
+            j = _past_prepositional_phrase(doc, j, limit)
+            skipped += 1
+            continue
+        break
+    return j
+
+
+def _past_prepositional_phrase(doc: Doc, j: int, limit: int) -> int:
+    """Skip a prepositional phrase starting at ``j`` up to the determiner or name that starts
+    the subject after it."""
+    k = j + 1
+    seen_head = False
+    while k < limit and k < j + 6 and not doc[k].is_punct:
+        t2 = doc[k]
+        if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"):
+            break
+        if t2.pos_ in ("NOUN", "PROPN", "NUM") or t2.like_num:
+            seen_head = True
+        k += 1
+    return k
+
+
+def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
+    """Where the noun phrase starting at ``j`` ends: at punctuation, a verb, or a word that
+    opens something else (``[speakers] mention_stops``), but not inside a name, a bracket,
+    a participle with its agent (« les chiffres publiés par X ») or a coordinated noun."""
+    k = j
+    depth = 0
+    while k < limit:
+        t = doc[k]
+        if t.is_space:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+            k += 1
+            continue
+        if depth > 0:
+            k += 1
+            continue
+        if t.is_punct and t.text not in ("-", "'", "’") and not rules.is_mark(t):
+            break
+        if k > j and low(t) in rules.stops and t.ent_iob_ != "I" and not _stop_inside(doc, k, limit, rules):
+            break
+        if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
+            participle = "VerbForm=Part" in str(t.morph) and k + 1 < limit and low(doc[k + 1]) in rules.participle_complements
+            if not participle:
+                break
+        k += 1
+    return k
+
+
+def _stop_inside(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
+    """Whether the stop word at ``k`` stays inside the noun phrase: an agent after a verb
+    (« publiés par X ») or a conjunction joining two nouns (« la CGT et la CFDT »)."""
+    word = low(doc[k])
+    if word in rules.participle_complements and doc[k - 1].pos_ == "VERB":
+        return True
+    return (
+        word in rules.coordinators and k + 1 < limit and doc[k + 1].pos_ in ("DET", "ADP", "PROPN", "NOUN")
+        and doc[k + 1].ent_type_ != "PER" and low(doc[k + 1]) not in rules.not_after_coordinator
+    )
+
+
+def apposition(doc: Doc, end: int, limit: int, open_end: bool, rules: Rules) -> int:
+    """Extend a mention ending at ``end`` over an apposition after a comma: a name
+    (« le porte-parole, Jean Dupont ») or a description closed by a comma (« la CNE, le
+    syndicat chrétien, … ») — or, after an incise (``open_end``), by the sentence end."""
+    if not (end + 1 < limit and doc[end].text == ","):
+        return end
+    nxt = doc[end + 1]
+    if nxt.ent_type_ == "PER" or (nxt.pos_ == "PROPN" and nxt.text[0].isupper()):
+        m = end + 1
+        while m < limit and (doc[m].pos_ == "PROPN" or doc[m].ent_type_ == "PER" or doc[m].text[:1].isupper() and not doc[m].is_punct):
+            m += 1
+        return m
+    if nxt.pos_ == "DET" and low(nxt) in rules.definite and doc[end - 1].pos_ == "PROPN":
+        m = end + 1
+        while m < limit and not (doc[m].is_punct and doc[m].text not in ("-", "'", "’")) and low(doc[m]) not in rules.apposition_stops:
+            m += 1
+        closed = m < limit and doc[m].text == "," or open_end and (m >= limit or doc[m].text in (".", "!", "?"))
+        if closed and m - end <= 10:
+            return m
+    return end
+
+
+def np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = True,
+             open_end: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
+    a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
+    j = skip_adverbials(doc, i, limit, rules) if allow_skip else i
+    if j >= limit:
+        return None
+    first = doc[j]
+    if first.is_punct or first.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "ADP") and low(first) != rules.of:
+        return None
+    end = np_extent(doc, j, limit, rules)
+    if end <= j:
+        return None
+    end = apposition(doc, end, limit, open_end, rules)
+    # trailing determiners/prepositions
+    while end > j and (low(doc[end - 1]) in rules.of_forms or low(doc[end - 1]) in rules.definite
+                       or rules.is_mark(doc[end - 1])):
+        end -= 1
+    return (j, end) if end > j else None
+
+
+def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending just before token ``end`` (cue-first sentences)."""
+    j = end - 1
+    while j >= limit and (doc[j].is_space or doc[j].pos_ == "ADV"):
+        j -= 1
+    if j < limit:
+        return None
+    k = j
+    while k >= limit:
+        t = doc[k]
+        if t.is_punct and t.text not in ("-", "'", "’", ",", "(", ")") or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        if t.text == "," and not (k - 1 >= limit and doc[k - 1].pos_ in ("PROPN", "NOUN")):
+            break
+        k -= 1
+    start = k + 1
+    while start <= j and (doc[start].text == "," or doc[start].pos_ in ("CCONJ", "ADP")):
+        start += 1
+    return (start, j + 1) if start <= j else None
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """The token range of a token's subtree."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
+    """The subject of ``verb`` as a token range (parser first). Two subjects before the verb
+    (« Le porte-parole de X, le colonel Jean Dupont, a dit ») are one apposed mention."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and low(c) != rules.euphonic_t]
+    if len(subjects) > 1 and all(c.pos_ in ("NOUN", "PROPN") for c in subjects):
+        s = min(c.left_edge.i for c in subjects)
+        e = max(c.right_edge.i for c in subjects) + 1
+        while e > s and doc[e - 1].text == ",":
+            e -= 1
+        return s, e
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and low(child) != rules.euphonic_t:
+            s, e = subtree_range(child)
+            # cut relative clauses and what follows the noun phrase's own comma
+            for t in doc[child.i + 1 : e]:
+                if t.dep_ in ("acl:relcl",) or low(t) in rules.relatives and t.i > child.i:
+                    e = t.i
+                    while e > child.i + 1 and doc[e - 1].text in (",",):
+                        e -= 1
+                    break
+            return (child.i if low(child) in rules.impersonal else s, e)
+    return None

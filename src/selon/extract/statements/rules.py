@@ -1,0 +1,168 @@
+"""The statement words of a language pack, compiled once per pack (per component, never per
+document): cue lemmas and their forms, « selon X » phrases, quotation marks, the small words that
+bound a mention or a content, and the wire dateline pattern."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from selon.lang.pack import LanguagePack, _fold
+
+
+def low(tok: Token) -> str:
+    """A token's text, case-folded with apostrophes normalised (how pack words are compared)."""
+    return _fold(tok.text)
+
+
+def _phrases(words: list[str]) -> list[tuple[str, ...]]:
+    """Multi-word phrases as token tuples (an apostrophe ends a token: « d'après » → d', après)."""
+    return [tuple(_fold(p).replace("'", "' ").split()) for p in words]
+
+
+def _dateline(capitals: list[list[str]]) -> re.Pattern[str] | None:
+    """A wire dateline (« PARIS, 14 mars – », « LYON (AFP) - »): a place in capitals, an optional
+    bracket and date, then a dash."""
+    caps = "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in capitals)
+    if not caps:
+        return None
+    return re.compile(rf"[{caps}][{caps}' -]{{1,40}}(?:\s*\([^)]{{1,20}}\))?(?:,[^–—\n]{{1,30}})?\s*[–—-]\s+")
+
+
+class Rules:
+    """The statement rules' words for one language pack (built once per component)."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
+        self._read_cues(pack)
+        self._read_according(pack)
+        self._read_marks(pack)
+        self._read_mentions(pack)
+        contents = pack.section("contents")
+        self.clause_breaks: tuple[str, ...] = tuple(contents.get("clause_breaks", []))
+        self.dateline = _dateline(contents.get("dateline_capitals", []))
+
+    def _read_cues(self, pack: LanguagePack) -> None:
+        cues: dict[str, Any] = pack.section("cues")
+        self.cues = pack.cue_lemmas
+        self.count = pack.words("cues", "count")
+        self.np_claim = pack.words("cues", "np_claim")
+        self.passive_claim = pack.words("cues", "passive_claim")
+        self.speech_nouns = pack.words("cues", "speech_nouns")
+        self.infinitive_cues = pack.words("cues", "infinitive")
+        self.de_cues = {tuple(_fold(p).split()) for p in cues.get("de_phrases", [])}
+        self.de_heads = {p[0] for p in self.de_cues}
+        self.slogans = sorted(pack.words("cues", "slogans"), key=len, reverse=True)
+        self.adverbs = pack.words("cues", "adverbs")
+        self.que = pack.words("cues", "complementizers")
+        self.not_before_que = pack.words("cues", "not_before_complementizer")
+        self.quantity_adverbs = pack.words("cues", "quantity_adverbs")
+        self.aux = pack.words("cues", "auxiliaries")
+        self.euphonic_t = _fold(cues.get("euphonic_t", ""))
+        self.after_verb = pack.words("cues", "inverted_clitics")
+        self.in_group = self.after_verb | pack.words("cues", "inverted_clitics_glued")
+        self.subject_clitics = pack.words("cues", "subject_clitics")
+        self.participle_clause = tuple(f"{k}={v}" for k, v in cues.get("participle_clause_morph", {}).items())
+        self.source_prepositions = pack.words("cues", "source_prepositions")
+        self.impersonal = pack.words("speakers", "impersonal")
+        self.stops = pack.words("speakers", "mention_stops")
+        self.skip_after_cue = pack.words("speakers", "skip_after_cue")
+        # the cue lemma of regular forms the lemmatiser leaves alone (« estiment » → estimer)
+        self.lemma_ending: str = cues.get("regular_lemma_ending", "")
+        self.endings: tuple[str, ...] = tuple(cues.get("regular_endings", []))
+        present: str = cues.get("regular_present_ending", "")
+        # third person present of regular cues (annoncer → annonce), and the irregular ones
+        self.present_forms: dict[str, str] = {}
+        if self.lemma_ending:
+            cut = len(self.lemma_ending)
+            self.present_forms = {
+                c[:-cut] + present: c for c in self.cues if c.endswith(self.lemma_ending) and " " not in c
+            }
+        self.present_forms.update({_fold(k): _fold(v) for k, v in cues.get("present_forms", {}).items()})
+
+    def _read_according(self, pack: LanguagePack) -> None:
+        acc = pack.section("according_to")
+        self.according = sorted(_phrases(acc.get("phrases", [])), key=len, reverse=True)
+        self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.according:
+            self.according_by_first.setdefault(phrase[0], []).append(phrase)
+        self.initial_only = set(_phrases(acc.get("sentence_initial_only", [])))
+        self.not_sources = pack.words("according_to", "not_sources")
+        self.stressed = pack.words("according_to", "pronouns")
+
+    def _read_marks(self, pack: LanguagePack) -> None:
+        pairs = pack.quote_pairs
+        self.opening = frozenset(o for o, _ in pairs)
+        self.closing = frozenset(pack.section("quotes").get("closing", []))
+        self.marks = self.opening | self.closing
+        symmetric = {o for o, c in pairs if o == c}
+        # marks that open or close a quotation unambiguously, and the straight ones (« " »)
+        self.open_only = self.opening - symmetric
+        self.close_only = self.closing - symmetric
+        self.straight = tuple(o for o in sorted(symmetric) if len(o) == 1)
+        self.enclosing: dict[str, str] = {o: c for o, c in pack.section("quotes").get("enclosing", [])}
+
+    def _read_mentions(self, pack: LanguagePack) -> None:
+        m = pack.section("mentions")
+        self.of = _fold(m.get("preposition_of", ""))
+        self.of_elided = pack.words("mentions", "preposition_of_elided")
+        self.of_contracted = pack.words("mentions", "preposition_of_contracted")
+        self.of_forms = {self.of} | self.of_elided | self.of_contracted
+        self.definite = pack.words("mentions", "definite_articles")
+        self.adverbial_prepositions = pack.words("mentions", "adverbial_prepositions")
+        self.participle_complements = pack.words("mentions", "participle_complements")
+        self.agent_preposition = _fold(m.get("agent_preposition", ""))
+        self.coordinators = pack.words("mentions", "coordinators")
+        self.not_after_coordinator = pack.words("mentions", "not_after_coordinator")
+        self.apposition_stops = pack.words("mentions", "apposition_stops")
+        self.relatives = pack.words("mentions", "relatives")
+        self.relative_subject = _fold(m.get("relative_subject", ""))
+        self.demonstrative_tails = pack.words("mentions", "demonstrative_tails")
+        self.demonstrative_particles = pack.words("mentions", "demonstrative_particles")
+
+    # -- token tests ------------------------------------------------------------------------------
+    def is_mark(self, tok: Token) -> bool:
+        """Whether a token is a quotation mark."""
+        return tok.text in self.marks
+
+    def is_cue(self, tok: Token) -> bool:
+        """Whether a token is a reporting verb: tagged a verb with a cue lemma, or a present-tense
+        cue the tagger took for a noun, before its que-clause or in an incise."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return self.lemma(tok) in self.cues
+        # a present-tense cue the tagger took for a noun, before its que-clause
+        # (« L'économiste juge pour sa part que … »)
+        if _fold(tok.text) in self.present_forms and tok.i > 0 and (
+            tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "PRON") or tok.doc[tok.i - 1].text == ","
+        ):
+            nxt = tok.doc[tok.i + 1 : tok.i + 6]
+            if any(_fold(t.text) in self.que for t in nxt) and not any(t.pos_ == "VERB" for t in nxt):
+                return True
+        # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
+        return (
+            tok.i > 0
+            and tok.doc[tok.i - 1].text == ","
+            and _fold(tok.text) in self.present_forms
+            and tok.i + 1 < len(tok.doc)
+            and (
+                tok.doc[tok.i + 1].pos_ in ("DET", "PROPN")
+                or bool(self.euphonic_t) and _fold(tok.doc[tok.i + 1].text).startswith(self.euphonic_t)
+            )
+        )
+
+    def lemma(self, tok: Token) -> str:
+        """The cue lemma of a token: the lemmatiser's, else one recovered from a regular form
+        the lemmatiser left alone (« estime », « estiment », « estimait »)."""
+        lemma = _fold(tok.lemma_)
+        if lemma in self.cues:
+            return lemma
+        low_text = _fold(tok.text)
+        if low_text in self.present_forms:
+            return self.present_forms[low_text]
+        if tok.pos_ in ("VERB", "AUX"):
+            for ending in self.endings:
+                if low_text.endswith(ending) and low_text[: -len(ending)] + self.lemma_ending in self.cues:
+                    return low_text[: -len(ending)] + self.lemma_ending
+        return lemma

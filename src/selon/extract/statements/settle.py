@@ -1,0 +1,68 @@
+"""One statement per reported passage: the candidates of all rule families, settled sentence
+by sentence (contents stay inside their sentence)."""
+
+from __future__ import annotations
+
+from selon.extract.candidates import Cand
+from selon.extract.statements.rules import Rules
+from selon.extract.statements.surface import cut_before
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters two ranges share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def settle(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
+    """One statement per reported passage: drop contained quotations and duplicates, cut a
+    content that swallows another statement's cue or speaker. Contents stay inside their
+    sentence, so candidates are settled sentence by sentence; the result is in text order."""
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sent_start, []).append(c)
+    kept: list[Cand] = []
+    for group in by_sentence.values():
+        kept.extend(_settle_sentence(group, text, rules))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _settle_sentence(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    # a weak candidate (« selon lui ») that runs over another statement's words gives way
+    strong = [c for c in cands if c.priority >= 0]
+    cands = [c for c in cands if c.priority >= 0 or not any(
+        overlap((c.start, c.end), (o.start, o.end)) or o.cue and c.start <= o.cue[0] < c.end for o in strong)]
+    _cut_at_other_cues(cands, text, rules)
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: -c.priority):
+        clash = None
+        for k in kept:
+            ov = overlap((c.start, c.end), (k.start, k.end))
+            if ov == 0:
+                continue
+            shorter = min(c.end - c.start, k.end - k.start) or 1
+            if ov * 2 >= shorter:
+                clash = k
+                break
+        if clash is None:
+            kept.append(c)
+    return kept
+
+
+def _cut_at_other_cues(cands: list[Cand], text: str, rules: Rules) -> None:
+    """Cut (in place) contents that run over another statement's cue or speaker."""
+    for c in cands:
+        for o in cands:
+            if o is c or o.cue is None or o.priority < 0:
+                continue
+            marks = [o.cue[0]]
+            if o.mention is not None:
+                marks.append(o.mention.span.start_char)
+            first = min(marks)
+            if c.start < first < c.end and not (c.cue and c.cue[0] <= first < c.cue[1]) and not (
+                o.start <= c.start and c.end <= o.end
+            ):
+                cut = cut_before(text, c.start, first, rules)
+                if cut - c.start >= 3:
+                    c.end = cut

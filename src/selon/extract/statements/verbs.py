@@ -1,0 +1,429 @@
+"""Reporting verbs: each cue verb (``[cues]`` of the pack) runs through :data:`VERB_RULES`, in
+order, until one rule takes it:
+
+1. :func:`inverted_cue` — « CONTENT, a déclaré X », « « … », a-t-il dit »;
+2. :func:`que_clause` — « X a estimé que CONTENT »;
+3. :func:`infinitive` — « X dit comprendre CONTENT »;
+4. :func:`de_phrase` — « X fait état de CONTENT »;
+5. :func:`passive_agent` — « CONTENT ont été recensés par X »;
+6. :func:`np_object` — « X dénonce CONTENT ».
+
+A rule appends its candidates to the context and says whether it took the verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from selon.extract.candidates import Cand, Mention
+from selon.extract.statements.context import Context
+from selon.extract.statements.phrases import cue_group, np_after, np_before, subject, subtree_range
+from selon.extract.statements.rules import low
+from selon.lang.pack import _fold
+
+
+@dataclass(frozen=True)
+class VerbGroup:
+    """A cue verb with its group: auxiliaries, adverbs and clitic (token range ``start, end``)."""
+
+    verb: Token
+    lemma: str
+    sent: Span
+    start: int
+    end: int
+    clitic: Token | None
+    cue: tuple[int, int]  # character offsets of the group
+
+
+def verb_group(ctx: Context, verb: Token) -> VerbGroup:
+    """The group of ``verb`` in its sentence."""
+    doc = ctx.doc
+    start, end, clitic = cue_group(doc, verb, ctx.rules)
+    cue = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return VerbGroup(verb, ctx.rules.lemma(verb), ctx.sent_of(verb), start, end, clitic, cue)
+
+
+def reports(ctx: Context, verb: Token) -> bool:
+    """Whether a cue verb reports anything: not inside somebody's quotation, not negated, not
+    an infinitive under a verb that is no cue."""
+    q = ctx.in_quote(verb.idx)
+    if q is not None and not ctx.quote_is_term(q):
+        return False  # words inside somebody's quotation are theirs, not the article's cues
+    if any(c.dep_ == "advmod" and "Polarity=Neg" in str(c.morph) for c in verb.children):
+        return False  # « la police n'a pas confirmé … »: nothing was said
+    # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing
+    return not ("VerbForm=Inf" in str(verb.morph) and not ctx.rules.is_cue(verb.head) and verb.head.i != verb.i)
+
+
+# -- the speaker of a verb's statement -------------------------------------------------------------
+def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[int, int], priority: int) -> None:
+    """Append an indirect statement of the verb ``g`` with its content ``start, end``, and the
+    mention of its speaker: the clitic, the subject, or the noun phrase before the group — else
+    where the speaker rules must look (the governing cue's speaker, a relative's antecedent)."""
+    start, end = ctx.trim(start, end)
+    if end - start < 3:
+        return
+    doc, verb = ctx.doc, g.verb
+    mention: Mention | None = None
+    speaker_from = None
+    if g.clitic is not None:
+        mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
+    else:
+        rng = subject(doc, verb, ctx.rules)
+        if rng is None and verb.dep_ != "conj" and (
+            "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
+            or verb.pos_ not in ("VERB", "AUX")  # a cue the tagger took for a noun
+        ):
+            rng = np_before(doc, g.start, g.sent.start)
+            if rng is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[rng[0] : rng[1]]):
+                rng = None
+        if rng is None:
+            if verb.dep_ in ("advcl", "conj", "xcomp", "acl") or "VerbForm=Part" in str(verb.morph):
+                speaker_from = "head"
+            elif verb.dep_ == "acl:relcl":
+                speaker_from = "relative"
+        else:
+            rng = ctx.cut_mention(rng, g.sent)
+            mention = ctx.mention(rng)
+            if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+                speaker_from = "relative"
+                mention = ctx.mention(rng, "relative")
+    ctx.cands.append(
+        Cand("indirect", start, end, cue=cue, mention=mention, speaker_from=speaker_from, head_cue=verb.head,
+             verb=verb, priority=priority, sent_start=g.sent.start_char)
+    )
+
+
+# -- 1. inverted cues ----------------------------------------------------------------------------
+def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
+    """« CONTENT, a déclaré X » / « « … », a-t-il dit »: an incise after its content, with its
+    subject after it. A quotation that is the whole content makes a direct statement."""
+    doc = ctx.doc
+    prev = doc[g.start - 1] if g.start > g.sent.start else None
+    incise = prev is not None and (prev.text == "," or g.clitic is not None and prev.idx + 1 in ctx.closing_ends)
+    if not incise or not _is_incise(ctx, g):
+        return False
+    if g.clitic is not None:
+        subj = _clitic_subject(ctx, g)
+    else:
+        subj = _subject_after(ctx, g)
+        if subj is None:
+            return False
+    # the content runs from the clause start to the comma before the cue
+    before = g.start - 1
+    while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
+        before -= 1
+    end_char = doc[before].idx + len(doc[before].text)
+    # a quotation ending right there is a direct statement
+    q = ctx.quote_ending_at(end_char)
+    if q is not None and ctx.quote_starts_clause(q, g.sent):
+        ctx.cands.append(Cand("direct", q.start, q.end, cue=g.cue, mention=subj, verb=g.verb, priority=5,
+                              sent_start=g.sent.start_char))
+        return True
+    start, end = ctx.trim(ctx.skip_dateline(g.sent.start_char), end_char)
+    if end - start < 8:
+        return False
+    ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
+                          sent_start=g.sent.start_char))
+    return True
+
+
+def _is_incise(ctx: Context, g: VerbGroup) -> bool:
+    """An incise has its subject after it, no subject before, no object, and a finite verb or a
+    past participle (« affirmant que » is a participle clause, not an incise)."""
+    doc, verb = ctx.doc, g.verb
+    # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
+    opening = ctx.quote_ending_at(doc[g.start - 2].idx + len(doc[g.start - 2].text)) if g.start >= 2 else None
+    quoted_clause = opening is not None and ctx.quote_starts_clause(opening, g.sent)
+
+    def apposed_subject(c: Token) -> bool:
+        # a subject noun phrase running up to the comma, with no verb of its own
+        return (c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= g.start - 2
+                and c.pos_ in ("NOUN", "PROPN") and not any(
+                    "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : g.start]))
+
+    if not quoted_clause and any(apposed_subject(c) for c in verb.children):
+        return False
+    morph = str(verb.morph)
+    participle_clause = ctx.rules.participle_clause
+    return not (participle_clause and all(f in morph for f in participle_clause))
+
+
+def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
+    """The clitic of an inverted cue (« a-t-elle ajouté »); for the impersonal one (« a-t-on
+    appris »), the source named after it, if any."""
+    assert g.clitic is not None
+    if low(g.clitic) in ctx.rules.impersonal:
+        return _source_after_on(ctx, g.end, g.sent)
+    return ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
+
+
+def _subject_after(ctx: Context, g: VerbGroup) -> Mention | None:
+    """The inverted subject after the group: the parser's, unless the surface noun phrase starts
+    earlier or the parser's runs too long."""
+    rng = None
+    for child in g.verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.i > g.verb.i:
+            rng = subtree_range(child)
+            rng = (max(rng[0], g.end), rng[1])
+            break
+    surface = np_after(ctx.doc, g.end, g.sent.end, ctx.rules)
+    if surface is not None and (rng is None or surface[0] <= rng[0] or rng[1] - rng[0] > 12):
+        rng = surface
+    if rng is not None:
+        rng = ctx.cut_mention(rng, g.sent)
+    return ctx.mention(rng)
+
+
+def _source_after_on(ctx: Context, i: int, sent: Span) -> Mention | None:
+    """« a-t-on appris de source policière »: the source is the speaker."""
+    doc = ctx.doc
+    j = i
+    while j < sent.end and (doc[j].pos_ == "ADV" or doc[j].is_space):
+        j += 1
+    if j < sent.end and low(doc[j]) in ctx.rules.source_prepositions and j + 1 < sent.end:
+        rng = np_after(doc, j + 1, sent.end, ctx.rules, allow_skip=False)
+        if rng is not None:
+            return ctx.mention(rng)
+    return None
+
+
+# -- 2. que-clauses ------------------------------------------------------------------------------
+def que_clause(ctx: Context, g: VerbGroup) -> bool:
+    """« X a estimé que CONTENT »: the clause after the complementiser (found, the verb is
+    taken even when the clause is empty)."""
+    que = _que_after(ctx, g)
+    if que is None:
+        return False
+    if que + 1 < g.sent.end:
+        start = ctx.doc[que + 1].idx
+        add_verb_cand(ctx, start, ctx.clause_end(que + 1, g.sent), g, g.cue, priority=3)
+    return True
+
+
+def _que_after(ctx: Context, g: VerbGroup) -> int | None:
+    """The complementiser after the verb group, before another verb, cue or sentence end."""
+    doc, rules = ctx.doc, ctx.rules
+    j = g.end
+    limit = min(g.sent.end, g.end + 12)
+    while j < limit:
+        t = doc[j]
+        if low(t) in rules.que and t.dep_ != "fixed" and (j == 0 or low(doc[j - 1]) not in rules.not_before_que):
+            return j
+        if t.pos_ in ("VERB",) and j > g.end or t.text in (".", ";", "?", "!") or (
+            rules.is_mark(t) and j > g.end + 1
+        ):
+            return None
+        if rules.is_cue(t) and t.i != g.verb.i:
+            return None
+        j += 1
+    return None
+
+
+# -- 3. infinitives ------------------------------------------------------------------------------
+def infinitive(ctx: Context, g: VerbGroup) -> bool:
+    """« X dit comprendre CONTENT », « affirmant avoir été touché »: an infinitive complement
+    of a verb of ``[cues] infinitive``."""
+    if g.lemma not in ctx.rules.infinitive_cues:
+        return False
+    inf = _infinitive_after(ctx, g)
+    if inf is None:
+        return False
+    add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent), g, g.cue, priority=2)
+    return True
+
+
+def _infinitive_after(ctx: Context, g: VerbGroup) -> int | None:
+    """The first token of the verb's infinitive complement: the parser's, else an infinitive
+    right after the group."""
+    doc = ctx.doc
+    for child in g.verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.i >= g.end and "VerbForm=Inf" in str(child.morph):
+            left = child.left_edge.i
+            return max(left, g.end) if left >= g.end else child.i
+    j = g.end
+    while j < g.sent.end and j < g.end + 5:
+        t = doc[j]
+        if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX"):
+            return j
+        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph):
+            return None
+        j += 1
+    return None
+
+
+# -- 4. « faire état de » ------------------------------------------------------------------------
+def de_phrase(ctx: Context, g: VerbGroup) -> bool:
+    """« X fait état de CONTENT », « X parle de CONTENT »: a verb + preposition cue of
+    ``[cues] de_phrases`` and the noun phrase after it."""
+    found = find_de_phrase(ctx, g.verb, g.end, g.sent)
+    if found is None:
+        return False
+    start, end, cue = found
+    add_verb_cand(ctx, start, end, g, cue, priority=2)
+    return True
+
+
+def uncued_de_phrase(ctx: Context, verb: Token) -> bool:
+    """:func:`de_phrase` for a verb that is no cue by itself (« faire » of « faire état de »),
+    outside any quotation."""
+    if verb.pos_ not in ("VERB", "AUX") or _fold(verb.lemma_) not in ctx.rules.de_heads:
+        return False
+    g = verb_group(ctx, verb)
+    found = find_de_phrase(ctx, verb, g.end, g.sent)
+    if found is None or ctx.in_quote(verb.idx) is not None:
+        return False
+    start, end, cue = found
+    add_verb_cand(ctx, start, end, g, cue, priority=2)
+    return True
+
+
+def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[int, int, tuple[int, int]] | None:
+    """The content (character offsets) and the cue (verb to preposition) of a de-phrase cue."""
+    doc, rules = ctx.doc, ctx.rules
+    lemma = _fold(verb.lemma_)
+    for phrase in rules.de_cues:
+        if phrase[0] != lemma:
+            continue
+        j = _match_words(ctx, phrase[1:], c_end, sent)
+        if j is None:
+            continue
+        cue_end = doc[j - 1]
+        start = j if low(doc[j - 1]) == rules.of or low(doc[j - 1]) in rules.of_elided else j - 1
+        if low(doc[j - 1]) in rules.of_contracted:
+            start = j - 1
+        end = ctx.clause_end(start, sent, np_only=True)
+        return doc[start].idx, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
+    return None
+
+
+def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> int | None:
+    """The token after ``words`` matched from ``j`` on (adverbs between them skipped; « de »
+    matches its elided and contracted forms), or None."""
+    doc, rules = ctx.doc, ctx.rules
+    for w in words:
+        while j < sent.end and doc[j].pos_ == "ADV" and low(doc[j]) != w:
+            j += 1
+        if j < sent.end and (low(doc[j]) == w or w == rules.of and (low(doc[j]) in rules.of_elided
+                                                                      or low(doc[j]) in rules.of_contracted)):
+            j += 1
+        else:
+            return None
+    return j
+
+
+# -- 5. passives with an agent -------------------------------------------------------------------
+def passive_agent(ctx: Context, g: VerbGroup) -> bool:
+    """« 51.400 manifestants avaient été recensés par le gouvernement »: the counted subject is
+    the content, the agent the speaker."""
+    doc, rules, verb = ctx.doc, ctx.rules, g.verb
+    if _fold(verb.lemma_) not in rules.count and _fold(verb.lemma_) not in rules.passive_claim:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    if agent is None or subj is None:
+        return False
+    if _fold(subj.lemma_) in rules.speech_nouns:
+        return False  # « l'information a été confirmée par X »: speech named, no claim
+    s, e = subtree_range(subj)
+    a_s, a_e = subtree_range(agent)
+    a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
+    a_s, a_e = ctx.cut_mention((a_s, a_e), g.sent)
+    # the claim is the counted subject and what the verb says of it
+    start = doc[s].idx
+    end = doc[e - 1].idx + len(doc[e - 1].text)
+    ctx.cands.append(
+        Cand("indirect", *ctx.trim(start, end), cue=g.cue, mention=ctx.mention((a_s, a_e)),
+             verb=verb, priority=2, sent_start=g.sent.start_char)
+    )
+    return True
+
+
+# -- 6. noun-phrase objects ----------------------------------------------------------------------
+def np_object(ctx: Context, g: VerbGroup) -> bool:
+    """« X a dénombré 41.500 manifestants », « X dénonce une décision injuste »: the noun phrase
+    object of a claim verb (``[cues] np_claim``)."""
+    if g.lemma not in ctx.rules.np_claim:
+        return False
+    obj = _claimed_np(ctx, g)
+    if obj is None:
+        return False
+    add_verb_cand(ctx, obj[0], obj[1], g, g.cue, priority=1)
+    return True
+
+
+def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
+    """The noun phrase a claim verb reports (character offsets): the parser's object, else the
+    words right after the verb group when they open a noun phrase (the parse of phrases with
+    numbers is often wrong)."""
+    doc, rules, sent = ctx.doc, ctx.rules, g.sent
+    obj = next((c for c in g.verb.children if c.dep_ in ("obj",) and c.i >= g.end and c.pos_ != "PRON"), None)
+    if obj is not None:
+        if _fold(obj.lemma_) in rules.speech_nouns:
+            return None  # « a rappelé les déclarations de X »: speech named, no claim
+        s: int | None = max(obj.left_edge.i, g.end)
+    else:
+        s = _np_opening_after(ctx, g)
+    if s is None:
+        return None
+    while s < sent.end and (doc[s].is_punct and not rules.is_mark(doc[s]) or doc[s].pos_ == "ADV"
+                            and low(doc[s]) not in rules.quantity_adverbs):
+        s += 1
+    if s >= sent.end:
+        return None
+    end = ctx.clause_end(s, sent, np_only=True)
+    start = doc[s].idx
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
+    """Where a noun phrase the parser missed opens right after the verb group: a determiner,
+    a number, a quantity (« plus de »), a quotation — not a speech noun."""
+    doc, rules, sent, verb = ctx.doc, ctx.rules, g.sent, g.verb
+    morph = str(verb.morph)
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children)
+    if "VerbForm=Inf" in morph or "VerbForm=Part" in morph and not has_aux:
+        return None  # infinitives and bare participles: only what the parser found
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return None
+    s = g.end
+    # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »)
+    while s < sent.end and (doc[s].pos_ == "ADV" and low(doc[s]) not in rules.quantity_adverbs
+                            or doc[s].text == ","
+                            or low(doc[s]) in rules.stressed and s + 1 < sent.end
+                            and doc[s + 1].text == ","):
+        s += 1
+    if s >= sent.end:
+        return None
+    first = doc[s]
+    quantity = low(first) in rules.quantity_adverbs and s + 1 < sent.end and low(doc[s + 1]) in rules.of_forms
+    if not (first.pos_ in ("DET", "NUM") or first.like_num or quantity or rules.is_mark(first) and first.text in rules.opening):
+        return None
+    if low(first) in rules.of_forms and first.pos_ == "ADP":
+        return None
+    nxt = next((t for t in doc[s : min(sent.end, s + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+    if nxt is not None and _fold(nxt.lemma_) in rules.speech_nouns:
+        return None
+    return s
+
+
+VerbRule = Callable[[Context, VerbGroup], bool]
+# The rules a cue verb runs through, in order; the first that takes it ends its turn.
+VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, passive_agent, np_object)
+
+
+def verb_rules(ctx: Context) -> None:
+    """Every reporting verb of the document through :data:`VERB_RULES`, in text order."""
+    for verb in ctx.doc:
+        if not ctx.rules.is_cue(verb):
+            uncued_de_phrase(ctx, verb)
+        elif reports(ctx, verb):
+            group = verb_group(ctx, verb)
+            for rule in VERB_RULES:
+                if rule(ctx, group):
+                    break
