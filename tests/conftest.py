@@ -77,7 +77,7 @@ def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
 
     def run(name: str) -> list[Statement]:
         doc = frozen_doc(name)
-        cands = find_candidates(doc, fr_pack, find_quotes(doc.text, fr_pack.quote_pairs))
+        cands = find_candidates(doc, fr_pack, find_quotes(doc.text, fr_pack.quotes.pairs))
         return attribute_speakers(doc, fr_pack, cands, to_statements(doc, cands))
 
     return run

@@ -22,7 +22,6 @@ from selon.extract.figures.ranges import after_between, change_context, joiner, 
 from selon.extract.figures.units import figure_unit, find_unit
 from selon.extract.numbers import Reading
 from selon.extract.quotes import find_quotes
-from selon.extract.statements import extract_statements
 from selon.models import Figure
 
 
@@ -35,21 +34,21 @@ def ctx_of(frozen_doc, fr_pack):
 
     def build(name: str) -> Context:
         doc = frozen_doc(name)
-        doc._.selon_quotes = find_quotes(doc.text, fr_pack.quote_pairs)  # as the segmenter does
+        doc._.selon_quotes = find_quotes(doc.text, fr_pack.quotes.pairs)  # as the segmenter does
         return Context(doc, lexicon(fr_pack))
 
     return build
 
 
 @pytest.fixture(scope="module")
-def figures_of(frozen_doc, fr_pack):
+def figures_of(frozen_doc, fr_pack, statements_of):
     """``figures_of(name)``: ``extract_figures`` on a frozen Doc, with its statements."""
 
     def run(name: str) -> list[Figure]:
         doc = frozen_doc(name)
-        quotes = find_quotes(doc.text, fr_pack.quote_pairs)
+        quotes = find_quotes(doc.text, fr_pack.quotes.pairs)
         doc._.selon_quotes = quotes
-        return extract_figures(doc, fr_pack, extract_statements(doc, fr_pack, quotes))
+        return extract_figures(doc, fr_pack, statements_of(name))
 
     return run
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,11 +136,11 @@ def _french_vocabulary() -> frozenset[str]:
         elif isinstance(value, dict):
             for v in value.values():
                 collect(v)
-        elif isinstance(value, list):
+        elif isinstance(value, (list, tuple)):
             for v in value:
                 collect(v)
 
-    collect(load_pack("fr").raw)
+    collect(dataclasses.asdict(load_pack("fr")))
     return frozenset(words - ENGLISH_NAMES - ENGLISH_STOP_WORDS)
 
 

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from selon.extract.numbers import NumberReader, Reading, parse_number, read_quantity
+from selon.lang.schema import Fractions, Numbers, Vague
 
 FR = NumberReader.for_language("fr")
 GROUP_MARKS = [" ", "\u00a0", "\u202f", ".", "'", "’"]
@@ -130,7 +131,12 @@ def test_wrong_type_is_a_type_error():
 
 def test_reader_uses_the_pack_not_hard_coded_words():
     # A reader built from an empty table knows no words at all: the words come from the pack.
-    bare = NumberReader({}, "fr")
+    empty = Numbers(
+        group_marks=(), decimal_mark=",", max_digits=15, unit_marks=(), words=(), and_word="", and_followers=(),
+        indefinite=(), only_words=(), partitive=(), fraction_of=(), multipliers={}, approximate={},
+        vague_plurals={}, vague=Vague((), (), (), 2), fractions=Fractions({}, (), (), 4),
+    )
+    bare = NumberReader(empty, "fr")
     assert bare.read("une dizaine") is None
     assert bare.read("des centaines") is None
     assert FR.read("une dizaine") is not None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from selon.extract.quotes import find_quotes, top_level
 from selon.lang.pack import load_pack
 
-PAIRS = load_pack("fr").quote_pairs
+PAIRS = load_pack("fr").quotes.pairs
 
 
 def contents(text: str, *, depth: int | None = 0) -> list[str]:

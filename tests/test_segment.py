@@ -10,7 +10,7 @@ from selon.extract.quotes import find_quotes
 from selon.extract.segment import set_boundaries
 from selon.lang.pack import load_pack
 
-PAIRS = load_pack("fr").quote_pairs
+PAIRS = load_pack("fr").quotes.pairs
 
 
 @pytest.fixture(scope="module")

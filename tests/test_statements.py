@@ -269,7 +269,7 @@ def context_of(frozen_doc, fr_pack):
 
     def build(name: str) -> Context:
         doc = frozen_doc(name)
-        return Context(doc, rules, find_quotes(doc.text, fr_pack.quote_pairs))
+        return Context(doc, rules, find_quotes(doc.text, fr_pack.quotes.pairs))
 
     return build
 

@@ -37,3 +37,9 @@ class ModelNotInstalledError(SelonError):
     """The spaCy model a language pack needs is not installed."""
 
     status = 500
+
+
+class LanguagePackError(SelonError):
+    """A language pack is malformed: a key is missing, unknown (misspelt) or of the wrong type."""
+
+    status = 500

@@ -20,30 +20,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
 
 from text_to_num import text2num
 
-from selon.lang.pack import load_pack
+from selon.lang.pack import fold, folded, load_pack
+from selon.lang.schema import Numbers
 
 Number = int | float
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
-
-
-def fold(text: str) -> str:
-    """Lower case with apostrophes normalised: how pack words are compared."""
-    return text.translate(_APOSTROPHES).lower()
-
-
-def folded_words(table: Mapping[str, Any], key: str) -> frozenset[str]:
-    """``table[key]`` as a set of folded words (empty when absent)."""
-    return frozenset(fold(str(w)) for w in table.get(key, []))
-
-
-def folded_sizes(table: Mapping[str, Any], key: str) -> dict[str, int]:
-    """``table[key]`` (words to whole numbers) with the words folded (empty when absent)."""
-    return {fold(str(k)): int(v) for k, v in table.get(key, {}).items()}
+def folded_sizes(sizes: Mapping[str, int]) -> dict[str, int]:
+    """Words to whole numbers, with the words folded."""
+    return {fold(k): v for k, v in sizes.items()}
 
 
 def as_number(d: Decimal) -> Number:
@@ -65,32 +52,32 @@ class Reading:
 class NumberReader:
     """Reads one language's number expressions (see the module docstring)."""
 
-    def __init__(self, table: Mapping[str, Any], lang: str) -> None:
+    def __init__(self, numbers: Numbers, lang: str) -> None:
         self.lang = lang
-        groups = [str(g) for g in table.get("group_marks", [])]
-        self.decimal_mark = str(table.get("decimal_mark", "."))
+        groups = list(numbers.group_marks)
+        self.decimal_mark = numbers.decimal_mark
         self.group_marks = frozenset(groups)
-        self.max_digits = int(table.get("max_digits", 15))
-        self.number_words = folded_words(table, "words")
-        self.and_word = fold(str(table.get("and_word", "")))
-        self.and_followers = folded_words(table, "and_followers")
-        self.indefinite = folded_words(table, "indefinite")
-        self.partitive = folded_words(table, "partitive")
-        self.only_words = folded_words(table, "only_words")
-        self.multipliers = folded_sizes(table, "multipliers")
-        self.approximate = folded_sizes(table, "approximate")
-        self.vague_plurals = folded_sizes(table, "vague_plurals")
-        vague = table.get("vague", {})
-        self.vague_determiners = folded_words(vague, "determiners")
-        self.measure_nouns = folded_words(vague, "measure_nouns")
-        self.measure_determiners = folded_words(vague, "measure_determiners")
-        self.measure_low = int(vague.get("measure_low", 2))
-        fractions = table.get("fractions", {})
-        self.denominators = folded_sizes(fractions, "denominators")
-        self.fraction_one = folded_words(fractions, "one")
-        self.fraction_articles = folded_words(fractions, "articles")
-        self.fraction_decimals = int(fractions.get("decimals", 4))
-        self.unit_marks = frozenset(str(u) for u in table.get("unit_marks", []))
+        self.max_digits = numbers.max_digits
+        self.number_words = folded(numbers.words)
+        self.and_word = fold(numbers.and_word)
+        self.and_followers = folded(numbers.and_followers)
+        self.indefinite = folded(numbers.indefinite)
+        self.partitive = folded(numbers.partitive)
+        self.only_words = folded(numbers.only_words)
+        self.multipliers = folded_sizes(numbers.multipliers)
+        self.approximate = folded_sizes(numbers.approximate)
+        self.vague_plurals = folded_sizes(numbers.vague_plurals)
+        vague = numbers.vague
+        self.vague_determiners = folded(vague.determiners)
+        self.measure_nouns = folded(vague.measure_nouns)
+        self.measure_determiners = folded(vague.measure_determiners)
+        self.measure_low = vague.measure_low
+        fractions = numbers.fractions
+        self.denominators = folded_sizes(fractions.denominators)
+        self.fraction_one = folded(fractions.one)
+        self.fraction_articles = folded(fractions.articles)
+        self.fraction_decimals = fractions.decimals
+        self.unit_marks = frozenset(numbers.unit_marks)
         self._digits_re = self._compile_digit_patterns(groups)
 
     @classmethod
@@ -298,7 +285,7 @@ class NumberReader:
 @cache
 def _reader_for(lang: str) -> NumberReader:
     pack = load_pack(lang)
-    return NumberReader(pack.section("numbers"), pack.code)
+    return NumberReader(pack.numbers, pack.code)
 
 
 def parse_number(text: str, lang: str = "fr") -> Number | None:

@@ -68,7 +68,7 @@ def detect(text: str) -> Detection:
 def _packs_by_lingua_name() -> dict[str, str]:
     out: dict[str, str] = {}
     for code in supported_languages():
-        for name in load_pack(code).raw.get("detect", []):
+        for name in load_pack(code).detect:
             out.setdefault(str(name).upper(), code)
     return out
 

@@ -1,79 +1,164 @@
 """Language packs: everything selon knows about one language, as data.
 
-A pack is a folder ``selon/lang/<code>/`` of TOML files merged into one table
-(``pack.toml`` names the code and the spaCy model; other files hold one layer's data each). The components read it through
-:class:`LanguagePack` and never name a language themselves, so adding a language means
-adding a pack (and tests), not editing the components.
+A pack is a folder ``selon/lang/<code>/`` of TOML files merged into one table: ``pack.toml``
+names the code, the spaCy model and the detector's names for the language; the other files
+hold one layer's data each. :func:`load_pack` checks the whole pack against the schema of
+:mod:`selon.lang.schema` (every key required, none unknown, each of its type) and returns a
+:class:`LanguagePack` whose attributes are typed tables: the components read
+``pack.cues.say`` and never name a language themselves, so adding a language means adding a
+pack (and tests), not editing the components.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass, field
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Union
 
-from selon.errors import UnsupportedLanguageError
+from selon.errors import LanguagePackError, UnsupportedLanguageError
+from selon.lang.schema import (
+    AccordingTo,
+    Contents,
+    Counted,
+    Cues,
+    Mentions,
+    NotFigures,
+    Numbers,
+    Outcomes,
+    Qualifiers,
+    Quotes,
+    Speakers,
+    Tokenizer,
+    Words,
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
-def _fold(s: str) -> str:
-    return s.replace("’", "'").lower()
+def fold(text: str) -> str:
+    """``text`` as the rules compare words: lower case, every apostrophe made straight."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+def folded(words: Iterable[str]) -> frozenset[str]:
+    """A word list of the pack as a set of folded words."""
+    return frozenset(fold(w) for w in words)
 
 
 @dataclass(frozen=True, eq=False)
 class LanguagePack:
-    """One language's data. Hashed by identity: ``load_pack`` returns one instance per code,
-    so a pack can key caches of compiled patterns."""
+    """One language's data, checked on load. Hashed by identity: :func:`load_pack` returns one
+    instance per code, so a pack can key caches of compiled patterns."""
 
     code: str
     model: str
-    raw: dict[str, Any] = field(repr=False)
+    detect: Words
+    tokenizer: Tokenizer
+    quotes: Quotes
+    cues: Cues
+    according_to: AccordingTo
+    mentions: Mentions
+    contents: Contents
+    speakers: Speakers
+    numbers: Numbers
+    qualifiers: Qualifiers
+    counted: Counted
+    not_figures: NotFigures
+    outcomes: Outcomes
+    units: dict[str, Words]
 
-    # --- helpers -----------------------------------------------------------------------
-    def section(self, name: str) -> dict[str, Any]:
-        """A top-level table of the pack (empty when the pack has none)."""
-        value = self.raw.get(name, {})
-        if not isinstance(value, dict):
-            raise TypeError(f"language pack {self.code}: [{name}] is not a table")
-        return value
 
-    def words(self, section: str, key: str) -> frozenset[str]:
-        """A list of words from ``[section].key``, case-folded, apostrophes normalised."""
-        return frozenset(_fold(w) for w in self.section(section).get(key, []))
-
-    # --- statements ----------------------------------------------------------------------
-    @property
-    def quote_pairs(self) -> list[tuple[str, str]]:
-        return [(p[0], p[1]) for p in self.section("quotes").get("pairs", [])]
-
-    @property
-    def cue_lemmas(self) -> frozenset[str]:
-        cues = self.section("cues")
-        out: set[str] = set()
-        for key in ("say", "evaluate", "count", "write"):
-            out.update(_fold(w) for w in cues.get(key, []))
-        return frozenset(out)
+def pack_from_tables(tables: Mapping[str, Any], where: str = "language pack") -> LanguagePack:
+    """A :class:`LanguagePack` from TOML-like tables; :class:`LanguagePackError` naming the first
+    key that is missing, unknown or of the wrong type."""
+    pack = _build(LanguagePack, dict(tables), where)
+    assert isinstance(pack, LanguagePack)
+    return pack
 
 
 @cache
 def load_pack(code: str) -> LanguagePack:
-    """Load the pack for ``code`` (e.g. ``"fr"``); raise if selon has none."""
-    folder = resources.files("selon.lang").joinpath(code)
-    if not isinstance(code, str) or not code.isalpha() or not folder.joinpath("pack.toml").is_file():
+    """Load the pack for ``code`` (e.g. ``"fr"``); raise if selon has none or it is malformed."""
+    if not isinstance(code, str) or not code.isalpha() or code not in supported_languages():
         raise UnsupportedLanguageError(
             f"no language pack for {code!r}; supported: {', '.join(supported_languages())}"
         )
-    data: dict[str, Any] = {}
+    folder = resources.files("selon.lang").joinpath(code)
+    tables: dict[str, Any] = {}
     for f in sorted(folder.iterdir(), key=lambda p: (p.name != "pack.toml", p.name)):
         if f.name.endswith(".toml"):
             for key, value in tomllib.loads(f.read_text(encoding="utf-8")).items():
-                if key in data:
-                    raise ValueError(f"language pack {code}: [{key}] is defined twice ({f.name})")
-                data[key] = value
-    return LanguagePack(code=code, model=data["model"], raw=data)
+                if key in tables:
+                    raise LanguagePackError(f"language pack {code}: [{key}] is defined twice ({f.name})")
+                tables[key] = value
+    return pack_from_tables(tables, f"language pack {code}")
 
 
 def supported_languages() -> list[str]:
     root = resources.files("selon.lang")
     return sorted(p.name for p in root.iterdir() if p.joinpath("pack.toml").is_file())
+
+
+# -- checking TOML against the schema ------------------------------------------------------------
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _build(tp: Any, value: Any, where: str) -> Any:
+    """``value`` (read from TOML) as an instance of the type ``tp``."""
+    origin = typing.get_origin(tp)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _build_table(tp, value, where)
+    if origin is tuple:
+        return _build_tuple(typing.get_args(tp), value, where)
+    if origin is dict:
+        key_tp, value_tp = typing.get_args(tp)
+        _expect(isinstance(value, dict), where, "a table")
+        return {_build(key_tp, k, where): _build(value_tp, v, f"{where}.{k}") for k, v in value.items()}
+    if origin in (Union, types.UnionType):
+        for option in typing.get_args(tp):
+            try:
+                return _build(option, value, where)
+            except LanguagePackError:
+                continue
+    elif type(value) is tp:
+        return value
+    raise LanguagePackError(f"{where} must be {_type_name(tp)}, not {_type_name(type(value))} ({value!r:.40})")
+
+
+def _build_table(cls: type, value: Any, where: str) -> Any:
+    _expect(isinstance(value, dict), where, "a table")
+    names = [f.name for f in dataclasses.fields(cls)]
+    unknown = sorted(set(value) - set(names))
+    if unknown:
+        raise LanguagePackError(f"{where}: unknown key {unknown[0]!r} (a misspelling? known keys: {', '.join(names)})")
+    missing = [n for n in names if n not in value]
+    if missing:
+        raise LanguagePackError(f"{where}: missing key {missing[0]!r}")
+    hints = _hints(cls)
+    return cls(**{n: _build(hints[n], value[n], f"{where}.{n}") for n in names})
+
+
+def _build_tuple(args: tuple[Any, ...], value: Any, where: str) -> tuple[Any, ...]:
+    _expect(isinstance(value, list), where, "a list")
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(_build(args[0], v, f"{where}[{i}]") for i, v in enumerate(value))
+    _expect(len(value) == len(args), where, f"a list of {len(args)} items")
+    return tuple(_build(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
+
+
+def _expect(ok: bool, where: str, what: str) -> None:
+    if not ok:
+        raise LanguagePackError(f"{where} must be {what}")
+
+
+def _type_name(tp: Any) -> str:
+    return {str: "a string", int: "an integer", bool: "true or false", float: "a number",
+            list: "a list", dict: "a table"}.get(tp, getattr(tp, "__name__", str(tp)))

@@ -54,12 +54,12 @@ def load_pipeline(lang: str = "fr") -> Language:
             f"the spaCy model {pack.model!r} is not installed; run `make run` or "
             f"`pip install {pack.model.replace('_', '-')}`"
         ) from None
-    infixes = pack.section("tokenizer").get("infixes", [])
-    if infixes:
+    if pack.tokenizer.infixes:
         from spacy.util import compile_infix_regex
 
         tokenizer: Any = nlp.tokenizer
-        tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + infixes).finditer
+        infixes: list[Any] = [*(nlp.Defaults.infixes or []), *pack.tokenizer.infixes]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_speakers", config={"lang": lang})

@@ -34,7 +34,7 @@ for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_fig
 
 def _quotes(doc: Doc, pack: LanguagePack) -> list:
     if doc._.selon_quotes is None:
-        doc._.selon_quotes = find_quotes(doc.text, pack.quote_pairs)
+        doc._.selon_quotes = find_quotes(doc.text, pack.quotes.pairs)
     return doc._.selon_quotes
 
 

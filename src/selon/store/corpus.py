@@ -421,14 +421,11 @@ _QUALIFYING_WORDS = frozenset({"de", "du", "des", "d'", "par", "à", "au", "aux"
 @functools.cache
 def unit_families(lang: str = "fr") -> dict[str, str]:
     """The language pack's ``[units]`` table turned into variant → family."""
-    table = load_pack(lang).section("units")
     out: dict[str, str] = {}
-    for family, variants in table.items():
-        if not isinstance(variants, list):
-            raise TypeError(f"language pack {lang}: [units].{family} should be a list of words")
+    for family, variants in load_pack(lang).units.items():
         out[_fold_unit(family)] = family
         for v in variants:
-            out[_fold_unit(str(v))] = family
+            out[_fold_unit(v)] = family
     return out
 
 

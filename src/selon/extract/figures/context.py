@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from selon.extract.figures.lexicon import Lexicon
-from selon.extract.numbers import Number, Reading, fold
+from selon.extract.numbers import Number, Reading
+from selon.lang.pack import fold
 
 QUOTE_CHARS = frozenset("«»\"“”„‹›‘’'")
 UNIT_QUOTES = "\"'«» "  # stripped from a unit as written

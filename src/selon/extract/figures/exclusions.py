@@ -9,7 +9,7 @@ article that counts nothing (« un automobiliste »).
 from __future__ import annotations
 
 from selon.extract.figures.context import QUOTE_CHARS, SPACES, Context, Quantity
-from selon.extract.numbers import fold
+from selon.lang.pack import fold
 
 _NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
 _SCORE_WINDOW = 6  # tokens looked at before a score for its cue

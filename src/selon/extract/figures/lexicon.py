@@ -9,12 +9,12 @@ sets, maps and regular expressions. The stages name no word of any language: the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
 
-from selon.extract.numbers import NumberReader, fold, folded_words
-from selon.lang.pack import LanguagePack
+from selon.extract.numbers import NumberReader
+from selon.lang.pack import LanguagePack, fold, folded
+from selon.lang.schema import Counted, NotFigures, Outcomes, Qualifiers
 
 # Qualifiers written before a quantity, in the order they are tried.
 _BEFORE = ("at_least", "less_than", "at_most", "more_than", "about")
@@ -38,12 +38,12 @@ def phrase_re(phrases: Sequence[str], *, at_end: bool) -> re.Pattern[str] | None
     return re.compile(rf"^[\s\u00a0\u202f,]*({alt})(?![\w'])")
 
 
-def _named_words(table: dict[str, Any]) -> dict[str, str]:
+def _named_words(table: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """``{name: [words]}`` turned around: each folded word to its name."""
     return {fold(w): name for name, ws in table.items() for w in ws}
 
 
-def _named_phrases(table: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
+def _named_phrases(table: Mapping[str, Sequence[str]]) -> list[tuple[str, re.Pattern[str]]]:
     """``{name: [phrases]}`` as one pattern per name, matching any phrase as whole words."""
     out: list[tuple[str, re.Pattern[str]]] = []
     for name, ws in table.items():
@@ -57,62 +57,61 @@ class Lexicon:
     """The pack's figure words, compiled once (see the module docstring)."""
 
     def __init__(self, pack: LanguagePack) -> None:
-        numbers = pack.section("numbers")
-        self.reader = NumberReader(numbers, pack.code)
-        self.fraction_of = folded_words(numbers, "fraction_of")
-        self._read_qualifiers(pack.section("qualifiers"))
-        self._read_counted(pack.section("counted"))
-        self._read_not_figures(pack.section("not_figures"))
-        self._read_outcomes(pack.section("outcomes"))
+        self.reader = NumberReader(pack.numbers, pack.code)
+        self.fraction_of = folded(pack.numbers.fraction_of)
+        self._read_qualifiers(pack.qualifiers)
+        self._read_counted(pack.counted)
+        self._read_not_figures(pack.not_figures)
+        self._read_outcomes(pack.outcomes)
 
-    def _read_qualifiers(self, q: dict[str, Any]) -> None:
+    def _read_qualifiers(self, q: Qualifiers) -> None:
         self.before: list[tuple[str, re.Pattern[str]]] = []
         for name in _BEFORE:
-            rx = phrase_re(q.get(name, []), at_end=True)
+            rx = phrase_re(getattr(q, name), at_end=True)
             if rx is not None:
                 self.before.append((name, rx))
         self.after: list[tuple[str, re.Pattern[str]]] = []
         for name, key in _AFTER:
-            rx = phrase_re(q.get(key, []), at_end=False)
+            rx = phrase_re(getattr(q, key), at_end=False)
             if rx is not None:
                 self.after.append((name, rx))
-        self.between_re = phrase_re(q.get("between", []), at_end=True)
-        self.range_words = folded_words(q, "range_words")
-        self.or_words = folded_words(q, "or_words")
-        self.and_words = folded_words(q, "and_words")
-        self.list_words = folded_words(q, "list_words")
-        self.change_verbs = folded_words(q, "change_verbs")
-        self.change_from = folded_words(q, "change_from")
+        self.between_re = phrase_re(q.between, at_end=True)
+        self.range_words = folded(q.range_words)
+        self.or_words = folded(q.or_words)
+        self.and_words = folded(q.and_words)
+        self.list_words = folded(q.list_words)
+        self.change_verbs = folded(q.change_verbs)
+        self.change_from = folded(q.change_from)
 
-    def _read_counted(self, c: dict[str, Any]) -> None:
-        self.symbols = longest_first(c.get("symbols", []))
-        self.percent = folded_words(c, "percent")
-        self.multiword = longest_first(c.get("multiword", []))
-        self.skip_adjectives = folded_words(c, "skip_adjectives")
+    def _read_counted(self, c: Counted) -> None:
+        self.symbols = longest_first(c.symbols)
+        self.percent = folded(c.percent)
+        self.multiword = longest_first(c.multiword)
+        self.skip_adjectives = folded(c.skip_adjectives)
 
-    def _read_not_figures(self, n: dict[str, Any]) -> None:
-        self.time_units = folded_words(n, "time_units")
-        self.months = folded_words(n, "months")
-        self.weekdays = folded_words(n, "weekdays")
-        self.address_nouns = folded_words(n, "address_nouns")
-        self.identifier_nouns = folded_words(n, "identifier_nouns")
-        self.adverbial_nouns = folded_words(n, "adverbial_nouns")
-        self.work_nouns = folded_words(n, "work_nouns")
-        self.year_min = int(n.get("year_min", 1000))
-        self.year_max = int(n.get("year_max", 2100))
-        self.signs = frozenset(str(s) for s in n.get("signs", []))
-        self.score_cues = folded_words(n, "score_cues")
+    def _read_not_figures(self, n: NotFigures) -> None:
+        self.time_units = folded(n.time_units)
+        self.months = folded(n.months)
+        self.weekdays = folded(n.weekdays)
+        self.address_nouns = folded(n.address_nouns)
+        self.identifier_nouns = folded(n.identifier_nouns)
+        self.adverbial_nouns = folded(n.adverbial_nouns)
+        self.work_nouns = folded(n.work_nouns)
+        self.year_min = n.year_min
+        self.year_max = n.year_max
+        self.signs = frozenset(n.signs)
+        self.score_cues = folded(n.score_cues)
 
-    def _read_outcomes(self, o: dict[str, Any]) -> None:
-        self.people = folded_words(o, "people")
-        self.forces = folded_words(o, "forces")
-        self.people_verbs = folded_words(o, "people_verbs")
-        self.modals = folded_words(o, "modals")
-        self.people_outcomes = folded_words(o, "people_outcomes")
-        self.count_nouns = folded_words(o, "count_nouns")
-        self.outcome_nouns = _named_words(o.get("nouns", {}))
-        self.outcome_verbs = _named_words(o.get("verbs", {}))
-        self.outcome_phrases = _named_phrases(o.get("phrases", {}))
+    def _read_outcomes(self, o: Outcomes) -> None:
+        self.people = folded(o.people)
+        self.forces = folded(o.forces)
+        self.people_verbs = folded(o.people_verbs)
+        self.modals = folded(o.modals)
+        self.people_outcomes = folded(o.people_outcomes)
+        self.count_nouns = folded(o.count_nouns)
+        self.outcome_nouns = _named_words(o.nouns)
+        self.outcome_verbs = _named_words(o.verbs)
+        self.outcome_phrases = _named_phrases(o.phrases)
 
 
 @lru_cache(maxsize=8)

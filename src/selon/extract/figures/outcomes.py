@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from selon.extract.figures.context import UNIT_QUOTES, Context, Quantity
-from selon.extract.numbers import fold
+from selon.lang.pack import fold
 
 _ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "aux:pass", "dep", "iobj", "obl:agent"})
 _MODIFIER_DEPS = ("amod", "acl", "acl:relcl")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple, get_args
 
 from selon.extract.figures.context import Context, Quantity
-from selon.extract.numbers import Number, Reading, fold
+from selon.extract.numbers import Number, Reading
+from selon.lang.pack import fold
 from selon.models import Qualifier
 
 QUALIFIERS: dict[str, Qualifier] = {name: name for name in get_args(Qualifier)}

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import is_score
-from selon.extract.numbers import Number, Reading, as_number, fold
+from selon.extract.numbers import Number, Reading, as_number
+from selon.lang.pack import fold
 
 _SHARED_EXCLUSIONS = ("time", "address", "year")  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
 _CHANGE_WINDOW = 3  # tokens looked at before « de » for a verb of change

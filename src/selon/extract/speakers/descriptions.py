@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from selon.extract.speakers.entities import Discourse, Entity, agrees
 from selon.extract.speakers.lexicon import SpeakerLexicon
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 
 QUOTE_MARKS = "\"«»“”"  # stripped around a description
 
@@ -40,7 +40,7 @@ def strip_title(d: Discourse, span: Span) -> tuple[str, str | None]:
     lex = d.lex
     toks = list(span)
     title = None
-    while toks and (toks[0].text.lower() in lex.titles or _fold(toks[0].text) in lex.determiners):
+    while toks and (toks[0].text.lower() in lex.titles or fold(toks[0].text) in lex.determiners):
         if toks[0].text.lower() in lex.titles:
             title = toks[0].text.lower()
         toks = toks[1:]
@@ -79,7 +79,7 @@ def _words_before(d: Discourse, i: int) -> list[Token]:
         run.insert(0, t)
         if t.pos_ == "DET":
             before = doc[j - 1] if j > 0 else None
-            if before is None or _fold(before.text) not in d.lex.description_links:
+            if before is None or fold(before.text) not in d.lex.description_links:
                 break
         j -= 1
     return run
@@ -88,9 +88,9 @@ def _words_before(d: Discourse, i: int) -> list[Token]:
 def _after_speech_noun(d: Discourse, run: list[Token]) -> list[Token]:
     """« les propos du directeur de l'hôpital, Luc Moreau »: the role is after the speech noun."""
     head = next((k for k, t in enumerate(run) if t.pos_ == "NOUN"), None)
-    if head is not None and _fold(run[head].lemma_) in d.lex.speech_nouns:
+    if head is not None and fold(run[head].lemma_) in d.lex.speech_nouns:
         run = run[head + 1 :]
-        while run and run[0].pos_ == "ADP" or run and _fold(run[0].text) in d.lex.after_speech_noun:
+        while run and run[0].pos_ == "ADP" or run and fold(run[0].text) in d.lex.after_speech_noun:
             run = run[1:]
     return run
 
@@ -121,9 +121,9 @@ def role_text(d: Discourse, toks: list[Token]) -> str | None:
     """The role the tokens spell, without commas, determiners and punctuation at either end;
     ``None`` when no noun or adjective is left."""
     toks = [t for t in toks if t.text not in (",",)]
-    while toks and (_fold(toks[0].text) in d.lex.determiners or toks[0].is_punct):
+    while toks and (fold(toks[0].text) in d.lex.determiners or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (_fold(toks[-1].text) in d.lex.determiners or toks[-1].is_punct and toks[-1].text != ")"):
+    while toks and (fold(toks[-1].text) in d.lex.determiners or toks[-1].is_punct and toks[-1].text != ")"):
         toks = toks[:-1]
     if not toks or not any(t.pos_ in ("NOUN", "ADJ") for t in toks):
         return None
@@ -234,10 +234,10 @@ def _report_author(d: Discourse, toks: list[Token], alias: str | None, gender: s
     """A report names its author: « les chiffres publiés par X » is X, « un sondage Elabe »
     the proper nouns in it; ``None`` when the mention heads with no report noun."""
     head_nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-    if not head_nouns or _fold(head_nouns[0].lemma_) not in d.lex.report_nouns:
+    if not head_nouns or fold(head_nouns[0].lemma_) not in d.lex.report_nouns:
         return None
     for k, t in enumerate(toks):
-        if _fold(t.text) in d.lex.agent and k > 0 and k + 1 < len(toks) and t.i > head_nouns[0].i:
+        if fold(t.text) in d.lex.agent and k > 0 and k + 1 < len(toks) and t.i > head_nouns[0].i:
             sub = d.doc[toks[k + 1].i : toks[-1].i + 1]
             if any(x.pos_ in ("PROPN", "NOUN") for x in sub):
                 return describe(d, sub)
@@ -291,10 +291,10 @@ def _in_complement(lex: SpeakerLexicon, toks: list[Token], k: int) -> bool:
     (« de la Gironde »)."""
     if k == 0:
         return False
-    prev = _fold(toks[k - 1].text)
+    prev = fold(toks[k - 1].text)
     if prev in lex.complement_prepositions:
         return True
-    return k > 1 and prev in lex.complement_articles and _fold(toks[k - 2].text) in lex.complement_prepositions_before_article
+    return k > 1 and prev in lex.complement_articles and fold(toks[k - 2].text) in lex.complement_prepositions_before_article
 
 
 def _organisation(d: Discourse, toks: list[Token], proper: list[Token], alias: str | None,
@@ -302,7 +302,7 @@ def _organisation(d: Discourse, toks: list[Token], proper: list[Token], alias: s
     """After determiners only, the whole mention is a name (« l'Organisation internationale
     pour les migrations »); else the proper run is, and the words around it the role."""
     first = proper[0]
-    if all(_fold(t.text) in d.lex.determiners for t in toks if t.i < first.i):
+    if all(fold(t.text) in d.lex.determiners for t in toks if t.i < first.i):
         body = [t for t in toks if t.i >= first.i]
         return Described(d.doc[body[0].i : body[-1].i + 1].text, None, alias, "ORG", gender)
     name = d.doc[first.i : proper[-1].i + 1].text
@@ -313,8 +313,8 @@ def _organisation(d: Discourse, toks: list[Token], proper: list[Token], alias: s
 def _plain_description(d: Discourse, toks: list[Token], alias: str | None, gender: str | None) -> Described:
     """The description without its determiners and quotation marks (« préfet »)."""
     determiners = d.lex.determiners
-    body = [t for t in toks if not (t.i == toks[0].i and _fold(t.text) in determiners)]
-    while body and (_fold(body[0].text) in determiners or body[0].text in QUOTE_MARKS):
+    body = [t for t in toks if not (t.i == toks[0].i and fold(t.text) in determiners)]
+    while body and (fold(body[0].text) in determiners or body[0].text in QUOTE_MARKS):
         body = body[1:]
     while body and (body[-1].text in QUOTE_MARKS + ","):
         body = body[:-1]

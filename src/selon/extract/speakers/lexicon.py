@@ -9,29 +9,24 @@ word of a language themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from selon.lang.pack import LanguagePack, _fold
+from selon.lang.pack import LanguagePack, fold, folded
 
 
 @lru_cache(maxsize=8192)
 def _normalised(text: str, determiners: frozenset[str]) -> str:
-    text = _fold(text)
+    text = fold(text)
     text = re.sub(r"[^\w\s'-]", " ", text)
     return " ".join(w for w in text.replace("'", "' ").split() if w not in determiners)
-
-
-def _folded(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words)
 
 
 @dataclass(frozen=True)
 class SpeakerLexicon:
     """The pack's words for the speaker rules, folded as the rules compare them."""
 
-    pronouns: dict[str, list[str]]  # surface form -> [gender, number, kind]
+    pronouns: dict[str, tuple[str, str, str]]  # surface form -> (gender, number, kind)
     impersonal: frozenset[str]
     titles: frozenset[str]
     first_names: dict[str, str]  # given name -> gender
@@ -65,32 +60,32 @@ class SpeakerLexicon:
 @cache
 def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
     """The speaker lexicon of ``pack`` (one per pack: packs hash by identity)."""
-    sp = pack.section("speakers")
-    fw = sp.get("function_words", {})
-    determiners = _folded(fw.get("determiners", []))
+    sp = pack.speakers
+    fw = sp.function_words
+    determiners = folded(fw.determiners)
     return SpeakerLexicon(
-        pronouns={_fold(k): v for k, v in sp.get("pronouns", {}).items()},
-        impersonal=pack.words("speakers", "impersonal"),
-        titles=frozenset(t.lower() for t in sp.get("titles", [])),
-        first_names={name: gender for gender, names in sp.get("first_names", {}).items() for name in names},
-        title_gender={k.lower(): v for k, v in sp.get("title_gender", {}).items()},
-        institutions=pack.words("speakers", "institutions"),
-        report_nouns=pack.words("cues", "report_nouns"),
-        speech_nouns=pack.words("cues", "speech_nouns"),
-        relay_verbs=pack.words("cues", "relay"),
-        equivalents=[{_normalised(x, determiners) for x in group} for group in sp.get("equivalent_roles", [])],
-        leaders=frozenset(_normalised(x, determiners) for x in sp.get("leaders", [])),
-        anaphoric=_folded(sp.get("anaphoric_determiners", [])),
-        same_source=pack.words("speakers", "same_source"),
+        pronouns={fold(k): v for k, v in sp.pronouns.items()},
+        impersonal=folded(pack.speakers.impersonal),
+        titles=frozenset(t.lower() for t in sp.titles),
+        first_names={name: gender for gender, names in sp.first_names.items() for name in names},
+        title_gender={k.lower(): v for k, v in sp.title_gender.items()},
+        institutions=folded(pack.speakers.institutions),
+        report_nouns=folded(pack.cues.report_nouns),
+        speech_nouns=folded(pack.cues.speech_nouns),
+        relay_verbs=folded(pack.cues.relay),
+        equivalents=[{_normalised(x, determiners) for x in group} for group in sp.equivalent_roles],
+        leaders=frozenset(_normalised(x, determiners) for x in sp.leaders),
+        anaphoric=folded(sp.anaphoric_determiners),
+        same_source=folded(pack.speakers.same_source),
         determiners=determiners,
-        possessives=_folded(fw.get("possessives", [])),
-        relatives=_folded(fw.get("relatives", [])),
-        conjunction=fw.get("conjunction", ""),
-        partitive_pronouns=_folded(fw.get("partitive_pronouns", [])),
-        description_links=_folded(fw.get("description_links", [])),
-        after_speech_noun=_folded(fw.get("after_speech_noun", [])),
-        agent=_folded(fw.get("agent", [])),
-        complement_prepositions=_folded(fw.get("complement_prepositions", [])),
-        complement_articles=_folded(fw.get("complement_articles", [])),
-        complement_prepositions_before_article=_folded(fw.get("complement_prepositions_before_article", [])),
+        possessives=folded(fw.possessives),
+        relatives=folded(fw.relatives),
+        conjunction=fw.conjunction,
+        partitive_pronouns=folded(fw.partitive_pronouns),
+        description_links=folded(fw.description_links),
+        after_speech_noun=folded(fw.after_speech_noun),
+        agent=folded(fw.agent),
+        complement_prepositions=folded(fw.complement_prepositions),
+        complement_articles=folded(fw.complement_articles),
+        complement_prepositions_before_article=folded(fw.complement_prepositions_before_article),
     )

@@ -23,7 +23,7 @@ ANTECEDENT_DEPS = ("flat:name", "appos", "nmod", "amod", "conj", "cc", "case", "
 def pronoun_features(lex: SpeakerLexicon, low: str) -> tuple[str | None, str | None, str]:
     """(gender, number, kind) of the pronoun ``low`` (folded); a pronoun the pack does not
     list is a subject pronoun of unknown gender and number."""
-    gender, number, kind = (lex.pronouns.get(low) or ["", "", "subject"])[:3]
+    gender, number, kind = lex.pronouns.get(low) or ("", "", "subject")
     return gender or None, number or None, kind
 
 

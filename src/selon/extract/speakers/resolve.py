@@ -29,7 +29,7 @@ from selon.extract.speakers.pronouns import (
     pronoun_features,
     relative_antecedent,
 )
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 from selon.models import Speaker
 
 
@@ -38,7 +38,7 @@ def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
     """The entity a mention stands for, and the speaker record to report; the mention joins
     the timeline as a subject."""
     span = m.span
-    low = re.sub(r"\s+-", "-", _fold(span.text).strip())
+    low = re.sub(r"\s+-", "-", fold(span.text).strip())
     role = None
     if low in d.lex.impersonal:
         e: Entity | None = None
@@ -86,7 +86,7 @@ def resolve_phrase(d: Discourse, span: Span) -> tuple[Entity | None, str | None]
 def report_owner(d: Discourse, span: Span) -> Entity | None:
     """« d'après ses calculs », « selon leurs chiffres »: the last subject named owns them."""
     toks = [t for t in span if not t.is_punct]
-    if len(toks) >= 2 and _fold(toks[0].text) in d.lex.possessives and _fold(toks[1].lemma_) in d.lex.report_nouns:
+    if len(toks) >= 2 and fold(toks[0].text) in d.lex.possessives and fold(toks[1].lemma_) in d.lex.report_nouns:
         return d.recent(span.start_char, None, None, subject=True)
     return None
 
@@ -97,8 +97,8 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     short description of the last person of its gender; else it stands for itself (an
     organisation when it has an acronym: « l'agence régionale de santé (ARS) »)."""
     lex = d.lex
-    definite = _fold(span[0].text) in lex.anaphoric and not (
-        len(span) > 1 and _fold(span[1].text) in lex.partitive_pronouns
+    definite = fold(span[0].text) in lex.anaphoric and not (
+        len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
     )
     e = match_description(d, desc, span.start_char, gender) if definite else None
     if e is None and definite and gender and short_personal_description(d, span, desc, number):

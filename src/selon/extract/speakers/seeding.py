@@ -20,7 +20,7 @@ from selon.extract.speakers.descriptions import (
     strip_title,
 )
 from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 
 
 def seed(d: Discourse) -> None:
@@ -89,7 +89,7 @@ def subject_phrase(d: Discourse, tok: Token) -> Span:
     """The subject's phrase, cut before a comma, a bracket or a relative clause."""
     end = tok.right_edge.i + 1
     for t in d.doc[tok.i + 1 : end]:
-        if t.text in (",", "(") or t.dep_ == "acl:relcl" or _fold(t.text) in d.lex.relatives:
+        if t.text in (",", "(") or t.dep_ == "acl:relcl" or fold(t.text) in d.lex.relatives:
             end = t.i
             break
     return d.doc[tok.left_edge.i : end]
@@ -100,9 +100,9 @@ def seed_relays(d: Discourse) -> None:
     """« X a rappelé les déclarations (faites) par Y »: Y's words up to the end of the next
     sentence are relayed by X."""
     for tok in d.doc:
-        if tok.pos_ != "VERB" or _fold(tok.lemma_) not in d.lex.relay_verbs:
+        if tok.pos_ != "VERB" or fold(tok.lemma_) not in d.lex.relay_verbs:
             continue
-        obj = next((c for c in tok.children if c.dep_ == "obj" and _fold(c.lemma_) in d.lex.speech_nouns), None)
+        obj = next((c for c in tok.children if c.dep_ == "obj" and fold(c.lemma_) in d.lex.speech_nouns), None)
         if obj is None:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -158,7 +158,7 @@ def name_of_token(d: Discourse, tok: Token) -> str | None:
             return strip_title(d, ent)[0]
     end = tok.i + 1
     for t in d.doc[tok.i + 1 : tok.right_edge.i + 1]:
-        if t.is_punct or _fold(t.text) in d.lex.relatives:
+        if t.is_punct or fold(t.text) in d.lex.relatives:
             break
         end = t.i + 1
     return describe(d, d.doc[tok.left_edge.i : end]).name

@@ -17,7 +17,7 @@ from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
 from selon.extract.statements.phrases import next_content_token, np_after
 from selon.extract.statements.rules import Rules, low
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Attribution:
 def phrase_words(doc: Doc) -> tuple[list[str], list[str]]:
     """The folded token texts of a document, and the same as phrase words (an apostrophe ends
     a token: « d'après » → d', après)."""
-    words = [_fold(t.text) for t in doc]
+    words = [fold(t.text) for t in doc]
     return words, [w.replace("'", "' ").strip() for w in words]
 
 
@@ -74,7 +74,7 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
         return None
     s, e = ctx.cut_mention(rng, sent)
     head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
-    if head is not None and _fold(head.text) in rules.not_sources:
+    if head is not None and fold(head.text) in rules.not_sources:
         return None  # « selon la méthode des quotas »: a manner, not a source
     if phrase in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
         return None

@@ -22,7 +22,7 @@ from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
 from selon.extract.statements.phrases import np_before, subject
 from selon.extract.statements.verbs import verb_group
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 
 SPACES = " \t\n\u00a0\u202f"
 
@@ -98,7 +98,7 @@ def slogan(ctx: Context, site: QuoteSite) -> bool:
     """« aux cris de « … » », « en scandant « … » »: the words of the crowd, the subject of the
     sentence (else the previous speaker)."""
     sent, before = site.sent, site.before
-    phrase = next((p for p in ctx.rules.slogans if _fold(before).endswith(p)), None)
+    phrase = next((p for p in ctx.rules.slogans if fold(before).endswith(p)), None)
     if phrase is None:
         return False
     cue_start = sent.start_char + len(before) - len(phrase)

@@ -5,24 +5,24 @@ bound a mention or a content, and the wire dateline pattern."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from selon.lang.pack import LanguagePack, _fold
+from selon.lang.pack import LanguagePack, fold, folded
 
 
 def low(tok: Token) -> str:
     """A token's text, case-folded with apostrophes normalised (how pack words are compared)."""
-    return _fold(tok.text)
+    return fold(tok.text)
 
 
-def _phrases(words: list[str]) -> list[tuple[str, ...]]:
+def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
     """Multi-word phrases as token tuples (an apostrophe ends a token: « d'après » → d', après)."""
-    return [tuple(_fold(p).replace("'", "' ").split()) for p in words]
+    return [tuple(fold(p).replace("'", "' ").split()) for p in words]
 
 
-def _dateline(capitals: list[list[str]]) -> re.Pattern[str] | None:
+def _dateline(capitals: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
     """A wire dateline (« PARIS, 14 mars – », « LYON (AFP) - »): a place in capitals, an optional
     bracket and date, then a dash."""
     caps = "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in capitals)
@@ -40,39 +40,38 @@ class Rules:
         self._read_according(pack)
         self._read_marks(pack)
         self._read_mentions(pack)
-        contents = pack.section("contents")
-        self.clause_breaks: tuple[str, ...] = tuple(contents.get("clause_breaks", []))
-        self.dateline = _dateline(contents.get("dateline_capitals", []))
+        self.clause_breaks: tuple[str, ...] = pack.contents.clause_breaks
+        self.dateline = _dateline(pack.contents.dateline_capitals)
 
     def _read_cues(self, pack: LanguagePack) -> None:
-        cues: dict[str, Any] = pack.section("cues")
-        self.cues = pack.cue_lemmas
-        self.count = pack.words("cues", "count")
-        self.np_claim = pack.words("cues", "np_claim")
-        self.passive_claim = pack.words("cues", "passive_claim")
-        self.speech_nouns = pack.words("cues", "speech_nouns")
-        self.infinitive_cues = pack.words("cues", "infinitive")
-        self.de_cues = {tuple(_fold(p).split()) for p in cues.get("de_phrases", [])}
+        cues = pack.cues
+        self.cues = folded(cues.say) | folded(cues.count)
+        self.count = folded(pack.cues.count)
+        self.np_claim = folded(pack.cues.np_claim)
+        self.passive_claim = folded(pack.cues.passive_claim)
+        self.speech_nouns = folded(pack.cues.speech_nouns)
+        self.infinitive_cues = folded(pack.cues.infinitive)
+        self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
         self.de_heads = {p[0] for p in self.de_cues}
-        self.slogans = sorted(pack.words("cues", "slogans"), key=len, reverse=True)
-        self.adverbs = pack.words("cues", "adverbs")
-        self.que = pack.words("cues", "complementizers")
-        self.not_before_que = pack.words("cues", "not_before_complementizer")
-        self.quantity_adverbs = pack.words("cues", "quantity_adverbs")
-        self.aux = pack.words("cues", "auxiliaries")
-        self.euphonic_t = _fold(cues.get("euphonic_t", ""))
-        self.after_verb = pack.words("cues", "inverted_clitics")
-        self.in_group = self.after_verb | pack.words("cues", "inverted_clitics_glued")
-        self.subject_clitics = pack.words("cues", "subject_clitics")
-        self.participle_clause = tuple(f"{k}={v}" for k, v in cues.get("participle_clause_morph", {}).items())
-        self.source_prepositions = pack.words("cues", "source_prepositions")
-        self.impersonal = pack.words("speakers", "impersonal")
-        self.stops = pack.words("speakers", "mention_stops")
-        self.skip_after_cue = pack.words("speakers", "skip_after_cue")
+        self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
+        self.adverbs = folded(pack.cues.adverbs)
+        self.que = folded(pack.cues.complementizers)
+        self.not_before_que = folded(pack.cues.not_before_complementizer)
+        self.quantity_adverbs = folded(pack.cues.quantity_adverbs)
+        self.aux = folded(pack.cues.auxiliaries)
+        self.euphonic_t = fold(cues.euphonic_t)
+        self.after_verb = folded(pack.cues.inverted_clitics)
+        self.in_group = self.after_verb | folded(pack.cues.inverted_clitics_glued)
+        self.subject_clitics = folded(pack.cues.subject_clitics)
+        self.participle_clause = tuple(f"{k}={v}" for k, v in cues.participle_clause_morph.items())
+        self.source_prepositions = folded(pack.cues.source_prepositions)
+        self.impersonal = folded(pack.speakers.impersonal)
+        self.stops = folded(pack.speakers.mention_stops)
+        self.skip_after_cue = folded(pack.speakers.skip_after_cue)
         # the cue lemma of regular forms the lemmatiser leaves alone (« estiment » → estimer)
-        self.lemma_ending: str = cues.get("regular_lemma_ending", "")
-        self.endings: tuple[str, ...] = tuple(cues.get("regular_endings", []))
-        present: str = cues.get("regular_present_ending", "")
+        self.lemma_ending = cues.regular_lemma_ending
+        self.endings = cues.regular_endings
+        present = cues.regular_present_ending
         # third person present of regular cues (annoncer → annonce), and the irregular ones
         self.present_forms: dict[str, str] = {}
         if self.lemma_ending:
@@ -80,47 +79,47 @@ class Rules:
             self.present_forms = {
                 c[:-cut] + present: c for c in self.cues if c.endswith(self.lemma_ending) and " " not in c
             }
-        self.present_forms.update({_fold(k): _fold(v) for k, v in cues.get("present_forms", {}).items()})
+        self.present_forms.update({fold(k): fold(v) for k, v in cues.present_forms.items()})
 
     def _read_according(self, pack: LanguagePack) -> None:
-        acc = pack.section("according_to")
-        self.according = sorted(_phrases(acc.get("phrases", [])), key=len, reverse=True)
+        acc = pack.according_to
+        self.according = sorted(_phrases(acc.phrases), key=len, reverse=True)
         self.according_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.according:
             self.according_by_first.setdefault(phrase[0], []).append(phrase)
-        self.initial_only = set(_phrases(acc.get("sentence_initial_only", [])))
-        self.not_sources = pack.words("according_to", "not_sources")
-        self.stressed = pack.words("according_to", "pronouns")
+        self.initial_only = set(_phrases(acc.sentence_initial_only))
+        self.not_sources = folded(pack.according_to.not_sources)
+        self.stressed = folded(pack.according_to.pronouns)
 
     def _read_marks(self, pack: LanguagePack) -> None:
-        pairs = pack.quote_pairs
+        pairs = pack.quotes.pairs
         self.opening = frozenset(o for o, _ in pairs)
-        self.closing = frozenset(pack.section("quotes").get("closing", []))
+        self.closing = frozenset(pack.quotes.closing)
         self.marks = self.opening | self.closing
         symmetric = {o for o, c in pairs if o == c}
         # marks that open or close a quotation unambiguously, and the straight ones (« " »)
         self.open_only = self.opening - symmetric
         self.close_only = self.closing - symmetric
         self.straight = tuple(o for o in sorted(symmetric) if len(o) == 1)
-        self.enclosing: dict[str, str] = {o: c for o, c in pack.section("quotes").get("enclosing", [])}
+        self.enclosing: dict[str, str] = dict(pack.quotes.enclosing)
 
     def _read_mentions(self, pack: LanguagePack) -> None:
-        m = pack.section("mentions")
-        self.of = _fold(m.get("preposition_of", ""))
-        self.of_elided = pack.words("mentions", "preposition_of_elided")
-        self.of_contracted = pack.words("mentions", "preposition_of_contracted")
+        m = pack.mentions
+        self.of = fold(m.preposition_of)
+        self.of_elided = folded(pack.mentions.preposition_of_elided)
+        self.of_contracted = folded(pack.mentions.preposition_of_contracted)
         self.of_forms = {self.of} | self.of_elided | self.of_contracted
-        self.definite = pack.words("mentions", "definite_articles")
-        self.adverbial_prepositions = pack.words("mentions", "adverbial_prepositions")
-        self.participle_complements = pack.words("mentions", "participle_complements")
-        self.agent_preposition = _fold(m.get("agent_preposition", ""))
-        self.coordinators = pack.words("mentions", "coordinators")
-        self.not_after_coordinator = pack.words("mentions", "not_after_coordinator")
-        self.apposition_stops = pack.words("mentions", "apposition_stops")
-        self.relatives = pack.words("mentions", "relatives")
-        self.relative_subject = _fold(m.get("relative_subject", ""))
-        self.demonstrative_tails = pack.words("mentions", "demonstrative_tails")
-        self.demonstrative_particles = pack.words("mentions", "demonstrative_particles")
+        self.definite = folded(pack.mentions.definite_articles)
+        self.adverbial_prepositions = folded(pack.mentions.adverbial_prepositions)
+        self.participle_complements = folded(pack.mentions.participle_complements)
+        self.agent_preposition = fold(m.agent_preposition)
+        self.coordinators = folded(pack.mentions.coordinators)
+        self.not_after_coordinator = folded(pack.mentions.not_after_coordinator)
+        self.apposition_stops = folded(pack.mentions.apposition_stops)
+        self.relatives = folded(pack.mentions.relatives)
+        self.relative_subject = fold(m.relative_subject)
+        self.demonstrative_tails = folded(pack.mentions.demonstrative_tails)
+        self.demonstrative_particles = folded(pack.mentions.demonstrative_particles)
 
     # -- token tests ------------------------------------------------------------------------------
     def is_mark(self, tok: Token) -> bool:
@@ -134,31 +133,31 @@ class Rules:
             return self.lemma(tok) in self.cues
         # a present-tense cue the tagger took for a noun, before its que-clause
         # (« L'économiste juge pour sa part que … »)
-        if _fold(tok.text) in self.present_forms and tok.i > 0 and (
+        if fold(tok.text) in self.present_forms and tok.i > 0 and (
             tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "PRON") or tok.doc[tok.i - 1].text == ","
         ):
             nxt = tok.doc[tok.i + 1 : tok.i + 6]
-            if any(_fold(t.text) in self.que for t in nxt) and not any(t.pos_ == "VERB" for t in nxt):
+            if any(fold(t.text) in self.que for t in nxt) and not any(t.pos_ == "VERB" for t in nxt):
                 return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
         return (
             tok.i > 0
             and tok.doc[tok.i - 1].text == ","
-            and _fold(tok.text) in self.present_forms
+            and fold(tok.text) in self.present_forms
             and tok.i + 1 < len(tok.doc)
             and (
                 tok.doc[tok.i + 1].pos_ in ("DET", "PROPN")
-                or bool(self.euphonic_t) and _fold(tok.doc[tok.i + 1].text).startswith(self.euphonic_t)
+                or bool(self.euphonic_t) and fold(tok.doc[tok.i + 1].text).startswith(self.euphonic_t)
             )
         )
 
     def lemma(self, tok: Token) -> str:
         """The cue lemma of a token: the lemmatiser's, else one recovered from a regular form
         the lemmatiser left alone (« estime », « estiment », « estimait »)."""
-        lemma = _fold(tok.lemma_)
+        lemma = fold(tok.lemma_)
         if lemma in self.cues:
             return lemma
-        low_text = _fold(tok.text)
+        low_text = fold(tok.text)
         if low_text in self.present_forms:
             return self.present_forms[low_text]
         if tok.pos_ in ("VERB", "AUX"):

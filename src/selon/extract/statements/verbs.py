@@ -22,7 +22,7 @@ from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
 from selon.extract.statements.phrases import cue_group, np_after, np_before, subject, subtree_range
 from selon.extract.statements.rules import low
-from selon.lang.pack import _fold
+from selon.lang.pack import fold
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def de_phrase(ctx: Context, g: VerbGroup) -> bool:
 def uncued_de_phrase(ctx: Context, verb: Token) -> bool:
     """:func:`de_phrase` for a verb that is no cue by itself (« faire » of « faire état de »),
     outside any quotation."""
-    if verb.pos_ not in ("VERB", "AUX") or _fold(verb.lemma_) not in ctx.rules.de_heads:
+    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in ctx.rules.de_heads:
         return False
     g = verb_group(ctx, verb)
     found = find_de_phrase(ctx, verb, g.end, g.sent)
@@ -284,7 +284,7 @@ def uncued_de_phrase(ctx: Context, verb: Token) -> bool:
 def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[int, int, tuple[int, int]] | None:
     """The content (character offsets) and the cue (verb to preposition) of a de-phrase cue."""
     doc, rules = ctx.doc, ctx.rules
-    lemma = _fold(verb.lemma_)
+    lemma = fold(verb.lemma_)
     for phrase in rules.de_cues:
         if phrase[0] != lemma:
             continue
@@ -320,13 +320,13 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     """« 51.400 manifestants avaient été recensés par le gouvernement »: the counted subject is
     the content, the agent the speaker."""
     doc, rules, verb = ctx.doc, ctx.rules, g.verb
-    if _fold(verb.lemma_) not in rules.count and _fold(verb.lemma_) not in rules.passive_claim:
+    if fold(verb.lemma_) not in rules.count and fold(verb.lemma_) not in rules.passive_claim:
         return False
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
     if agent is None or subj is None:
         return False
-    if _fold(subj.lemma_) in rules.speech_nouns:
+    if fold(subj.lemma_) in rules.speech_nouns:
         return False  # « l'information a été confirmée par X »: speech named, no claim
     s, e = subtree_range(subj)
     a_s, a_e = subtree_range(agent)
@@ -362,7 +362,7 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     obj = next((c for c in g.verb.children if c.dep_ in ("obj",) and c.i >= g.end and c.pos_ != "PRON"), None)
     if obj is not None:
-        if _fold(obj.lemma_) in rules.speech_nouns:
+        if fold(obj.lemma_) in rules.speech_nouns:
             return None  # « a rappelé les déclarations de X »: speech named, no claim
         s: int | None = max(obj.left_edge.i, g.end)
     else:
@@ -407,7 +407,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
     if low(first) in rules.of_forms and first.pos_ == "ADP":
         return None
     nxt = next((t for t in doc[s : min(sent.end, s + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
-    if nxt is not None and _fold(nxt.lemma_) in rules.speech_nouns:
+    if nxt is not None and fold(nxt.lemma_) in rules.speech_nouns:
         return None
     return s
 

@@ -1,0 +1,214 @@
+"""What a language pack holds: one frozen dataclass per TOML table, every key required.
+
+``selon.lang.pack.load_pack`` builds these (and the :class:`~selon.lang.pack.LanguagePack`
+that holds them) from ``lang/<code>/*.toml`` and refuses a pack with
+a missing, unknown (misspelt) or mistyped key, naming it. The code reads the pack through these
+attributes only, so mypy checks every key the code reads. What each word list is for is said
+beside it in ``lang/fr/*.toml``. Word lists are kept as written; the readers fold them
+(lower case, one apostrophe) with :func:`selon.lang.pack.fold`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Words = tuple[str, ...]
+Counts = dict[str, int]
+
+
+@dataclass(frozen=True)
+class Tokenizer:
+    infixes: Words
+
+
+@dataclass(frozen=True)
+class Quotes:
+    pairs: tuple[tuple[str, str], ...]
+    inner: Words
+    closing: Words
+    enclosing: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    say: Words
+    count: Words
+    np_claim: Words
+    speech_nouns: Words
+    relay: Words
+    infinitive: Words
+    de_phrases: Words
+    adverbs: Words
+    complementizers: Words
+    not_before_complementizer: Words
+    quantity_adverbs: Words
+    auxiliaries: Words
+    present_forms: dict[str, str]
+    slogans: Words
+    phrases: Words
+    report_nouns: Words
+    regular_lemma_ending: str
+    regular_present_ending: str
+    regular_endings: Words
+    euphonic_t: str
+    inverted_clitics: Words
+    inverted_clitics_glued: Words
+    subject_clitics: Words
+    participle_clause_morph: dict[str, str]
+    passive_claim: Words
+    source_prepositions: Words
+
+
+@dataclass(frozen=True)
+class Mentions:
+    preposition_of: str
+    preposition_of_elided: Words
+    preposition_of_contracted: Words
+    definite_articles: Words
+    adverbial_prepositions: Words
+    participle_complements: Words
+    agent_preposition: str
+    coordinators: Words
+    not_after_coordinator: Words
+    apposition_stops: Words
+    relatives: Words
+    relative_subject: str
+    demonstrative_tails: Words
+    demonstrative_particles: Words
+
+
+@dataclass(frozen=True)
+class Contents:
+    clause_breaks: Words
+    dateline_capitals: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class AccordingTo:
+    phrases: Words
+    sentence_initial_only: Words
+    not_sources: Words
+    pronouns: Words
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    determiners: Words
+    possessives: Words
+    relatives: Words
+    conjunction: str
+    partitive_pronouns: Words
+    description_links: Words
+    after_speech_noun: Words
+    agent: Words
+    complement_prepositions: Words
+    complement_articles: Words
+    complement_prepositions_before_article: Words
+
+
+@dataclass(frozen=True)
+class Speakers:
+    same_source: Words
+    impersonal: Words
+    titles: Words
+    title_gender: dict[str, str]
+    equivalent_roles: tuple[Words, ...]
+    leaders: Words
+    anaphoric_determiners: Words
+    skip_after_cue: Words
+    institutions: Words
+    mention_stops: Words
+    pronouns: dict[str, tuple[str, str, str]]
+    first_names: dict[str, Words]
+    function_words: FunctionWords
+
+
+@dataclass(frozen=True)
+class Vague:
+    determiners: Words
+    measure_nouns: Words
+    measure_determiners: Words
+    measure_low: int
+
+
+@dataclass(frozen=True)
+class Fractions:
+    denominators: Counts
+    one: Words
+    articles: Words
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Numbers:
+    group_marks: Words
+    decimal_mark: str
+    max_digits: int
+    unit_marks: Words
+    words: Words
+    and_word: str
+    and_followers: Words
+    indefinite: Words
+    only_words: Words
+    partitive: Words
+    fraction_of: Words
+    multipliers: Counts
+    approximate: Counts
+    vague_plurals: Counts
+    vague: Vague
+    fractions: Fractions
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    about: Words
+    more_than: Words
+    at_least: Words
+    less_than: Words
+    at_most: Words
+    after_at_least: Words
+    after_about: Words
+    after_at_most: Words
+    range_words: Words
+    or_words: Words
+    and_words: Words
+    list_words: Words
+    between: Words
+    change_verbs: Words
+    change_from: Words
+
+
+@dataclass(frozen=True)
+class Counted:
+    symbols: Words
+    percent: Words
+    multiword: Words
+    skip_adjectives: Words
+
+
+@dataclass(frozen=True)
+class NotFigures:
+    time_units: Words
+    months: Words
+    weekdays: Words
+    address_nouns: Words
+    identifier_nouns: Words
+    adverbial_nouns: Words
+    work_nouns: Words
+    year_min: int
+    year_max: int
+    score_cues: Words
+    signs: Words
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    modals: Words
+    people: Words
+    forces: Words
+    people_verbs: Words
+    people_outcomes: Words
+    count_nouns: Words
+    nouns: dict[str, Words]
+    verbs: dict[str, Words]
+    phrases: dict[str, Words]
