@@ -22,6 +22,14 @@ are given in a small vocabulary (``string``, ``int``, ``double``) that
 ``selon spark`` and the SQL store (:mod:`selon.store.db`, which renames a few columns of
 its version-1 schema) both use these rows.
 
+Adding a field to a record (say ``place`` to :class:`~selon.models.Figure`) is: the field
+in :mod:`selon.models` (a class with a ``JSON_ORDER`` lists it there too); for the SQL
+store, a migration adding its column (:data:`selon.store.db.MIGRATIONS` and the table
+definition), or an entry in :data:`selon.store.db.SQL_NAMES` when the column is there
+under another name; and the tables of ``docs/spark.md`` and ``docs/output.md``. The Parquet
+and Spark schemas, the store's rows both ways, the records of ``selon figures``, the web
+API's models and the web view follow from the field.
+
 Pure functions: no I/O, no optional dependency.
 """
 
