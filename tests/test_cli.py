@@ -15,6 +15,7 @@ from rich.console import Console
 
 from cli_helpers import run_cli
 from selon import render
+from selon.cli import analyze as analyze_command
 from selon.cli import registry as cli
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 from selon.pipeline.analyzer import Analyzer
@@ -159,14 +160,14 @@ def test_progress_bar_on_a_terminal_keeps_output_intact(
     capsys, cli_analyzer: Analyzer, articles: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[int | None] = []
-    real = cli._progress
+    real = analyze_command._progress
 
     def spy(total: int | None, enabled: bool):
         shown.append(total if enabled else -1)
         return real(total, enabled)
 
-    monkeypatch.setattr(cli, "_isatty", lambda stream: stream is sys.stderr)
-    monkeypatch.setattr(cli, "_progress", spy)
+    monkeypatch.setattr(analyze_command, "isatty", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(analyze_command, "_progress", spy)
     code, out, _ = run_cli(capsys, "analyze", *map(str, articles), "--format", "jsonl")
     assert code == 0 and shown == [2]
     assert len(out.splitlines()) == 2
@@ -291,6 +292,16 @@ def test_a_registered_command_runs(capsys, monkeypatch: pytest.MonkeyPatch) -> N
         cli.register(cli.Command("hello", "again", add, run))
     assert cli.main(["hello", "--n", "2"]) == 7
     assert capsys.readouterr().out.strip() == "hello hello"
+
+
+def test_every_command_is_in_the_one_registry_and_parser(capsys) -> None:
+    assert list(cli.COMMANDS) == ["analyze", "ingest", "figures", "compare", "speakers", "serve", "spark"]
+    assert cli.main(["nothing"]) == 2
+    names = ", ".join(f"'{name}'" for name in cli.COMMANDS)
+    assert f"invalid choice: 'nothing' (choose from {names})" in capsys.readouterr().err
+    assert cli.main(["ingest", "--help"]) == 0
+    usage = capsys.readouterr().out
+    assert "[PATH ...]" in usage and "--from-parquet FOLDER" in usage
 
 
 def test_installed_script_end_to_end(tmp_path: Path) -> None:

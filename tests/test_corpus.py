@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from selon.cli.store import main as cli
+from selon.cli.registry import main as cli
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 from selon.pipeline.analyzer import Analyzer, Failure
 from selon.store.corpus import Filters, compare, figures, ingest, read_inputs, speakers, unit_family
@@ -459,9 +459,8 @@ def test_query_commands_formats(news: str, tmp_path: Path, capsys: pytest.Captur
 
 
 def test_query_commands_reject_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        cli(["figures", "--since", "17/02/2019", "--db", str(tmp_path / "x.db")])
-    assert info.value.code == 2 and "not a date YYYY-MM-DD" in capsys.readouterr().err
+    code = cli(["figures", "--since", "17/02/2019", "--db", str(tmp_path / "x.db")])
+    assert code == 2 and "not a date YYYY-MM-DD" in capsys.readouterr().err
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 100)
     assert cli(["compare", "--db", str(bad)]) == 2

@@ -5,8 +5,11 @@ Every test that takes ``db_url`` runs twice, once per backend (see ``conftest_pg
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -27,7 +30,9 @@ from selon.store.db import (
     figures,
     open_store,
     resolve_url,
+    sql_column,
     statements,
+    to_sql,
 )
 
 pytest_plugins = ["conftest_pg"]
@@ -138,6 +143,84 @@ def test_a_failed_write_leaves_nothing_of_the_article(db_url: str) -> None:
             store.add(bad)
         assert store.counts() == {"articles": 0, "statements": 0, "figures": 0}
         assert store.add(make_analysis()).status == "ingested"  # the key is free: nothing was kept
+
+
+# -- the one mapping between an Analysis and rows ------------------------------------------
+
+
+def full_figure() -> Figure:
+    """A figure with every field filled, so that a field a table leaves out shows."""
+    values = {
+        "id": "f1", "text": "plus de 130 civils", "start": 36, "end": 54, "low": 130, "high": 140.5,
+        "qualifier": "range", "statement": "s2",
+    }  # fmt: skip
+    return Figure(**{f.name: values.get(f.name, f"the {f.name}") for f in dataclasses.fields(Figure)})
+
+
+def test_every_figure_field_reaches_every_table(db_url: str) -> None:
+    """Parquet schema, SQL row, store round trip, corpus query, API model and web view all
+    carry each field of Figure: a field one of them left out fails here."""
+    from selon.store.corpus import figures as figure_records
+    from selon.store.rows import FIGURE, figure_row
+    from selon.web.api import RECORD_MODELS
+    from selon.web.view import figure_row as view_row
+
+    figure = full_figure()
+    analysis = dataclasses.replace(make_analysis(), figures=[figure])
+    names = [f.name for f in dataclasses.fields(Figure)]
+    row = figure_row("mossoul", figure)
+    assert {FIGURE.part(n).column for n in names} <= set(row)
+    if importlib.util.find_spec("pyarrow"):
+        from selon.scale.spark import arrow_schema
+
+        assert [f.name for f in arrow_schema().field("figures").type.value_type] == list(row)
+    assert {c.name for c in figures.c} >= set(to_sql(figures, row)) >= {sql_column(figures, c).name for c in row}
+    with open_store(db_url) as store:
+        stored = store.add(analysis)
+        assert store.analysis(stored.article_id) == analysis
+        (record,) = figure_records(store)
+    assert {("figure" if n == "id" else n): getattr(figure, n) for n in names}.items() <= record.items()
+    assert list(RECORD_MODELS[Figure].model_fields) == names
+    assert set(names) <= set(view_row(figure))
+
+
+def test_a_row_column_the_sql_schema_lacks_is_refused_not_dropped() -> None:
+    row = {**figure_row_of(full_figure()), "colour": "red"}
+    with pytest.raises(KeyError, match="colour"):
+        to_sql(figures, row)
+
+
+def figure_row_of(figure: Figure) -> dict[str, object]:
+    from selon.store.rows import figure_row
+
+    return figure_row(1, figure)
+
+
+def test_rows_give_back_the_analysis_they_came_from() -> None:
+    from selon.store.rows import analysis_from_rows, rows
+
+    analysis = dataclasses.replace(make_analysis(), figures=[full_figure()])
+    r = rows(analysis)
+    assert r["articles"][0]["n_statements"] == 2 and r["errors"] == []
+    assert analysis_from_rows(r["articles"][0], r["statements"][::-1], r["figures"]) == analysis
+
+
+def test_the_tables_are_made_from_the_records_in_their_json_order() -> None:
+    from selon.models import field_names
+    from selon.store.rows import TABLES
+
+    for record in (Article, Speaker, TextSpan, Statement, Figure):
+        assert sorted(field_names(record)) == sorted(f.name for f in dataclasses.fields(record)), record
+    assert [c for c, _ in TABLES["figures"]][1:] == [
+        {"id": "figure_id", "statement": "statement_id"}.get(n, n) for n in field_names(Figure)
+    ]
+    # the columns are those docs/spark.md lists
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "spark.md").read_text(encoding="utf-8")
+    for table, columns in TABLES.items():
+        line = next(x for x in doc.splitlines() if x.startswith(f"| `{table}` |"))
+        items = (re.match(r"\s*`(\w+)`", item) for item in line.split("|")[2].split(","))
+        documented = [m[1] for m in items if m]
+        assert documented == [c for c, _ in columns], table
 
 
 # -- schema versions -----------------------------------------------------------------------

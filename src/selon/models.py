@@ -7,8 +7,9 @@ Their JSON form is the contract of ``docs/output.md`` (schema ``selon/1``). Ever
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, ClassVar, Literal
 
 SCHEMA = "selon/1"
 
@@ -27,6 +28,31 @@ def plain_number(value: Any) -> int | float | None:
     return int(f) if f.is_integer() else f
 
 
+def field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a record type in the order of its JSON form: the class's ``JSON_ORDER``
+    when it gives one, else the order they are declared in."""
+    order: tuple[str, ...] | None = getattr(cls, "JSON_ORDER", None)
+    return order if order is not None else tuple(f.name for f in fields(cls))
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """The fields of a record type with their types (annotations resolved), in
+    :func:`field_names` order: what the tables (:mod:`selon.store.rows`) and the web API's
+    schema are made from."""
+    hints = typing.get_type_hints(cls)
+    return {name: hints[name] for name in field_names(cls)}
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A record's JSON form: its fields in :func:`field_names` order, a record it holds as
+    that record's JSON form."""
+    out: dict[str, Any] = {}
+    for name in field_names(type(record)):
+        value = getattr(record, name)
+        out[name] = record_dict(value) if is_dataclass(value) else value
+    return out
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as given to selon. ``text`` is never modified: offsets point into it."""
@@ -39,16 +65,10 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     language: str | None = None
 
+    JSON_ORDER: ClassVar[tuple[str, ...]] = ("id", "title", "url", "outlet", "published", "language", "text")
+
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "outlet": self.outlet,
-            "published": self.published,
-            "language": self.language,
-            "text": self.text,
-        }
+        return record_dict(self)
 
 
 @dataclass(frozen=True)
@@ -60,7 +80,7 @@ class TextSpan:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        return record_dict(self)
 
 
 @dataclass(frozen=True)
@@ -78,8 +98,10 @@ class Speaker:
     name: str | None
     role: str | None = None
 
+    JSON_ORDER: ClassVar[tuple[str, ...]] = ("name", "text", "start", "end", "role")
+
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "text": self.text, "start": self.start, "end": self.end, "role": self.role}
+        return record_dict(self)
 
 
 @dataclass(frozen=True)
@@ -91,15 +113,10 @@ class Statement:
     cue: TextSpan | None = None
     via: str | None = None
 
+    JSON_ORDER: ClassVar[tuple[str, ...]] = ("id", "kind", "speaker", "cue", "content", "via")
+
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "speaker": self.speaker.to_dict() if self.speaker else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "content": self.content.to_dict(),
-            "via": self.via,
-        }
+        return record_dict(self)
 
 
 @dataclass(frozen=True)
@@ -108,8 +125,8 @@ class Figure:
     text: str
     start: int
     end: int
-    low: float | int | None
-    high: float | int | None
+    low: int | float | None
+    high: int | float | None
     qualifier: Qualifier
     unit: str | None = None
     outcome: str | None = None
@@ -117,19 +134,7 @@ class Figure:
     statement: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "low": self.low,
-            "high": self.high,
-            "qualifier": self.qualifier,
-            "unit": self.unit,
-            "outcome": self.outcome,
-            "source": self.source,
-            "statement": self.statement,
-        }
+        return record_dict(self)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 Thin edge: parse the options, build the app with :func:`selon.web.create_app` (which opens
 the store, so a wrong ``--db`` fails before the server starts) and hand it to uvicorn.
+Errors go up to :func:`selon.cli.registry.main`, which maps them to exit codes.
 """
 
 from __future__ import annotations
@@ -9,28 +10,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
-from selon.cli.registry import bounded_int
+from selon.cli.command import EXIT_OK, Command, UsageError, bounded_int, db_argument
 
 _port = bounded_int("a port number", 0, 65535)
 _workers = bounded_int("a number of processes", 1, 64)
 
 
-def register(subparsers: Any) -> None:
-    """Add ``serve`` to selon's argparse subparsers."""
-    p = subparsers.add_parser(
-        "serve",
-        help="read articles, browse and compare the store in a web browser",
-        description="Serve the web reader and the JSON API (see docs/web.md). Reading is open; "
-        "ingest over HTTP is off unless --allow-ingest is given with a token.",
-    )
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        default=None,
-        help="the store: a SQLite file path or sqlite:///PATH (default: selon.db here), or postgresql://…",
-    )
+def serve_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``selon serve``."""
+    db_argument(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
     p.add_argument(
@@ -48,7 +37,6 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--max-body", type=int, default=2_000_000, metavar="BYTES", help="largest request body (default 2000000)"
     )
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,11 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     token = args.token or os.environ.get("SELON_TOKEN") or None
     if args.allow_ingest and not token:
-        print("selon: error: --allow-ingest needs --token TOKEN (or $SELON_TOKEN)", file=sys.stderr)
-        return 2
+        raise UsageError("--allow-ingest needs --token TOKEN (or $SELON_TOKEN)")
     if args.max_body < 1:
-        print("selon: error: --max-body must be a positive number of bytes", file=sys.stderr)
-        return 2
+        raise UsageError("--max-body must be a positive number of bytes")
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"selon: warning: listening on {args.host}: anyone who can reach it can read the store",
@@ -73,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             db_url=args.db, allow_ingest=args.allow_ingest, token=token, max_body=args.max_body
         )
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
-        return 0
+        return EXIT_OK
     # several processes: uvicorn imports the app factory in each, configured by the environment
     from selon.store.db import open_store
 
@@ -92,7 +78,17 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level="info",
     )
-    return 0
+    return EXIT_OK
 
 
-__all__ = ["register", "run"]
+COMMAND = Command(
+    "serve",
+    "read articles, browse and compare the store in a web browser",
+    serve_arguments,
+    run,
+    description="Serve the web reader and the JSON API (see docs/web.md). Reading is open; "
+    "ingest over HTTP is off unless --allow-ingest is given with a token.",
+)
+
+
+__all__ = ["COMMAND", "run", "serve_arguments"]

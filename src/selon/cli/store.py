@@ -1,9 +1,9 @@
 """The store's commands: ``selon ingest``, ``selon figures``, ``selon compare``, ``selon speakers``.
 
 Thin edges: each ``run_*`` parses nothing itself, calls one library function of
-:mod:`selon.store.corpus`, prints the result and turns a :class:`~selon.errors.SelonError` into
-exit code 2. ``register(subparsers)`` adds the four commands to selon's argparse parser;
-each sets ``func`` to its ``run_*``.
+:mod:`selon.store.corpus` (or :mod:`selon.scale.parquet` for ``ingest --from-parquet``) and
+prints the result; errors go up to :func:`selon.cli.registry.main`, which maps them to
+exit codes. :data:`COMMANDS` are the four commands.
 """
 
 from __future__ import annotations
@@ -14,11 +14,18 @@ import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from selon.errors import SelonError
+from selon.cli.command import (
+    EXIT_OK,
+    SHOWN_ERRORS,
+    Command,
+    UsageError,
+    db_argument,
+    print_failures,
+)
 from selon.store.corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
 from selon.store.db import StoreError
 
@@ -43,15 +50,6 @@ def _group_keys(value: str) -> tuple[str, ...]:
     return keys
 
 
-def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        default=None,
-        help="the store: a SQLite file path or sqlite:///PATH (default: selon.db here), or postgresql://…",
-    )
-
-
 def _query_args(p: argparse.ArgumentParser, *, outcome: bool = True, source_help: str = "") -> None:
     if outcome:
         p.add_argument("--outcome", help="only figures of this outcome (killed, injured, participating …)")
@@ -64,32 +62,22 @@ def _query_args(p: argparse.ArgumentParser, *, outcome: bool = True, source_help
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (needed for parquet)"
     )
-    _db_arg(p)
+    db_argument(p)
 
 
-def register(subparsers: Any) -> None:
-    """Add ``ingest``, ``figures``, ``compare`` and ``speakers`` to an argparse subparsers
-    object; each command's ``func`` default is its ``run_*`` function."""
-    p = subparsers.add_parser(
-        "ingest",
-        help="analyse articles and keep them in a store",
-        description="Analyse files and folders (.txt, .json, .jsonl, .html) and store them. "
-        "Articles already stored are skipped. Exit 0: all stored; 1: some failed; 2: none.",
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+def _ingest_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or folders")
     p.add_argument("--lang", default="fr", help="language of the articles (default: fr)")
-    _db_arg(p)
-    p.set_defaults(func=run_ingest)
-
-    p = subparsers.add_parser("figures", help="list stored figures with their sources")
-    _query_args(p)
-    p.set_defaults(func=run_figures)
-
-    p = subparsers.add_parser(
-        "compare",
-        help="set the figures of different sources side by side",
-        description="One row per thing counted (outcome, unit family, place, date), one column per source.",
+    db_argument(p)
+    p.add_argument(
+        "--from-parquet",
+        metavar="FOLDER",
+        default=None,
+        help="store the tables written by `selon spark` (no analysis) instead of reading PATHs",
     )
+
+
+def _compare_args(p: argparse.ArgumentParser) -> None:
     _query_args(p)
     p.add_argument(
         "--by",
@@ -101,56 +89,52 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--min-sources", type=int, default=1, metavar="N", help="only groups with N sources or more"
     )
-    p.set_defaults(func=run_compare)
 
-    p = subparsers.add_parser("speakers", help="who is quoted most, by outlet, with roles")
+
+def _speakers_args(p: argparse.ArgumentParser) -> None:
     _query_args(p, outcome=False, source_help="only speakers whose name contains TEXT")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
-    p.set_defaults(func=run_speakers)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """A stand-alone parser with only the store's commands (selon's own CLI adds them with
-    :func:`register`)."""
-    ap = argparse.ArgumentParser(prog="selon")
-    register(ap.add_subparsers(dest="command", required=True))
-    return ap
+# -- ingest -----------------------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    func: Callable[[argparse.Namespace], int] = args.func
-    return func(args)
+def run_ingest(args: argparse.Namespace) -> int:
+    """``selon ingest``: PATHs analysed and stored, or ``--from-parquet`` tables stored."""
+    if args.from_parquet is None:
+        if not args.paths:
+            raise UsageError("give the PATHs to analyse, or --from-parquet FOLDER")
+        return _ingest_files(args)
+    if args.paths:
+        raise UsageError("give PATHs or --from-parquet FOLDER, not both")
+    return _ingest_parquet(args)
 
 
-# -- commands ---------------------------------------------------------------------------------
-
-
-def _fail(err: IO[str], e: Exception) -> int:
-    print(f"selon: error: {e}", file=err)
-    return 2
-
-
-def run_ingest(
-    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
-) -> int:
-    err = stderr or sys.stderr
-    bar = _progress_bar(err)
+def _ingest_files(args: argparse.Namespace) -> int:
+    bar = _progress_bar(sys.stderr)
     try:
-        summary = ingest(args.paths, args.db, lang=getattr(args, "lang", "fr"), progress=bar)
-    except SelonError as e:
-        return _fail(err, e)
+        summary = ingest(args.paths, args.db, lang=args.lang, progress=bar)
     finally:
         if bar is not None:
             bar.close()
-    _print_summary(summary, err)
+    _print_summary(summary)
     return summary.exit_code
 
 
-def _print_summary(summary: IngestSummary, err: IO[str]) -> None:
-    for f in summary.failed:
-        print(f"selon: {f.source or f.article_id}: {f.message}", file=err)
-    print(f"selon: {summary}", file=err)
+def _ingest_parquet(args: argparse.Namespace) -> int:
+    from selon.scale.parquet import ingest_parquet
+
+    folder = args.from_parquet
+    summary = ingest_parquet(folder, args.db)
+    _print_summary(summary, shown=SHOWN_ERRORS, more_in=f"{folder}/errors")
+    return summary.exit_code
+
+
+def _print_summary(summary: IngestSummary, *, shown: int | None = None, more_in: str = "") -> None:
+    """The failed inputs (the first ``shown`` of them when given), then the counts."""
+    failed = [(f.source or f.article_id, f.message) for f in summary.failed]
+    print_failures(failed[:shown], len(failed), more_in)
+    print(f"selon: {summary}", file=sys.stderr)
 
 
 class _Bar:
@@ -183,6 +167,9 @@ def _progress_bar(stream: IO[str]) -> _Bar | None:
     return _Bar(stream) if isatty is not None and isatty() else None
 
 
+# -- queries ----------------------------------------------------------------------------------
+
+
 def _query_filters(args: argparse.Namespace) -> Filters:
     return Filters(
         outcome=getattr(args, "outcome", None),
@@ -194,43 +181,50 @@ def _query_filters(args: argparse.Namespace) -> Filters:
     )
 
 
-def _run_query(
-    args: argparse.Namespace, query: Callable[[], Records], stdout: IO[str] | None, stderr: IO[str] | None
-) -> int:
-    err = stderr or sys.stderr
+def _run_query(args: argparse.Namespace, query: Callable[[], Records]) -> int:
     if args.format == "parquet" and not args.output:
-        return _fail(err, ValueError("--format parquet writes a file: give it with --output FILE"))
+        raise UsageError("--format parquet writes a file: give it with --output FILE")
+    records = query()
     try:
-        records = query()
-        write_records(records, args.format, output=args.output, stdout=stdout or sys.stdout)
-    except SelonError as e:
-        return _fail(err, e)
+        write_records(records, args.format, output=args.output, stdout=sys.stdout)
     except OSError as e:
-        return _fail(err, StoreError(f"cannot write {args.output}: {e.strerror or e}"))
-    return 0
+        raise StoreError(f"cannot write {args.output}: {e.strerror or e}") from e
+    return EXIT_OK
 
 
-def run_figures(
-    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
-) -> int:
-    return _run_query(args, lambda: figures(args.db, _query_filters(args)), stdout, stderr)
+def run_figures(args: argparse.Namespace) -> int:
+    return _run_query(args, lambda: figures(args.db, _query_filters(args)))
 
 
-def run_compare(
-    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
-) -> int:
+def run_compare(args: argparse.Namespace) -> int:
     return _run_query(
-        args,
-        lambda: compare(args.db, _query_filters(args), by=args.by, min_sources=args.min_sources),
-        stdout,
-        stderr,
+        args, lambda: compare(args.db, _query_filters(args), by=args.by, min_sources=args.min_sources)
     )
 
 
-def run_speakers(
-    args: argparse.Namespace, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None
-) -> int:
-    return _run_query(args, lambda: speakers(args.db, _query_filters(args), limit=args.limit), stdout, stderr)
+def run_speakers(args: argparse.Namespace) -> int:
+    return _run_query(args, lambda: speakers(args.db, _query_filters(args), limit=args.limit))
+
+
+COMMANDS = (
+    Command(
+        "ingest",
+        "analyse articles and keep them in a store",
+        _ingest_args,
+        run_ingest,
+        description="Analyse files and folders (.txt, .json, .jsonl, .html) and store them. "
+        "Articles already stored are skipped. Exit 0: all stored; 1: some failed; 2: none.",
+    ),
+    Command("figures", "list stored figures with their sources", _query_args, run_figures),
+    Command(
+        "compare",
+        "set the figures of different sources side by side",
+        _compare_args,
+        run_compare,
+        description="One row per thing counted (outcome, unit family, place, date), one column per source.",
+    ),
+    Command("speakers", "who is quoted most, by outlet, with roles", _speakers_args, run_speakers),
+)
 
 
 # -- output -----------------------------------------------------------------------------------

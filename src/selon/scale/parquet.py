@@ -22,7 +22,7 @@ from selon.models import Analysis
 from selon.pipeline.analyzer import Failure
 from selon.store.corpus import IngestSummary
 from selon.store.db import Store, using_store
-from selon.store.rows import TABLES, analysis_from_rows
+from selon.store.rows import TABLES, analysis_from_rows, failure_from_row
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -79,9 +79,7 @@ def read_failures(folder: str | Path) -> list[Failure]:
         return []
     out: list[Failure] = []
     for batch in _pyarrow().dataset(str(path), format="parquet").to_batches():
-        for row in batch.to_pylist():
-            ident = row.get("article_id")
-            out.append(Failure(str(ident) if ident is not None else "(no id)", None, str(row.get("reason"))))
+        out.extend(failure_from_row(row) for row in batch.to_pylist())
     return out
 
 

@@ -89,23 +89,23 @@ def model_loads() -> int:
     return _loads
 
 
+#: The nested row of one input record: each field holds that record's rows of one table of
+#: :mod:`selon.store.rows`, as a list (``True``) or as the one row or null (``False``).
+NESTED: tuple[tuple[str, str, bool], ...] = (
+    ("article", "articles", False),
+    ("statements", "statements", True),
+    ("figures", "figures", True),
+    ("error", "errors", False),
+)
+
+
 def _error(article_id: Any, reason: str) -> Row:
-    return {
-        "article": None,
-        "statements": [],
-        "figures": [],
-        "error": {"article_id": article_id, "reason": reason},
-    }
+    return _nested(Failure(article_id, None, reason))
 
 
 def _nested(result: Analysis | Failure) -> Row:
     r = rows(result)
-    return {
-        "article": r["articles"][0] if r["articles"] else None,
-        "statements": r["statements"],
-        "figures": r["figures"],
-        "error": r["errors"][0] if r["errors"] else None,
-    }
+    return {name: r[table] if many else (r[table][0] if r[table] else None) for name, table, many in NESTED}
 
 
 def _reason(e: SelonError) -> str:
@@ -192,17 +192,14 @@ def _arrow_struct(columns: Sequence[tuple[str, str]]) -> pa.DataType:
 
 
 def arrow_schema() -> pa.Schema:
-    """The Arrow schema of the nested rows :func:`analyze_batches` yields."""
+    """The Arrow schema of the nested rows :func:`analyze_batches` yields (:data:`NESTED`)."""
     import pyarrow as pa
 
-    return pa.schema(
-        [
-            pa.field("article", _arrow_struct(TABLES["articles"])),
-            pa.field("statements", pa.list_(_arrow_struct(TABLES["statements"]))),
-            pa.field("figures", pa.list_(_arrow_struct(TABLES["figures"]))),
-            pa.field("error", _arrow_struct(TABLES["errors"])),
-        ]
-    )
+    fields = []
+    for name, table, many in NESTED:
+        struct = _arrow_struct(TABLES[table])
+        fields.append(pa.field(name, pa.list_(struct) if many else struct))
+    return pa.schema(fields)
 
 
 def _ddl_struct(columns: Sequence[tuple[str, str]]) -> str:
@@ -211,12 +208,11 @@ def _ddl_struct(columns: Sequence[tuple[str, str]]) -> str:
 
 def spark_schema_ddl() -> str:
     """The same schema as :func:`arrow_schema`, in Spark's DDL."""
-    return (
-        f"article {_ddl_struct(TABLES['articles'])}, "
-        f"statements array<{_ddl_struct(TABLES['statements'])}>, "
-        f"figures array<{_ddl_struct(TABLES['figures'])}>, "
-        f"error {_ddl_struct(TABLES['errors'])}"
-    )
+    fields = []
+    for name, table, many in NESTED:
+        struct = _ddl_struct(TABLES[table])
+        fields.append(f"{name} {f'array<{struct}>' if many else struct}")
+    return ", ".join(fields)
 
 
 # -- on the driver ------------------------------------------------------------------------------
@@ -353,10 +349,12 @@ def flat_tables(analysed: DataFrame) -> dict[str, DataFrame]:
     from pyspark.sql import functions as F
 
     return {
-        "articles": analysed.where(F.col("article").isNotNull()).select("article.*"),
-        "statements": analysed.select(F.explode("statements").alias("r")).select("r.*"),
-        "figures": analysed.select(F.explode("figures").alias("r")).select("r.*"),
-        "errors": analysed.where(F.col("error").isNotNull()).select("error.*"),
+        table: (
+            analysed.select(F.explode(name).alias("r")).select("r.*")
+            if many
+            else analysed.where(F.col(name).isNotNull()).select(f"{name}.*")
+        )
+        for name, table, many in NESTED
     }
 
 

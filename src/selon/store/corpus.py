@@ -24,9 +24,19 @@ from selon.ingest import readers as reader
 from selon.lang.pack import load_pack
 from selon.models import Analysis, Article, plain_number
 from selon.pipeline.analyzer import Failure
-from selon.store.db import Store, StoreError, article_key, articles, parse_date, using_store
+from selon.store.db import (
+    Store,
+    StoreError,
+    article_key,
+    articles,
+    iso_date,
+    parse_date,
+    sql_column,
+    using_store,
+)
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
+from selon.store.rows import FIGURE
 
 if TYPE_CHECKING:
     import pandas
@@ -298,9 +308,10 @@ def _filters(filters: Filters | Mapping[str, Any] | None, extra: Mapping[str, An
     raise TypeError(f"filters must be a Filters or a dict, not {type(filters).__name__}")
 
 
-def _contains(column: Any, value: str) -> Any:
-    # lower() on both sides (Unicode-aware on SQLite too: see store._sqlite_on_connect);
-    # the value is a bound parameter, its % and _ escaped.
+def contains(column: Any, value: str) -> Any:
+    """The condition: ``column`` contains ``value``, in any case. ``lower()`` on both sides
+    (Unicode-aware on SQLite too: see ``store.db._sqlite_on_connect``); the value is a bound
+    parameter, its ``%`` and ``_`` escaped."""
     return sa.func.lower(column).contains(value.lower(), autoescape=True)
 
 
@@ -309,7 +320,7 @@ def _article_conditions(f: Filters) -> list[Any]:
     if not f.all_versions:
         cond.append(articles.c.current.is_(True))
     if f.outlet:
-        cond.append(_contains(articles.c.outlet, f.outlet))
+        cond.append(contains(articles.c.outlet, f.outlet))
     if f.since:
         cond.append(articles.c.published >= f.since)
     if f.until:
@@ -333,11 +344,35 @@ class Records(list[dict[str, Any]]):
         return pd.DataFrame(list(self), columns=self.columns)
 
 
-FIGURE_COLUMNS = [
-    "article", "version", "published", "outlet", "title", "url",
-    "figure", "text", "start", "end", "low", "high", "qualifier", "unit", "unit_family",
-    "outcome", "source", "statement", "place",
-]  # fmt: skip
+#: What a figure record tells of its article, and the stored column it comes from.
+_ARTICLE_PARTS = (
+    ("article", articles.c.input_id),
+    ("version", articles.c.version),
+    ("published", articles.c.published),
+    ("outlet", articles.c.outlet),
+    ("title", articles.c.title),
+    ("url", articles.c.url),
+)
+
+
+def _figure_parts() -> tuple[tuple[str, Any, str], ...]:
+    """``(name, stored column, type)`` of the rest of a figure record: the fields of a
+    :class:`~selon.models.Figure` in their JSON order (its id named ``figure``) with the
+    unit's family after the unit (no stored column: computed), then the columns the store
+    keeps beyond the fields (``place``)."""
+    parts: list[tuple[str, Any, str]] = []
+    for p in FIGURE.parts:
+        name = "figure" if p.field == "id" else p.field
+        parts.append((name, sql_column(figures_table, p.column), p.kind))
+        if name == "unit":
+            parts.append(("unit_family", None, "string"))
+    given = {column.name for _, column, _ in parts if column is not None}
+    parts += [(c.name, c, "string") for c in figures_table.c if c.name not in {*given, "id", "article_id"}]
+    return tuple(parts)
+
+
+_FIGURE_PARTS = _figure_parts()
+FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in _FIGURE_PARTS]
 
 
 def figures(
@@ -347,7 +382,7 @@ def figures(
     lang: str = "fr",
     **kwargs: Any,
 ) -> Records:
-    """Every stored figure with its source, article, outlet and date.
+    """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`).
 
     >>> figures("selon.db", outcome="killed", since="2017-03-01")  # doctest: +SKIP
     """
@@ -357,28 +392,10 @@ def figures(
     if f.outcome:
         cond.append(fg.c.outcome == f.outcome)
     if f.source:
-        cond.append(_contains(fg.c.source, f.source))
+        cond.append(contains(fg.c.source, f.source))
+    stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
     query = (
-        sa.select(
-            articles.c.input_id,
-            articles.c.version,
-            articles.c.published,
-            articles.c.outlet,
-            articles.c.title,
-            articles.c.url,
-            fg.c.fid,
-            fg.c.text,
-            fg.c.start,
-            fg.c.end,
-            fg.c.low,
-            fg.c.high,
-            fg.c.qualifier,
-            fg.c.unit,
-            fg.c.outcome,
-            fg.c.source,
-            fg.c.statement,
-            fg.c.place,
-        )  # fmt: skip
+        sa.select(*stored)
         .join_from(fg, articles, fg.c.article_id == articles.c.id)
         .where(*cond)
         .order_by(articles.c.published, articles.c.id, fg.c.id)
@@ -387,30 +404,22 @@ def figures(
     out = Records(columns=FIGURE_COLUMNS)
     with using_store(db) as store, store.read() as conn:
         for r in conn.execute(query):
-            out.append(
-                {
-                    "article": r.input_id,
-                    "version": r.version,
-                    "published": r.published.isoformat() if r.published else None,
-                    "outlet": r.outlet,
-                    "title": r.title,
-                    "url": r.url,
-                    "figure": r.fid,
-                    "text": r.text,
-                    "start": r.start,
-                    "end": r.end,
-                    "low": plain_number(r.low),
-                    "high": plain_number(r.high),
-                    "qualifier": r.qualifier,
-                    "unit": r.unit,
-                    "unit_family": unit_family(r.unit, families),
-                    "outcome": r.outcome,
-                    "source": r.source,
-                    "statement": r.statement,
-                    "place": r.place,
-                }
-            )
+            out.append(_figure_record(r, families))
     return out
+
+
+def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[str, Any]:
+    """One row of :func:`figures` from the stored columns its query selects."""
+    values = iter(stored)
+    record = {name: next(values) for name, _ in _ARTICLE_PARTS}
+    record["published"] = iso_date(record["published"])
+    for name, column, kind in _FIGURE_PARTS:
+        if column is None:
+            record[name] = unit_family(record["unit"], families)
+        else:
+            value = next(values)
+            record[name] = plain_number(value) if kind == "double" else value
+    return record
 
 
 # -- units ------------------------------------------------------------------------------------
@@ -503,7 +512,7 @@ def compare(
     if f.outcome:
         cond.append(fg.c.outcome == f.outcome)
     if f.source:
-        cond.append(_contains(fg.c.source, f.source))
+        cond.append(contains(fg.c.source, f.source))
     query = (
         sa.select(*group_cols, lo.label("lo"), hi.label("hi"), sa.func.count().label("n"))
         .join_from(fg, articles, fg.c.article_id == articles.c.id)
@@ -520,7 +529,7 @@ def compare(
     # (ties: the first in code-point order, so that the name does not depend on row order)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     with using_store(db) as store, store.read() as conn:
-        rows = conn.execute(query).tuples().all()
+        rows = conn.execute(query).all()
     unit_at = keys.index("unit") if "unit" in keys else None
     date_at = keys.index("date") if "date" in keys else None
     width = len(keys)
@@ -598,7 +607,7 @@ def speakers(
     st = statements_table
     cond = [*_article_conditions(f), st.c.speaker_name.is_not(None)]
     if f.source:
-        cond.append(_contains(st.c.speaker_name, f.source))
+        cond.append(contains(st.c.speaker_name, f.source))
     cols = [st.c.speaker_name, articles.c.outlet, st.c.speaker_role, st.c.article_id]
     query = (
         sa.select(*cols, sa.func.count().label("n"))

@@ -13,6 +13,9 @@ PostgreSQL server through psycopg 3.
   begin (``BEGIN IMMEDIATE``), so several processes can ingest into one file at once.
 - The schema is versioned in code (:data:`MIGRATIONS`). Opening an older selon database
   upgrades it; a newer one, or a database that is not selon's, is refused with a message.
+- What is stored are the rows of :mod:`selon.store.rows`, the one mapping between an
+  :class:`~selon.models.Analysis` and rows; the few columns this schema names otherwise are
+  in :data:`SQL_NAMES`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from selon.errors import SelonError
 from selon.models import Analysis
+from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
 DEFAULT_DB = "selon.db"
 APP = "selon"
@@ -122,6 +126,15 @@ figures = sa.Table(
 )
 
 _V1_TABLES = (schema_version, articles, statements, figures)
+
+#: The columns of the rows of :mod:`selon.store.rows` that this schema stores under another name.
+SQL_NAMES: dict[str, dict[str, str]] = {
+    "articles": {"article_id": "input_id"},
+    "statements": {"statement_id": "sid", "content_text": "content", "cue_text": "cue"},
+    "figures": {"figure_id": "fid", "statement_id": "statement"},
+}
+#: Columns of those rows that the store does not keep (it counts them when asked).
+NOT_STORED = frozenset({"n_statements", "n_figures"})
 
 # Version 2: what the queries filter and group on.
 _V2_INDEXES = (
@@ -389,13 +402,7 @@ class Store:
                 version = (last or 0) + 1
             row = {
                 "key": key,
-                "input_id": a.id,
-                "url": a.url,
-                "title": a.title,
-                "outlet": a.outlet,
-                "published": parse_date(a.published),
-                "language": a.language,
-                "text": a.text,
+                **to_sql(articles, article_row(analysis)),
                 "version": version,
                 "current": True,
                 "ingested_at": dt.datetime.now(dt.UTC),
@@ -414,9 +421,11 @@ class Store:
                     .values(current=False)
                 )
             if analysis.statements:
-                conn.execute(statements.insert(), [_statement_row(new_id, s) for s in analysis.statements])
+                conn.execute(
+                    statements.insert(), [to_sql(statements, statement_row(new_id, s)) for s in analysis.statements]
+                )
             if analysis.figures:
-                conn.execute(figures.insert(), [_figure_row(new_id, f) for f in analysis.figures])
+                conn.execute(figures.insert(), [to_sql(figures, figure_row(new_id, f)) for f in analysis.figures])
             return AddResult("ingested", new_id, version)
 
     def _insert(self, table: sa.Table) -> Any:
@@ -440,6 +449,23 @@ class Store:
                 )
         return found
 
+    def analysis(self, row_id: int) -> Analysis | None:
+        """The stored article ``row_id`` (its row id in ``articles``) with its statements and
+        figures, as the :class:`Analysis` that was stored; None when there is no such article."""
+        with self.read() as conn:
+            article = conn.execute(sa.select(articles).where(articles.c.id == row_id)).first()
+            if article is None:
+                return None
+            held = {
+                t.name: conn.execute(sa.select(t).where(t.c.article_id == row_id).order_by(t.c.id)).all()
+                for t in (statements, figures)
+            }
+        return analysis_from_rows(
+            from_sql(articles, article._mapping),
+            (from_sql(statements, r._mapping) for r in held["statements"]),
+            (from_sql(figures, r._mapping) for r in held["figures"]),
+        )
+
     def counts(self) -> dict[str, int]:
         """Rows per table (articles, statements, figures)."""
         with self.read() as conn:
@@ -449,42 +475,33 @@ class Store:
             }
 
 
-def _statement_row(article_id: int, s: Any) -> dict[str, Any]:
-    sp = s.speaker
-    return {
-        "article_id": article_id,
-        "sid": s.id,
-        "kind": s.kind,
-        "content": s.content.text,
-        "content_start": s.content.start,
-        "content_end": s.content.end,
-        "cue": s.cue.text if s.cue else None,
-        "cue_start": s.cue.start if s.cue else None,
-        "cue_end": s.cue.end if s.cue else None,
-        "speaker_name": sp.name if sp else None,
-        "speaker_text": sp.text if sp else None,
-        "speaker_start": sp.start if sp else None,
-        "speaker_end": sp.end if sp else None,
-        "speaker_role": sp.role if sp else None,
-        "via": s.via,
-    }
+# -- rows in and out ----------------------------------------------------------------------------
 
 
-def _figure_row(article_id: int, f: Any) -> dict[str, Any]:
+def sql_column(table: sa.Table, column: str) -> sa.Column[Any]:
+    """The column of ``table`` that stores the row column ``column``."""
+    return table.c[SQL_NAMES.get(table.name, {}).get(column, column)]
+
+
+def to_sql(table: sa.Table, row: Row) -> Row:
+    """A row of :mod:`selon.store.rows` as ``table`` stores it: columns renamed
+    (:data:`SQL_NAMES`), dates as dates. A row column the table has no column for is a
+    ``KeyError``: a new field needs a migration."""
+    out: Row = {}
+    for name, value in row.items():
+        if name in NOT_STORED:
+            continue
+        column = sql_column(table, name)
+        out[column.name] = parse_date(value) if isinstance(column.type, sa.Date) else value
+    return out
+
+
+def from_sql(table: sa.Table, stored: Mapping[Any, Any]) -> Row:
+    """A stored row of ``table`` as a row of :mod:`selon.store.rows` (its other columns, such
+    as the row ids, kept under their own names)."""
+    names = {v: k for k, v in SQL_NAMES.get(table.name, {}).items()}
     return {
-        "article_id": article_id,
-        "fid": f.id,
-        "text": f.text,
-        "start": f.start,
-        "end": f.end,
-        "low": f.low,
-        "high": f.high,
-        "qualifier": f.qualifier,
-        "unit": f.unit,
-        "outcome": f.outcome,
-        "source": f.source,
-        "statement": f.statement,
-        "place": getattr(f, "place", None),
+        names.get(k, k): iso_date(v) if isinstance(table.c[k].type, sa.Date) else v for k, v in stored.items()
     }
 
 
@@ -583,6 +600,16 @@ def article_key(text: str) -> str:
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
+def iso_date(value: str | dt.date | None) -> str | None:
+    """A stored date as ``YYYY-MM-DD`` (a text that is not a date is given back as it is)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        d = parse_date(value)
+        return d.isoformat() if d else value
+    return value.isoformat()
+
+
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """A date from ``YYYY-MM-DD`` (or an ISO timestamp); None when absent or not a date."""
     if value is None or isinstance(value, dt.date):
@@ -598,13 +625,19 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 __all__ = [
     "MIGRATIONS",
+    "NOT_STORED",
     "SCHEMA_VERSION",
+    "SQL_NAMES",
     "AddResult",
     "Store",
     "StoreError",
     "article_key",
+    "from_sql",
+    "iso_date",
     "normalise_text",
     "open_store",
     "parse_date",
     "resolve_url",
+    "sql_column",
+    "to_sql",
 ]

@@ -1,4 +1,4 @@
-"""An :class:`~selon.models.Analysis` as flat table rows, and back.
+"""An :class:`~selon.models.Analysis` as flat table rows, and back: the one mapping.
 
 Four tables, linked by ids (``article_id`` is ``Article.id`` as given in the input):
 
@@ -10,82 +10,169 @@ Four tables, linked by ids (``article_id`` is ``Article.id`` as given in the inp
 - ``errors``: one row per article that could not be analysed, with the reason.
 
 Offsets are code-point offsets into ``articles.text``, end exclusive (``docs/output.md``).
-Column names and types are given once here (:data:`TABLES`), in a small vocabulary
-(``string``, ``int``, ``double``) that :mod:`selon.scale.spark` maps to Spark and Arrow types.
+
+The columns are not written out here: they are read from the records of
+:mod:`selon.models` (:func:`~selon.models.field_types`: their fields in the order of their
+JSON form, with their types). A field is the column of its name; a record held by a field (a
+statement's speaker, cue and content) is flattened into columns named ``FIELD_SUBFIELD``
+(``speaker_name``, ``cue_start``); a record's id is named for its table (``statement_id``,
+``figure_id``) and a figure's ``statement`` is the ``statement_id`` it belongs to. Types
+are given in a small vocabulary (``string``, ``int``, ``double``) that
+:mod:`selon.scale.spark` maps to Spark and Arrow types. The Parquet tables of
+``selon spark`` and the SQL store (:mod:`selon.store.db`, which renames a few columns of
+its version-1 schema) both use these rows.
+
+Adding a field to a record (say ``place`` to :class:`~selon.models.Figure`) is: the field
+in :mod:`selon.models` (a class with a ``JSON_ORDER`` lists it there too); for the SQL
+store, a migration adding its column (:data:`selon.store.db.MIGRATIONS` and the table
+definition), or an entry in :data:`selon.store.db.SQL_NAMES` when the column is there
+under another name; and the tables of ``docs/spark.md`` and ``docs/output.md``. The Parquet
+and Spark schemas, the store's rows both ways, the records of ``selon figures``, the web
+API's models and the web view follow from the field.
+
 Pure functions: no I/O, no optional dependency.
 """
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterable, Mapping
-from typing import Any, cast
+from dataclasses import dataclass, is_dataclass
+from typing import Any, Literal
 
-from selon.models import (
-    Analysis,
-    Article,
-    Figure,
-    Qualifier,
-    Speaker,
-    Statement,
-    StatementKind,
-    TextSpan,
-    plain_number,
-)
+from selon.models import Analysis, Article, Figure, Statement, field_types, plain_number
 from selon.pipeline.analyzer import Failure
 
 Row = dict[str, Any]
+Columns = tuple[tuple[str, str], ...]  # (name, type) pairs
 
-ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("article_id", "string"),
-    ("title", "string"),
-    ("url", "string"),
-    ("outlet", "string"),
-    ("published", "string"),  # YYYY-MM-DD
-    ("language", "string"),
-    ("text", "string"),
-    ("n_statements", "int"),
-    ("n_figures", "int"),
-)
 
-STATEMENT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("article_id", "string"),
-    ("statement_id", "string"),
-    ("kind", "string"),
-    ("speaker_name", "string"),
-    ("speaker_text", "string"),
-    ("speaker_start", "int"),
-    ("speaker_end", "int"),
-    ("speaker_role", "string"),
-    ("cue_text", "string"),
-    ("cue_start", "int"),
-    ("cue_end", "int"),
-    ("content_text", "string"),
-    ("content_start", "int"),
-    ("content_end", "int"),
-    ("via", "string"),
-)
+# -- layouts: where a record's fields lie in a row -----------------------------------------------
 
-FIGURE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("article_id", "string"),
-    ("figure_id", "string"),
-    ("text", "string"),
-    ("start", "int"),
-    ("end", "int"),
-    ("low", "double"),
-    ("high", "double"),
-    ("qualifier", "string"),
-    ("unit", "string"),
-    ("outcome", "string"),
-    ("source", "string"),
-    ("statement_id", "string"),
-)
 
-ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("article_id", "string"),
-    ("reason", "string"),
-)
+@dataclass(frozen=True)
+class Part:
+    """One field of a record in a flat row: a column of its own, or (``inner``) the columns
+    of the record the field holds."""
 
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    field: str
+    column: str = ""  # the column of a plain field
+    kind: str = ""  # its type: "string", "int" or "double"
+    inner: Layout | None = None  # the layout of the record held by the field
+    optional: bool = False  # the field may be None (a held record: when all its columns are null)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the fields of one record type lie in a flat row, built by :func:`layout`."""
+
+    cls: type
+    parts: tuple[Part, ...]
+
+    @property
+    def columns(self) -> Columns:
+        """The record's columns with their types, in order."""
+        out: list[tuple[str, str]] = []
+        for p in self.parts:
+            out.extend(p.inner.columns if p.inner is not None else [(p.column, p.kind)])
+        return tuple(out)
+
+    def part(self, field: str) -> Part:
+        return next(p for p in self.parts if p.field == field)
+
+    def row(self, record: Any) -> Row:
+        """The columns of ``record`` (all null for a held record that is None)."""
+        out: Row = {}
+        for p in self.parts:
+            value = None if record is None else getattr(record, p.field)
+            if p.inner is not None:
+                out.update(p.inner.row(value))
+            else:
+                out[p.column] = float(value) if p.kind == "double" and value is not None else value
+        return out
+
+    def record(self, row: Mapping[str, Any]) -> Any:
+        """The record these columns hold (the nulls of Parquet, SQL or pandas read as None)."""
+        values: dict[str, Any] = {}
+        for p in self.parts:
+            if p.inner is None:
+                values[p.field] = _cell(row.get(p.column), p.kind)
+            elif p.optional and all(_null(row.get(c)) for c, _ in p.inner.columns):
+                values[p.field] = None
+            else:
+                values[p.field] = p.inner.record(row)
+        return self.cls(**values)
+
+
+def layout(cls: type, rename: Mapping[str, str] | None = None, prefix: str = "") -> Layout:
+    """The layout of the record type ``cls``: its fields in their JSON order, each the column
+    ``prefix + field`` unless ``rename`` names it, a held record flattened with the prefix
+    ``field_``."""
+    parts: list[Part] = []
+    for name, declared in field_types(cls).items():
+        hint, optional = _non_null(declared)
+        if is_dataclass(hint) and isinstance(hint, type):
+            parts.append(Part(name, inner=layout(hint, prefix=f"{prefix}{name}_"), optional=optional))
+        else:
+            column = (rename or {}).get(name, prefix + name)
+            parts.append(Part(name, column, _kind(hint, f"{cls.__name__}.{name}"), optional=optional))
+    return Layout(cls, tuple(parts))
+
+
+def _non_null(hint: Any) -> tuple[Any, bool]:
+    """The type a hint allows besides None (a tuple when several), and whether it allows None."""
+    if typing.get_origin(hint) not in (typing.Union, types.UnionType):
+        return hint, False
+    args = typing.get_args(hint)
+    rest = tuple(a for a in args if a is not type(None))
+    return (rest[0] if len(rest) == 1 else rest), len(rest) < len(args)
+
+
+def _kind(hint: Any, where: str) -> str:
+    allowed = hint if isinstance(hint, tuple) else (hint,)
+    if float in allowed:
+        return "double"
+    if allowed == (int,):
+        return "int"
+    if allowed == (str,) or typing.get_origin(hint) is Literal:
+        return "string"
+    raise TypeError(f"{where}: no column type for {hint!r}")
+
+
+def _null(value: Any) -> bool:
+    """True for the nulls a reader may give back (None, NaN, pandas.NA)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN
+    except TypeError:  # pandas.NA cannot be compared
+        return True
+
+
+def _cell(value: Any, kind: str) -> Any:
+    if _null(value):
+        return None
+    if kind == "double":
+        return plain_number(value)
+    return int(value) if kind == "int" else str(value)
+
+
+# -- the tables ---------------------------------------------------------------------------------
+
+ARTICLE = layout(Article, {"id": "article_id"})
+STATEMENT = layout(Statement, {"id": "statement_id"})
+FIGURE = layout(Figure, {"id": "figure_id", "statement": "statement_id"})
+
+#: Every row of statements, figures and errors starts with the article it belongs to.
+ARTICLE_KEY: Columns = (("article_id", "string"),)
+
+ARTICLE_COLUMNS: Columns = (*ARTICLE.columns, ("n_statements", "int"), ("n_figures", "int"))
+STATEMENT_COLUMNS: Columns = (*ARTICLE_KEY, *STATEMENT.columns)
+FIGURE_COLUMNS: Columns = (*ARTICLE_KEY, *FIGURE.columns)
+ERROR_COLUMNS: Columns = (*ARTICLE_KEY, ("reason", "string"))
+
+TABLES: dict[str, Columns] = {
     "articles": ARTICLE_COLUMNS,
     "statements": STATEMENT_COLUMNS,
     "figures": FIGURE_COLUMNS,
@@ -97,56 +184,21 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def article_row(analysis: Analysis) -> Row:
-    a = analysis.article
     return {
-        "article_id": a.id,
-        "title": a.title,
-        "url": a.url,
-        "outlet": a.outlet,
-        "published": a.published,
-        "language": a.language,
-        "text": a.text,
+        **ARTICLE.row(analysis.article),
         "n_statements": len(analysis.statements),
         "n_figures": len(analysis.figures),
     }
 
 
-def statement_row(article_id: str, s: Statement) -> Row:
-    sp, cue = s.speaker, s.cue
-    return {
-        "article_id": article_id,
-        "statement_id": s.id,
-        "kind": s.kind,
-        "speaker_name": sp.name if sp else None,
-        "speaker_text": sp.text if sp else None,
-        "speaker_start": sp.start if sp else None,
-        "speaker_end": sp.end if sp else None,
-        "speaker_role": sp.role if sp else None,
-        "cue_text": cue.text if cue else None,
-        "cue_start": cue.start if cue else None,
-        "cue_end": cue.end if cue else None,
-        "content_text": s.content.text,
-        "content_start": s.content.start,
-        "content_end": s.content.end,
-        "via": s.via,
-    }
+def statement_row(article_id: Any, s: Statement) -> Row:
+    """The row of ``s``; ``article_id`` is the key of its article in the table written."""
+    return {"article_id": article_id, **STATEMENT.row(s)}
 
 
-def figure_row(article_id: str, f: Figure) -> Row:
-    return {
-        "article_id": article_id,
-        "figure_id": f.id,
-        "text": f.text,
-        "start": f.start,
-        "end": f.end,
-        "low": None if f.low is None else float(f.low),
-        "high": None if f.high is None else float(f.high),
-        "qualifier": f.qualifier,
-        "unit": f.unit,
-        "outcome": f.outcome,
-        "source": f.source,
-        "statement_id": f.statement,
-    }
+def figure_row(article_id: Any, f: Figure) -> Row:
+    """The row of ``f``; ``article_id`` is the key of its article in the table written."""
+    return {"article_id": article_id, **FIGURE.row(f)}
 
 
 def error_row(failure: Failure) -> Row:
@@ -176,65 +228,20 @@ def rows(result: Analysis | Failure) -> dict[str, list[Row]]:
 # -- rows -> Analysis ---------------------------------------------------------------------------
 
 
-def _opt(v: Any) -> Any:
-    """None for the nulls a reader may give back (None, NaN, pandas.NA)."""
-    if v is None:
-        return None
-    try:
-        if v != v:  # NaN
-            return None
-    except TypeError:  # pandas.NA cannot be compared
-        return None
-    return v
-
-
-def _opt_int(v: Any) -> int | None:
-    v = _opt(v)
-    return None if v is None else int(v)
-
-
-def _opt_str(v: Any) -> str | None:
-    v = _opt(v)
-    return None if v is None else str(v)
-
-
 def statement_from_row(r: Mapping[str, Any]) -> Statement:
-    speaker = None
-    if any(_opt(r.get(k)) is not None for k in ("speaker_name", "speaker_text", "speaker_role")):
-        speaker = Speaker(
-            text=_opt_str(r.get("speaker_text")),
-            start=_opt_int(r.get("speaker_start")),
-            end=_opt_int(r.get("speaker_end")),
-            name=_opt_str(r.get("speaker_name")),
-            role=_opt_str(r.get("speaker_role")),
-        )
-    cue = None
-    if _opt(r.get("cue_text")) is not None:
-        cue = TextSpan(str(r["cue_text"]), int(r["cue_start"]), int(r["cue_end"]))
-    return Statement(
-        id=str(r["statement_id"]),
-        kind=cast(StatementKind, r["kind"]),
-        content=TextSpan(str(r["content_text"]), int(r["content_start"]), int(r["content_end"])),
-        speaker=speaker,
-        cue=cue,
-        via=_opt_str(r.get("via")),
-    )
+    statement: Statement = STATEMENT.record(r)
+    return statement
 
 
 def figure_from_row(r: Mapping[str, Any]) -> Figure:
-    return Figure(
-        id=str(r["figure_id"]),
-        text=str(r["text"]),
-        start=int(r["start"]),
-        end=int(r["end"]),
-        low=plain_number(r.get("low")),
-        high=plain_number(r.get("high")),
-        qualifier=cast(Qualifier, r["qualifier"]),
-        unit=_opt_str(r.get("unit")),
-        outcome=_opt_str(r.get("outcome")),
-        source=_opt_str(r.get("source")),
-        statement=_opt_str(r.get("statement_id")),
-    )
+    figure: Figure = FIGURE.record(r)
+    return figure
+
+
+def failure_from_row(r: Mapping[str, Any]) -> Failure:
+    """The failure an ``errors`` row records (``(no id)`` for an input without one)."""
+    ident = r.get("article_id")
+    return Failure(str(ident) if ident is not None else "(no id)", None, str(r.get("reason")))
 
 
 def _id_order(item_id: str) -> tuple[int, str]:
@@ -248,33 +255,32 @@ def analysis_from_rows(
     figures: Iterable[Mapping[str, Any]] = (),
 ) -> Analysis:
     """Rebuild the :class:`Analysis` that gave these rows (statements and figures in id
-    order: ``s1, s2 … s10``)."""
-    a = Article(
-        id=str(article["article_id"]),
-        text=str(article["text"]),
-        title=_opt_str(article.get("title")),
-        url=_opt_str(article.get("url")),
-        outlet=_opt_str(article.get("outlet")),
-        published=_opt_str(article.get("published")),
-        language=_opt_str(article.get("language")),
-    )
+    order: ``s1, s2 … s10``). Columns that are not the records' are ignored."""
+    a: Article = ARTICLE.record(article)
     stmts = sorted((statement_from_row(r) for r in statements), key=lambda s: _id_order(s.id))
     figs = sorted((figure_from_row(r) for r in figures), key=lambda f: _id_order(f.id))
     return Analysis(article=a, statements=stmts, figures=figs)
 
 
 __all__ = [
+    "ARTICLE",
     "ARTICLE_COLUMNS",
     "ERROR_COLUMNS",
+    "FIGURE",
     "FIGURE_COLUMNS",
+    "STATEMENT",
     "STATEMENT_COLUMNS",
     "TABLES",
+    "Layout",
+    "Part",
     "analysis_from_rows",
     "article_row",
     "error_row",
+    "failure_from_row",
     "figure_from_row",
     "figure_row",
     "figure_rows",
+    "layout",
     "rows",
     "statement_from_row",
     "statement_row",

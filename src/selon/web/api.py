@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
+import operator
+import types
+import typing
+from dataclasses import is_dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from starlette.exceptions import HTTPException
 
 from selon.errors import SelonError
-from selon.models import Article
+from selon.models import Analysis, Article, TextSpan, field_types
 from selon.store import corpus
 from selon.store.db import Store
 from selon.web.service import (
@@ -66,62 +71,42 @@ FiltersDep = Annotated[corpus.Filters, Depends(filter_params)]
 # -- the selon/1 contract as pydantic models (for the OpenAPI schema) -------------------------
 
 
-class ArticleOut(BaseModel):
-    id: str
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published: str | None
-    language: str | None
-    text: str
+#: The models' names in the OpenAPI schema, where not ``<record>Out``.
+_MODEL_NAMES: dict[type, str] = {TextSpan: "SpanOut"}
 
 
-class SpanOut(BaseModel):
-    text: str
-    start: int
-    end: int
+def _annotation(hint: Any, made: dict[type, Any]) -> Any:
+    """``hint`` with every record of :mod:`selon.models` in it replaced by its model."""
+    if is_dataclass(hint) and isinstance(hint, type):
+        return made.get(hint) or _record_model(hint, made)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return functools.reduce(operator.or_, (_annotation(a, made) for a in args))
+    if origin is list:
+        return types.GenericAlias(list, (_annotation(args[0], made),))
+    return hint
 
 
-class SpeakerOut(BaseModel):
-    name: str | None
-    text: str | None
-    start: int | None
-    end: int | None
-    role: str | None
+def _record_model(cls: type, made: dict[type, Any]) -> Any:
+    """The pydantic model of a record of :mod:`selon.models`: its fields, types and JSON
+    order (:func:`~selon.models.field_types`), each required."""
+    fields: dict[str, Any] = {name: (_annotation(hint, made), ...) for name, hint in field_types(cls).items()}
+    made[cls] = create_model(_MODEL_NAMES.get(cls, f"{cls.__name__}Out"), **fields)
+    return made[cls]
 
 
-class StatementOut(BaseModel):
-    id: str
-    kind: Literal["direct", "indirect", "according_to"]
-    speaker: SpeakerOut | None
-    cue: SpanOut | None
-    content: SpanOut
-    via: str | None
-
-
-class FigureOut(BaseModel):
-    id: str
-    text: str
-    start: int
-    end: int
-    low: int | float | None
-    high: int | float | None
-    qualifier: str
-    unit: str | None
-    outcome: str | None
-    source: str | None
-    statement: str | None
-
-
-class AnalysisOut(BaseModel):
-    """One analysed article: the ``selon/1`` contract of ``docs/output.md``."""
-
-    model_config = ConfigDict(extra="allow")
-
-    schema_: Literal["selon/1"] = Field(alias="schema")
-    article: ArticleOut
-    statements: list[StatementOut]
-    figures: list[FigureOut]
+#: ArticleOut, StatementOut (with SpeakerOut and SpanOut) and FigureOut, made from the records.
+RECORD_MODELS: dict[type, Any] = {}
+_ANALYSIS_FIELDS: dict[str, Any] = {
+    "schema_": (Literal["selon/1"], Field(alias="schema")),
+    **{name: (_annotation(hint, RECORD_MODELS), ...) for name, hint in field_types(Analysis).items()},
+}
+AnalysisOut = create_model(
+    "AnalysisOut",
+    __config__=ConfigDict(extra="allow"),
+    __doc__="One analysed article: the ``selon/1`` contract of ``docs/output.md``.",
+    **_ANALYSIS_FIELDS,
+)
 
 
 class AnalyzeRequest(BaseModel):

@@ -22,10 +22,10 @@ from selon.errors import InputError, SelonError, UnsupportedLanguageError
 from selon.ingest.readers import decode, normalize_date
 from selon.lang.detect import resolve_language
 from selon.lang.pack import supported_languages
-from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan, plain_number
+from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
-from selon.store.corpus import Filters
-from selon.store.db import Store, article_key, articles, parse_date
+from selon.store.corpus import Filters, contains
+from selon.store.db import Store, article_key, articles, iso_date
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
 
@@ -239,10 +239,6 @@ class ArticlePage:
         }
 
 
-def _contains(column: Any, value: str) -> Any:
-    return sa.func.lower(column).contains(value.lower(), autoescape=True)
-
-
 def _snippet(text: str, width: int = 220) -> str:
     flat = " ".join(text[: width * 3].split())
     if len(flat) <= width:
@@ -272,13 +268,13 @@ def list_articles(
     a, st, fg = articles, statements_table, figures_table
     cond: list[Any] = [a.c.current.is_(True)]
     for word in (q or "").split()[:20]:
-        cond.append(sa.or_(_contains(a.c.text, word), _contains(sa.func.coalesce(a.c.title, ""), word)))
+        cond.append(sa.or_(contains(a.c.text, word), contains(sa.func.coalesce(a.c.title, ""), word)))
     if speaker and speaker.strip():
         cond.append(
-            sa.exists().where(st.c.article_id == a.c.id, _contains(st.c.speaker_name, speaker.strip()))
+            sa.exists().where(st.c.article_id == a.c.id, contains(st.c.speaker_name, speaker.strip()))
         )
     if outlet and outlet.strip():
-        cond.append(_contains(a.c.outlet, outlet.strip()))
+        cond.append(contains(a.c.outlet, outlet.strip()))
     n_statements = (
         sa.select(sa.func.count()).where(st.c.article_id == a.c.id).correlate(a).scalar_subquery()
     )
@@ -304,7 +300,7 @@ def list_articles(
             input_id=r.input_id,
             title=r.title,
             outlet=r.outlet,
-            published=_iso(r.published),
+            published=iso_date(r.published),
             url=r.url,
             version=r.version,
             statements=int(r.n_statements),
@@ -316,77 +312,13 @@ def list_articles(
     return ArticlePage(total=total, page=page, per_page=per_page, items=items)
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        d = parse_date(value)
-        return d.isoformat() if d else value
-    return str(value.isoformat())
-
-
-def _span(text: str | None, start: int | None, end: int | None) -> TextSpan | None:
-    if text is None or start is None or end is None:
-        return None
-    return TextSpan(text, start, end)
-
-
 def load_analysis(store: Store, article_id: int) -> Analysis:
     """The stored article ``article_id`` (the store's row id) with its statements and
     figures, as an :class:`Analysis`; :class:`NotFoundError` when there is none."""
-    a, st, fg = articles, statements_table, figures_table
-    with store.read() as conn:
-        row = conn.execute(sa.select(a).where(a.c.id == article_id)).first()
-        if row is None:
-            raise NotFoundError(f"no article {article_id} in the store")
-        srows = conn.execute(sa.select(st).where(st.c.article_id == article_id).order_by(st.c.id)).all()
-        frows = conn.execute(sa.select(fg).where(fg.c.article_id == article_id).order_by(fg.c.id)).all()
-    article = Article(
-        id=row.input_id,
-        text=row.text,
-        title=row.title,
-        url=row.url,
-        outlet=row.outlet,
-        published=_iso(row.published),
-        language=row.language,
-    )
-    statements: list[Statement] = []
-    for s in srows:
-        has_speaker = any(
-            v is not None for v in (s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_role)
-        )
-        speaker = (
-            Speaker(s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_name, s.speaker_role)
-            if has_speaker
-            else None
-        )
-        statements.append(
-            Statement(
-                id=s.sid,
-                kind=s.kind,
-                content=TextSpan(s.content, s.content_start, s.content_end),
-                speaker=speaker,
-                cue=_span(s.cue, s.cue_start, s.cue_end),
-                via=s.via,
-            )
-        )
-    figures = [
-        Figure(
-            id=f.fid,
-            text=f.text,
-            start=f.start,
-            end=f.end,
-            low=plain_number(f.low),
-            high=plain_number(f.high),
-            qualifier=f.qualifier,
-            unit=f.unit,
-            outcome=f.outcome,
-            source=f.source,
-            statement=f.statement,
-        )
-        for f in frows
-    ]
-    return Analysis(article=article, statements=statements, figures=figures)
+    analysis = store.analysis(article_id)
+    if analysis is None:
+        raise NotFoundError(f"no article {article_id} in the store")
+    return analysis
 
 
 # -- ingest of posted articles ----------------------------------------------------------------

@@ -167,16 +167,11 @@ def who_said_what(analysis: Analysis) -> list[SpeakerView]:
 
 
 def figure_row(f: Figure) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "value": format_value(f),
-        "qualifier": f.qualifier,
-        "unit": f.unit or "",
-        "outcome": f.outcome or "",
-        "source": f.source or "",
-        "statement": f.statement,
-        "text": f.text,
-    }
+    """A figure as the page shows it: its fields (blank where it has none) and ``value``,
+    its number written out."""
+    row = {name: "" if value is None else value for name, value in f.to_dict().items()}
+    row["value"] = format_value(f)
+    return row
 
 
 def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
