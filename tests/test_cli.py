@@ -160,14 +160,14 @@ def test_progress_bar_on_a_terminal_keeps_output_intact(
     capsys, cli_analyzer: Analyzer, articles: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[int | None] = []
-    real = analyze_command._progress
+    real = analyze_command.progress_bar
 
     def spy(total: int | None, enabled: bool):
         shown.append(total if enabled else -1)
         return real(total, enabled)
 
     monkeypatch.setattr(analyze_command, "isatty", lambda stream: stream is sys.stderr)
-    monkeypatch.setattr(analyze_command, "_progress", spy)
+    monkeypatch.setattr(analyze_command, "progress_bar", spy)
     code, out, _ = run_cli(capsys, "analyze", *map(str, articles), "--format", "jsonl")
     assert code == 0 and shown == [2]
     assert len(out.splitlines()) == 2
@@ -295,7 +295,7 @@ def test_a_registered_command_runs(capsys, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_every_command_is_in_the_one_registry_and_parser(capsys) -> None:
-    assert list(cli.COMMANDS) == ["analyze", "ingest", "figures", "compare", "speakers", "serve", "spark"]
+    assert list(cli.COMMANDS) == ["analyze", "ingest", "figures", "compare", "speakers", "evaluate", "serve", "spark"]
     assert cli.main(["nothing"]) == 2
     names = ", ".join(f"'{name}'" for name in cli.COMMANDS)
     assert f"invalid choice: 'nothing' (choose from {names})" in capsys.readouterr().err

@@ -9,7 +9,6 @@ needing both bounds, periods within two days.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import shutil
@@ -270,11 +269,10 @@ def test_a_bad_gold_folder_is_an_input_error(tmp_path: Path) -> None:
 
 # -- the command -------------------------------------------------------------------------------
 def run_command(argv: list[str]) -> int:
-    from selon.cli.evaluate import add_arguments, run
+    """``selon evaluate ARGV`` through the parser users run."""
+    from selon.cli.registry import main
 
-    parser = argparse.ArgumentParser(prog="selon evaluate")
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
+    return main(["evaluate", *argv])
 
 
 def test_the_command_exits_2_naming_a_bad_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from selon.cli.command import (
@@ -22,7 +21,9 @@ from selon.cli.command import (
     UsageError,
     bounded_int,
     isatty,
+    language,
     one_line,
+    progress_bar,
     warn,
 )
 from selon.errors import SelonError
@@ -49,15 +50,6 @@ def _date(value: str) -> str:
 _workers = bounded_int("a number of processes", 1, 256)
 
 
-def _lang(value: str) -> str:
-    from selon.lang.pack import supported_languages
-
-    supported = supported_languages()
-    if value not in supported:
-        raise argparse.ArgumentTypeError(f"no language pack for {value!r} (supported: {', '.join(supported)})")
-    return value
-
-
 # -- the command ---------------------------------------------------------------------------------
 def _analyze_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -72,7 +64,7 @@ def _analyze_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="output format (default: pretty on a terminal, jsonl otherwise)",
     )
-    p.add_argument("--lang", type=_lang, default=None, help="force the language (skips detection), e.g. fr")
+    p.add_argument("--lang", type=language, default=None, help="force the language (skips detection), e.g. fr")
     p.add_argument(
         "--published", type=_date, default=None, metavar="YYYY-MM-DD", help="date of articles that have none"
     )
@@ -114,29 +106,6 @@ class _JsonArrayWriter:
             self.write("\n]\n")
         elif self.pending is not None:
             self.write(self.pending + "\n")
-
-
-@contextmanager
-def _progress(total: int | None, enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        TextColumn("analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    )
-    with progress:
-        progress.add_task("analyse", total=total)
-        yield progress
 
 
 class _Output:
@@ -198,7 +167,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     total = count_articles(paths)
     ok = failed = 0
-    with _progress(total, isatty(sys.stderr) and total != 1) as progress:
+    with progress_bar(total, isatty(sys.stderr) and total != 1) as progress:
         output = _Output(fmt, progress)
         stdin = sys.stdin.buffer if "-" in paths else None
         records = read_inputs(paths, stdin=stdin)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -106,3 +107,39 @@ __all__ = [
     "print_failures",
     "warn",
 ]
+
+
+# -- shared argument types and the progress bar ----------------------------------------------------
+def language(value: str) -> str:
+    """An argument naming a language selon has a pack for (``--lang``)."""
+    from selon.lang.pack import supported_languages
+
+    supported = supported_languages()
+    if value not in supported:
+        raise argparse.ArgumentTypeError(f"no language pack for {value!r} (supported: {', '.join(supported)})")
+    return value
+
+
+@contextmanager
+def progress_bar(total: int | None, enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr while articles are analysed (None when not ``enabled``,
+    e.g. off a terminal); advance it with ``progress.advance(progress.task_ids[0])``."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    with progress:
+        progress.add_task("analyse", total=total)
+        yield progress
