@@ -104,6 +104,10 @@ class FunctionWords:
     complement_prepositions: Words
     complement_articles: Words
     complement_prepositions_before_article: Words
+    description_marks: Words
+    closing_marks: Words
+    plural_endings: Words
+    plural_min_length: int
 
 
 @dataclass(frozen=True)

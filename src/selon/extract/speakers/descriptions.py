@@ -21,17 +21,11 @@ from selon.extract.speakers.entities import Discourse, Entity, agrees
 from selon.extract.speakers.lexicon import SpeakerLexicon
 from selon.lang.pack import fold
 
-QUOTE_MARKS = "\"«»“”"  # stripped around a description
-
 
 def morph(tok: Token, key: str) -> str | None:
     """The token's first morphological value for ``key`` (e.g. ``Gender``), if any."""
     v = tok.morph.get(key, [])
     return v[0] if v else None
-
-
-def singular(w: str) -> str:
-    return w[:-1] if len(w) > 3 and w[-1] in "sx" else w
 
 
 # -- names and their appositions ----------------------------------------------------------------
@@ -314,9 +308,9 @@ def _plain_description(d: Discourse, toks: list[Token], alias: str | None, gende
     """The description without its determiners and quotation marks (« préfet »)."""
     determiners = d.lex.determiners
     body = [t for t in toks if not (t.i == toks[0].i and fold(t.text) in determiners)]
-    while body and (fold(body[0].text) in determiners or body[0].text in QUOTE_MARKS):
+    while body and (fold(body[0].text) in determiners or body[0].text in d.lex.description_marks):
         body = body[1:]
-    while body and (body[-1].text in QUOTE_MARKS + ","):
+    while body and (body[-1].text == "," or body[-1].text in d.lex.description_marks):
         body = body[:-1]
     if not body:
         return Described(None, None, alias, None, gender)
@@ -340,7 +334,7 @@ def match_description(d: Discourse, desc: str, before: int, gender: str | None) 
 
 
 def _match_pass(d: Discourse, desc: str, before: int, gender: str | None) -> Entity | None:
-    desc_words = [singular(w) for w in desc.split()]
+    desc_words = [d.lex.singular(w) for w in desc.split()]
     groups = [g for g in d.lex.equivalents if desc in g]
     seen: set[int] = set()
     for _, e, _ in d.before(before):
@@ -357,7 +351,7 @@ def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: s
     """Whether a known role (normalised) names the function a description does: the same words,
     the same head, equivalent roles, or two leaders of the same thing (« le patron de la
     gendarmerie » / « le directeur général de la gendarmerie »)."""
-    role_words = [singular(w) for w in role.split()]
+    role_words = [lex.singular(w) for w in role.split()]
     if not role_words:
         return False
     if role == desc or role_words[0] == desc_words[0] and (

@@ -51,6 +51,16 @@ class SpeakerLexicon:
     complement_prepositions: frozenset[str]
     complement_articles: frozenset[str]
     complement_prepositions_before_article: frozenset[str]
+    description_marks: frozenset[str]
+    closing_marks: frozenset[str]
+    plural_endings: tuple[str, ...]
+    plural_min_length: int
+
+    def singular(self, word: str) -> str:
+        """``word`` without a plural ending (roles are compared word by word)."""
+        if len(word) > self.plural_min_length and word.endswith(self.plural_endings):
+            return word[:-1]
+        return word
 
     def norm(self, text: str) -> str:
         """``text`` as names and roles are compared: folded, without punctuation or determiners."""
@@ -88,4 +98,8 @@ def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
         complement_prepositions=folded(fw.complement_prepositions),
         complement_articles=folded(fw.complement_articles),
         complement_prepositions_before_article=folded(fw.complement_prepositions_before_article),
+        description_marks=frozenset(fw.description_marks),
+        closing_marks=frozenset(fw.closing_marks),
+        plural_endings=fw.plural_endings,
+        plural_min_length=fw.plural_min_length,
     )

@@ -65,7 +65,7 @@ def antecedent_noun(d: Discourse, tok: Token) -> Token | None:
     and adjectives after it), else the token before it past commas."""
     doc = d.doc
     j = tok.i - 1
-    while j >= 0 and (doc[j].text in (",", ")") or doc[j].is_punct and doc[j].text in "\"»”’"):
+    while j >= 0 and (doc[j].text in (",", ")") or doc[j].is_punct and doc[j].text in d.lex.closing_marks):
         j -= 1
     noun = doc[j] if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") else None
     while noun is not None and noun.pos_ == "ADJ" and noun.i > 0 and doc[noun.i - 1].pos_ in ("NOUN", "PROPN"):
