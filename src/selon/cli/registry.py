@@ -23,14 +23,10 @@ from dataclasses import dataclass
 from typing import IO, Any, NoReturn
 
 from selon import __version__
-from selon.errors import SelonError
+from selon.errors import SelonError, UsageError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_OR_USAGE = 0, 1, 2
 FORMATS = ("pretty", "json", "jsonl")
-
-
-class UsageError(Exception):
-    """Wrong arguments: one line on stderr, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):

@@ -18,9 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from selon.errors import SelonError
+from selon.errors import SelonError, StoreError
 from selon.store.corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
-from selon.store.db import StoreError
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -77,7 +76,7 @@ def register(subparsers: Any) -> None:
         "Articles already stored are skipped. Exit 0: all stored; 1: some failed; 2: none.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    p.add_argument("--lang", default="fr", help="language of the articles (default: fr)")
+    p.add_argument("--lang", default=None, help="force the language (skips detection), e.g. fr")
     _db_arg(p)
     p.set_defaults(func=run_ingest)
 
@@ -137,7 +136,7 @@ def run_ingest(
     err = stderr or sys.stderr
     bar = _progress_bar(err)
     try:
-        summary = ingest(args.paths, args.db, lang=getattr(args, "lang", "fr"), progress=bar)
+        summary = ingest(args.paths, args.db, lang=getattr(args, "lang", None), progress=bar)
     except SelonError as e:
         return _fail(err, e)
     finally:

@@ -31,19 +31,12 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from selon.errors import SelonError
+from selon.errors import StoreError
 from selon.models import Analysis
 
 DEFAULT_DB = "selon.db"
 APP = "selon"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
-
-
-class StoreError(SelonError):
-    """The store cannot be opened or used: wrong URL, server unreachable, not a selon
-    database, a database written by a newer selon, a corrupt file."""
-
-    status = 503
 
 
 # -- schema -------------------------------------------------------------------------------------
@@ -601,7 +594,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
     "Store",
-    "StoreError",
     "article_key",
     "normalise_text",
     "open_store",
