@@ -1,5 +1,6 @@
 """Reading articles from files and stdin: pure functions, no printing. The one way in for
-``selon analyze`` and ``selon ingest`` (and, through :func:`read_object`, for the web and Spark).
+``selon analyze`` and ``selon ingest``; Spark rows and web requests are read as JSON objects
+(:func:`read_object`, :func:`article_from_object`).
 
 For ``selon analyze`` an input is a path (``.txt``: one article; ``.json``: one object, or an
 array of them; ``.jsonl``: one object a line; a directory: its ``.txt``/``.json``/``.jsonl``

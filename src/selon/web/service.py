@@ -77,7 +77,6 @@ def make_article(
     title: str | None = None,
     url: str | None = None,
     outlet: str | None = None,
-    source: str | None = None,
 ) -> Article:
     """The :class:`Article` for a submitted text, read as ``selon analyze`` reads a JSON
     object and accepted by the policy every way in shares (:func:`selon.ingest.policy.accept`)
@@ -91,7 +90,7 @@ def make_article(
         raise TypeError("text must be a str")
     fields = {"text": text, "lang": lang, "title": title, "url": url, "outlet": outlet}
     fields["published"] = published if published and published.strip() else None
-    article = article_from_object(fields, source=source, default_id=id)
+    article = article_from_object(fields, source=None, default_id=id)
     return accept(article, RunOptions(default_lang=reads))
 
 
