@@ -27,6 +27,17 @@ def make_analyzer(lang: str, batch_size: int) -> Analyzer:
     return Analyzer(lang, batch_size=batch_size)
 
 
+def admit(record: Record, options: RunOptions) -> tuple[str, Article | Failure]:
+    """``(source, the article ready for analysis)``, or ``(source, Failure)`` when the record
+    could not be read or the acceptance policy refuses it."""
+    if isinstance(record, SelonError):
+        return record.source or "?", Failure.of(record)
+    try:
+        return record.source, accept(record, options)
+    except SelonError as e:
+        return record.source, Failure.of(e, article_id=record.article.id)
+
+
 def run_batch(
     records: Iterable[Record],
     *,
@@ -48,16 +59,12 @@ def run_batch(
 
     def feed() -> Iterator[Article]:
         for record in records:
-            if isinstance(record, SelonError):  # could not be read
-                slots.append(Failure.of(record))
-                continue
-            try:
-                article = accept(record, options)
-            except SelonError as e:
-                slots.append(Failure.of(e, article_id=record.article.id))
-                continue
-            slots.append(record.source)
-            yield article
+            source, item = admit(record, options)
+            if isinstance(item, Failure):
+                slots.append(item)
+            else:
+                slots.append(source)
+                yield item
 
     def drain() -> Iterator[Failure]:
         while slots and isinstance(slots[0], Failure):

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
 
-from selon.errors import SelonError, StoreError
-from selon.ingest.policy import RunOptions, accept
-from selon.ingest.readers import Record, count_files, read_files
+from selon.errors import StoreError
+from selon.ingest.policy import RunOptions
+from selon.ingest.readers import count_files, read_files
 from selon.lang.pack import load_pack
 from selon.models import Analysis, Article, plain_number
 from selon.pipeline.analyzer import Failure
+from selon.pipeline.batch import admit
 from selon.store.db import Store, article_key, articles, parse_date, using_store
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
@@ -106,7 +107,7 @@ def ingest(
 
     seen: set[str] = set()  # keys met in this run
     with using_store(db) as store:
-        inputs = (_accepted(record, options) for record in read_files(paths))
+        inputs = (admit(record, options) for record in read_files(paths))
         # in chunks, so that memory stays bounded and dedup is one query per chunk
         while chunk := list(itertools.islice(inputs, chunk_size)):
             keys = [article_key(item.text) if isinstance(item, Article) else "" for _, item in chunk]
@@ -139,17 +140,6 @@ def ingest(
                     summary.present.append(source)
                 step()
     return summary
-
-
-def _accepted(record: Record, options: RunOptions) -> tuple[str, Article | Failure]:
-    """``(source, article ready for analysis)``, or ``(source, Failure)`` when the record
-    could not be read or the policy refuses it."""
-    if isinstance(record, SelonError):
-        return record.source or "?", Failure.of(record)
-    try:
-        return record.source, accept(record, options)
-    except SelonError as e:
-        return record.source, Failure.of(e, article_id=record.article.id)
 
 
 # -- queries ----------------------------------------------------------------------------------
