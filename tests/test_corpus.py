@@ -11,15 +11,27 @@ from pathlib import Path
 import pytest
 
 from selon.cli.registry import main as cli
+from selon.errors import InputError
+from selon.ingest.readers import Loaded, Record, read_files
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 from selon.pipeline.analyzer import Analyzer, Failure
-from selon.store.corpus import Filters, compare, figures, ingest, read_inputs, speakers, unit_family
+from selon.store.corpus import Filters, compare, figures, ingest, speakers, unit_family
 from selon.store.db import open_store
 
 pytest_plugins = ["conftest_pg"]
 
 
 # -- reading inputs ---------------------------------------------------------------------------
+
+
+def read_by_source(paths: list[Path]) -> dict[str, Article | InputError]:
+    """What ``selon ingest`` reads from ``paths``: source → the article, or the error."""
+
+    def item(record: Record) -> Article | InputError:
+        return record.article if isinstance(record, Loaded) else record
+
+    return {str(record.source): item(record) for record in read_files(paths)}
+
 
 PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <title>Gilets jaunes : 5000 manifestants à Paris - Le Quotidien</title>
@@ -59,7 +71,7 @@ def test_reads_text_json_jsonl_and_html_files_in_folders(tmp_path: Path) -> None
     (tmp_path / "sub" / "page.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "notes.csv").write_text("ignored,in,a,folder\n", encoding="utf-8")
 
-    got = dict(read_inputs([tmp_path]))
+    got = read_by_source([tmp_path])
     assert sorted(got) == sorted(
         str(tmp_path / p) for p in ("a.txt", "b.json", "c.jsonl:1", "c.jsonl:3", "sub/page.html")
     )
@@ -100,19 +112,19 @@ def test_unreadable_inputs_are_failures_naming_the_input_and_the_reason(tmp_path
         "data.csv",
         "nope.txt",
     ]
-    got = dict(read_inputs([tmp_path / n for n in names]))
+    got = {str(record.source): record for record in read_files([tmp_path / n for n in names])}
 
     def reason(source: str) -> str:
         item = got[str(tmp_path / source)]
-        assert isinstance(item, Failure), source
+        assert isinstance(item, InputError), source
         assert item.source == str(tmp_path / source)
-        return item.message
+        return item.reason
 
     assert "not valid UTF-8" in reason("latin1.txt")
     assert "no text" in reason("empty.txt")
     assert "no 'text'" in reason("notext.json")
     assert "'hier' is not a date" in reason("baddate.json")
-    assert isinstance(got[str(tmp_path / "lines.jsonl:1")], Article)
+    assert isinstance(got[str(tmp_path / "lines.jsonl:1")], Loaded)
     assert "malformed JSON" in reason("lines.jsonl:2")
     assert "no article text" in reason("nav.html")
     assert "unsupported file type .csv" in reason("data.csv")

@@ -14,6 +14,8 @@ import pytest
 
 from cli_helpers import run_cli
 from selon.errors import EmptyTextError, InputError, UnsupportedLanguageError
+from selon.ingest import policy
+from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Loaded, count_articles, expand_paths, read_inputs, read_path, read_stdin
 from selon.lang.detect import detect, pack_for, resolve_language
 from selon.models import Analysis, Article
@@ -154,6 +156,45 @@ def test_resolve_language_refuses_clear_german_accepts_short_unsure() -> None:
         resolve_language(GERMAN, default="fr", source="de.txt")
     # three English words: too short to be sure, so accepted
     assert resolve_language("Breaking news tonight", default="fr") == "fr"
+
+
+# -- the acceptance policy ---------------------------------------------------------------------
+def test_policy_forced_language_overrides_the_declared_one_without_detection() -> None:
+    options = RunOptions(lang="fr")
+    for article in (Article(id="g", text=GERMAN), Article(id="e", text=FRENCH, language="en")):
+        assert accept(article, options).language == "fr"
+
+
+def test_policy_refuses_an_unknown_forced_language_at_once() -> None:
+    with pytest.raises(UnsupportedLanguageError, match=r"no language pack for 'xx' \(supported: fr\)"):
+        RunOptions(lang="xx")
+    with pytest.raises(InputError, match="'hier' is not a date"):
+        RunOptions(published="hier")
+
+
+def test_policy_dates_an_undated_article_and_keeps_a_dated_one() -> None:
+    options = RunOptions(published="2024-05-06")
+    assert accept(Article(id="a", text=FRENCH), options).published == "2024-05-06"
+    dated = Article(id="b", text=FRENCH, published="2020-01-02T10:00:00Z", language="fr")
+    assert accept(dated, options).published == "2020-01-02"
+    ready = Article(id="c", text=FRENCH, published="2020-01-02", language="fr")
+    assert accept(ready, options) is ready  # an accepted article passes again unchanged
+
+
+def test_policy_refuses_a_declared_language_the_run_does_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(policy, "supported_languages", lambda: ["de", "fr"])
+    record = Loaded(Article(id="d", text=GERMAN, language="de"), "d.json")
+    with pytest.raises(UnsupportedLanguageError) as info:
+        accept(record, RunOptions())
+    assert info.value.source == "d.json"
+    assert info.value.reason == "the article declares language 'de' but this run reads 'fr'; run it with --lang de"
+
+
+def test_policy_raises_the_error_of_a_record_that_could_not_be_read() -> None:
+    unread = InputError("broken", source="x.json")
+    with pytest.raises(InputError) as info:
+        accept(unread, RunOptions())
+    assert info.value is unread and str(unread) == "x.json: broken" and unread.reason == "broken"
 
 
 # -- the batch ---------------------------------------------------------------------------------

@@ -284,7 +284,8 @@ def test_parquet_input(
 
 
 def test_output_is_not_overwritten_silently(spark: Any, job: Any, input_jsonl: Path) -> None:
-    from selon.scale.spark import SparkError, run_job
+    from selon.errors import SparkError
+    from selon.scale.spark import run_job
 
     with pytest.raises(SparkError, match="already exists"):
         run_job(spark, str(input_jsonl), job.output)

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from selon.errors import StoreError
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 from selon.store.db import (
     SCHEMA_VERSION,
-    StoreError,
     article_key,
     articles,
     figures,

@@ -1,5 +1,7 @@
-"""One error tree. Every ``SelonError`` message says what was wrong with which input and
-what to do; the CLI prints it on one line and the web layer maps ``status`` to HTTP.
+"""One error tree. Every ``SelonError`` says what was wrong (``reason``) with which input
+(``source``: a path, ``path:line``, an article id; None when there is no input to name) and,
+where it helps, what to do. ``str()`` joins them for people (``source: reason``); code reads
+the fields. The CLI prints an error on one line; the web layer maps ``status`` to HTTP.
 
 ``TypeError``/``ValueError`` stay for programming mistakes (wrong argument types).
 """
@@ -12,11 +14,20 @@ class SelonError(Exception):
 
     status: int = 400
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, reason: str, *, source: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
         self.source = source
-        super().__init__(f"{source}: {message}" if source else message)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}" if self.source else self.reason
 
 
+class UsageError(SelonError):
+    """Wrong command-line arguments: one line on stderr, exit 2."""
+
+
+# -- articles ------------------------------------------------------------------------------------
 class InputError(SelonError):
     """The input cannot be read as an article (empty, binary, not UTF-8, malformed JSON …)."""
 
@@ -27,12 +38,23 @@ class EmptyTextError(InputError):
     """The article has no text to analyse."""
 
 
+class NotTextError(InputError):
+    """The input is a binary file (a PDF, an image, an archive …), not text."""
+
+
+class UnsupportedUploadError(InputError):
+    """An uploaded file that is not a text or HTML article (a PDF, an image, a .docx …)."""
+
+    status = 415
+
+
 class UnsupportedLanguageError(SelonError):
-    """The article is in a language selon has no language pack for."""
+    """The article is in a language selon has no language pack for (or not the one a run reads)."""
 
     status = 422
 
 
+# -- running -------------------------------------------------------------------------------------
 class ModelNotInstalledError(SelonError):
     """The spaCy model a language pack needs is not installed."""
 
@@ -41,5 +63,24 @@ class ModelNotInstalledError(SelonError):
 
 class LanguagePackError(SelonError):
     """A language pack is malformed: a key is missing, unknown (misspelt) or of the wrong type."""
+
+    status = 500
+
+
+class NotFoundError(SelonError):
+    """No such article in the store."""
+
+    status = 404
+
+
+class StoreError(SelonError):
+    """The store cannot be opened or used: wrong URL, server unreachable, not a selon
+    database, a database written by a newer selon, a corrupt file."""
+
+    status = 503
+
+
+class SparkError(SelonError):
+    """Spark cannot run: PySpark or Java missing, a bad input or output location."""
 
     status = 500

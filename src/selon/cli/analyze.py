@@ -18,7 +18,6 @@ from selon.cli.command import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     Command,
-    UsageError,
     bounded_int,
     isatty,
     language,
@@ -26,7 +25,7 @@ from selon.cli.command import (
     progress_bar,
     warn,
 )
-from selon.errors import SelonError
+from selon.errors import SelonError, UsageError
 from selon.models import Analysis
 
 if TYPE_CHECKING:

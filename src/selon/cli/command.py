@@ -21,10 +21,6 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_OR_USAGE = 0, 1, 2
 SHOWN_ERRORS = 20
 
 
-class UsageError(Exception):
-    """Wrong arguments: one line on stderr, exit 2."""
-
-
 @dataclass(frozen=True)
 class Command:
     """One subcommand: ``add_arguments(parser)`` declares its arguments, ``run(args)`` runs it
@@ -99,7 +95,6 @@ __all__ = [
     "EXIT_SOME_FAILED",
     "SHOWN_ERRORS",
     "Command",
-    "UsageError",
     "bounded_int",
     "db_argument",
     "isatty",

@@ -22,12 +22,12 @@ from typing import NoReturn
 
 from selon import __version__
 from selon.cli.analyze import COMMAND as ANALYZE
-from selon.cli.command import EXIT_NONE_OR_USAGE, EXIT_OK, Command, UsageError, warn
+from selon.cli.command import EXIT_NONE_OR_USAGE, EXIT_OK, Command, warn
 from selon.cli.evaluate import COMMAND as EVALUATE
 from selon.cli.serve import COMMAND as SERVE
 from selon.cli.spark import COMMAND as SPARK
 from selon.cli.store import COMMANDS as STORE_COMMANDS
-from selon.errors import SelonError
+from selon.errors import SelonError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):

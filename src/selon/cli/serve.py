@@ -11,7 +11,8 @@ import argparse
 import os
 import sys
 
-from selon.cli.command import EXIT_OK, Command, UsageError, bounded_int, db_argument
+from selon.cli.command import EXIT_OK, Command, bounded_int, db_argument
+from selon.errors import UsageError
 
 _port = bounded_int("a port number", 0, 65535)
 _workers = bounded_int("a number of processes", 1, 64)

@@ -60,7 +60,7 @@ def spark_arguments(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="input format (default: by suffix, or the files of the folder)",
     )
-    p.add_argument("--lang", default="fr", help="language of the articles (default: fr)")
+    p.add_argument("--lang", default=None, help="force the language (skips detection), e.g. fr")
     p.add_argument(
         "--batch-size", type=_positive, default=16, metavar="N", help="articles per spaCy batch (default: 16)"
     )

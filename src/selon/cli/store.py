@@ -22,12 +22,11 @@ from selon.cli.command import (
     EXIT_OK,
     SHOWN_ERRORS,
     Command,
-    UsageError,
     db_argument,
     print_failures,
 )
+from selon.errors import StoreError, UsageError
 from selon.store.corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
-from selon.store.db import StoreError
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -67,7 +66,7 @@ def _query_args(p: argparse.ArgumentParser, *, outcome: bool = True, source_help
 
 def _ingest_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or folders")
-    p.add_argument("--lang", default="fr", help="language of the articles (default: fr)")
+    p.add_argument("--lang", default=None, help="force the language (skips detection), e.g. fr")
     db_argument(p)
     p.add_argument(
         "--from-parquet",

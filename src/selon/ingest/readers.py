@@ -1,12 +1,18 @@
-"""Reading articles from files and stdin: pure functions, no printing.
+"""Reading articles from files and stdin: pure functions, no printing. The one way in for
+``selon analyze`` and ``selon ingest``; Spark rows and web requests are read as JSON objects
+(:func:`read_object`, :func:`article_from_object`).
 
-An input is a path (``.txt``: one article; ``.json``: one object, or an array of them;
-``.jsonl``: one object a line; a directory: its ``.txt``/``.json``/``.jsonl`` files) or
-``-`` for stdin (plain text, or JSON/JSONL when it parses as such).
+For ``selon analyze`` an input is a path (``.txt``: one article; ``.json``: one object, or an
+array of them; ``.jsonl``: one object a line; a directory: its ``.txt``/``.json``/``.jsonl``
+files) or ``-`` for stdin (plain text, or JSON/JSONL when it parses as such): see
+:func:`expand_paths` and :func:`read_inputs`. For ``selon ingest`` it is a file or a folder,
+read recursively, that may also hold saved news pages (``.html``/``.htm``, read by
+:mod:`selon.ingest.html`); other file types are refused: see :func:`read_files`.
 
-:func:`read_inputs` yields, in order, one record per article: a :class:`Loaded` article
-with the input it came from, or an :class:`InputError` naming the input (``path`` or
-``path:line``) and the reason. A bad input never stops the stream.
+Both yield, in order, one record per article: a :class:`Loaded` article with the input it
+came from, or an :class:`InputError` naming the input (``path`` or ``path:line``) and the
+reason. A bad input never stops the stream. :func:`selon.ingest.policy.accept` then decides
+whether a read article can be analysed.
 
 JSON objects need ``text``; ``id`` defaults to the file stem (``stem:line`` in JSONL);
 ``published``, ``lang`` (or ``language``), ``title``, ``url``, ``outlet`` are optional;
@@ -26,12 +32,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from selon.errors import EmptyTextError, InputError
+from selon.errors import EmptyTextError, InputError, NotTextError
+from selon.ingest.html import read_html
 from selon.models import Article
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+#: What ``selon analyze`` reads from a directory.
 SUFFIXES = (".txt", ".json", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+#: What ``selon ingest`` reads (any case); other files are refused.
+FILE_SUFFIXES = SUFFIXES + HTML_SUFFIXES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SNIFF = 8192
@@ -103,10 +114,11 @@ def _binary_reason(head: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str, *, line_base: int = 1) -> str:
-    """UTF-8 text of ``data``; raise :class:`InputError` for binary data or invalid UTF-8."""
+    """UTF-8 text of ``data``; raise :class:`NotTextError` for binary data, :class:`InputError`
+    for invalid UTF-8."""
     reason = _binary_reason(data[:_SNIFF])
     if reason:
-        raise InputError(reason, source=source)
+        raise NotTextError(reason, source=source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -121,7 +133,13 @@ def decode(data: bytes, source: str, *, line_base: int = 1) -> str:
 
 
 # -- JSON objects to articles ------------------------------------------------------------------
-def _optional_str(obj: dict[str, Any], key: str, source: str) -> str | None:
+def require_text(text: str, source: str | None) -> None:
+    """Raise :class:`EmptyTextError` when ``text`` is empty or only whitespace."""
+    if not text.strip():
+        raise EmptyTextError("the article has no text (empty or only whitespace)", source=source)
+
+
+def _optional_str(obj: dict[str, Any], key: str, source: str | None) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
@@ -130,7 +148,7 @@ def _optional_str(obj: dict[str, Any], key: str, source: str) -> str | None:
     raise InputError(f"{key!r} must be a string, not {type(value).__name__}", source=source)
 
 
-def normalize_date(value: str, source: str) -> str:
+def normalize_date(value: str, source: str | None = None) -> str:
     """``YYYY-MM-DD`` from a date or an ISO date-time; raise :class:`InputError` otherwise."""
     text = value.strip()
     try:
@@ -141,7 +159,7 @@ def normalize_date(value: str, source: str) -> str:
         raise InputError(f"published {value!r} is not a date (expected YYYY-MM-DD)", source=source) from None
 
 
-def article_from_object(obj: Any, *, source: str, default_id: str) -> Article:
+def article_from_object(obj: Any, *, source: str | None, default_id: str) -> Article:
     """The :class:`Article` a JSON object describes; raise :class:`InputError` when it cannot."""
     if not isinstance(obj, dict):
         raise InputError(
@@ -152,8 +170,7 @@ def article_from_object(obj: Any, *, source: str, default_id: str) -> Article:
     text = obj["text"]
     if not isinstance(text, str):
         raise InputError(f"'text' must be a string, not {_json_type(text)}", source=source)
-    if not text.strip():
-        raise EmptyTextError("the article has no text (empty or only whitespace)", source=source)
+    require_text(text, source)
     published = _optional_str(obj, "published", source)
     lang = _optional_str(obj, "lang", source) or _optional_str(obj, "language", source)
     return Article(
@@ -181,8 +198,10 @@ def _json_error(e: json.JSONDecodeError, source: str, line_base: int = 1) -> Inp
 # -- one input ---------------------------------------------------------------------------------
 def read_text(text: str, *, source: str, id: str) -> Iterator[Record]:
     """One plain-text article."""
-    if not text.strip():
-        yield EmptyTextError("the article has no text (empty or only whitespace)", source=source)
+    try:
+        require_text(text, source)
+    except InputError as e:
+        yield e
     else:
         yield Loaded(Article(id=id, text=text), source)
 
@@ -197,9 +216,9 @@ def read_json(text: str, *, source: str, stem: str) -> Iterator[Record]:
     if isinstance(data, list):
         for k, obj in enumerate(data):
             where = f"{source}[{k}]"
-            yield _record(obj, source=where, default_id=f"{stem}-{k + 1}")
+            yield read_object(obj, source=where, default_id=f"{stem}-{k + 1}")
     else:
-        yield _record(data, source=source, default_id=stem)
+        yield read_object(data, source=source, default_id=stem)
 
 
 def read_jsonl(lines: Iterable[bytes], *, source: str, stem: str) -> Iterator[Record]:
@@ -220,12 +239,13 @@ def read_jsonl(lines: Iterable[bytes], *, source: str, stem: str) -> Iterator[Re
         except json.JSONDecodeError as e:
             yield InputError(f"malformed JSON (column {e.colno}: {e.msg})", source=where)
             continue
-        yield _record(obj, source=where, default_id=f"{stem}-{lineno}")
+        yield read_object(obj, source=where, default_id=f"{stem}-{lineno}")
     if not seen:
         yield EmptyTextError("the file has no JSON lines (it is empty)", source=source)
 
 
-def _record(obj: Any, *, source: str, default_id: str) -> Record:
+def read_object(obj: Any, *, source: str, default_id: str) -> Record:
+    """The article a JSON object (or a row with the same keys) describes, read from ``source``."""
     try:
         return Loaded(article_from_object(obj, source=source, default_id=default_id), source)
     except InputError as e:
@@ -240,7 +260,7 @@ def read_path(path: str) -> Iterator[Record]:
             with p.open("rb") as f:
                 reason = _binary_reason(f.read(_SNIFF))
                 if reason:
-                    yield InputError(reason, source=path)
+                    yield NotTextError(reason, source=path)
                     return
                 f.seek(0)
                 yield from read_jsonl(f, source=path, stem=p.stem)
@@ -308,13 +328,81 @@ def count_articles(paths: Sequence[str]) -> int | None:
         if path == STDIN:
             return None
         try:
+            if path.endswith(".jsonl"):
+                total += _nonblank_lines(path)
+                continue
             with open(path, "rb") as f:
-                if path.endswith(".jsonl"):
-                    total += sum(1 for line in f if line.strip())
-                    continue
                 if path.endswith(".json") and f.read(64).lstrip().startswith(b"["):
                     return None
         except OSError:
             pass
         total += 1
     return total
+
+
+def _nonblank_lines(path: str | Path) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+# -- files and folders (selon ingest) -------------------------------------------------------------
+def read_files(paths: Iterable[str | Path]) -> Iterator[Record]:
+    """Every article of every file, in order; a folder is read recursively, in name order,
+    for :data:`FILE_SUFFIXES`. A missing path, an empty folder or a file of another type is
+    a record of its own (an :class:`InputError`); the others go on."""
+    if isinstance(paths, (str, Path)):
+        raise TypeError("paths must be a list of paths, not a single path")
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = _folder_files(path)
+            if not found:
+                yield InputError(f"the folder has no {', '.join(FILE_SUFFIXES)} files", source=str(path))
+            for f in found:
+                yield from read_file(f)
+        elif path.is_file():
+            yield from read_file(path)
+        else:
+            yield InputError("no such file or folder", source=str(path))
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    """The articles of one file: a saved news page by :func:`~selon.ingest.html.read_html`,
+    text and JSON as :func:`read_path` reads them; any other type is refused."""
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        yield _read_html_file(path)
+    elif suffix in SUFFIXES:
+        yield from read_path(source)
+    else:
+        expected = ", ".join(FILE_SUFFIXES)
+        yield InputError(f"unsupported file type {suffix or '(none)'}; expected {expected}", source=source)
+
+
+def _read_html_file(path: Path) -> Record:
+    source = str(path)
+    try:
+        return Loaded(read_html(path.read_bytes(), id=path.stem, source=source), source)
+    except OSError as e:
+        return InputError(f"cannot read it ({e.strerror or e})", source=source)
+    except InputError as e:
+        return e
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in FILE_SUFFIXES)
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    """About how many articles :func:`read_files` will yield (for a progress bar): JSONL
+    lines are counted, a JSON array counts as one."""
+    n = 0
+    for p in paths:
+        path = Path(p)
+        for f in _folder_files(path) if path.is_dir() else [path]:
+            try:
+                n += _nonblank_lines(f) if f.suffix.lower() == ".jsonl" else 1
+            except OSError:
+                n += 1
+    return n

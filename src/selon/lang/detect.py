@@ -78,6 +78,11 @@ def pack_for(lingua_name: str) -> str | None:
     return _packs_by_lingua_name().get(lingua_name.upper())
 
 
+def how_to_force(code: str) -> str:
+    """The advice that ends a refusal of an article's language: how to have it read as ``code``."""
+    return f'to analyse it anyway, force the language with --lang {code} ("lang": "{code}" in the web API)'
+
+
 def resolve_language(text: str, *, default: str, source: str | None = None) -> str:
     """The pack code to analyse ``text`` with.
 
@@ -92,7 +97,7 @@ def resolve_language(text: str, *, default: str, source: str | None = None) -> s
         raise UnsupportedLanguageError(
             f"the text looks {found.label} (confidence {found.confidence:.2f}) and selon has no "
             f"{found.label} language pack (supported: {', '.join(supported_languages())}); "
-            f"to analyse it anyway, force the language with --lang {default}",
+            f"{how_to_force(default)}",
             source=source,
         )
     return code

@@ -20,7 +20,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from selon.errors import EmptyTextError, InputError, ModelNotInstalledError, SelonError
+from selon.errors import InputError, ModelNotInstalledError, SelonError
+from selon.ingest.policy import RunOptions, accept
+from selon.ingest.readers import Loaded
 from selon.lang.pack import LanguagePack, load_pack
 from selon.models import Analysis, Article, Figure, Statement, TextSpan
 from selon.pipeline import components as _components  # noqa: F401  (registers the factories)
@@ -42,6 +44,12 @@ class Failure:
     def __str__(self) -> str:
         where = self.source or self.article_id
         return f"{where}: {self.message}"
+
+    @classmethod
+    def of(cls, error: SelonError, *, article_id: str | None = None) -> Failure:
+        """The failure ``error`` reports: its reason, for its source (``article_id`` defaults
+        to the source's name)."""
+        return cls(article_id or error.source or "?", error.source, error.reason)
 
 
 def load_pipeline(lang: str = "fr") -> Language:
@@ -132,21 +140,12 @@ class Analyzer:
 
     # -- many articles -----------------------------------------------------------------------
     def check(self, article: Article) -> Article:
-        """Validate an article before analysis; raise a SelonError when it cannot be analysed."""
+        """The article as the acceptance policy (:func:`selon.ingest.policy.accept`) passes it
+        for this analyzer's language; raise the SelonError that refuses it (its source is the
+        article's id). Articles the policy already accepted pass unchanged."""
         if not isinstance(article, Article):
             raise TypeError(f"expected an Article, got {type(article).__name__}")
-        if not article.text or not article.text.strip():
-            raise EmptyTextError("the article has no text (empty or only whitespace)", source=article.id)
-        if article.language and article.language != self.lang:
-            from selon.errors import UnsupportedLanguageError
-
-            raise UnsupportedLanguageError(
-                f"the article is in {article.language!r} but this analyzer reads {self.lang!r}",
-                source=article.id,
-            )
-        if article.language is None:
-            article = dataclasses.replace(article, language=self.lang)
-        return article
+        return accept(Loaded(article, article.id), RunOptions(default_lang=self.lang))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
         """Analyse a stream of articles with ``nlp.pipe``, in order.
@@ -174,7 +173,7 @@ class Analyzer:
             try:
                 checked.append(self.check(article))
             except SelonError as e:
-                checked.append(Failure(article.id, getattr(e, "source", None), _message(e)))
+                checked.append(Failure.of(e, article_id=article.id))
         pieces: list[tuple[str, tuple[int, int]]] = []
         for k, item in enumerate(checked):
             if isinstance(item, Article):
@@ -217,12 +216,6 @@ def _groups(pieces: list[tuple[str, tuple[int, int]]], max_docs: int, max_chars:
         size += len(piece[0])
     if group:
         yield group
-
-
-def _message(e: SelonError) -> str:
-    msg = str(e)
-    src = getattr(e, "source", None)
-    return msg[len(src) + 2 :] if src and msg.startswith(f"{src}: ") else msg
 
 
 # -- process pool ------------------------------------------------------------------------------

@@ -1,28 +1,25 @@
 """A batch: records read from inputs → articles ready for analysis → results, in order.
 
-:func:`run_batch` is what ``selon analyze`` runs. It applies the batch-wide options
-(a default publication date, a forced language), checks each article's language, runs the
-good ones through :meth:`Analyzer.analyze_many` (or :func:`analyze_parallel` with
-``workers > 1``), and yields one :class:`Analysis` or :class:`Failure` per record, in the
-order of the records. A failure's ``source`` is the input it came from (``path`` or
-``path:line``); the batch always goes on past it.
+:func:`run_batch` is what ``selon analyze`` runs. Each record goes through the acceptance
+policy (:func:`selon.ingest.policy.accept`: the batch's forced language and default
+publication date, the language checks), the accepted ones through
+:meth:`Analyzer.analyze_many` (or :func:`analyze_parallel` with ``workers > 1``), and it
+yields one :class:`Analysis` or :class:`Failure` per record, in the order of the records. A
+failure's ``source`` is the input it came from (``path`` or ``path:line``); the batch
+always goes on past it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from selon.errors import SelonError, UnsupportedLanguageError
-from selon.ingest.readers import Loaded, Record
-from selon.lang.detect import resolve_language
-from selon.lang.pack import load_pack, supported_languages
+from selon.errors import SelonError
+from selon.ingest.policy import RunOptions, accept
+from selon.ingest.readers import Record
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Analyzer, Failure, analyze_parallel
-
-DEFAULT_LANG = "fr"
 
 
 def make_analyzer(lang: str, batch_size: int) -> Analyzer:
@@ -30,51 +27,15 @@ def make_analyzer(lang: str, batch_size: int) -> Analyzer:
     return Analyzer(lang, batch_size=batch_size)
 
 
-def check_lang_option(lang: str) -> str:
-    """``lang`` if selon has a pack for it; raise :class:`UnsupportedLanguageError` otherwise."""
-    load_pack(lang)
-    return lang
-
-
-def _message(e: SelonError) -> str:
-    text = str(e)
-    src = e.source
-    return text[len(src) + 2 :] if src and text.startswith(f"{src}: ") else text
-
-
-def failure(e: SelonError, *, source: str, article_id: str | None = None) -> Failure:
-    return Failure(article_id or source, source, _message(e))
-
-
-def prepare(
-    loaded: Loaded, *, run_lang: str, forced: bool, published: str | None
-) -> Article:
-    """The article with the batch options applied; raise a SelonError when it cannot be read."""
-    article = loaded.article
-    changes: dict[str, str] = {}
-    if published and not article.published:
-        changes["published"] = published
-    if forced:
-        changes["language"] = run_lang
-    elif article.language:
-        if article.language not in supported_languages():
-            raise UnsupportedLanguageError(
-                f"the article declares language {article.language!r}, which selon has no pack for "
-                f"(supported: {', '.join(supported_languages())}); force one with --lang {run_lang}"
-            )
-        if article.language != run_lang:
-            raise UnsupportedLanguageError(
-                f"the article declares language {article.language!r} but this run reads {run_lang!r}; "
-                f"run it with --lang {article.language}"
-            )
-    else:
-        code = resolve_language(article.text, default=run_lang)
-        if code != run_lang:
-            raise UnsupportedLanguageError(
-                f"the text looks like {code!r} but this run reads {run_lang!r}; run it with --lang {code}"
-            )
-        changes["language"] = code
-    return dataclasses.replace(article, **changes) if changes else article
+def admit(record: Record, options: RunOptions) -> tuple[str, Article | Failure]:
+    """``(source, the article ready for analysis)``, or ``(source, Failure)`` when the record
+    could not be read or the acceptance policy refuses it."""
+    if isinstance(record, SelonError):
+        return record.source or "?", Failure.of(record)
+    try:
+        return record.source, accept(record, options)
+    except SelonError as e:
+        return record.source, Failure.of(e, article_id=record.article.id)
 
 
 def run_batch(
@@ -92,22 +53,18 @@ def run_batch(
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    run_lang = check_lang_option(lang) if lang else DEFAULT_LANG
+    options = RunOptions(lang=lang, published=published)
     # Slots in record order: a finished Failure, or the source of an article in analysis.
     slots: deque[Failure | str] = deque()
 
     def feed() -> Iterator[Article]:
         for record in records:
-            if isinstance(record, SelonError):
-                slots.append(failure(record, source=record.source or "?"))
-                continue
-            try:
-                article = prepare(record, run_lang=run_lang, forced=bool(lang), published=published)
-            except SelonError as e:
-                slots.append(failure(e, source=record.source, article_id=record.article.id))
-                continue
-            slots.append(record.source)
-            yield article
+            source, item = admit(record, options)
+            if isinstance(item, Failure):
+                slots.append(item)
+            else:
+                slots.append(source)
+                yield item
 
     def drain() -> Iterator[Failure]:
         while slots and isinstance(slots[0], Failure):
@@ -123,10 +80,10 @@ def run_batch(
     stream = itertools.chain([first], articles)
     if workers > 1:
         results: Iterator[Analysis | Failure] = analyze_parallel(
-            stream, lang=run_lang, workers=workers, batch_size=batch_size
+            stream, lang=options.reads, workers=workers, batch_size=batch_size
         )
     else:
-        results = _guarded(make_analyzer(run_lang, batch_size), stream, batch_size)
+        results = _guarded(make_analyzer(options.reads, batch_size), stream, batch_size)
     for result in results:
         yield from drain()
         source = slots.popleft()

@@ -36,8 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from selon.errors import InputError, SelonError
-from selon.ingest.readers import article_from_object
+from selon.errors import InputError, SelonError, SparkError
+from selon.ingest.policy import RunOptions, accept, require_pack
+from selon.ingest.readers import Record, read_object
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Analyzer, Failure
 from selon.store.rows import TABLES, Row, rows
@@ -59,12 +60,6 @@ SESSION_DEFAULTS: dict[str, str] = {
     "spark.sql.execution.arrow.maxRecordsPerBatch": str(ARROW_BATCH),
     "spark.python.worker.reuse": "true",
 }
-
-
-class SparkError(SelonError):
-    """Spark cannot run: PySpark or Java missing, a bad input or output location."""
-
-    status = 500
 
 
 # -- in the executors ---------------------------------------------------------------------------
@@ -108,47 +103,51 @@ def _nested(result: Analysis | Failure) -> Row:
     return {name: r[table] if many else (r[table][0] if r[table] else None) for name, table, many in NESTED}
 
 
-def _reason(e: SelonError) -> str:
-    text, src = str(e), e.source
-    return text[len(src) + 2 :] if src and text.startswith(f"{src}: ") else text
-
-
-def to_article(record: Mapping[str, Any]) -> Article | Row:
-    """The article an input row describes, or its error row (same rules as ``selon analyze``)."""
+def read_row(record: Mapping[str, Any]) -> Record:
+    """The read record an input row is: its article (read as ``selon analyze`` reads a JSON
+    object, its ``id`` naming it), or the :class:`InputError` saying why there is none."""
     raw = record.get(CORRUPT)
     if raw is not None:
         preview = " ".join(str(raw).split())[:80]
-        return _error(None, f"malformed JSON line: {preview!r}")
+        return InputError(f"malformed JSON line: {preview!r}")
     ident = record.get("id")
     if ident is None or not str(ident).strip():
-        return _error(None, "the article has no 'id' (the tables link statements and figures by it)")
+        return InputError("the article has no 'id' (the tables link statements and figures by it)")
     ident = str(ident)
     obj = {k: v for k in INPUT_COLUMNS if (v := record.get(k)) is not None}
+    return read_object(obj, source=ident, default_id=ident)
+
+
+def to_article(record: Mapping[str, Any], options: RunOptions) -> Article | Row:
+    """The article an input row describes, accepted by the policy every way in shares
+    (:func:`selon.ingest.policy.accept`), or its error row: the article's id and the reason."""
     try:
-        return article_from_object(obj, source=ident, default_id=ident)
-    except InputError as e:
-        return _error(ident, _reason(e))
+        return accept(read_row(record), options)
+    except SelonError as e:
+        return _error(e.source, e.reason)
 
 
 def analyze_records(
     records: Sequence[Mapping[str, Any]],
     *,
-    lang: str = "fr",
+    lang: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     analyzer: Analyzer | None = None,
 ) -> list[Row]:
     """One nested row (``article``, ``statements``, ``figures``, ``error``) per input record,
-    in order. The pipeline is loaded only when some record is an article."""
+    in order. ``lang`` forces the language (no detection). The pipeline is loaded only when
+    some record is an article."""
+    options = RunOptions(lang=lang)
     out: list[Row | None] = [None] * len(records)
     todo: list[tuple[int, Article]] = []
     for i, record in enumerate(records):
-        got = to_article(record)
+        got = to_article(record, options)
         if isinstance(got, Article):
             todo.append((i, got))
         else:
             out[i] = got
     if todo:
-        analyzer = analyzer or worker_analyzer(lang, batch_size)
+        analyzer = analyzer or worker_analyzer(options.reads, batch_size)
         for i, result in _analyze_safely(analyzer, todo):
             out[i] = _nested(result)
     return [r for r in out if r is not None]
@@ -170,7 +169,7 @@ def _analyze_safely(analyzer: Analyzer, todo: list[tuple[int, Article]]) -> Iter
 
 
 def analyze_batches(
-    batches: Iterable[pa.RecordBatch], *, lang: str = "fr", batch_size: int = DEFAULT_BATCH_SIZE
+    batches: Iterable[pa.RecordBatch], *, lang: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: input Arrow batches in, nested result batches out."""
     import pyarrow as pa
@@ -337,7 +336,9 @@ def read_articles(spark: SparkSession, path: str, fmt: str = "auto") -> DataFram
     )
 
 
-def analyze_frame(df: DataFrame, *, lang: str = "fr", batch_size: int = DEFAULT_BATCH_SIZE) -> DataFrame:
+def analyze_frame(
+    df: DataFrame, *, lang: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+) -> DataFrame:
     """Nested results (``article``, ``statements``, ``figures``, ``error``), one row per input row."""
     fn = functools.partial(analyze_batches, lang=lang, batch_size=batch_size)
     with _no_pandas_warning():
@@ -394,16 +395,19 @@ def run_job(
     *,
     input_format: str = "auto",
     partitions: int | None = None,
-    lang: str = "fr",
+    lang: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     overwrite: bool = False,
 ) -> JobResult:
-    """Analyse ``input_path`` and write the tables under ``output`` (see the module's doc)."""
+    """Analyse ``input_path`` and write the tables under ``output`` (see the module's doc);
+    ``lang`` forces the language (no detection)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     if partitions is not None and partitions < 1:
         raise SparkError("--partitions must be at least 1")
+    if lang is not None:
+        require_pack(lang)  # refused here, before any task runs
     t0 = time.perf_counter()
     df = read_articles(spark, input_path, input_format)
     have = df.rdd.getNumPartitions()
@@ -445,7 +449,6 @@ def first_errors(spark: SparkSession, output: str, limit: int = 20) -> list[tupl
 __all__ = [
     "INPUT_COLUMNS",
     "JobResult",
-    "SparkError",
     "active_session",
     "analyze_batches",
     "analyze_frame",
@@ -455,6 +458,7 @@ __all__ = [
     "flat_tables",
     "model_loads",
     "read_articles",
+    "read_row",
     "run_job",
     "spark_schema_ddl",
     "spark_session",

@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
 
-from selon.errors import InputError, SelonError
-from selon.ingest import readers as reader
+from selon.errors import StoreError
+from selon.ingest.policy import RunOptions
+from selon.ingest.readers import count_files, read_files
 from selon.lang.pack import load_pack
 from selon.models import Analysis, Article, plain_number
 from selon.pipeline.analyzer import Failure
+from selon.pipeline.batch import admit
 from selon.store.db import (
     Store,
-    StoreError,
     article_key,
     articles,
     iso_date,
@@ -40,102 +41,6 @@ from selon.store.rows import FIGURE
 
 if TYPE_CHECKING:
     import pandas
-
-INPUT_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
-
-
-# -- reading inputs ---------------------------------------------------------------------------
-
-
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Article | Failure]]:
-    """Turn files and folders into articles: ``(source, Article or Failure)`` per article.
-
-    ``.txt``, ``.json`` and ``.jsonl`` are read by :mod:`selon.ingest.readers` (the same rules as
-    ``selon analyze``); saved news pages ``.html``/``.htm`` by :func:`read_html`. A folder is
-    read recursively, in name order, for those suffixes. An input that cannot be read
-    yields a Failure naming it (``path`` or ``path:line``) and the reason; the others go on.
-    """
-    if isinstance(paths, (str, Path)):
-        raise TypeError("paths must be a list of paths, not a single path")
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-            if not found:
-                yield str(path), _failure(str(path), f"the folder has no {', '.join(INPUT_SUFFIXES)} files")
-            for f in found:
-                yield from _read_file(f)
-        elif path.is_file():
-            yield from _read_file(path)
-        else:
-            yield str(path), _failure(str(path), "no such file or folder")
-
-
-def _failure(source: str, message: str, article_id: str | None = None) -> Failure:
-    return Failure(article_id or source, source, message)
-
-
-def _read_file(path: Path) -> Iterator[tuple[str, Article | Failure]]:
-    source = str(path)
-    suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
-        yield source, _read_html_file(path)
-    elif suffix in reader.SUFFIXES:
-        for record in reader.read_path(source):
-            if isinstance(record, reader.Loaded):
-                yield record.source, record.article
-            else:
-                where = record.source or source
-                yield where, _failure(where, _message(record))
-    else:
-        expected = ", ".join(INPUT_SUFFIXES)
-        yield source, _failure(source, f"unsupported file type {suffix or '(none)'}; expected {expected}")
-
-
-def _message(e: SelonError) -> str:
-    text, src = str(e), e.source
-    return text[len(src) + 2 :] if src and text.startswith(f"{src}: ") else text
-
-
-def _read_html_file(path: Path) -> Article | Failure:
-    source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        return _failure(source, f"cannot read it ({e.strerror or e})")
-    try:
-        return read_html(data, id=path.stem, source=source)
-    except InputError as e:
-        return _failure(source, _message(e))
-
-
-def read_html(html: bytes | str, *, id: str = "page", source: str | None = None) -> Article:
-    """An article from a saved news page: main text, title, date, site name and URL as
-    trafilatura finds them (boilerplate such as menus and footers left out). Raise
-    :class:`~selon.errors.InputError` when the page has no article text."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not str(text).strip():
-        raise InputError("no article text found in the page", source=source)
-
-    def meta(name: str) -> str | None:
-        v = getattr(doc, name, None)
-        return str(v) if v else None
-
-    published = parse_date(meta("date"))
-    return Article(
-        id=id,
-        text=str(text),
-        title=meta("title"),
-        url=meta("url"),
-        outlet=meta("sitename") or meta("hostname"),
-        published=published.isoformat() if published else None,
-        language=None,
-    )
 
 
 # -- ingest -----------------------------------------------------------------------------------
@@ -182,21 +87,24 @@ def ingest(
     db: str | Path | Store | None = None,
     analyzer: AnalyzerLike | None = None,
     *,
-    lang: str = "fr",
+    lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int = 500,
 ) -> IngestSummary:
-    """Read ``paths``, analyse what is not stored yet, store each article in its own
-    transaction. Re-ingesting is a no-op for articles already there, so a run that was
-    interrupted completes when run again.
+    """Read ``paths`` (:func:`selon.ingest.readers.read_files`), pass each article through the
+    acceptance policy (:func:`selon.ingest.policy.accept`), analyse what is not stored yet,
+    store each article in its own transaction. Re-ingesting is a no-op for articles already
+    there, so a run that was interrupted completes when run again.
 
-    ``analyzer`` defaults to ``Analyzer(lang)``, loaded only when something needs analysing.
-    ``progress(done, total)`` is called after each input. Inputs are read ``chunk_size``
-    at a time, so memory does not grow with the corpus.
+    ``lang`` forces the language (no detection). ``analyzer`` defaults to an ``Analyzer`` for
+    the run's language, loaded only when something needs analysing. ``progress(done, total)``
+    is called after each input. Inputs are read ``chunk_size`` at a time, so memory does not
+    grow with the corpus.
     """
+    options = RunOptions(lang=lang)
     summary = IngestSummary()
     paths = [Path(p) for p in paths]
-    total = count_inputs(paths) if progress is not None else None
+    total = count_files(paths) if progress is not None else None
     done = 0
 
     def step() -> None:
@@ -208,7 +116,7 @@ def ingest(
 
     seen: set[str] = set()  # keys met in this run
     with using_store(db) as store:
-        inputs = read_inputs(paths)
+        inputs = (admit(record, options) for record in read_files(paths))
         # in chunks, so that memory stays bounded and dedup is one query per chunk
         while chunk := list(itertools.islice(inputs, chunk_size)):
             keys = [article_key(item.text) if isinstance(item, Article) else "" for _, item in chunk]
@@ -229,7 +137,7 @@ def ingest(
             if analyzer is None:
                 from selon.pipeline.analyzer import Analyzer
 
-                analyzer = Analyzer(lang)
+                analyzer = Analyzer(options.reads)
             sources = iter(todo)
             for result in analyzer.analyze_many(a for _, a in todo):
                 source, _article = next(sources)
@@ -241,29 +149,6 @@ def ingest(
                     summary.present.append(source)
                 step()
     return summary
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int:
-    """About how many articles :func:`read_inputs` will yield (for a progress bar): JSONL
-    lines are counted, a JSON array counts as one."""
-    n = 0
-    for p in paths:
-        path = Path(p)
-        files = (
-            [f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES]
-            if path.is_dir()
-            else [path]
-        )
-        for f in files:
-            if f.suffix.lower() == ".jsonl":
-                try:
-                    with f.open("rb") as fh:
-                        n += sum(1 for line in fh if line.strip())
-                except OSError:
-                    n += 1
-            else:
-                n += 1
-    return n
 
 
 # -- queries ----------------------------------------------------------------------------------

@@ -34,20 +34,13 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from selon.errors import SelonError
+from selon.errors import StoreError
 from selon.models import Analysis
 from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
 DEFAULT_DB = "selon.db"
 APP = "selon"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
-
-
-class StoreError(SelonError):
-    """The store cannot be opened or used: wrong URL, server unreachable, not a selon
-    database, a database written by a newer selon, a corrupt file."""
-
-    status = 503
 
 
 # -- schema -------------------------------------------------------------------------------------
@@ -630,7 +623,6 @@ __all__ = [
     "SQL_NAMES",
     "AddResult",
     "Store",
-    "StoreError",
     "article_key",
     "from_sql",
     "iso_date",

@@ -33,9 +33,6 @@ from selon.web.service import (
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="the token the server was started with (--token)")
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-
-
 # -- dependencies -----------------------------------------------------------------------------
 
 
@@ -112,9 +109,9 @@ AnalysisOut = create_model(
 class AnalyzeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="the article text, exactly as offsets should count it")
-    lang: str | None = Field(None, description="force the language (default: detect; this server reads fr)")
-    published: str | None = Field(None, pattern=DATE_PATTERN, description="publication date YYYY-MM-DD")
+    text: str = Field(description="the article text, exactly as offsets should count it")
+    lang: str | None = Field(None, description="the article's language (default: detect; this server reads fr)")
+    published: str | None = Field(None, description="publication date YYYY-MM-DD (or an ISO date-time)")
     id: str = Field("article", max_length=200, description="the article's id in the answer")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
@@ -280,7 +277,7 @@ def ingest(
         try:
             ready.append(_article(item, analyzer.lang))
         except SelonError as e:
-            failed.append({"id": item.id, "index": k, "reason": str(e)})
+            failed.append({"id": item.id, "index": k, "reason": e.reason})
     result = ingest_articles(store, analyzer, ready)
     result.failed[:0] = failed
     return result.to_dict()

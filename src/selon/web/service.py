@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from selon.errors import InputError, SelonError, UnsupportedLanguageError
-from selon.ingest.readers import decode, normalize_date
-from selon.lang.detect import resolve_language
-from selon.lang.pack import supported_languages
+from selon.errors import InputError, NotFoundError, NotTextError, UnsupportedUploadError
+from selon.ingest.html import read_html
+from selon.ingest.policy import RunOptions, accept
+from selon.ingest.readers import article_from_object, decode
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
 from selon.store.corpus import Filters, contains
@@ -32,18 +32,6 @@ from selon.store.db import statements as statements_table
 #: Uploads the reader accepts, by file name suffix.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 MAX_PER_PAGE = 100
-
-
-class UnsupportedUploadError(InputError):
-    """An uploaded file that is not a text or HTML article (a PDF, an image, a .docx …)."""
-
-    status = 415
-
-
-class NotFoundError(SelonError):
-    """No such article in the store."""
-
-    status = 404
 
 
 class AnalyzerLike(Protocol):
@@ -89,42 +77,21 @@ def make_article(
     title: str | None = None,
     url: str | None = None,
     outlet: str | None = None,
-    source: str | None = None,
 ) -> Article:
-    """The :class:`Article` for a submitted text, checked for an analyzer that reads ``reads``.
+    """The :class:`Article` for a submitted text, read as ``selon analyze`` reads a JSON
+    object and accepted by the policy every way in shares (:func:`selon.ingest.policy.accept`)
+    for an analyzer that reads ``reads``; raise the :class:`~selon.errors.SelonError` that
+    refuses it.
 
-    ``lang`` forces the language (it must be one selon reads with this server); without it,
-    a text clearly in a language selon has no pack for is refused. ``published`` must be a
-    date ``YYYY-MM-DD`` (an ISO date-time is cut to its date).
+    ``lang`` declares the language (then there is no detection); ``published`` must be a
+    date ``YYYY-MM-DD`` (an ISO date-time is cut to its date); a blank one is none.
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    if not text.strip():
-        raise InputError("the article has no text (empty or only whitespace)", source=source)
-    if lang is not None:
-        if lang not in supported_languages():
-            raise UnsupportedLanguageError(
-                f"no language pack for {lang!r} (supported: {', '.join(supported_languages())})", source=source
-            )
-        if lang != reads:
-            raise UnsupportedLanguageError(f"this server reads {reads!r}, not {lang!r}", source=source)
-    else:
-        try:
-            code = resolve_language(text, default=reads)
-        except UnsupportedLanguageError as e:
-            found = str(e).split(";")[0]
-            raise UnsupportedLanguageError(f"{found}; to analyse it anyway, send lang={reads!r}") from None
-        if code != reads:
-            raise UnsupportedLanguageError(
-                f"the text looks like {code!r} but this server reads {reads!r}", source=source
-            )
-    if published is not None and published.strip():
-        published = normalize_date(published, source=source or "published")
-    else:
-        published = None
-    return Article(
-        id=id, text=text, title=title, url=url, outlet=outlet, published=published, language=reads
-    )
+    fields = {"text": text, "lang": lang, "title": title, "url": url, "outlet": outlet}
+    fields["published"] = published if published and published.strip() else None
+    article = article_from_object(fields, source=None, default_id=id)
+    return accept(article, RunOptions(default_lang=reads))
 
 
 def safe_id(filename: str | None, default: str = "upload") -> str:
@@ -151,10 +118,8 @@ def read_upload(filename: str | None, data: bytes) -> tuple[str, str]:
         )
     try:
         text = decode(data, "the uploaded file")
-    except InputError as e:
-        if "binary" in str(e):
-            raise UnsupportedUploadError(f"{e}; send a .txt or .html article") from None
-        raise
+    except NotTextError as e:
+        raise UnsupportedUploadError(f"{e.reason}; send a .txt or .html article", source=e.source) from None
     if not text.strip():
         raise InputError("the uploaded file is empty")
     return ("html" if suffix in (".html", ".htm") else "text"), text
@@ -162,8 +127,6 @@ def read_upload(filename: str | None, data: bytes) -> tuple[str, str]:
 
 def article_from_html(html: str, *, id: str) -> Article:
     """The main text and metadata of a news page (trafilatura, as ``selon ingest`` reads .html)."""
-    from selon.store.corpus import read_html
-
     return read_html(html, id=id, source="the uploaded page")
 
 

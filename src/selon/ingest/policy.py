@@ -1,0 +1,118 @@
+"""The acceptance policy: whether a read article can be analysed, and in which language.
+
+Every way in (``selon analyze`` through :mod:`selon.pipeline.batch`, ``selon ingest``
+through :func:`selon.store.corpus.ingest`, the web through :mod:`selon.web.service`, Spark
+through :mod:`selon.scale.spark`, and :meth:`selon.pipeline.analyzer.Analyzer.check`) hands
+what it read to :func:`accept`, so all of them refuse the same inputs with the same reason:
+
+- an input that could not be read (the record is then the :class:`InputError` saying why);
+- an empty or blank text;
+- a declared language selon has no pack for, or another one than the run reads;
+- with no declared language, a text clearly in a language without a pack (see
+  :mod:`selon.lang.detect`; a short or uncertain text is read in the run's language);
+- a publication date that is not a date.
+
+A run's :class:`RunOptions` may force the language (no detection, declarations overridden)
+and give the date of articles that have none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from selon.errors import SelonError, UnsupportedLanguageError
+from selon.ingest.readers import Record, normalize_date, require_text
+from selon.lang.detect import how_to_force, resolve_language
+from selon.lang.pack import supported_languages
+from selon.models import Article
+
+#: The language a run reads when none is forced.
+DEFAULT_LANG = "fr"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run applies to every article.
+
+    ``lang`` forces the language: every article is analysed in it, whatever it declares,
+    without detection. ``published`` is the date of articles that have none. ``default_lang``
+    is the language the run reads when none is forced (a server's, a worker's).
+    """
+
+    lang: str | None = None
+    published: str | None = None
+    default_lang: str = DEFAULT_LANG
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            require_pack(self.lang)
+        if self.published is not None:
+            object.__setattr__(self, "published", normalize_date(self.published))
+
+    @property
+    def reads(self) -> str:
+        """The language this run's articles are analysed in."""
+        return self.lang or self.default_lang
+
+
+def require_pack(lang: str) -> str:
+    """``lang`` when selon has a language pack for it; raise :class:`UnsupportedLanguageError`
+    otherwise (a run's forced language is checked before any article is read)."""
+    if lang not in supported_languages():
+        raise UnsupportedLanguageError(f"no language pack for {lang!r} (supported: {_supported()})")
+    return lang
+
+
+def accept(record: Record | Article, options: RunOptions) -> Article:
+    """The article of ``record`` ready for analysis: its language decided, its date checked
+    (or the run's date given). Raise the :class:`SelonError` that refuses it; the error names
+    the record's source (none for a bare :class:`Article`)."""
+    if isinstance(record, SelonError):
+        raise record
+    article, source = (record, None) if isinstance(record, Article) else (record.article, record.source)
+    require_text(article.text, source)
+    language = _language(article, options, source)
+    published = _published(article, options, source)
+    if (language, published) == (article.language, article.published):
+        return article
+    return dataclasses.replace(article, language=language, published=published)
+
+
+def _language(article: Article, options: RunOptions, source: str | None) -> str:
+    """The forced language, else the declared one, else the detected one; raise
+    :class:`UnsupportedLanguageError` when that is not a language the run can read."""
+    if options.lang:
+        return options.lang
+    reads = options.default_lang
+    declared = article.language
+    if not declared:
+        found = resolve_language(article.text, default=reads, source=source)
+        return _read_here(found, reads, "the text looks like", source)
+    if declared != reads and declared not in supported_languages():
+        raise UnsupportedLanguageError(
+            f"the article declares language {declared!r} and selon has no language pack for "
+            f"{declared!r} (supported: {_supported()}); {how_to_force(reads)}",
+            source=source,
+        )
+    return _read_here(declared, reads, "the article declares language", source)
+
+
+def _read_here(code: str, reads: str, what: str, source: str | None) -> str:
+    """``code`` when it is the language the run reads; raise otherwise."""
+    if code != reads:
+        raise UnsupportedLanguageError(
+            f"{what} {code!r} but this run reads {reads!r}; run it with --lang {code}", source=source
+        )
+    return code
+
+
+def _published(article: Article, options: RunOptions, source: str | None) -> str | None:
+    """The article's date as ``YYYY-MM-DD``, else the run's; raise when it is not a date."""
+    if article.published:
+        return normalize_date(article.published, source)
+    return options.published or article.published
+
+
+def _supported() -> str:
+    return ", ".join(supported_languages())

@@ -1,0 +1,132 @@
+"""One acceptance policy, four ways in: ``selon analyze`` (the batch), ``selon ingest``
+(corpus ingest into a temporary SQLite store), the web API (through FastAPI's TestClient) and
+Spark (the record function its ``mapInArrow`` runs, called directly: no Spark session) refuse
+the same inputs with the same reason, and accept a good French article.
+
+Every bad input is a JSON object, the one form all four read: a ``.json`` file for
+``analyze`` and ``ingest``, the request body for the web, an input row for Spark.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from selon.ingest.readers import read_inputs
+from selon.pipeline import batch
+from selon.pipeline.analyzer import Analyzer, Failure
+from selon.scale.spark import analyze_records
+from selon.store.corpus import ingest
+from selon.web import create_app
+
+pytestmark = pytest.mark.model
+
+FRENCH = (
+    "Selon la police, plus de 300 personnes ont manifesté samedi à Lyon contre la fermeture de "
+    "la maternité. « Nous ne céderons pas », a déclaré le porte-parole du collectif, Marc Durand.\n"
+)
+GERMAN = (
+    "Der Bürgermeister der Stadt erklärte am Montag vor Journalisten, dass die alte Brücke über "
+    "den Fluss wegen schwerer Schäden noch mindestens drei Monate gesperrt bleiben müsse. Die "
+    "Anwohner seien über die Umleitungen informiert worden.\n"
+)
+ENGLISH = (
+    "The health minister told reporters on Tuesday that the new hospital wing would open next "
+    "spring, despite the delays caused by the shortage of building materials this winter.\n"
+)
+NO_TEXT = "the article has no text (empty or only whitespace)"
+
+# name: (the input, what its reason says)
+BAD: dict[str, tuple[dict[str, Any], str]] = {
+    "empty text": ({"id": "a", "text": ""}, NO_TEXT),
+    "blank text": ({"id": "a", "text": "  \n\t \u00a0\n"}, NO_TEXT),
+    "German text": ({"id": "a", "text": GERMAN}, "the text looks German"),
+    "English text": ({"id": "a", "text": ENGLISH}, "the text looks English"),
+    "declared language without a pack": (
+        {"id": "a", "text": FRENCH, "lang": "de"},
+        "the article declares language 'de' and selon has no language pack for 'de'",
+    ),
+    "declared language in capitals": (
+        {"id": "a", "text": FRENCH, "lang": "EN"},
+        "the article declares language 'en' and selon has no language pack for 'en'",
+    ),
+    "impossible date": (
+        {"id": "a", "text": FRENCH, "published": "2017-02-30"},
+        "published '2017-02-30' is not a date (expected YYYY-MM-DD)",
+    ),
+    "month 13": (
+        {"id": "a", "text": FRENCH, "published": "2017-13-01"},
+        "published '2017-13-01' is not a date (expected YYYY-MM-DD)",
+    ),
+}
+
+#: One way in: (the input, a forced language or None) -> the reason it was refused, or None.
+WayIn = Callable[[dict[str, Any], "str | None"], "str | None"]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, cli_analyzer: Analyzer) -> Iterator[TestClient]:
+    db = tmp_path_factory.mktemp("web") / "store.db"
+    with TestClient(create_app(db_url=str(db), analyzer=cli_analyzer)) as c:
+        yield c
+
+
+@pytest.fixture
+def ways_in(tmp_path: Path, cli_analyzer: Analyzer, client: TestClient) -> dict[str, WayIn]:
+    """The four entry points, each fed one article and answering with its refusal, if any."""
+    stores = iter(range(1_000))
+
+    def as_file(obj: dict[str, Any]) -> Path:
+        path = tmp_path / f"{obj['id']}.json"
+        path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    def analyze(obj: dict[str, Any], lang: str | None) -> str | None:
+        (result,) = batch.run_batch(read_inputs([str(as_file(obj))]), lang=lang)
+        return result.message if isinstance(result, Failure) else None
+
+    def ingest_(obj: dict[str, Any], lang: str | None) -> str | None:
+        db = tmp_path / f"store-{next(stores)}.db"
+        summary = ingest([as_file(obj)], str(db), analyzer=cli_analyzer, lang=lang)
+        assert summary.total == 1, summary
+        return summary.failed[0].message if summary.failed else None
+
+    def web(obj: dict[str, Any], lang: str | None) -> str | None:
+        body = {**obj, "lang": lang} if lang else obj
+        r = client.post("/api/analyze", json=body)
+        if r.status_code == 200:
+            return None
+        assert r.status_code == 422, r.text
+        message: str = r.json()["message"]
+        return message
+
+    def spark(obj: dict[str, Any], lang: str | None) -> str | None:
+        (row,) = analyze_records([obj], lang=lang, analyzer=cli_analyzer)
+        return None if row["error"] is None else str(row["error"]["reason"])
+
+    return {"analyze": analyze, "ingest": ingest_, "web": web, "spark": spark}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_every_way_in_refuses_with_the_same_reason(ways_in: dict[str, WayIn], case: str) -> None:
+    obj, says = BAD[case]
+    reasons = {name: way(obj, None) for name, way in ways_in.items()}
+    assert reasons["analyze"] is not None and says in reasons["analyze"], reasons
+    assert set(reasons.values()) == {reasons["analyze"]}, reasons
+
+
+def test_every_way_in_accepts_a_french_article(ways_in: dict[str, WayIn]) -> None:
+    obj = {"id": "lyon", "text": FRENCH, "published": "2024-05-06T08:00:00Z"}
+    assert {name: way(obj, None) for name, way in ways_in.items()} == dict.fromkeys(ways_in)
+
+
+def test_a_refused_language_is_accepted_when_forced_as_the_reason_says(ways_in: dict[str, WayIn]) -> None:
+    obj, _ = BAD["German text"]
+    reason = ways_in["analyze"](obj, None)
+    assert reason is not None and "--lang fr" in reason and '"lang": "fr"' in reason
+    assert {name: way(obj, "fr") for name, way in ways_in.items()} == dict.fromkeys(ways_in)
