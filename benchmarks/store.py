@@ -31,8 +31,9 @@ from typing import Any
 
 from selon.models import Analysis, Article, Figure
 from selon.pipeline.analyzer import Analyzer
-from selon.store.corpus import compare, figures, ingest
 from selon.store.db import AddResult, Store, open_store
+from selon.store.loader import ingest
+from selon.store.queries import compare, figures
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 

@@ -21,7 +21,7 @@ from selon.ingest.readers import read_inputs
 from selon.pipeline import batch
 from selon.pipeline.analyzer import Analyzer, Failure
 from selon.scale.spark import analyze_records
-from selon.store.corpus import ingest
+from selon.store.loader import ingest
 from selon.web import create_app
 
 pytestmark = pytest.mark.model

@@ -15,8 +15,9 @@ from selon.errors import InputError
 from selon.ingest.readers import Loaded, Record, read_files
 from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
 from selon.pipeline.analyzer import Analyzer, Failure
-from selon.store.corpus import Filters, compare, figures, ingest, speakers, unit_family
 from selon.store.db import open_store
+from selon.store.loader import ingest
+from selon.store.queries import Filters, compare, figures, speakers, unit_family
 
 pytest_plugins = ["conftest_pg"]
 

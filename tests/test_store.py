@@ -160,7 +160,7 @@ def full_figure() -> Figure:
 def test_every_figure_field_reaches_every_table(db_url: str) -> None:
     """Parquet schema, SQL row, store round trip, corpus query, API model and web view all
     carry each field of Figure: a field one of them left out fails here."""
-    from selon.store.corpus import figures as figure_records
+    from selon.store.queries import figures as figure_records
     from selon.store.rows import FIGURE, figure_row
     from selon.web.api import RECORD_MODELS
     from selon.web.view import figure_row as view_row
@@ -342,7 +342,7 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
 SCRIPT = textwrap.dedent(
     """
     import json, sys
-    from selon.store.corpus import ingest
+    from selon.store.loader import ingest
     from selon.models import Analysis, Figure, Speaker, Statement, TextSpan
 
     class Stub:

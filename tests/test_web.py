@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from selon.cli.registry import main as selon_main
 from selon.errors import SelonError
 from selon.pipeline.analyzer import Analyzer
-from selon.store.corpus import ingest
+from selon.store.loader import ingest
 from selon.web import create_app
 from selon.web.middleware import CONTENT_SECURITY_POLICY
 from web_helpers import ARTICLES, XSS_ID, article_json, statement_of, text_pieces

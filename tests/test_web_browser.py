@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from selon.pipeline.analyzer import Analyzer
-from selon.store.corpus import ingest
+from selon.store.loader import ingest
 from web_helpers import ARTICLES, XSS_ID, article_json
 
 pytestmark = pytest.mark.model

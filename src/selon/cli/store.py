@@ -1,7 +1,7 @@
 """The store's commands: ``selon ingest``, ``selon figures``, ``selon compare``, ``selon speakers``.
 
 Thin edges: each ``run_*`` parses nothing itself, calls one library function of
-:mod:`selon.store.corpus` (or :mod:`selon.scale.parquet` for ``ingest --from-parquet``) and
+:mod:`selon.store.loader`, :mod:`selon.store.queries` (or :mod:`selon.scale.parquet` for ``ingest --from-parquet``) and
 prints the result; errors go up to :func:`selon.cli.registry.main`, which maps them to
 exit codes. :data:`COMMANDS` are the four commands.
 """
@@ -26,7 +26,8 @@ from selon.cli.command import (
     print_failures,
 )
 from selon.errors import StoreError, UsageError
-from selon.store.corpus import GROUP_KEYS, Filters, IngestSummary, Records, compare, figures, ingest, speakers
+from selon.store.loader import IngestSummary, ingest
+from selon.store.queries import GROUP_KEYS, Filters, Records, compare, figures, speakers
 
 FORMATS = ("table", "csv", "json", "parquet")
 

@@ -1,7 +1,7 @@
 """The acceptance policy: whether a read article can be analysed, and in which language.
 
 Every way in (``selon analyze`` through :mod:`selon.pipeline.batch`, ``selon ingest``
-through :func:`selon.store.corpus.ingest`, the web through :mod:`selon.web.service`, Spark
+through :func:`selon.store.loader.ingest`, the web through :mod:`selon.web.service`, Spark
 through :mod:`selon.scale.spark`, and :meth:`selon.pipeline.analyzer.Analyzer.check`) hands
 what it read to :func:`accept`, so all of them refuse the same inputs with the same reason:
 

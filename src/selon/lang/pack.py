@@ -28,6 +28,7 @@ from selon.lang.schema import (
     Counted,
     Cues,
     Mentions,
+    Morphology,
     NotFigures,
     Numbers,
     Outcomes,
@@ -35,6 +36,7 @@ from selon.lang.schema import (
     Quotes,
     Speakers,
     Tokenizer,
+    Units,
     Words,
 )
 
@@ -59,6 +61,7 @@ class LanguagePack:
     code: str
     model: str
     detect: Words
+    morphology: Morphology
     tokenizer: Tokenizer
     quotes: Quotes
     cues: Cues
@@ -71,7 +74,12 @@ class LanguagePack:
     counted: Counted
     not_figures: NotFigures
     outcomes: Outcomes
-    units: dict[str, Words]
+    units: Units
+
+    def singular(self, word: str) -> str:
+        """``word`` without a plural ending (a crude singular, for comparing words)."""
+        m = self.morphology
+        return word[:-1] if len(word) > m.plural_min_length and word.endswith(m.plural_endings) else word
 
 
 def pack_from_tables(tables: Mapping[str, Any], where: str = "language pack") -> LanguagePack:

@@ -22,6 +22,19 @@ class Tokenizer:
 
 
 @dataclass(frozen=True)
+class Morphology:
+    plural_endings: Words
+    plural_min_length: int
+
+
+@dataclass(frozen=True)
+class Units:
+    families: dict[str, Words]
+    qualifying_words: Words
+    qualifying_prefixes: Words
+
+
+@dataclass(frozen=True)
 class Quotes:
     pairs: tuple[tuple[str, str], ...]
     inner: Words
@@ -106,8 +119,6 @@ class FunctionWords:
     complement_prepositions_before_article: Words
     description_marks: Words
     closing_marks: Words
-    plural_endings: Words
-    plural_min_length: int
 
 
 @dataclass(frozen=True)

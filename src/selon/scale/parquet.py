@@ -20,8 +20,8 @@ from typing import Any
 from selon.errors import InputError
 from selon.models import Analysis
 from selon.pipeline.analyzer import Failure
-from selon.store.corpus import IngestSummary
 from selon.store.db import Store, using_store
+from selon.store.loader import IngestSummary
 from selon.store.rows import TABLES, analysis_from_rows, failure_from_row
 
 Rows = dict[str, list[dict[str, Any]]]

@@ -1,5 +1,5 @@
 """The JSON API under ``/api/``: thin routes over :mod:`selon.web.service` and
-:mod:`selon.store.corpus`. Errors are ``{"status": …, "message": …}`` with that HTTP status."""
+:mod:`selon.store.queries`. Errors are ``{"status": …, "message": …}`` with that HTTP status."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 
 from selon.errors import SelonError
 from selon.models import Analysis, Article, TextSpan, field_types
-from selon.store import corpus
+from selon.store import queries
 from selon.store.db import Store
 from selon.web.service import (
     MAX_PER_PAGE,
@@ -58,11 +58,11 @@ def filter_params(
     outlet: Annotated[str | None, Query(description="outlets whose name contains this, any case")] = None,
     since: Annotated[str | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
-) -> corpus.Filters:
+) -> queries.Filters:
     return make_filters(outcome=outcome, source=source, outlet=outlet, since=since, until=until)
 
 
-FiltersDep = Annotated[corpus.Filters, Depends(filter_params)]
+FiltersDep = Annotated[queries.Filters, Depends(filter_params)]
 
 
 # -- the selon/1 contract as pydantic models (for the OpenAPI schema) -------------------------
@@ -235,7 +235,7 @@ def article(article_id: int, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/figures", response_model=TableOut, responses=ERRORS, summary="Stored figures with their sources")
 def figures(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
-    records = corpus.figures(store, filters)
+    records = queries.figures(store, filters)
     return {"columns": records.columns, "rows": list(records)}
 
 
@@ -246,11 +246,11 @@ def compare(
     store: StoreDep,
     filters: FiltersDep,
     by: Annotated[
-        str, Query(description=f"comma-separated group keys among {', '.join(corpus.GROUP_KEYS)}")
-    ] = ",".join(corpus.GROUP_KEYS),
+        str, Query(description=f"comma-separated group keys among {', '.join(queries.GROUP_KEYS)}")
+    ] = ",".join(queries.GROUP_KEYS),
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> dict[str, Any]:
-    records = corpus.compare(store, filters, by=parse_by(by), min_sources=min_sources)
+    records = queries.compare(store, filters, by=parse_by(by), min_sources=min_sources)
     return {"columns": records.columns, "rows": list(records)}
 
 
@@ -258,7 +258,7 @@ def compare(
 def speakers(
     store: StoreDep, filters: FiltersDep, limit: Annotated[int | None, Query(ge=1, le=10_000)] = None
 ) -> dict[str, Any]:
-    records = corpus.speakers(store, filters, limit=limit)
+    records = queries.speakers(store, filters, limit=limit)
     return {"columns": records.columns, "rows": list(records)}
 
 
@@ -287,7 +287,7 @@ def parse_by(value: str) -> tuple[str, ...]:
     from selon.errors import InputError
 
     keys = tuple(k.strip() for k in value.split(",") if k.strip())
-    bad = [k for k in keys if k not in corpus.GROUP_KEYS]
+    bad = [k for k in keys if k not in queries.GROUP_KEYS]
     if bad or not keys:
-        raise InputError(f"by takes a comma-separated list of {', '.join(corpus.GROUP_KEYS)}")
+        raise InputError(f"by takes a comma-separated list of {', '.join(queries.GROUP_KEYS)}")
     return keys

@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 
 from selon.errors import InputError
 from selon.models import Analysis
-from selon.store import corpus
+from selon.store import queries
 from selon.web.api import AnalyzerDep, StoreDep, parse_by
 from selon.web.service import (
     MAX_PER_PAGE,
@@ -142,9 +142,9 @@ def compare(
     min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> HTMLResponse:
     filters = make_filters(outcome=outcome, source=source, outlet=outlet, since=since, until=until)
-    keys = parse_by(by) if by and by.strip() else corpus.GROUP_KEYS
-    table = corpus.compare(store, filters, by=keys, min_sources=min_sources)
-    chart = figures_chart(corpus.figures(store, filters))
+    keys = parse_by(by) if by and by.strip() else queries.GROUP_KEYS
+    table = queries.compare(store, filters, by=keys, min_sources=min_sources)
+    chart = figures_chart(queries.figures(store, filters))
     return render_page(
         "compare.html",
         page="compare",

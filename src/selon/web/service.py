@@ -1,5 +1,5 @@
 """What the web routes call: reading a submitted article, analysing it, and the store
-look-ups the pages need beyond :mod:`selon.store.corpus` (one stored article back as an
+look-ups the pages need beyond :mod:`selon.store.queries` (one stored article back as an
 :class:`~selon.models.Analysis`, a searchable list of articles, ingest of posted articles).
 
 Plain functions over an :class:`~selon.store.db.Store` and an analyzer; no HTTP here. Every
@@ -24,10 +24,10 @@ from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import article_from_object, decode
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
-from selon.store.corpus import Filters, contains
 from selon.store.db import Store, article_key, articles, iso_date
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
+from selon.store.queries import Filters, contains
 
 #: Uploads the reader accepts, by file name suffix.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
@@ -141,7 +141,7 @@ def make_filters(
     since: str | None = None,
     until: str | None = None,
 ) -> Filters:
-    """:class:`~selon.store.corpus.Filters` from form or query strings (empty means no filter);
+    """:class:`~selon.store.queries.Filters` from form or query strings (empty means no filter);
     a malformed date is an :class:`InputError` (422)."""
 
     def clean(v: str | None) -> str | None:
@@ -299,7 +299,7 @@ class IngestResult:
 
 def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Article]) -> IngestResult:
     """Analyse the articles not stored yet and store each in its own transaction (as
-    :func:`selon.store.corpus.ingest` does for files). A failed article is reported, the others go on."""
+    :func:`selon.store.loader.ingest` does for files). A failed article is reported, the others go on."""
     result = IngestResult()
     keys = [article_key(a.text) for a in batch]
     stored = store.present_keys(keys)

@@ -9,6 +9,7 @@ word of a language themselves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -53,14 +54,7 @@ class SpeakerLexicon:
     complement_prepositions_before_article: frozenset[str]
     description_marks: frozenset[str]
     closing_marks: frozenset[str]
-    plural_endings: tuple[str, ...]
-    plural_min_length: int
-
-    def singular(self, word: str) -> str:
-        """``word`` without a plural ending (roles are compared word by word)."""
-        if len(word) > self.plural_min_length and word.endswith(self.plural_endings):
-            return word[:-1]
-        return word
+    singular: Callable[[str], str]  # the pack's crude singular
 
     def norm(self, text: str) -> str:
         """``text`` as names and roles are compared: folded, without punctuation or determiners."""
@@ -100,6 +94,5 @@ def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
         complement_prepositions_before_article=folded(fw.complement_prepositions_before_article),
         description_marks=frozenset(fw.description_marks),
         closing_marks=frozenset(fw.closing_marks),
-        plural_endings=fw.plural_endings,
-        plural_min_length=fw.plural_min_length,
+        singular=pack.singular,
     )

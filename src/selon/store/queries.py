@@ -1,5 +1,4 @@
-"""Building and querying a corpus: :func:`ingest` files into a store, then ask it
-:func:`figures`, :func:`compare` and :func:`speakers`.
+"""Asking a corpus: :func:`figures`, :func:`compare` and :func:`speakers` over a store.
 
 The queries return :class:`Records`, a list of plain dicts with ``to_pandas()`` (pandas is
 the optional extra ``selon[pandas]``). Filters are always bound parameters.
@@ -10,25 +9,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from selon.errors import StoreError
-from selon.ingest.policy import RunOptions
-from selon.ingest.readers import count_files, read_files
 from selon.lang.pack import load_pack
-from selon.models import Analysis, Article, plain_number
-from selon.pipeline.analyzer import Failure
-from selon.pipeline.batch import admit
+from selon.models import plain_number
 from selon.store.db import (
     Store,
-    article_key,
     articles,
     iso_date,
     parse_date,
@@ -41,117 +34,6 @@ from selon.store.rows import FIGURE
 
 if TYPE_CHECKING:
     import pandas
-
-
-# -- ingest -----------------------------------------------------------------------------------
-
-
-class AnalyzerLike(Protocol):
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]: ...
-
-
-@dataclass
-class IngestSummary:
-    """What :func:`ingest` did, input by input (sources are paths, ``path:line`` for JSONL)."""
-
-    ingested: list[str] = field(default_factory=list)
-    present: list[str] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return len(self.ingested) + len(self.present) + len(self.failed)
-
-    @property
-    def exit_code(self) -> int:
-        """0 every input stored (or already there), 1 some failed, 2 none could be stored."""
-        if self.total == 0 or len(self.failed) == self.total:
-            return 2
-        return 1 if self.failed else 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ingested": len(self.ingested),
-            "already_present": len(self.present),
-            "failed": [{"source": f.source or f.article_id, "reason": f.message} for f in self.failed],
-        }
-
-    def __str__(self) -> str:
-        return (
-            f"{len(self.ingested)} ingested, {len(self.present)} already present, {len(self.failed)} failed"
-        )
-
-
-def ingest(
-    paths: Iterable[str | Path],
-    db: str | Path | Store | None = None,
-    analyzer: AnalyzerLike | None = None,
-    *,
-    lang: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    chunk_size: int = 500,
-) -> IngestSummary:
-    """Read ``paths`` (:func:`selon.ingest.readers.read_files`), pass each article through the
-    acceptance policy (:func:`selon.ingest.policy.accept`), analyse what is not stored yet,
-    store each article in its own transaction. Re-ingesting is a no-op for articles already
-    there, so a run that was interrupted completes when run again.
-
-    ``lang`` forces the language (no detection). ``analyzer`` defaults to an ``Analyzer`` for
-    the run's language, loaded only when something needs analysing. ``progress(done, total)``
-    is called after each input. Inputs are read ``chunk_size`` at a time, so memory does not
-    grow with the corpus.
-    """
-    options = RunOptions(lang=lang)
-    summary = IngestSummary()
-    paths = [Path(p) for p in paths]
-    total = count_files(paths) if progress is not None else None
-    done = 0
-
-    def step() -> None:
-        nonlocal done, total
-        done += 1
-        if progress is not None:
-            total = max(total or 0, done)
-            progress(done, total)
-
-    seen: set[str] = set()  # keys met in this run
-    with using_store(db) as store:
-        inputs = (admit(record, options) for record in read_files(paths))
-        # in chunks, so that memory stays bounded and dedup is one query per chunk
-        while chunk := list(itertools.islice(inputs, chunk_size)):
-            keys = [article_key(item.text) if isinstance(item, Article) else "" for _, item in chunk]
-            stored = store.present_keys(k for k in keys if k)
-            todo: list[tuple[str, Article]] = []
-            for (source, item), key in zip(chunk, keys, strict=True):
-                if isinstance(item, Failure):
-                    summary.failed.append(item)
-                    step()
-                elif key in stored or key in seen:
-                    summary.present.append(source)
-                    step()
-                else:
-                    seen.add(key)
-                    todo.append((source, item))
-            if not todo:
-                continue
-            if analyzer is None:
-                from selon.pipeline.analyzer import Analyzer
-
-                analyzer = Analyzer(options.reads)
-            sources = iter(todo)
-            for result in analyzer.analyze_many(a for _, a in todo):
-                source, _article = next(sources)
-                if isinstance(result, Failure):
-                    summary.failed.append(dataclasses.replace(result, source=source))
-                elif store.add(result).status == "ingested":
-                    summary.ingested.append(source)
-                else:  # another process stored it meanwhile
-                    summary.present.append(source)
-                step()
-    return summary
-
-
-# -- queries ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -309,14 +191,11 @@ def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[s
 
 # -- units ------------------------------------------------------------------------------------
 
-_QUALIFYING_WORDS = frozenset({"de", "du", "des", "d'", "par", "à", "au", "aux", "en", "pour", "sur", "et"})
-
-
 @functools.cache
 def unit_families(lang: str = "fr") -> dict[str, str]:
-    """The language pack's ``[units]`` table turned into variant → family."""
+    """The language pack's ``[units.families]`` table turned into variant → family."""
     out: dict[str, str] = {}
-    for family, variants in load_pack(lang).units.items():
+    for family, variants in load_pack(lang).units.families.items():
         out[_fold_unit(family)] = family
         for v in variants:
             out[_fold_unit(v)] = family
@@ -327,30 +206,30 @@ def _fold_unit(unit: str) -> str:
     return " ".join(unit.replace("\u2019", "'").lower().split())
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-
-def unit_family(unit: str | None, families: Mapping[str, str] | None = None) -> str | None:
+def unit_family(unit: str | None, families: Mapping[str, str] | None = None, lang: str = "fr") -> str | None:
     """The family a unit counts in: the table's family for the phrase (or its singular), or
     for its first word when the rest only qualifies it; else the phrase's crude singular."""
     if unit is None:
         return None
-    table = unit_families() if families is None else families
+    table = unit_families(lang) if families is None else families
+    pack = load_pack(lang)
+    units, singular_of = pack.units, pack.singular
     folded = _fold_unit(unit)
     if not folded:
         return None
     words = folded.split()
-    singular = " ".join([_singular(words[0]), *words[1:]])
+    singular = " ".join([singular_of(words[0]), *words[1:]])
     for candidate in (folded, singular):
         if candidate in table:
             return table[candidate]
-    if len(words) > 1 and not any(w in _QUALIFYING_WORDS or w.startswith("d'") for w in words[1:]):
+    if len(words) > 1 and not any(
+        w in units.qualifying_words or w.startswith(units.qualifying_prefixes) for w in words[1:]
+    ):
         head = words[0]
-        for candidate in (head, _singular(head)):
+        for candidate in (head, singular_of(head)):
             if candidate in table:
                 return table[candidate]
-        return _singular(head)
+        return singular_of(head)
     return singular
 
 
