@@ -3,10 +3,12 @@ location of the project's shared gold corpus and scorer."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import spacy
@@ -36,6 +38,17 @@ def shared_dir() -> Path:
             pytest.fail(f"{reason}; under CI=true the quality gate must run")
         pytest.skip(reason)
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def reference_scorer(shared_dir: Path) -> ModuleType:
+    """The project's reference scorer, ``../shared/eval/score.py``, loaded as a module."""
+    path = shared_dir / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("selon_shared_score", path)
+    assert spec is not None and spec.loader is not None, f"cannot load the scorer {path}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ needing both bounds, periods within two days.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -305,14 +304,6 @@ def test_the_command_scores_a_gold_folder(
 
 
 # -- agreement with the reference scorer ----------------------------------------------------------
-def _reference_scorer(path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("selon_shared_score_evaluate", path)
-    assert spec is not None and spec.loader is not None, f"cannot load the scorer {path}"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _assert_same_scores(reference: dict[str, Any], mine: dict[str, Any], where: str) -> None:
     """Every measure of the reference scorer agrees to three decimals; an accuracy over no
     item (the reference's 0.0) is None here."""
@@ -329,7 +320,7 @@ def _assert_same_scores(reference: dict[str, Any], mine: dict[str, Any], where: 
 
 @pytest.mark.model
 def test_scores_agree_with_the_reference_scorer_on_the_dev_set(
-    shared_dir: Path, tmp_path: Path, cli_analyzer: Any
+    shared_dir: Path, reference_scorer: Any, tmp_path: Path, cli_analyzer: Any
 ) -> None:
     from selon.pipeline.analyzer import Failure
 
@@ -338,7 +329,7 @@ def test_scores_agree_with_the_reference_scorer_on_the_dev_set(
     results = list(cli_analyzer.analyze_many(g.to_article() for g in golds))
     assert not [r for r in results if isinstance(r, Failure)]
     analyses = [r for r in results if isinstance(r, Analysis)]
-    reference = _reference_scorer(shared_dir / "eval" / "score.py")
+    reference = reference_scorer
     report = evaluate(golds, analyses, by="outlet")
 
     pred = tmp_path / "dev.jsonl"

@@ -10,7 +10,6 @@ a user's clone, the gate is skipped; under ``CI=true`` its absence is a failure.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -28,16 +27,8 @@ METRICS = {
 pytestmark = pytest.mark.model
 
 
-def _load_scorer(path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("selon_shared_score_gate", path)
-    assert spec is not None and spec.loader is not None, f"cannot load the scorer {path}"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def dev_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def dev_scores(shared_dir: Path, reference_scorer: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     from selon.pipeline.analyzer import Analyzer, Failure
 
     gold_dir = shared_dir / "corpus" / "dev"
@@ -58,7 +49,7 @@ def dev_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     assert not failures, f"dev articles that could not be analysed: {failures}"
     pred = tmp_path_factory.mktemp("quality") / "dev.jsonl"
     pred.write_text("".join(r.to_json() + "\n" for r in results), encoding="utf-8")  # type: ignore[union-attr]
-    result, _errors = _load_scorer(shared_dir / "eval" / "score.py").score(str(gold_dir), str(pred))
+    result, _errors = reference_scorer.score(str(gold_dir), str(pred))
     assert result["missing_articles"] == [], result["missing_articles"]
     return result
 

@@ -8,9 +8,7 @@ the rules' to-do list, never deleted to make the suite green.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
@@ -592,22 +590,13 @@ def test_components_on_a_users_own_pipeline() -> None:
 
 
 # -- the seed article --------------------------------------------------------------------------
-def _scorer(shared_dir):
-    spec = importlib.util.spec_from_file_location("selon_shared_score", shared_dir / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.model
-def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, shared_dir) -> None:
+def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, shared_dir, reference_scorer) -> None:
     path = shared_dir / "corpus" / "dev" / "seed-mossoul-fr.json"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     gold = json.loads(path.read_text(encoding="utf-8"))
-    score = _scorer(shared_dir)
+    score = reference_scorer
     text = gold["text"]
     result = analyzer.analyze(
         Article(id=gold["id"], text=text, published=gold.get("published"), language="fr")

@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as e:  # --help, --version
             return e.code if isinstance(e.code, int) else EXIT_OK
         return int(args.func(args))
-    except (UsageError, SelonError) as e:
+    except SelonError as e:  # a UsageError too
         warn(f"error: {e}")
         return EXIT_NONE_OR_USAGE
     except KeyboardInterrupt:
