@@ -159,6 +159,15 @@ CASES: dict[str, str] = {
         "« Nous avons recensé 85 interpellations depuis lundi », a déclaré le commissaire Paul Renard. "
         "La ville compte 40.000 habitants."
     ),
+    "fig_cue_after": (
+        "Vingt-deux véhicules ont été incendiés dans la nuit, selon les pompiers, dont sept dans le "
+        "seul quartier du Port, a précisé la préfète. Ils seraient près de 900, selon un syndicaliste, "
+        "à vouloir quitter l'entreprise."
+    ),
+    "fig_cue_after_not": (
+        "Quelque 300 parents ont défilé samedi et les délégués ont dénoncé la fermeture de l'école. "
+        "Quelque 900 salariés ont annoncé leur départ."
+    ),
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",

@@ -353,6 +353,37 @@ def test_rule_figure_takes_the_speaker_of_its_statement(ctx_of, statements_of, f
     ]
 
 
+def _sentence_of(ctx: Context, q: Quantity) -> tuple[int, int]:
+    lo, hi = ctx.sentence(q.a)
+    return ctx.doc[lo].idx, ctx.tok_end(hi - 1)
+
+
+def test_rule_figure_before_an_inverted_cue_takes_its_speaker(ctx_of, statements_of, figures_of) -> None:
+    """« …, dont sept …, a précisé la préfète »: the statement stops before the figure, the
+    cue after it governs the clause; « ils seraient près de 900, selon X, à … » likewise."""
+    ctx = ctx_of("fig_cue_after")
+    statements = statements_of("fig_cue_after")
+    qs = [q for q in read_all(ctx) if not q.merged and not q.excluded]
+    sept = next(q for q in qs if ctx.text[q.start : q.end] == "sept")
+    assert holding_statement(sept.start, sept.end, sept, statements) is None
+    assert attribute(sept.start, sept.end, sept, statements) == (None, None)  # without its sentence
+    assert attribute(sept.start, sept.end, sept, statements, _sentence_of(ctx, sept))[0] == "préfète"
+    f = {x.text: x.source for x in figures_of("fig_cue_after")}
+    assert f["sept"] == "préfète"
+    assert f["près de 900"] == "syndicaliste"
+
+
+def test_rule_figure_before_a_cue_of_its_own_clause_stays_unattributed(ctx_of, statements_of, figures_of) -> None:
+    """A cue whose content follows it does not reach back to the subject's figure, nor does a
+    cue to the figure that names its speaker (« Quelque 900 salariés ont annoncé »)."""
+    statements = statements_of("fig_cue_after_not")
+    assert len(statements) == 2
+    assert [(x.text, x.source) for x in figures_of("fig_cue_after_not")] == [
+        ("Quelque 300 parents", None),
+        ("Quelque 900 salariés", None),
+    ]
+
+
 # ================================================================================================
 # Through the model: ``Analyzer("fr")`` on sentences written for these tests
 # ================================================================================================

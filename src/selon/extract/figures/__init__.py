@@ -77,7 +77,9 @@ def build_figures(ctx: Context, qs: list[Quantity], statements: Sequence[Stateme
         unit, unit_token = figure_unit(ctx, q, last_unit)
         if q.unit is not None:
             last_unit = (q.unit, q.unit_token, ctx.sent_of[q.a])
-        source, statement = attribute(span.start, span.end, q, statements)
+        lo, hi = ctx.sentence(q.a)
+        bounds = (ctx.doc[lo].idx, ctx.tok_end(hi - 1))
+        source, statement = attribute(span.start, span.end, q, statements, bounds)
         out.append(
             Figure(
                 id=f"f{len(out) + 1}",

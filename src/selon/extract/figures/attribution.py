@@ -3,6 +3,13 @@
 A figure belongs to the narrowest statement whose content holds the figure's text or at
 least its number; its source is that statement's speaker (None when the statement has no
 named speaker, and for a figure in the article's own voice).
+
+A figure that no statement holds may still sit before a cue that governs its clause: an
+inverted cue whose statement lies before it (« …, dont 21 personnes en garde à vue, a
+indiqué le parquet. »), or an according-to phrase (« ils sont environ 500, selon ce
+responsable, à être … »). The figure then belongs to the nearest such cue after it in its
+sentence, unless the figure is part of that statement's speaker (« 2700 personnes
+annonçaient … »).
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from collections.abc import Sequence
 
 from selon.extract.figures.context import Quantity
 from selon.models import Statement
+
+Sentence = tuple[int, int]  # the characters of the figure's sentence, end exclusive
 
 
 def holding_statement(start: int, end: int, q: Quantity, statements: Sequence[Statement]) -> Statement | None:
@@ -25,11 +34,34 @@ def holding_statement(start: int, end: int, q: Quantity, statements: Sequence[St
     return best
 
 
+def governs_before(s: Statement, start: int, end: int, sentence: Sentence) -> bool:
+    """Whether the cue of ``s`` governs a figure at ``start:end`` before it in ``sentence``:
+    the cue and the content in the sentence, the cue after the figure, and the content before
+    the cue (an inverted cue) or the cue an according-to phrase; the figure not in the speaker."""
+    lo, hi = sentence
+    cue, c, sp = s.cue, s.content, s.speaker
+    if cue is None or not (lo <= cue.start and cue.end <= hi and lo <= c.start and c.end <= hi):
+        return False
+    if cue.start < end or not (c.end <= cue.start or s.kind == "according_to"):
+        return False
+    in_speaker = sp is not None and sp.start is not None and sp.end is not None and sp.start <= start < sp.end
+    return not in_speaker
+
+
+def cue_after(start: int, end: int, sentence: Sentence, statements: Sequence[Statement]) -> Statement | None:
+    """The statement whose cue governs the figure at ``start:end`` from after it, the nearest."""
+    found = [(s.cue.start, k) for k, s in enumerate(statements) if s.cue is not None and governs_before(s, start, end, sentence)]
+    return statements[min(found)[1]] if found else None
+
+
 def attribute(
-    start: int, end: int, q: Quantity, statements: Sequence[Statement]
+    start: int, end: int, q: Quantity, statements: Sequence[Statement], sentence: Sentence | None = None
 ) -> tuple[str | None, str | None]:
-    """The source (speaker name) and statement id of the figure at ``start:end`` of ``q``."""
+    """The source (speaker name) and statement id of the figure at ``start:end`` of ``q``
+    (``sentence``: the characters of its sentence, for a cue after it)."""
     best = holding_statement(start, end, q, statements)
+    if best is None and sentence is not None:
+        best = cue_after(start, end, sentence, statements)
     if best is None:
         return None, None
     name = best.speaker.name if best.speaker is not None else None
