@@ -132,6 +132,13 @@ CASES: dict[str, str] = {
     "fig_change": "Le prix du ticket de bus passera de 1,60 à 1,90 euro en janvier.",
     "fig_list_or": "Le forfait coûte 20, 35 ou 50 euros par mois.",
     "fig_and_pair": "Cette année, les deux ateliers ont accueilli 40 et 55 apprentis.",
+    "fig_range_units": (
+        "Les loyers vont de 500 euros à 800 euros, et le chômage touche entre 10 % et 12 % des actifs. "
+        "Les rafales atteindront 90 km/h à 130 km/h."
+    ),
+    "fig_range_units_not": "Il a reçu 500 euros et 800 euros, puis sa facture est passée de 60 euros à 90 euros.",
+    "fig_range_year": "On compte 2000 à 3000 blessés. De 2015 à 2018, le chômage a baissé.",
+    "fig_change_scale": "Le budget est passé de 4,5 à 9 milliards d'euros, la dette de 2 millions à 3 milliards.",
     # -- figures: qualifiers -------------------------------------------------------------------
     "fig_qualifiers": (
         "Plus de 500 habitants ont signé la pétition, mais moins de 40 % des élus l'ont soutenue."

@@ -18,7 +18,7 @@ from selon.extract.figures.lexicon import lexicon
 from selon.extract.figures.outcomes import counted, governing_verbs, noun_outcome, outcome, verb_outcome
 from selon.extract.figures.qualifiers import Bounds, bounds, qualifier_after, qualifier_before, qualify
 from selon.extract.figures.quantities import digit_pieces, find_quantities, written_number
-from selon.extract.figures.ranges import after_between, change_context, joiner, scaled_like
+from selon.extract.figures.ranges import after_between, change_context, joiner, repeated_unit, scaled_like
 from selon.extract.figures.units import figure_unit, find_unit
 from selon.extract.numbers import Reading
 from selon.extract.quotes import find_quotes
@@ -251,6 +251,54 @@ def test_rule_or_closing_a_list_is_no_range(figures_of) -> None:
     f = figures_of("fig_list_or")
     assert [(x.text, x.low, x.high) for x in f] == [("20", 20, 20), ("35", 35, 35), ("50 euros par mois", 50, 50)]
     assert {x.unit for x in f} == {"euros par mois"}
+
+
+def test_rule_range_with_the_unit_written_twice(ctx_of, figures_of) -> None:
+    """« de 500 euros à 800 euros », « entre 10 % et 12 % », « 90 km/h à 130 km/h »: one range."""
+    ctx = ctx_of("fig_range_units")
+    qs = with_units(ctx)
+    assert repeated_unit(ctx, qs[0], qs[1]) == qs[1].a - 1  # past « euros », at « à »
+    f = figures_of("fig_range_units")
+    assert [(x.text, x.low, x.high, x.qualifier, x.unit) for x in f] == [
+        ("de 500 euros à 800 euros", 500, 800, "range", "euros"),
+        ("entre 10 % et 12 %", 10, 12, "range", "%"),
+        ("90 km/h à 130 km/h", 90, 130, "range", "km/h"),
+    ]
+
+
+def test_rule_unit_written_twice_without_range_word_or_after_change(ctx_of, figures_of) -> None:
+    """« 500 euros et 800 euros » (no between-word) and « passée de 60 euros à 90 euros » (a
+    change) stay two figures; two different units are never joined past the first."""
+    ctx = ctx_of("fig_range_units_not")
+    qs = with_units(ctx)
+    assert repeated_unit(ctx, qs[0], qs[1]) is not None
+    assert repeated_unit(ctx, qs[1], qs[2]) is not None  # same unit, but across words: no joiner
+    assert joiner(ctx, qs[1], qs[2], repeated_unit(ctx, qs[1], qs[2])) is None
+    f = figures_of("fig_range_units_not")
+    assert [(x.text, x.low, x.high) for x in f] == [
+        ("500 euros", 500, 500), ("800 euros", 800, 800), ("60 euros", 60, 60), ("90 euros", 90, 90),
+    ]
+    other = ctx_of("fig_range_year")
+    oq = with_units(other)
+    assert repeated_unit(other, oq[0], oq[1]) is None  # the left one has no unit of its own
+
+
+def test_rule_four_digits_in_a_range_of_counts_are_no_year(figures_of) -> None:
+    """« 2000 à 3000 blessés » is a range of counts; « De 2015 à 2018, » stays two years."""
+    f = figures_of("fig_range_year")
+    assert [(x.text, x.low, x.high, x.qualifier, x.unit) for x in f] == [
+        ("2000 à 3000 blessés", 2000, 3000, "range", "blessés"),
+    ]
+
+
+def test_rule_bare_left_number_takes_the_scale_of_a_change(figures_of) -> None:
+    """« passé de 4,5 à 9 milliards » is 4.5 billion to 9 billion (a change, not a range); a
+    left number with its own multiplier keeps it."""
+    f = figures_of("fig_change_scale")
+    assert [(x.text, x.low, x.high) for x in f][:2] == [
+        ("4,5", 4500000000, 4500000000), ("9 milliards d'euros", 9000000000, 9000000000),
+    ]
+    assert f[2].low == 2000000
 
 
 def test_rule_scaled_like_takes_the_multiplier_of_the_right_one() -> None:

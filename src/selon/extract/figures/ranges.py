@@ -18,6 +18,7 @@ from selon.extract.numbers import Number, Reading, as_number
 from selon.lang.pack import fold
 
 _SHARED_EXCLUSIONS = ("time", "address", "year")  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
+_COUNT_LINKS = ("range", "or")  # joiners after which a bare four-digit number counts like its right one
 _CHANGE_WINDOW = 3  # tokens looked at before « de » for a verb of change
 
 
@@ -27,10 +28,11 @@ def link_quantities(ctx: Context, qs: list[Quantity]) -> None:
     merge_ranges(ctx, qs)
 
 
-def joiner(ctx: Context, left: Quantity, right: Quantity) -> str | None:
+def joiner(ctx: Context, left: Quantity, right: Quantity, after: int | None = None) -> str | None:
     """How two neighbouring quantities are joined: « range », « or », « and », « list »,
-    or None (not one joiner token between them, or not one sentence)."""
-    gap = ctx.low[left.b + 1 : right.a]
+    or None (not one joiner token between them, or not one sentence). ``after``: the first
+    token after the left one's unit, when both write the same unit (« 10 % à 15 % »)."""
+    gap = ctx.low[(left.b + 1 if after is None else after) : right.a]
     if len(gap) != 1 or ctx.sent_of[left.b] != ctx.sent_of[right.a]:
         return None
     g = gap[0]
@@ -47,10 +49,14 @@ def joiner(ctx: Context, left: Quantity, right: Quantity) -> str | None:
 
 
 def share_units(ctx: Context, qs: list[Quantity]) -> None:
-    """Right to left: a bare quantity joined to the next takes its unit (and its exclusion)."""
+    """Right to left: a bare quantity joined to the next takes its unit (and its exclusion);
+    one whose unit the next repeats is joined past it (« de 120 km/h à 180 km/h »)."""
     for k in range(len(qs) - 2, -1, -1):
         left, right = qs[k], qs[k + 1]
         if left.unit is not None:
+            after = repeated_unit(ctx, left, right)
+            if after is not None:
+                left.link = joiner(ctx, left, right, after)
             continue
         link = joiner(ctx, left, right)
         if link is None:
@@ -58,8 +64,33 @@ def share_units(ctx: Context, qs: list[Quantity]) -> None:
         left.link = link
         if right.unit is not None:
             left.unit, left.unit_token, left.unit_inherited = right.unit, right.unit_token, True
+            if left.excluded == "year" and right.excluded is None and link in _COUNT_LINKS:
+                left.excluded = None  # « 2000 à 3000 blessés »: a count like the right one
         if right.excluded in _SHARED_EXCLUSIONS and left.excluded is None:
             left.excluded = right.excluded
+        share_scale(left, right)
+
+
+def share_scale(left: Quantity, right: Quantity) -> None:
+    """« passant de 5,6 à 10 milliards »: a bare left number takes the right one's multiplier
+    (see :func:`scaled_like`), range or not."""
+    lv, rv = left.value, right.value
+    if lv is None or rv is None:
+        return
+    scaled = scaled_like(left, right, lv, rv)
+    if scaled != lv:
+        left.reading = Reading(scaled, scaled, left.reading.qualifier)
+        left.scale = right.scale
+
+
+def repeated_unit(ctx: Context, left: Quantity, right: Quantity) -> int | None:
+    """The first token after ``left``'s unit when ``right`` writes the same unit, else None."""
+    if right.unit is None or left.unit_end is None or left.unit is None or fold(left.unit) != fold(right.unit):
+        return None
+    j = left.b + 1
+    while j < right.a and ctx.doc[j].idx < left.unit_end:
+        j += 1
+    return j
 
 
 def merge_ranges(ctx: Context, qs: list[Quantity]) -> None:
