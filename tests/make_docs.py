@@ -143,6 +143,11 @@ CASES: dict[str, str] = {
     "fig_qualifiers": (
         "Plus de 500 habitants ont signé la pétition, mais moins de 40 % des élus l'ont soutenue."
     ),
+    "fig_thresholds": (
+        "La cote du ministre est tombée sous les 30 % et la dette dépassera les 3 % du PIB. "
+        "Les dizaines de milliers de visiteurs ont envahi la ville."
+    ),
+    "fig_thresholds_not": "Il a parlé sous les applaudissements de 300 militants, puis les 40 exposants sont partis.",
     "fig_after_qualifier": "Trois randonneurs au moins ont été secourus dans la nuit.",
     # -- figures: units ------------------------------------------------------------------------
     "fig_elided_unit": "La préfecture a compté 6.400 marcheurs à Lille et 900 à Arras.",

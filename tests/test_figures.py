@@ -322,6 +322,26 @@ def test_rule_qualifier_before_sets_an_open_bound(ctx_of, figures_of) -> None:
     ]
 
 
+def test_rule_threshold_with_its_article_is_an_open_bound(figures_of) -> None:
+    """« sous les 30 % », « dépassera les 3 % »: a threshold, written with its article; « les
+    dizaines de milliers de » is as vague as « des dizaines de milliers de »."""
+    f = figures_of("fig_thresholds")
+    assert [(x.text, x.low, x.high, x.qualifier) for x in f] == [
+        ("sous les 30 %", None, 30, "less_than"),
+        ("dépassera les 3 %", 3, None, "more_than"),
+        ("Les dizaines de milliers de visiteurs", 20000, 99999, "vague"),
+    ]
+
+
+def test_rule_article_alone_makes_no_threshold(figures_of) -> None:
+    """« sous les applaudissements de 300 militants », « les 40 exposants »: exact counts."""
+    f = figures_of("fig_thresholds_not")
+    assert [(x.text, x.low, x.high, x.qualifier) for x in f] == [
+        ("300 militants", 300, 300, "exact"),
+        ("40 exposants", 40, 40, "exact"),
+    ]
+
+
 def test_rule_qualifier_after_the_noun(ctx_of, figures_of) -> None:
     ctx = ctx_of("fig_after_qualifier")
     (q,) = read_all(ctx)
