@@ -154,6 +154,13 @@ CASES: dict[str, str] = {
     "fig_weekday_after": "Ils étaient 7.000 samedi dernier dans les rues de Bordeaux.",
     "fig_quoted_unit": "La police a signalé 14 « zones rouges » dans la ville.",
     # -- figures: not figures ------------------------------------------------------------------
+    "fig_nbsp": (
+        "M.\u00a0Roy, 63\u00a0ans, a livré 25\u00a0000\u00a0tonnes de blé le 26\u00a0février, soit "
+        "25\u00a0% du stock et 3\u00a0millions d'euros."
+    ),
+    "fig_nbsp_plain": (
+        "M. Roy, 63 ans, a livré 25 000 tonnes de blé le 26 février, soit 25 % du stock et 3 millions d'euros."
+    ),
     "fig_dates": "L'audience aura lieu le 12 mars à 14 h, salle 3, deux ans après la réforme de 2019.",
     "fig_weekday_date": "La brocante se tiendra le samedi 4 sur le port de Dinan.",
     "fig_score": "L'équipe locale s'est imposée 3 à 1 face à Brest.",

@@ -198,6 +198,23 @@ def test_rule_lone_article_counts_only_in_a_tally(ctx_of, figures_of) -> None:
     assert [(f.text, f.low) for f in figures_of("fig_tally")] == [("un mort", 1), ("six blessés légers", 6)]
 
 
+def test_rule_no_break_space_is_stepped_over(ctx_of, figures_of) -> None:
+    """« 63\u00a0ans », « le 26\u00a0février », « 25\u00a0% », « 3\u00a0millions »: the no-break
+    space (a token of its own) hides neither the unit, nor the exclusion, nor the multiplier."""
+    ctx = ctx_of("fig_nbsp")
+    assert any(ctx.space)
+    qs = read_all(ctx)
+    assert [q.excluded for q in qs][:3] == ["time", None, "time"]
+    assert ctx.next_word(qs[0].b) == qs[0].b + 2 and ctx.prev_word(qs[0].a) == qs[0].a - 1
+    nbsp = [(f.text.replace("\u00a0", " "), f.low, f.unit) for f in figures_of("fig_nbsp")]
+    assert nbsp == [
+        ("25 000 tonnes", 25000, "tonnes"),
+        ("25 %", 25, "%"),
+        ("3 millions d'euros", 3000000, "euros"),
+    ]
+    assert nbsp == [(f.text, f.low, f.unit) for f in figures_of("fig_nbsp_plain")]  # as with plain spaces
+
+
 # -- ranges --------------------------------------------------------------------------------------
 def test_rule_between_and_is_one_range(ctx_of, figures_of) -> None:
     ctx = ctx_of("fig_range_between")

@@ -1,7 +1,9 @@
 """What every figure stage shares: the document read once, and the quantity being read.
 
 A :class:`Context` holds the Doc, its text, its tokens folded once, which sentence each
-token is in and the quotation spans, plus the pack's :class:`Lexicon`. A :class:`Quantity`
+token is in and the quotation spans, plus the pack's :class:`Lexicon`. A no-break space
+(« 63\u00a0ans », « 25\u00a0% », as Quebec outlets write) is a token of its own: the stages
+step over it with :meth:`Context.next_word` and :meth:`Context.prev_word`. A :class:`Quantity`
 is one quantity expression found in the text; the stages fill in its unit, its exclusion
 and its links to its neighbours.
 """
@@ -61,6 +63,21 @@ class Context:
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
         self.quotes = _quote_spans(doc)
+        self.space = [t.is_space for t in doc]  # « 63\u00a0ans »: the no-break space is a token
+
+    def next_word(self, i: int) -> int:
+        """The first token after token ``i`` that is not a space token (``len(doc)`` if none)."""
+        j = i + 1
+        while j < len(self.space) and self.space[j]:
+            j += 1
+        return j
+
+    def prev_word(self, i: int) -> int:
+        """The last token before token ``i`` that is not a space token (-1 if none)."""
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        return j
 
     def tok_end(self, i: int) -> int:
         """The character end of token ``i``."""

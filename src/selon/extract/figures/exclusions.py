@@ -33,7 +33,8 @@ def time_or_address(ctx: Context, q: Quantity, first_unit: str | None) -> str | 
     lex = ctx.lex
     if first_unit and (first_unit in lex.time_units or first_unit in lex.months):
         return "time"
-    nxt = ctx.low[q.b + 1] if q.b + 1 < len(ctx.doc) else ""
+    k = ctx.next_word(q.b)
+    nxt = ctx.low[k] if k < len(ctx.doc) else ""
     if nxt in lex.months or nxt in lex.time_units:
         return "time"
     unit = fold(q.unit) if q.unit else None
@@ -56,11 +57,12 @@ def year(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
 def named_by_noun(ctx: Context, q: Quantity) -> str | None:
     """« identifier » for a number a noun names (« l'acte 22 », « LBD40 »), « date » for a
     bare number after a weekday (« samedi 3 »)."""
-    if q.kind not in _NAMED_KINDS or q.a == 0:
+    p = ctx.prev_word(q.a)
+    if q.kind not in _NAMED_KINDS or p < 0:
         return None
     lex, doc = ctx.lex, ctx.doc
-    prev = ctx.low[q.a - 1]
-    ptok = doc[q.a - 1]
+    prev = ctx.low[p]
+    ptok = doc[p]
     glued = not ptok.whitespace_ and ptok.text not in QUOTE_CHARS and not ptok.is_punct
     numtok = doc[q.b] if q.kind != "digits" else doc[q.a]
     bare = q.unit is None
@@ -120,9 +122,10 @@ def lone_article(ctx: Context, k: int, qs: list[Quantity]) -> str | None:
     q = qs[k]
     low = ctx.low
     only = ctx.lex.reader.only_words
-    if q.a > 0 and low[q.a - 1] in only:
+    p, n = ctx.prev_word(q.a), ctx.next_word(q.b)
+    if p >= 0 and low[p] in only:
         return None
-    if q.b + 1 < len(ctx.doc) and low[q.b + 1] in only:
+    if n < len(ctx.doc) and low[n] in only:
         return None
     if q.unit is None or q.excluded:
         return "article"
@@ -148,7 +151,8 @@ def tally_before(ctx: Context, k: int, qs: list[Quantity]) -> bool:
     digits or words a few tokens before, in the same sentence (a vague tally does not count)."""
     q = qs[k]
     lex = ctx.lex
-    if q.a == 0 or ctx.low[q.a - 1] not in lex.and_words | lex.list_words:
+    p = ctx.prev_word(q.a)
+    if p < 0 or ctx.low[p] not in lex.and_words | lex.list_words:
         return False
     for prev in reversed(qs[:k]):
         if prev.excluded or prev.merged or prev.kind == "indefinite":

@@ -65,8 +65,9 @@ def range_start(ctx: Context, q: Quantity, window_start: int, before: str) -> in
         m = ctx.lex.between_re.search(before)
         if m:
             return window_start + m.start(1)
-    if q.a > 0 and ctx.low[q.a - 1] in ctx.lex.change_from:
-        return ctx.doc[q.a - 1].idx
+    p = ctx.prev_word(q.a)
+    if p >= 0 and ctx.low[p] in ctx.lex.change_from:
+        return ctx.doc[p].idx
     return q.start
 
 

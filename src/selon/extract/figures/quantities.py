@@ -93,16 +93,17 @@ def _only_marks_after(ctx: Context, end: int, b: int) -> bool:
 def extend_multiplier(ctx: Context, q: Quantity) -> None:
     """Take the multipliers written after the number into it: « 3 millions » is 3 000 000."""
     reader = ctx.lex.reader
-    j = q.b + 1
+    j = ctx.next_word(q.b)
+    last = q.b
     scale = 1
     while j < len(ctx.doc) and ctx.low[j] in reader.multipliers:
         scale *= reader.multipliers[ctx.low[j]]
-        j += 1
+        last, j = j, ctx.next_word(j)
     if scale > 1 and q.reading.low is not None:
         value = as_number(Decimal(str(q.reading.low)) * scale)
         q.reading = Reading(value, value, q.reading.qualifier)
         q.scale = scale
-        q.b = j - 1
+        q.b = last
         q.end = ctx.tok_end(q.b)
 
 

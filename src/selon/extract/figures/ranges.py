@@ -32,7 +32,8 @@ def joiner(ctx: Context, left: Quantity, right: Quantity, after: int | None = No
     """How two neighbouring quantities are joined: « range », « or », « and », « list »,
     or None (not one joiner token between them, or not one sentence). ``after``: the first
     token after the left one's unit, when both write the same unit (« 10 % à 15 % »)."""
-    gap = ctx.low[(left.b + 1 if after is None else after) : right.a]
+    first = left.b + 1 if after is None else after
+    gap = [ctx.low[k] for k in range(first, right.a) if not ctx.space[k]]
     if len(gap) != 1 or ctx.sent_of[left.b] != ctx.sent_of[right.a]:
         return None
     g = gap[0]
@@ -147,7 +148,7 @@ def change_context(ctx: Context, q: Quantity) -> bool:
     """« passe de 2,10 à 2,50 »: a change-from word before ``q`` after a verb (or noun) of
     change a few tokens back; a before/after pair, not a range."""
     lex = ctx.lex
-    i = q.a - 1
+    i = ctx.prev_word(q.a)
     if i < 0 or ctx.low[i] not in lex.change_from:
         return False
     for k in range(i - 1, max(-1, i - 1 - _CHANGE_WINDOW), -1):

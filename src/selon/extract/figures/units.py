@@ -22,7 +22,7 @@ LastUnit = tuple[str, Token | None, int]
 
 def find_unit(ctx: Context, q: Quantity) -> None:
     """Set ``q.unit``, ``q.unit_token`` and ``q.unit_end`` from what follows the quantity."""
-    j = q.b + 1
+    j = ctx.next_word(q.b)
     if j >= len(ctx.doc):
         return
     unit = symbol_unit(ctx, j)
@@ -53,7 +53,7 @@ def measure_unit(ctx: Context, q: Quantity, j: int) -> Unit:
     """A measure counts in its own noun (« des tonnes »), running to the noun measured."""
     doc = ctx.doc
     end = ctx.tok_end(q.b)
-    j += 1 if ctx.low[j] in ctx.lex.reader.partitive else 0
+    j = ctx.next_word(j) if ctx.low[j] in ctx.lex.reader.partitive else j
     if j < len(doc) and doc[j].pos_ == "NOUN":
         end = ctx.tok_end(j)
     return doc[q.b].text, doc[q.b], end
@@ -64,11 +64,11 @@ def _after_partitive(ctx: Context, q: Quantity, j: int) -> int:
     d' ») and the article or preposition after a fraction (« deux tiers des »)."""
     low = ctx.low
     if (q.kind in ("approximate", "vague", "fraction") or q.scale > 1) and low[j] in ctx.lex.reader.partitive:
-        j += 1
+        j = ctx.next_word(j)
         if q.kind == "fraction" and j < len(ctx.doc) and ctx.doc[j].pos_ == "DET":
-            j += 1
+            j = ctx.next_word(j)
     elif q.kind == "fraction" and low[j] in ctx.lex.fraction_of:
-        j += 1
+        j = ctx.next_word(j)
     return j
 
 
@@ -81,7 +81,7 @@ def _skip_adjectives(ctx: Context, j: int) -> int:
         and (ctx.low[j] in lex.skip_adjectives or ctx.low[j] in lex.reader.only_words)
         and skipped < 2
     ):
-        j += 1
+        j = ctx.next_word(j)
         skipped += 1
     return j
 
