@@ -163,6 +163,11 @@ CASES: dict[str, str] = {
     ),
     "fig_dates": "L'audience aura lieu le 12 mars à 14 h, salle 3, deux ans après la réforme de 2019.",
     "fig_weekday_date": "La brocante se tiendra le samedi 4 sur le port de Dinan.",
+    "fig_idioms": (
+        "Le service répond 24 heures sur 24. Il refuse deux poids deux mesures et plus un seul "
+        "client n'attend."
+    ),
+    "fig_idioms_not": "Il a attendu 24 mois. Deux poids lourds ont été contrôlés et un seul conducteur verbalisé.",
     "fig_score": "L'équipe locale s'est imposée 3 à 1 face à Brest.",
     "fig_title": "Elle a relu le roman « Les 40 rugissants » pendant les vacances.",
     # -- figures: outcomes ---------------------------------------------------------------------

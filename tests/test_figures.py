@@ -177,6 +177,21 @@ def test_rule_number_in_a_work_title(ctx_of, figures_of) -> None:
     assert not any(in_work_title(ctx, q) for q in with_units(ctx))
 
 
+def test_rule_numbers_in_fixed_phrases_are_no_figures(ctx_of, figures_of) -> None:
+    """« 24 heures sur 24 », « deux poids deux mesures », « plus un seul »: idioms of the pack."""
+    ctx = ctx_of("fig_idioms")
+    qs = read_all(ctx)
+    assert [q.excluded for q in qs] == ["idiom", "idiom", "idiom", "idiom", "idiom"]
+    assert figures_of("fig_idioms") == []
+
+
+def test_rule_idiom_words_alone_make_no_idiom(figures_of) -> None:
+    """The same words outside the phrase: « 24 mois » (a duration, not an idiom), « Deux poids
+    lourds », « un seul conducteur » count."""
+    f = figures_of("fig_idioms_not")
+    assert [(x.text, x.low) for x in f] == [("Deux poids lourds", 2), ("un seul conducteur", 1)]
+
+
 def test_rule_score_of_a_game(ctx_of, figures_of) -> None:
     ctx = ctx_of("fig_score")
     qs = with_units(ctx)

@@ -214,6 +214,7 @@ class NotFigures:
     year_max: int
     score_cues: Words
     signs: Words
+    idioms: Words
 
 
 @dataclass(frozen=True)

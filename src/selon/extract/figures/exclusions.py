@@ -16,15 +16,41 @@ _SCORE_WINDOW = 6  # tokens looked at before a score for its cue
 
 
 def exclusion(ctx: Context, q: Quantity) -> str | None:
-    """Why ``q`` is no figure (« time », « address », « year », « identifier », « date »,
-    « title »), or None. Reads the unit: run after :func:`find_unit`."""
+    """Why ``q`` is no figure (« idiom », « time », « address », « year », « identifier »,
+    « date », « title »), or None. Reads the unit: run after :func:`find_unit`."""
     first_unit = fold(q.unit_token.text) if q.unit_token is not None else None
     return (
-        time_or_address(ctx, q, first_unit)
+        ("idiom" if in_idiom(ctx, q) else None)
+        or time_or_address(ctx, q, first_unit)
         or year(ctx, q, first_unit)
         or named_by_noun(ctx, q)
         or ("title" if in_work_title(ctx, q) else None)
     )
+
+
+def in_idiom(ctx: Context, q: Quantity) -> bool:
+    """In a fixed phrase of the pack (« 24 heures sur 24 », « deux poids deux mesures », « pas
+    un seul »), matched on words around the quantity's first token."""
+    lex = ctx.lex
+    if ctx.low[q.a] not in lex.idiom_words:
+        return False
+    for words in lex.idioms:
+        for offset in range(len(words)):
+            i = q.a
+            for _ in range(offset):
+                i = ctx.prev_word(i) if i >= 0 else i
+            if i >= 0 and _words_from(ctx, i, len(words)) == words:
+                return True
+    return False
+
+
+def _words_from(ctx: Context, i: int, n: int) -> tuple[str, ...]:
+    """The ``n`` folded words from token ``i`` on, space tokens left out."""
+    out: list[str] = []
+    while i < len(ctx.doc) and len(out) < n:
+        out.append(ctx.low[i])
+        i = ctx.next_word(i)
+    return tuple(out)
 
 
 def time_or_address(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:

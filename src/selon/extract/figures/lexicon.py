@@ -101,6 +101,8 @@ class Lexicon:
         self.year_max = n.year_max
         self.signs = frozenset(n.signs)
         self.score_cues = folded(n.score_cues)
+        self.idioms = [tuple(fold(p).split()) for p in n.idioms]
+        self.idiom_words = frozenset(w for words in self.idioms for w in words)
 
     def _read_outcomes(self, o: Outcomes) -> None:
         self.people = folded(o.people)
