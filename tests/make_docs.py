@@ -168,6 +168,11 @@ CASES: dict[str, str] = {
         "client n'attend."
     ),
     "fig_idioms_not": "Il a attendu 24 mois. Deux poids lourds ont été contrôlés et un seul conducteur verbalisé.",
+    "fig_carried": (
+        "Il a écopé de quatre ans de prison, dont deux avec sursis. Les bus des lignes 3 et 7 sont "
+        "à l'arrêt."
+    ),
+    "fig_carried_not": "Il a purgé six ans de prison et 12 détenus, dont 4 mineurs, ont été libérés.",
     "fig_score": "L'équipe locale s'est imposée 3 à 1 face à Brest.",
     "fig_title": "Elle a relu le roman « Les 40 rugissants » pendant les vacances.",
     # -- figures: outcomes ---------------------------------------------------------------------

@@ -18,7 +18,14 @@ from selon.extract.figures.lexicon import lexicon
 from selon.extract.figures.outcomes import counted, governing_verbs, noun_outcome, outcome, verb_outcome
 from selon.extract.figures.qualifiers import Bounds, bounds, qualifier_after, qualifier_before, qualify
 from selon.extract.figures.quantities import digit_pieces, find_quantities, written_number
-from selon.extract.figures.ranges import after_between, change_context, joiner, repeated_unit, scaled_like
+from selon.extract.figures.ranges import (
+    after_between,
+    change_context,
+    joiner,
+    part_of,
+    repeated_unit,
+    scaled_like,
+)
 from selon.extract.figures.units import figure_unit, find_unit
 from selon.extract.numbers import Reading
 from selon.extract.quotes import find_quotes
@@ -190,6 +197,26 @@ def test_rule_idiom_words_alone_make_no_idiom(figures_of) -> None:
     lourds », « un seul conducteur » count."""
     f = figures_of("fig_idioms_not")
     assert [(x.text, x.low) for x in f] == [("Deux poids lourds", 2), ("un seul conducteur", 1)]
+
+
+def test_rule_bare_number_takes_the_exclusion_before_it(ctx_of, figures_of) -> None:
+    """« quatre ans de prison, dont deux avec sursis » (part of a duration), « les lignes 3 et 7 »
+    (joined to an identifier): no figures."""
+    ctx = ctx_of("fig_carried")
+    qs = read_all(ctx)
+    assert [(ctx.text[q.start : q.end], q.excluded) for q in qs] == [
+        ("quatre", "time"), ("deux", "time"), ("3", "identifier"), ("7", "identifier"),
+    ]
+    assert part_of(ctx, qs[0], qs[1])
+    assert figures_of("fig_carried") == []
+
+
+def test_rule_counted_part_keeps_its_own_unit(ctx_of, figures_of) -> None:
+    """« 12 détenus, dont 4 mineurs »: a part with its own unit, after a count, is a figure."""
+    ctx = ctx_of("fig_carried_not")
+    qs = read_all(ctx)
+    assert not part_of(ctx, qs[1], qs[2]) or qs[2].unit is not None
+    assert [x.text for x in figures_of("fig_carried_not")] == ["12 détenus", "4 mineurs"]
 
 
 def test_rule_score_of_a_game(ctx_of, figures_of) -> None:

@@ -188,6 +188,7 @@ class Qualifiers:
     or_words: Words
     and_words: Words
     list_words: Words
+    subset_words: Words
     between: Words
     change_verbs: Words
     change_from: Words

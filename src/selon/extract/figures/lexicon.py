@@ -80,6 +80,7 @@ class Lexicon:
         self.or_words = folded(q.or_words)
         self.and_words = folded(q.and_words)
         self.list_words = folded(q.list_words)
+        self.subset_words = folded(q.subset_words)
         self.change_verbs = folded(q.change_verbs)
         self.change_from = folded(q.change_from)
 

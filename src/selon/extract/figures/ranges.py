@@ -19,12 +19,14 @@ from selon.lang.pack import fold
 
 _SHARED_EXCLUSIONS = ("time", "address", "year")  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
 _COUNT_LINKS = ("range", "or")  # joiners after which a bare four-digit number counts like its right one
-_CHANGE_WINDOW = 3  # tokens looked at before « de » for a verb of change
+_CHANGE_WINDOW = 3
+_PART_WINDOW = 8  # tokens from a duration to « dont » + the number that is part of it  # tokens looked at before « de » for a verb of change
 
 
 def link_quantities(ctx: Context, qs: list[Quantity]) -> None:
     """Link the quantities (in text order) and merge the ranges; reads units and exclusions."""
     share_units(ctx, qs)
+    carry_exclusions(ctx, qs)
     merge_ranges(ctx, qs)
 
 
@@ -82,6 +84,32 @@ def share_scale(left: Quantity, right: Quantity) -> None:
     if scaled != lv:
         left.reading = Reading(scaled, scaled, left.reading.qualifier)
         left.scale = right.scale
+
+
+def carry_exclusions(ctx: Context, qs: list[Quantity]) -> None:
+    """Left to right: a bare number takes the exclusion of the one before it when it is joined
+    to an identifier (« les terminaux 1 et 2 ») or is part of a duration (« cinq ans de prison,
+    dont trois avec sursis »)."""
+    for k in range(1, len(qs)):
+        left, right = qs[k - 1], qs[k]
+        if right.unit is not None or right.excluded is not None or right.kind not in ("digits", "words"):
+            continue
+        if left.excluded == "identifier" and joiner(ctx, left, right) is not None:
+            right.excluded = "identifier"
+        elif left.excluded == "time" and part_of(ctx, left, right):
+            right.excluded = "time"
+
+
+def part_of(ctx: Context, left: Quantity, right: Quantity) -> bool:
+    """A subset word of the pack right before ``right``, a few tokens after ``left`` in its
+    sentence (« cinq ans de prison, dont trois »)."""
+    p = ctx.prev_word(right.a)
+    return (
+        p >= 0
+        and ctx.low[p] in ctx.lex.subset_words
+        and ctx.sent_of[left.b] == ctx.sent_of[right.a]
+        and right.a - left.b <= _PART_WINDOW
+    )
 
 
 def repeated_unit(ctx: Context, left: Quantity, right: Quantity) -> int | None:
