@@ -183,6 +183,11 @@ CASES: dict[str, str] = {
     "fig_outcome_forces": "Quelque 2.000 policiers seront mobilisés pour le sommet.",
     "fig_no_outcome": "La mairie a installé 60 bancs dans le parc.",
     "fig_tally": "L'explosion a fait un mort et six blessés légers.",
+    "fig_tally_part": (
+        "Quatre randonneurs, dont une infirmière, ont été secourus. Trois chiens sont morts et un "
+        "autre a disparu."
+    ),
+    "fig_tally_part_not": "Un guide, dont une cliente a filmé la chute, est indemne. Une autre randonnée est prévue.",
     # -- figures: attribution ------------------------------------------------------------------
     "fig_attribution": (
         "« Nous avons recensé 85 interpellations depuis lundi », a déclaré le commissaire Paul Renard. "

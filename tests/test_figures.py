@@ -13,7 +13,7 @@ import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures, read_context
 from selon.extract.figures.attribution import attribute, holding_statement
 from selon.extract.figures.context import Context, Quantity
-from selon.extract.figures.exclusions import exclusion, in_work_title, is_score, lone_article
+from selon.extract.figures.exclusions import exclusion, in_work_title, is_score, lone_article, tally_before
 from selon.extract.figures.lexicon import lexicon
 from selon.extract.figures.outcomes import counted, governing_verbs, noun_outcome, outcome, verb_outcome
 from selon.extract.figures.qualifiers import Bounds, bounds, qualifier_after, qualifier_before, qualify
@@ -255,6 +255,24 @@ def test_rule_no_break_space_is_stepped_over(ctx_of, figures_of) -> None:
         ("3 millions d'euros", 3000000, "euros"),
     ]
     assert nbsp == [(f.text, f.low, f.unit) for f in figures_of("fig_nbsp_plain")]  # as with plain spaces
+
+
+def test_rule_part_of_a_count_and_an_elided_other_are_counts(ctx_of, figures_of) -> None:
+    """« Quatre randonneurs, dont une infirmière »: a part of the count before; « Trois chiens
+    sont morts et un autre »: one more, its unit elided."""
+    ctx = ctx_of("fig_tally_part")
+    qs = read_all(ctx)
+    assert tally_before(ctx, 1, qs)
+    f = figures_of("fig_tally_part")
+    assert [(x.text, x.low) for x in f] == [
+        ("Quatre randonneurs", 4), ("une infirmière", 1), ("Trois chiens", 3), ("un", 1),
+    ]
+
+
+def test_rule_article_after_a_subset_word_alone_is_no_count(figures_of) -> None:
+    """« Un guide, dont une cliente … »: no number before, so articles; « Une autre randonnée »
+    alone is an article too."""
+    assert figures_of("fig_tally_part_not") == []
 
 
 # -- ranges --------------------------------------------------------------------------------------

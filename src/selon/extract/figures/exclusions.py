@@ -153,8 +153,11 @@ def lone_article(ctx: Context, k: int, qs: list[Quantity]) -> str | None:
         return None
     if n < len(ctx.doc) and low[n] in only:
         return None
-    if q.unit is None or q.excluded:
+    if q.excluded:
         return "article"
+    if q.unit is None:  # « deux morts et une autre blessée »: counts with its unit elided
+        other = n < len(ctx.doc) and low[n] in ctx.lex.skip_adjectives
+        return None if other and tally_before(ctx, k, qs) else "article"
     if tally_after(ctx, k, qs) or tally_before(ctx, k, qs):
         return None
     return "article"
@@ -173,12 +176,13 @@ def tally_after(ctx: Context, k: int, qs: list[Quantity]) -> bool:
 
 
 def tally_before(ctx: Context, k: int, qs: list[Quantity]) -> bool:
-    """« Deux policiers ont été blessés et un passant … »: joined to a number written in
-    digits or words a few tokens before, in the same sentence (a vague tally does not count)."""
+    """« Deux policiers ont été blessés et un passant … », « trois personnes, dont un
+    diplomate »: joined to a number written in digits or words a few tokens before, in the same
+    sentence (a vague tally does not count)."""
     q = qs[k]
     lex = ctx.lex
     p = ctx.prev_word(q.a)
-    if p < 0 or ctx.low[p] not in lex.and_words | lex.list_words:
+    if p < 0 or not (ctx.low[p] in lex.and_words or ctx.low[p] in lex.list_words or ctx.low[p] in lex.subset_words):
         return False
     for prev in reversed(qs[:k]):
         if prev.excluded or prev.merged or prev.kind == "indefinite":
