@@ -173,6 +173,11 @@ CASES: dict[str, str] = {
         "à l'arrêt."
     ),
     "fig_carried_not": "Il a purgé six ans de prison et 12 détenus, dont 4 mineurs, ont été libérés.",
+    "fig_link_headline": (
+        "La crue a fait trois victimes. À lire aussi : Inondations, 40 communes en alerte rouge "
+        "Les secours restent mobilisés."
+    ),
+    "fig_link_headline_not": "Il faut lire aussi les 40 pages du rapport.\nLire aussi :\nLe bilan atteint 12 blessés.",
     "fig_score": "L'équipe locale s'est imposée 3 à 1 face à Brest.",
     "fig_title": "Elle a relu le roman « Les 40 rugissants » pendant les vacances.",
     # -- figures: outcomes ---------------------------------------------------------------------

@@ -13,7 +13,14 @@ import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures, read_context
 from selon.extract.figures.attribution import attribute, holding_statement
 from selon.extract.figures.context import Context, Quantity
-from selon.extract.figures.exclusions import exclusion, in_work_title, is_score, lone_article, tally_before
+from selon.extract.figures.exclusions import (
+    exclusion,
+    in_link_headline,
+    in_work_title,
+    is_score,
+    lone_article,
+    tally_before,
+)
 from selon.extract.figures.lexicon import lexicon
 from selon.extract.figures.outcomes import counted, governing_verbs, noun_outcome, outcome, verb_outcome
 from selon.extract.figures.qualifiers import Bounds, bounds, qualifier_after, qualifier_before, qualify
@@ -217,6 +224,19 @@ def test_rule_counted_part_keeps_its_own_unit(ctx_of, figures_of) -> None:
     qs = read_all(ctx)
     assert not part_of(ctx, qs[1], qs[2]) or qs[2].unit is not None
     assert [x.text for x in figures_of("fig_carried_not")] == ["12 détenus", "4 mineurs"]
+
+
+def test_rule_number_in_an_inserted_headline_is_no_figure(ctx_of, figures_of) -> None:
+    """« À lire aussi : Inondations, 40 communes en alerte rouge »: another article's title."""
+    ctx = ctx_of("fig_link_headline")
+    qs = read_all(ctx)
+    assert [(ctx.text[q.start : q.end], in_link_headline(ctx, q)) for q in qs] == [("trois", False), ("40", True)]
+    assert [x.text for x in figures_of("fig_link_headline")] == ["trois victimes"]
+
+
+def test_rule_link_marker_far_or_on_another_line_excludes_nothing(figures_of) -> None:
+    """Numbers more than a few words after the marker's words, or on the next line, count."""
+    assert [x.text for x in figures_of("fig_link_headline_not")] == ["40 pages", "12 blessés"]
 
 
 def test_rule_score_of_a_game(ctx_of, figures_of) -> None:

@@ -216,6 +216,7 @@ class NotFigures:
     score_cues: Words
     signs: Words
     idioms: Words
+    link_markers: Words
 
 
 @dataclass(frozen=True)

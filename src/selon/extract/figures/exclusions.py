@@ -13,6 +13,7 @@ from selon.lang.pack import fold
 
 _NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
 _SCORE_WINDOW = 6  # tokens looked at before a score for its cue
+_HEADLINE_WORDS = 16  # words after a link marker that may be the inserted headline
 
 
 def exclusion(ctx: Context, q: Quantity) -> str | None:
@@ -24,7 +25,7 @@ def exclusion(ctx: Context, q: Quantity) -> str | None:
         or time_or_address(ctx, q, first_unit)
         or year(ctx, q, first_unit)
         or named_by_noun(ctx, q)
-        or ("title" if in_work_title(ctx, q) else None)
+        or ("title" if in_work_title(ctx, q) or in_link_headline(ctx, q) else None)
     )
 
 
@@ -116,6 +117,22 @@ def in_work_title(ctx: Context, q: Quantity) -> bool:
             before = fold(ctx.text[max(0, open_ - 30) : open_]).split()
             if before and before[-1].strip(",:") in ctx.lex.work_nouns:
                 return True
+    return False
+
+
+def in_link_headline(ctx: Context, q: Quantity) -> bool:
+    """Within a few words after a link marker of the pack set off by a mark (« À lire aussi :
+    Un incendie fait dix morts »), on its line: the headline of another article."""
+    i = q.a
+    for _ in range(_HEADLINE_WORDS):
+        i = ctx.prev_word(i)
+        if i < 0 or "\n" in ctx.doc[i + 1].text or "\n" in ctx.doc[i].text_with_ws:
+            return False
+        for words in ctx.lex.link_markers:
+            n = len(words)
+            if ctx.low[i] == words[-1] and i + 1 >= n and tuple(ctx.low[i - n + 1 : i + 1]) == words:
+                mark = ctx.next_word(i)
+                return mark < len(ctx.doc) and ctx.doc[mark].is_punct
     return False
 
 

@@ -104,6 +104,7 @@ class Lexicon:
         self.score_cues = folded(n.score_cues)
         self.idioms = [tuple(fold(p).split()) for p in n.idioms]
         self.idiom_words = frozenset(w for words in self.idioms for w in words)
+        self.link_markers = [tuple(fold(p).split()) for p in n.link_markers]
 
     def _read_outcomes(self, o: Outcomes) -> None:
         self.people = folded(o.people)
