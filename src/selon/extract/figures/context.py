@@ -63,7 +63,16 @@ class Context:
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
         self.quotes = _quote_spans(doc)
-        self.space = [t.is_space for t in doc]  # « 63\u00a0ans »: the no-break space is a token
+        self.space = [w.isspace() for w in self.low]  # « 63\u00a0ans »: the no-break space is a token
+        self._link_ends: list[int] | None = None
+
+    @property
+    def link_ends(self) -> list[int]:
+        """The tokens that may end a link marker of the pack (its last word), found once."""
+        if self._link_ends is None:
+            last = self.lex.link_last
+            self._link_ends = [i for i, w in enumerate(self.low) if w in last]
+        return self._link_ends
 
     def next_word(self, i: int) -> int:
         """The first token after token ``i`` that is not a space token (``len(doc)`` if none)."""

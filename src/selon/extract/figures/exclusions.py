@@ -32,16 +32,12 @@ def exclusion(ctx: Context, q: Quantity) -> str | None:
 def in_idiom(ctx: Context, q: Quantity) -> bool:
     """In a fixed phrase of the pack (« 24 heures sur 24 », « deux poids deux mesures », « pas
     un seul »), matched on words around the quantity's first token."""
-    lex = ctx.lex
-    if ctx.low[q.a] not in lex.idiom_words:
-        return False
-    for words in lex.idioms:
-        for offset in range(len(words)):
-            i = q.a
-            for _ in range(offset):
-                i = ctx.prev_word(i) if i >= 0 else i
-            if i >= 0 and _words_from(ctx, i, len(words)) == words:
-                return True
+    for words, offset in ctx.lex.idiom_at.get(ctx.low[q.a], ()):
+        i = q.a
+        for _ in range(offset):
+            i = ctx.prev_word(i) if i >= 0 else i
+        if i >= 0 and _words_from(ctx, i, len(words)) == words:
+            return True
     return False
 
 
@@ -123,11 +119,16 @@ def in_work_title(ctx: Context, q: Quantity) -> bool:
 def in_link_headline(ctx: Context, q: Quantity) -> bool:
     """Within a few words after a link marker of the pack set off by a mark (« À lire aussi :
     Un incendie fait dix morts »), on its line: the headline of another article."""
+    ends = [e for e in ctx.link_ends if e < q.a]
+    if not ends:
+        return False
     i = q.a
     for _ in range(_HEADLINE_WORDS):
         i = ctx.prev_word(i)
-        if i < 0 or "\n" in ctx.doc[i + 1].text or "\n" in ctx.doc[i].text_with_ws:
+        if i < 0 or "\n" in ctx.low[i + 1] or "\n" in ctx.doc[i].text_with_ws:
             return False
+        if i not in ends:
+            continue
         for words in ctx.lex.link_markers:
             n = len(words)
             if ctx.low[i] == words[-1] and i + 1 >= n and tuple(ctx.low[i - n + 1 : i + 1]) == words:

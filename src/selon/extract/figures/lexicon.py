@@ -103,8 +103,12 @@ class Lexicon:
         self.signs = frozenset(n.signs)
         self.score_cues = folded(n.score_cues)
         self.idioms = [tuple(fold(p).split()) for p in n.idioms]
-        self.idiom_words = frozenset(w for words in self.idioms for w in words)
+        self.idiom_at: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # word: (idiom, its place)
+        for words in self.idioms:
+            for k, w in enumerate(words):
+                self.idiom_at.setdefault(w, []).append((words, k))
         self.link_markers = [tuple(fold(p).split()) for p in n.link_markers]
+        self.link_last = frozenset(words[-1] for words in self.link_markers)
 
     def _read_outcomes(self, o: Outcomes) -> None:
         self.people = folded(o.people)
