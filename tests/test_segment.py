@@ -63,3 +63,31 @@ def test_opening_mark_at_a_paragraph_start_starts_a_sentence(vocab) -> None:
 def test_returns_the_same_doc(vocab) -> None:
     doc = Doc(vocab, words=["Bonjour", "."], spaces=[False, False])
     assert set_boundaries(doc, []) is doc
+
+
+def test_opening_mark_after_a_full_stop_starts_a_sentence_without_spaces(vocab) -> None:
+    # Swiss and Quebec style: «sans espaces», and two spaces between sentences
+    words = ["Le", "maire", "a", "parlé", ".", " ", "«", "Rien", "ne", "change", "»", ",", "dit", "-il", "."]
+    spaces = [True, True, True, False, True, False, False, True, True, False, False, True, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc.text == "Le maire a parlé.  «Rien ne change», dit-il."
+    assert doc[6].text == "«" and doc[6].is_sent_start is True
+    assert doc[7].text == "Rien" and doc[7].is_sent_start is False  # the word after the mark
+
+
+def test_straight_opening_mark_after_a_question_starts_a_sentence(vocab) -> None:
+    words = ["Qui", "paiera", "?", '"', "Personne", '"', ",", "répond", "-elle", "."]
+    spaces = [True, True, True, False, False, False, True, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[3].text == '"' and doc[3].is_sent_start is True
+    assert doc[4].is_sent_start is False
+    assert doc[5].is_sent_start is False  # the closing mark stays with its sentence
+
+
+def test_opening_mark_inside_a_sentence_starts_nothing(vocab) -> None:
+    # a partial quotation after a verb is no sentence start; the word after it is none either
+    words = ["Il", "juge", "ces", "chiffres", "«", "fantaisistes", "»", "."]
+    spaces = [True, True, True, True, False, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[4].is_sent_start is not True
+    assert doc[5].is_sent_start is False

@@ -4,6 +4,9 @@ Runs before the parser, which keeps boundaries already set:
 - a newline is a paragraph break: the next token starts a sentence;
 - a closing quotation mark, and the comma or cue after it, never start one
   (« … ? », a-t-il dit stays one sentence);
+- an opening quotation mark right after a full stop, a question or exclamation mark starts
+  one, and the word right after an opening mark never does (« Fin. «Début » », written with
+  or without spaces inside the marks, « Fin.  "Début" »).
 """
 
 from __future__ import annotations
@@ -17,33 +20,44 @@ from spacy.tokens import Doc
 
 from selon.extract.quotes import Quote
 
+# Tokens that end a sentence: an opening quotation mark after one starts the next sentence.
+SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?"})
+
 
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     closing_at: set[int] = set()
+    opening_at: set[int] = set()
     for q in quotes:
         if q.closed:
             closing_at.add(q.close - 1)
+        if q.depth == 0:
+            opening_at.add(q.open)
     # 1 = starts a sentence, -1 = does not, 0 = the parser decides. Written in one go: setting
     # ``Token.is_sent_start`` one token at a time re-checks the whole Doc on every call.
     starts = numpy.zeros((len(doc), 1), dtype="int64")
     starts_par = True
+    last_word = ""  # the last token that is no space
+    after_opening = False  # the last token that is no space opened a quotation
     for i, tok in enumerate(doc):
         if tok.is_space and "\n" in tok.text:
             starts_par = True
             if i > 0:
                 starts[i, 0] = -1
             continue
-        if i == 0:
-            starts_par = False
-            starts[i, 0] = 1
-            continue
         if starts_par:
             starts[i, 0] = 1
             starts_par = False
-            continue
-        last_char = tok.idx + len(tok.text) - 1
-        if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
-            starts[i, 0] = -1
+        elif after_opening and not tok.is_space:
+            starts[i, 0] = -1  # the word right after an opening mark
+        elif tok.idx in opening_at and last_word in SENTENCE_ENDS:
+            starts[i, 0] = 1
+        else:
+            last_char = tok.idx + len(tok.text) - 1
+            if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
+                starts[i, 0] = -1
+        if not tok.is_space:
+            last_word = tok.text
+            after_opening = tok.idx in opening_at and len(tok.text) <= 2
     if len(doc):
         values: Any = starts.astype("uint64")  # -1 wraps around, as spaCy stores it
         doc.from_array([SENT_START], values)
