@@ -91,3 +91,36 @@ def test_opening_mark_inside_a_sentence_starts_nothing(vocab) -> None:
     doc = _doc(vocab, words, spaces)
     assert doc[4].is_sent_start is not True
     assert doc[5].is_sent_start is False
+
+
+def _pack_tokenizer():
+    """A blank French tokenizer with the pack's infixes, as ``load_pipeline`` sets them."""
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("fr")
+    infixes = [*(nlp.Defaults.infixes or []), *load_pack("fr").tokenizer.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp.tokenizer
+
+
+def test_glued_marks_are_tokens_of_their_own() -> None:
+    tokenizer = _pack_tokenizer()
+    words = [t.text for t in tokenizer("Le stade était vide.«Personne n'est venu»«Quel dommage»")]
+    assert words[4:7] == [".", "«", "Personne"]
+    assert words[-6:] == ["venu", "»", "«", "Quel", "dommage", "»"]
+    words = [t.text for t in tokenizer('Il a refusé."Jamais", a-t-il dit.')]
+    assert words[3:6] == [".", '"', "Jamais"]
+    # an apostrophe, a hyphen or a decimal point inside a word is untouched
+    assert [t.text for t in tokenizer("aujourd'hui")] == ["aujourd'hui"]
+    assert "3.5" in [t.text for t in tokenizer("un taux de 3.5 points")]
+
+
+def test_glued_quotations_split_into_sentences() -> None:
+    text = "Le stade était vide.«Personne n'est venu.»«Quel dommage», dit-il. Tous «sont partis.»Rien «ici» Encore"
+    doc = set_boundaries(_pack_tokenizer()(text), find_quotes(text, PAIRS))
+    starts = {t.text: t.is_sent_start for t in doc}
+    opening = [t for t in doc if t.text == "«"]
+    assert [t.is_sent_start for t in opening] == [True, True, None, None]  # after « vide. » and « venu.» »
+    assert starts["Personne"] is False and starts["Quel"] is False
+    assert starts["Rien"] is True  # a capital after a quotation that ends its sentence
+    assert starts["Encore"] is None  # « ici » ends no sentence: the parser decides

@@ -6,7 +6,9 @@ Runs before the parser, which keeps boundaries already set:
   (« … ? », a-t-il dit stays one sentence);
 - an opening quotation mark right after a full stop, a question or exclamation mark starts
   one, and the word right after an opening mark never does (« Fin. «Début » », written with
-  or without spaces inside the marks, « Fin.  "Début" »).
+  or without spaces inside the marks, « Fin.  "Début" »); so does an opening mark glued to
+  a closing one, or after a quotation that ends a sentence (« «Fin.»«Début» », « « Fin. » « Début » »),
+  and a capital after such a quotation (« «Fin.»Début »).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     starts = numpy.zeros((len(doc), 1), dtype="int64")
     starts_par = True
     last_word = ""  # the last token that is no space
+    last_end = 0  # where it ends
+    ended = False  # whether the token before it ends a sentence
     after_opening = False  # the last token that is no space opened a quotation
     for i, tok in enumerate(doc):
         if tok.is_space and "\n" in tok.text:
@@ -49,14 +53,18 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
             starts_par = False
         elif after_opening and not tok.is_space:
             starts[i, 0] = -1  # the word right after an opening mark
-        elif tok.idx in opening_at and last_word in SENTENCE_ENDS:
+        elif tok.idx in opening_at and (
+            last_word in SENTENCE_ENDS
+            or last_end - 1 in closing_at and (ended or last_end == tok.idx)  # « Fin. » « … / »«
+        ) or ended and last_end - 1 in closing_at and tok.text[:1].isupper():  # « Fin. »Début
             starts[i, 0] = 1
         else:
             last_char = tok.idx + len(tok.text) - 1
             if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
                 starts[i, 0] = -1
         if not tok.is_space:
-            last_word = tok.text
+            ended = last_word in SENTENCE_ENDS
+            last_word, last_end = tok.text, tok.idx + len(tok.text)
             after_opening = tok.idx in opening_at and len(tok.text) <= 2
     if len(doc):
         values: Any = starts.astype("uint64")  # -1 wraps around, as spaCy stores it
