@@ -117,6 +117,10 @@ CASES: dict[str, str] = {
         "Le ministre de l'Intérieur, Marc Vasseur, a rappelé les déclarations du maire, Paul Durand. "
         "Celui-ci a annoncé que l'école rouvrirait en septembre."
     ),
+    # -- quotation then cue, which the verb rules miss --------------------------------------------
+    "quote_then_cue_no_comma": '"Le pont restera fermé tout l\'hiver !" a tweeté la maire de Quimper.',
+    "quote_then_cue_phrase": "« Les loyers vont encore grimper cet été », met-il en garde.",
+    "quote_then_no_cue": "« Le Grand Tour », la course des cyclistes amateurs, partira de Brest en juin.",
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
     # -- figures: quantities -------------------------------------------------------------------

@@ -4,10 +4,12 @@
 1. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
 2. :func:`slogan` — « aux cris de « … » »: the crowd's words;
 3. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
-4. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
+4. :func:`quote_cue_after` — « « … », a déclaré X » that the verb rules left;
+5. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
 
-(A quotation with its cue after it, « « … », a déclaré X », is an inverted cue:
-:func:`selon.extract.statements.verbs.inverted_cue`.)
+(A quotation with its cue after it, « « … », a déclaré X », is first an inverted cue:
+:func:`selon.extract.statements.verbs.inverted_cue`; :func:`quote_cue_after` takes the ones
+whose cue the tagger or the parser got wrong.)
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import np_before, subject
+from selon.extract.statements.phrases import cue_group, np_after, np_before, subject
+from selon.extract.statements.rules import Rules, low
 from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import fold
 
@@ -126,6 +129,77 @@ def split_quote(ctx: Context, site: QuoteSite) -> bool:
     return True
 
 
+def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
+    """« « … », a déclaré X », « "… !" a tweeté X », « « … », met-elle en garde »: a quotation
+    that opens its sentence, right before a cue group that the verb rules left (the tagger took
+    the participle for a noun, the cue is a phrase, the parser found no subject after it). The
+    speaker is the noun phrase after the group, else its clitic, else the last speaker."""
+    doc, rules, q, sent = ctx.doc, ctx.rules, site.quote, site.sent
+    close = ctx.tok_at(q.close - 1)
+    if site.before != "" or not q.closed or close is None:
+        return False
+    j = close + 1
+    if j < sent.end and doc[j].text == ",":
+        j += 1
+    verb = _cue_after(doc, rules, j, min(sent.end, j + 5))
+    if verb is None:
+        return False
+    _, end, clitic = cue_group(doc, verb, rules)
+    end = max(end, verb.i + 1 + _phrase_tail(doc, rules, verb))
+    mention = None
+    speaker_from = None
+    if clitic is not None:
+        if low(clitic) not in rules.impersonal:
+            mention = ctx.mention((clitic.i, clitic.i + 1), "pronoun")
+    else:
+        rng = np_after(doc, end, sent.end, rules)
+        mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
+        speaker_from = None if mention else "previous"
+    cue = (doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    ctx.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
+                          verb=verb, priority=5, sent_start=sent.start_char))
+    return True
+
+
+def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
+    """The cue verb of a group starting at token ``j`` (auxiliaries, clitics and adverbs before
+    it): a cue by its lemma or its form, whatever the tagger made of it."""
+    for t in doc[j:limit]:
+        if _cue_form(rules, t):
+            return t
+        word = low(t)
+        if not (word in rules.aux or word in rules.in_group or word in rules.adverbs or t.pos_ == "ADV"):
+            return None
+    return None
+
+
+def _cue_form(rules: Rules, tok: Token) -> bool:
+    """Whether a word is a form of a cue verb, or opens a cue phrase (« fait valoir »), even when
+    the tagger made a noun of it (« tweeté »)."""
+    if tok.is_punct or not tok.text[:1].islower():
+        return False
+    if rules.is_cue(tok) or _phrase_tail(rules=rules, doc=tok.doc, verb=tok):
+        return True
+    word = fold(tok.text)
+    if word in rules.present_forms or fold(tok.lemma_) in rules.cues:
+        return True
+    return any(word.endswith(e) and word[: -len(e)] + rules.lemma_ending in rules.cues for e in rules.endings)
+
+
+def _phrase_tail(doc: Doc, rules: Rules, verb: Token) -> int:
+    """How many tokens after ``verb`` complete a cue phrase with its lemma (« met en garde »,
+    « met-elle en garde »: an inverted clitic may come between)."""
+    k = verb.i + 1
+    while k < len(doc) and k <= verb.i + 2 and low(doc[k]) in rules.in_group:
+        k += 1
+    lemma = fold(verb.lemma_)
+    for n in (2, 1):
+        words = doc[k : k + n]
+        if len(words) == n and " ".join([lemma, *(fold(t.text) for t in words)]) in rules.cues:
+            return k + n - verb.i - 1
+    return 0
+
+
 def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
@@ -138,7 +212,7 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
 
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
-QUOTE_RULES: tuple[QuoteRule, ...] = (quote_cue_before, slogan, split_quote, follow_on_quote)
+QUOTE_RULES: tuple[QuoteRule, ...] = (quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote)
 
 
 def quote_rules(ctx: Context) -> None:
