@@ -121,6 +121,16 @@ CASES: dict[str, str] = {
     "quote_then_cue_no_comma": '"Le pont restera fermé tout l\'hiver !" a tweeté la maire de Quimper.',
     "quote_then_cue_phrase": "« Les loyers vont encore grimper cet été », met-il en garde.",
     "quote_then_no_cue": "« Le Grand Tour », la course des cyclistes amateurs, partira de Brest en juin.",
+    "inv_detached_intro": (
+        "Sur les 300 postes supprimés, « la moitié concernera le site de Lorient », a précisé la direction."
+    ),
+    "inv_detached_apposition": (
+        "« Nous resterons sur le rond-point », le carrefour qu'ils occupent depuis lundi, a ajouté le porte-parole."
+    ),
+    "inv_quote_list": (
+        '"Rendez-nous nos trains", "pas de gare sans guichet" et "la ligne doit vivre", scandaient les usagers.'
+    ),
+    "inv_quote_then_clause": "« Si les taux remontent », les ventes vont chuter, a prévenu l'économiste.",
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
     # -- figures: quantities -------------------------------------------------------------------

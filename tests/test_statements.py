@@ -327,11 +327,28 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+        # a quotation with words set off by a comma before or after it is still the direct content
+        (verbs.inverted_cue, "inv_detached_intro",
+         ("direct", "la moitié concernera le site de Lorient", "a précisé", "la direction")),
+        (verbs.inverted_cue, "inv_detached_apposition",
+         ("direct", "Nous resterons sur le rond-point", "a ajouté", "le porte-parole")),
+        # but a clause after the quotation makes it an indirect statement holding a quotation
+        (verbs.inverted_cue, "inv_quote_then_clause",
+         ("indirect", "« Si les taux remontent », les ventes vont chuter", "a prévenu", "l'économiste")),
     ],
 )
 def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
     ctx = context_of(case)
     assert texts(ctx, verb_rule(ctx, rule)) == [expected]
+
+
+def test_a_list_of_quotations_before_an_inverted_cue_gives_one_direct_statement_each(context_of) -> None:
+    ctx = context_of("inv_quote_list")
+    assert texts(ctx, verb_rule(ctx, verbs.inverted_cue)) == [
+        ("direct", "Rendez-nous nos trains", "scandaient", "les usagers"),
+        ("direct", "pas de gare sans guichet", "scandaient", "les usagers"),
+        ("direct", "la ligne doit vivre", "scandaient", "les usagers"),
+    ]
 
 
 @pytest.mark.parametrize(
