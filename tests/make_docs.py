@@ -131,6 +131,15 @@ CASES: dict[str, str] = {
         '"Rendez-nous nos trains", "pas de gare sans guichet" et "la ligne doit vivre", scandaient les usagers.'
     ),
     "inv_quote_then_clause": "« Si les taux remontent », les ventes vont chuter, a prévenu l'économiste.",
+    "follow_on_paragraph": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet.\n"
+        "« Les travaux dureront au moins un an »."
+    ),
+    "quote_heading": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet.\n"
+        "« Un chantier de longue haleine »\n"
+        "Les travaux de rénovation commenceront à la rentrée."
+    ),
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
     # -- figures: quantities -------------------------------------------------------------------

@@ -424,6 +424,8 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
         (quotations.slogan, "slogan",
          ("direct", "Sauvez nos emplois et nos salaires", "aux cris de", "Des centaines de salariés")),
         (quotations.follow_on_quote, "follow_on", ("direct", "Les travaux dureront au moins un an.", None, None)),
+        (quotations.follow_on_quote, "follow_on_paragraph",
+         ("direct", "Les travaux dureront au moins un an", None, None)),
         # a cue after the quotation that the verb rules leave: no comma after « ! », a cue phrase
         (quotations.quote_cue_after, "quote_then_cue_no_comma",
          ("direct", "Le pont restera fermé tout l'hiver !", "a tweeté", "la maire de Quimper")),
@@ -446,6 +448,7 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
         (quotations.follow_on_quote, "inv_title"),  # words after it
         (quotations.split_quote, "inv_title"),  # a single quotation
         (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
+        (quotations.follow_on_quote, "quote_heading"),  # a sub-heading: a paragraph with no full stop
         (quotations.quote_cue_after, "quote_then_no_cue"),  # a name in quotation marks, then narration
         (quotations.quote_cue_after, "colon"),  # the cue comes before the quotation
         (quotations.quote_cue_after, "slogan"),

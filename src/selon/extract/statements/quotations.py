@@ -28,6 +28,8 @@ from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import fold
 
 SPACES = " \t\n\u00a0\u202f"
+# What ends a quoted sentence (a quotation without one, alone in its paragraph, is a heading).
+SENTENCE_END = ".!?…"
 
 
 @dataclass(frozen=True)
@@ -204,10 +206,25 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
     after = ctx.text[q.close : sent.end_char].strip(SPACES)
-    if site.before != "" or after not in ("", ".", "!", "?", "…"):
+    if site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
         return False
     ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
     return True
+
+
+def is_heading(text: str, q: Quote) -> bool:
+    """Whether a quotation is a sub-heading: a paragraph of its own with no full stop, question
+    or exclamation mark, inside the marks or after them (« «Une menace sérieuse» » between two
+    paragraphs quotes words that the article gives, with their speaker, further on)."""
+    par_start = text.rfind("\n", 0, q.open) + 1
+    par_end = text.find("\n", q.close)
+    par_end = len(text) if par_end < 0 else par_end
+    return (
+        q.closed
+        and text[par_start : q.open].strip(SPACES) == ""
+        and text[q.close : par_end].strip(SPACES) == ""
+        and text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END
+    )
 
 
 QuoteRule = Callable[[Context, QuoteSite], bool]
