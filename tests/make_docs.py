@@ -120,6 +120,7 @@ CASES: dict[str, str] = {
     # -- quotation then cue, which the verb rules miss --------------------------------------------
     "quote_then_cue_no_comma": '"Le pont restera fermé tout l\'hiver !" a tweeté la maire de Quimper.',
     "quote_then_cue_phrase": "« Les loyers vont encore grimper cet été », met-il en garde.",
+    "quote_then_incise": "« Encore une nuit blanche à corriger des copies », soupire-t-elle en rangeant ses dossiers.",
     "quote_then_no_cue": "« Le Grand Tour », la course des cyclistes amateurs, partira de Brest en juin.",
     "inv_detached_intro": (
         "Sur les 300 postes supprimés, « la moitié concernera le site de Lorient », a précisé la direction."

@@ -431,6 +431,9 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
          ("direct", "Le pont restera fermé tout l'hiver !", "a tweeté", "la maire de Quimper")),
         (quotations.quote_cue_after, "quote_then_cue_phrase",
          ("direct", "Les loyers vont encore grimper cet été", "met-il en garde", "-il")),
+        # any verb with an inverted clitic after a quotation is its incise, cue or not
+        (quotations.quote_cue_after, "quote_then_incise",
+         ("direct", "Encore une nuit blanche à corriger des copies", "soupire-t-elle", "-elle")),
     ],
 )
 def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:

@@ -165,12 +165,22 @@ def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
 
 def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
     """The cue verb of a group starting at token ``j`` (auxiliaries, clitics and adverbs before
-    it): a cue by its lemma or its form, whatever the tagger made of it."""
+    it): a cue by its lemma or its form, whatever the tagger made of it, or any verb with an
+    inverted subject clitic (« sourit-il », « a-t-elle souri »: an incise after a quotation)."""
+    clitic = False
     for t in doc[j:limit]:
+        word = low(t)
+        if word in rules.in_group:
+            clitic = True
+            continue
         if _cue_form(rules, t):
             return t
-        word = low(t)
-        if not (word in rules.aux or word in rules.in_group or word in rules.adverbs or t.pos_ == "ADV"):
+        if word in rules.aux:
+            continue
+        inverted = t.i + 1 < len(doc) and low(doc[t.i + 1]) in rules.in_group
+        if t.is_alpha and t.is_lower and (clitic or inverted):
+            return t
+        if not (word in rules.adverbs or t.pos_ == "ADV"):
             return None
     return None
 
