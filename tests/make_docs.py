@@ -46,6 +46,9 @@ CASES: dict[str, str] = {
     # -- quotations and their cues ---------------------------------------------------------------
     "split_quote": "« Nous voulons des garanties », a déclaré Marc Leroy, « et nous les obtiendrons. »",
     "slogan": "Des centaines de salariés ont défilé aux cris de « Sauvez nos emplois et nos salaires ».",
+    "slogan_short": "Quelque 300 riverains ont défilé samedi aux cris de « Sauvez l'hôpital ».",
+    "slogan_relative": "Le cortège a traversé Nantes, où des milliers de lycéens défilaient en scandant « Blanquer démission ».",
+    "term_after_cue": "Le gouvernement a lancé « Vigipirate » en 1995 après une vague d'attentats.",
     "follow_on": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. "
         "« Les travaux dureront au moins un an. »"

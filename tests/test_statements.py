@@ -424,6 +424,11 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
         (quotations.slogan, "slogan",
          ("direct", "Sauvez nos emplois et nos salaires", "aux cris de", "Des centaines de salariés")),
         (quotations.follow_on_quote, "follow_on", ("direct", "Les travaux dureront au moins un an.", None, None)),
+        # a slogan of two or three words is still the crowd's words; the crowd is the subject of
+        # the verb the slogan's phrase depends on, not of the sentence
+        (quotations.slogan, "slogan_short", ("direct", "Sauvez l'hôpital", "aux cris de", "Quelque 300 riverains")),
+        (quotations.slogan, "slogan_relative",
+         ("direct", "Blanquer démission", "en scandant", "des milliers de lycéens")),
         (quotations.follow_on_quote, "follow_on_paragraph",
          ("direct", "Les travaux dureront au moins un an", None, None)),
         # a cue after the quotation that the verb rules leave: no comma after « ! », a cue phrase
@@ -451,7 +456,9 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
         (quotations.follow_on_quote, "inv_title"),  # words after it
         (quotations.split_quote, "inv_title"),  # a single quotation
         (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
-        (quotations.follow_on_quote, "quote_heading"),  # a sub-heading: a paragraph with no full stop
+        (quotations.follow_on_quote, "quote_heading"),
+        (quotations.quote_cue_before, "term_after_cue"),  # a name in quotation marks is no quotation
+        (quotations.slogan, "term_after_cue"),  # a sub-heading: a paragraph with no full stop
         (quotations.quote_cue_after, "quote_then_no_cue"),  # a name in quotation marks, then narration
         (quotations.quote_cue_after, "colon"),  # the cue comes before the quotation
         (quotations.quote_cue_after, "slogan"),

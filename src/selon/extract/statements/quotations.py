@@ -39,26 +39,25 @@ class QuoteSite:
     quote: Quote
     sent: Span
     before: str  # right-stripped
+    term: bool  # a short term (three words at most): only a slogan's words then
 
 
 def quote_site(ctx: Context, q: Quote) -> QuoteSite | None:
-    """Where a quotation stands, unless it is already a direct statement or a short term."""
+    """Where a quotation stands, unless it is already a direct statement."""
     if any(c.kind == "direct" and c.start == q.start for c in ctx.cands):
-        return None
-    if ctx.quote_is_term(q):
         return None
     first = ctx.tok_at(q.open)
     if first is None:
         return None
     sent = ctx.sent_of(ctx.doc[first])
-    return QuoteSite(q, sent, ctx.text[sent.start_char : q.open].rstrip(SPACES))
+    return QuoteSite(q, sent, ctx.text[sent.start_char : q.open].rstrip(SPACES), ctx.quote_is_term(q))
 
 
 def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     """« Le syndicat a prévenu : « … » », « une pancarte proclamait « … » »: a cue before the
     quotation, with a colon or right before it; the speaker is the cue's subject."""
     doc, q, sent = ctx.doc, site.quote, site.sent
-    verb = _cue_before_quote(ctx, site)
+    verb = _cue_before_quote(ctx, site) if not site.term else None
     if verb is None:
         return False
     g = verb_group(ctx, verb)
@@ -101,24 +100,52 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
 
 def slogan(ctx: Context, site: QuoteSite) -> bool:
     """« aux cris de « … » », « en scandant « … » »: the words of the crowd, the subject of the
-    sentence (else the previous speaker)."""
+    sentence (else the previous speaker); a slogan of two or three words (« Macron démission »)
+    is one too."""
     sent, before = site.sent, site.before
     phrase = next((p for p in ctx.rules.slogans if fold(before).endswith(p)), None)
     if phrase is None:
         return False
     cue_start = sent.start_char + len(before) - len(phrase)
-    rng = subject(ctx.doc, sent.root, ctx.rules)
+    rng = _crowd(ctx, ctx.tok_at(cue_start), sent)
+    mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
+    speaker_from = None if mention else "previous"
+    if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+        mention, speaker_from = ctx.mention(rng, "relative"), "relative"  # « un homme qui, criant « … », »
     ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(cue_start, sent.start_char + len(before)),
-                          mention=ctx.mention(ctx.cut_mention(rng, sent)) if rng else None,
-                          speaker_from=None if rng else "previous", priority=5, sent_start=sent.start_char))
+                          mention=mention, speaker_from=speaker_from, priority=5, sent_start=sent.start_char))
     return True
+
+
+def _crowd(ctx: Context, first: int | None, sent: Span) -> tuple[int, int] | None:
+    """Who chants: the subject of the verb the slogan's phrase depends on (« où 2.000 personnes
+    défilaient aux cris de », « Le tireur, criant « … », a fait feu »), climbing at most three
+    heads, else the subject of the sentence."""
+    doc = ctx.doc
+    tok = doc[first] if first is not None else sent.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            rng = subject(doc, tok, ctx.rules)
+            if rng is None and "VerbForm=Fin" in str(tok.morph):
+                # the parser may miss the subject of a finite verb: the noun phrase right before it
+                rng = np_before(doc, tok.i, sent.start)
+                while rng is not None and rng[1] - rng[0] > 1 and doc[rng[0]].pos_ == "PRON":
+                    rng = (rng[0] + 1, rng[1])  # a relative pronoun: « où 2.000 personnes défilaient »
+                if rng is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[rng[0] : rng[1]]):
+                    rng = None
+            if rng is not None:
+                return rng
+        if tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end:
+            break
+        tok = tok.head
+    return subject(doc, sent.root, ctx.rules)
 
 
 def split_quote(ctx: Context, site: QuoteSite) -> bool:
     """« « A », a déclaré X, « B » »: the second half of a quotation split by its cue, with the
     first half's cue and speaker."""
     q, sent = site.quote, site.sent
-    if not site.before.endswith(","):
+    if site.term or not site.before.endswith(","):
         return False
     half = next((c for c in ctx.cands if c.kind == "direct" and c.cue is not None
                  and c.sent_start == sent.start_char and c.end < q.open
@@ -138,7 +165,7 @@ def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
     speaker is the noun phrase after the group, else its clitic, else the last speaker."""
     doc, rules, q, sent = ctx.doc, ctx.rules, site.quote, site.sent
     close = ctx.tok_at(q.close - 1)
-    if site.before != "" or not q.closed or close is None:
+    if site.term or site.before != "" or not q.closed or close is None:
         return False
     j = close + 1
     if j < sent.end and doc[j].text == ",":
@@ -216,7 +243,7 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
     after = ctx.text[q.close : sent.end_char].strip(SPACES)
-    if site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
+    if site.term or site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
         return False
     ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
     return True
