@@ -49,6 +49,10 @@ CASES: dict[str, str] = {
     "slogan_short": "Quelque 300 riverains ont défilé samedi aux cris de « Sauvez l'hôpital ».",
     "slogan_relative": "Le cortège a traversé Nantes, où des milliers de lycéens défilaient en scandant « Blanquer démission ».",
     "term_after_cue": "Le gouvernement a lancé « Vigipirate » en 1995 après une vague d'attentats.",
+    "que_quote_apposition": (
+        "Le maire a affirmé que « le chantier sera fini en mai », une promesse qu'il avait déjà faite en 2019."
+    ),
+    "np_quote_list": "La ministre a salué la « rigueur », la « patience » et l'engagement des soignants.",
     "follow_on": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. "
         "« Les travaux dureront au moins un an. »"

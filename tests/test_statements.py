@@ -327,6 +327,12 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+        # an apposition that comments on the quoted words after them is no part of the content
+        (verbs.que_clause, "que_quote_apposition",
+         ("indirect", "le chantier sera fini en mai", "a affirmé", "Le maire")),
+        # but a list of quoted words runs on
+        (verbs.np_object, "np_quote_list",
+         ("indirect", "la « rigueur », la « patience » et l'engagement des soignants", "a salué", "La ministre")),
         # a quotation with words set off by a comma before or after it is still the direct content
         (verbs.inverted_cue, "inv_detached_intro",
          ("direct", "la moitié concernera le site de Lorient", "a précisé", "la direction")),

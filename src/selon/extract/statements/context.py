@@ -167,7 +167,25 @@ class Context:
                 break
 
         last = doc[end_tok - 1]
-        return self.trim(doc[start_tok].idx, last.idx + len(last.text))[1]
+        end = last.idx + len(last.text)
+        # « … que « les taxis restent », l'une des entrées de la ville »: an apposition that
+        # comments the quoted words is no part of them
+        for q in self.quotes:
+            if doc[start_tok].idx < q.close < end and q.closed and self.text[q.close : end].lstrip().startswith(",") \
+                    and self._apposition(q.close, end):
+                end = q.close
+                break
+        return self.trim(doc[start_tok].idx, end)[1]
+
+    def _apposition(self, start: int, end: int) -> bool:
+        """Whether the characters ``start, end`` (a comma first) are a noun phrase with no verb
+        of its own outside a relative clause, and no quotation (« la "vision", la "créativité" »
+        is a list)."""
+        if any(start <= q.open < end for q in self.quotes):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+        return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self._has_clause(start, end)
 
     # -- mentions ---------------------------------------------------------------------------------
     def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
