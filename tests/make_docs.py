@@ -139,6 +139,12 @@ CASES: dict[str, str] = {
         '"Rendez-nous nos trains", "pas de gare sans guichet" et "la ligne doit vivre", scandaient les usagers.'
     ),
     "inv_quote_then_clause": "« Si les taux remontent », les ventes vont chuter, a prévenu l'économiste.",
+    "follow_on_short": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Soyez patients ! »"
+    ),
+    "follow_on_short_term": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Grand chantier »."
+    ),
     "follow_on_paragraph": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet.\n"
         "« Les travaux dureront au moins un an »."

@@ -435,6 +435,7 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
         (quotations.slogan, "slogan_short", ("direct", "Sauvez l'hôpital", "aux cris de", "Quelque 300 riverains")),
         (quotations.slogan, "slogan_relative",
          ("direct", "Blanquer démission", "en scandant", "des milliers de lycéens")),
+        (quotations.follow_on_quote, "follow_on_short", ("direct", "Soyez patients !", None, None)),
         (quotations.follow_on_quote, "follow_on_paragraph",
          ("direct", "Les travaux dureront au moins un an", None, None)),
         # a cue after the quotation that the verb rules leave: no comma after « ! », a cue phrase
@@ -463,6 +464,7 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
         (quotations.split_quote, "inv_title"),  # a single quotation
         (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
         (quotations.follow_on_quote, "quote_heading"),
+        (quotations.follow_on_quote, "follow_on_short_term"),  # a short term, not a sentence
         (quotations.quote_cue_before, "term_after_cue"),  # a name in quotation marks is no quotation
         (quotations.slogan, "term_after_cue"),  # a sub-heading: a paragraph with no full stop
         (quotations.quote_cue_after, "quote_then_no_cue"),  # a name in quotation marks, then narration

@@ -243,7 +243,9 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
     after = ctx.text[q.close : sent.end_char].strip(SPACES)
-    if site.term or site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
+    # a short quotation is a whole sentence when it ends like one (« « Faites le calcul… » »)
+    short = site.term and ctx.text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END
+    if short or site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
         return False
     ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
     return True
