@@ -142,6 +142,12 @@ CASES: dict[str, str] = {
     "follow_on_short": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Soyez patients ! »"
     ),
+    "follow_on_short_verb": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Nous reviendrons »."
+    ),
+    "incise_inside_clitic": "« Les travaux reprendront lundi, a-t-elle assuré. Nous tiendrons les délais. »",
+    "incise_inside_name": "« Nous resterons, explique Marc Leroy, jusqu'à la fin du conflit. »",
+    "incise_inside_none": "« Nous resterons, quoi qu'il arrive, jusqu'à la fin du conflit », a déclaré Marc Leroy.",
     "follow_on_short_term": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Grand chantier »."
     ),

@@ -436,6 +436,7 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
         (quotations.slogan, "slogan_relative",
          ("direct", "Blanquer démission", "en scandant", "des milliers de lycéens")),
         (quotations.follow_on_quote, "follow_on_short", ("direct", "Soyez patients !", None, None)),
+        (quotations.follow_on_quote, "follow_on_short_verb", ("direct", "Nous reviendrons", None, None)),
         (quotations.follow_on_quote, "follow_on_paragraph",
          ("direct", "Les travaux dureront au moins un an", None, None)),
         # a cue after the quotation that the verb rules leave: no comma after « ! », a cue phrase
@@ -465,6 +466,8 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
         (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
         (quotations.follow_on_quote, "quote_heading"),
         (quotations.follow_on_quote, "follow_on_short_term"),  # a short term, not a sentence
+        (quotations.incise_inside, "incise_inside_none"),  # a comma inside, but no cue after it
+        (quotations.incise_inside, "inv_title"),
         (quotations.quote_cue_before, "term_after_cue"),  # a name in quotation marks is no quotation
         (quotations.slogan, "term_after_cue"),  # a sub-heading: a paragraph with no full stop
         (quotations.quote_cue_after, "quote_then_no_cue"),  # a name in quotation marks, then narration
@@ -475,6 +478,20 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
 def test_a_quote_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
     ctx = context_of(case)
     assert quote_rule(ctx, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("incise_inside_clitic", [("direct", "Les travaux reprendront lundi", "a-t-elle assuré", "-elle"),
+                                  ("direct", "Nous tiendrons les délais", "a-t-elle assuré", None)]),
+        ("incise_inside_name", [("direct", "Nous resterons", "explique", "Marc Leroy"),
+                                ("direct", "jusqu'à la fin du conflit", "explique", None)]),
+    ],
+)
+def test_an_incise_inside_the_marks_splits_the_quotation(context_of, case: str, expected) -> None:
+    ctx = context_of(case)
+    assert texts(ctx, quote_rule(ctx, quotations.incise_inside)) == expected
 
 
 def test_the_second_half_of_a_split_quotation(context_of) -> None:

@@ -108,12 +108,12 @@ class Context:
             before = self.text[start : q.open].strip(" \t\n\u00a0\u202f")
             after = self.text[q.close : end].strip(" \t\n\u00a0\u202f")
             if (before == "" or before.endswith(",")) and (after == "" or after.startswith(",")) \
-                    and not self._has_clause(start, q.open) and not self._has_clause(q.close, end):
+                    and not self.has_clause(start, q.open) and not self.has_clause(q.close, end):
                 return q
             return None
         return None
 
-    def _has_clause(self, start: int, end: int) -> bool:
+    def has_clause(self, start: int, end: int) -> bool:
         """Whether the characters ``start, end`` hold a finite verb outside a relative clause."""
         span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
         if span is None:
@@ -185,7 +185,7 @@ class Context:
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
-        return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self._has_clause(start, end)
+        return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
 
     # -- mentions ---------------------------------------------------------------------------------
     def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:

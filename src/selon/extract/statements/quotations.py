@@ -1,11 +1,12 @@
 """Quotations (:mod:`selon.extract.quotes`) that no inverted cue has claimed: each runs through
 :data:`QUOTE_RULES`, in order, until one rule takes it:
 
-1. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
-2. :func:`slogan` — « aux cris de « … » »: the crowd's words;
-3. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
-4. :func:`quote_cue_after` — « « … », a déclaré X » that the verb rules left;
-5. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
+1. :func:`incise_inside` — « « A, a-t-il dit. B » »: the cue written inside the marks;
+2. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
+3. :func:`slogan` — « aux cris de « … » »: the crowd's words;
+4. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
+5. :func:`quote_cue_after` — « « … », a déclaré X » that the verb rules left;
+6. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
 
 (A quotation with its cue after it, « « … », a déclaré X », is first an inverted cue:
 :func:`selon.extract.statements.verbs.inverted_cue`; :func:`quote_cue_after` takes the ones
@@ -51,6 +52,39 @@ def quote_site(ctx: Context, q: Quote) -> QuoteSite | None:
         return None
     sent = ctx.sent_of(ctx.doc[first])
     return QuoteSite(q, sent, ctx.text[sent.start_char : q.open].rstrip(SPACES), ctx.quote_is_term(q))
+
+
+def incise_inside(ctx: Context, site: QuoteSite) -> bool:
+    """« « Nous resterons, a-t-il dit. Il le faut » », « « Nous resterons, explique Marc Leroy,
+    jusqu'au bout » »: an incise written inside the marks splits the quotation in two direct
+    statements (ANNOTATION rule 1), the first of the incise's subject, the second of the same."""
+    doc, rules, q = ctx.doc, ctx.rules, site.quote
+    first, last = ctx.tok_at(q.start), ctx.tok_at(q.end - 1)
+    if site.term or first is None or last is None:
+        return False
+    for k in range(first + 1, last - 1):
+        verb = _cue_after(doc, rules, k + 1, min(last, k + 6)) if doc[k].text == "," else None
+        if verb is None:
+            continue
+        _, end, clitic = cue_group(doc, verb, rules)
+        end = max(end, verb.i + 1 + _phrase_tail(doc, rules, verb))
+        rng = None if clitic is not None else np_after(doc, end, last, rules)
+        stop = end if clitic is not None else rng[1] if rng is not None else last
+        if stop >= last or doc[stop].text not in (",", ".", ";", "!", "?"):
+            continue
+        a = ctx.trim(q.start, doc[k].idx)
+        b = ctx.trim(doc[stop].idx + len(doc[stop].text), q.end)
+        if a[1] - a[0] < 3 or b[1] - b[0] < 3:
+            continue
+        mention = ctx.mention((clitic.i, clitic.i + 1), "pronoun") if clitic is not None else \
+            ctx.mention(ctx.cut_mention(rng, ctx.sent_of(verb))) if rng is not None else None
+        cue = (doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        for (start, stop_char), who in ((a, mention), (b, None)):
+            sent = ctx.sent_of(doc[ctx.tok_at(start) or k])
+            ctx.cands.append(Cand("direct", start, stop_char, cue=cue, mention=who, verb=verb, priority=5,
+                                  speaker_from=None if who else "previous", sent_start=sent.start_char))
+        return True
+    return False
 
 
 def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
@@ -243,8 +277,10 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
     after = ctx.text[q.close : sent.end_char].strip(SPACES)
-    # a short quotation is a whole sentence when it ends like one (« « Faites le calcul… » »)
-    short = site.term and ctx.text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END
+    # a short quotation is a whole sentence when it ends like one or has a verb of its own
+    # (« « Faites le calcul… » », « « Nous reviendrons ». »)
+    short = site.term and ctx.text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END \
+        and not ctx.has_clause(q.start, q.end)
     if short or site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
         return False
     ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
@@ -268,7 +304,9 @@ def is_heading(text: str, q: Quote) -> bool:
 
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
-QUOTE_RULES: tuple[QuoteRule, ...] = (quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote)
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote,
+)
 
 
 def quote_rules(ctx: Context) -> None:
