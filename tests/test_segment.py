@@ -95,11 +95,14 @@ def test_opening_mark_inside_a_sentence_starts_nothing(vocab) -> None:
 
 def _pack_tokenizer():
     """A blank French tokenizer with the pack's infixes, as ``load_pipeline`` sets them."""
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     nlp = spacy.blank("fr")
-    infixes = [*(nlp.Defaults.infixes or []), *load_pack("fr").tokenizer.infixes]
+    pack = load_pack("fr")
+    infixes = [*(nlp.Defaults.infixes or []), *pack.tokenizer.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*pack.tokenizer.prefixes, *(nlp.Defaults.prefixes or [])]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     return nlp.tokenizer
 
 
@@ -124,3 +127,24 @@ def test_glued_quotations_split_into_sentences() -> None:
     assert starts["Personne"] is False and starts["Quel"] is False
     assert starts["Rien"] is True  # a capital after a quotation that ends its sentence
     assert starts["Encore"] is None  # « ici » ends no sentence: the parser decides
+
+
+def test_a_full_stop_glued_to_the_next_sentence_is_a_token_of_its_own() -> None:
+    tokenizer = _pack_tokenizer()
+    assert [t.text for t in tokenizer("le bilan\u00a0».Marie Dupont")] == ["le", "bilan", "\u00a0", "»", ".", "Marie", "Dupont"]
+    assert [t.text for t in tokenizer("la S.N.C.F. a dit")] == ["la", "S.N.C.F.", "a", "dit"]  # initials stay
+
+
+def test_sentences_a_web_page_glued_or_spaced_twice() -> None:
+    text = "Le maire a parlé.Un adjoint a suivi.  Ensuite le préfet «était absent»Puis la séance a repris."
+    doc = set_boundaries(_pack_tokenizer()(text), find_quotes(text, PAIRS))
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Un"] is True  # glued to the full stop
+    assert starts["Ensuite"] is True  # after two spaces
+    assert starts["Puis"] is True  # glued to a closing mark
+    assert starts["était"] is False  # the word after an opening mark
+    # one space after a full stop: the parser decides, and « M.Dupont » is no sentence break
+    doc = set_boundaries(_pack_tokenizer()("Il a vu M.Dupont hier. Rien."), [])
+    assert all(t.is_sent_start is not True for t in doc[1:])
+    doc = set_boundaries(_pack_tokenizer()("Il a vu le maire.  le préfet aussi."), [])
+    assert all(t.is_sent_start is not True for t in doc[1:])  # no capital after the two spaces

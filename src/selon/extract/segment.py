@@ -8,7 +8,10 @@ Runs before the parser, which keeps boundaries already set:
   one, and the word right after an opening mark never does (« Fin. «Début » », written with
   or without spaces inside the marks, « Fin.  "Début" »); so does an opening mark glued to
   a closing one, or after a quotation that ends a sentence (« «Fin.»«Début» », « « Fin. » « Début » »),
-  and a capital after such a quotation (« «Fin.»Début »).
+  and a capital after such a quotation (« «Fin.»Début »);
+- a capitalised word glued to a full stop or a closing mark, or two spaces after a full stop,
+  starts one (« fin.Début », « »Début », « fin.  Début »: web pages that lost their paragraph
+  breaks or space sentences twice).
 """
 
 from __future__ import annotations
@@ -24,6 +27,24 @@ from selon.extract.quotes import Quote
 
 # Tokens that end a sentence: an opening quotation mark after one starts the next sentence.
 SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?"})
+
+
+def _lost_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
+    """A capitalised word after a full stop that a web page glued to it or spaced twice, or glued
+    to a closing mark, where the page lost its paragraph breaks (« … démissionner.Manque de
+    « courtoisie »Invité sur RMC, il … », « … fin.  Début »)."""
+    tok, prev = doc[i], doc[i - 1]
+    if not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:2].islower()):
+        return False
+    if prev.is_space:  # two spaces (or more) after a full stop
+        return last_word in SENTENCE_ENDS
+    if prev.whitespace_:
+        return False
+    if prev.idx + len(prev.text) - 1 in closing_at:
+        return True
+    return prev.text in SENTENCE_ENDS and i >= 2 and not doc[i - 2].whitespace_ and (
+        doc[i - 2].text[-1:].islower() or doc[i - 2].idx + len(doc[i - 2].text) - 1 in closing_at
+    )
 
 
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
@@ -53,10 +74,14 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
             starts_par = False
         elif after_opening and not tok.is_space:
             starts[i, 0] = -1  # the word right after an opening mark
-        elif tok.idx in opening_at and (
-            last_word in SENTENCE_ENDS
-            or last_end - 1 in closing_at and (ended or last_end == tok.idx)  # « Fin. » « … / »«
-        ) or ended and last_end - 1 in closing_at and tok.text[:1].isupper():  # « Fin. »Début
+        elif (
+            tok.idx in opening_at and (
+                last_word in SENTENCE_ENDS
+                or last_end - 1 in closing_at and (ended or last_end == tok.idx)  # « Fin. » « … / »«
+            )
+            or ended and last_end - 1 in closing_at and tok.text[:1].isupper()  # « Fin. »Début
+            or _lost_break(doc, i, last_word, closing_at)
+        ):
             starts[i, 0] = 1
         else:
             last_char = tok.idx + len(tok.text) - 1
