@@ -46,6 +46,13 @@ CASES: dict[str, str] = {
     # -- quotations and their cues ---------------------------------------------------------------
     "split_quote": "« Nous voulons des garanties », a déclaré Marc Leroy, « et nous les obtiendrons. »",
     "slogan": "Des centaines de salariés ont défilé aux cris de « Sauvez nos emplois et nos salaires ».",
+    "slogan_short": "Quelque 300 riverains ont défilé samedi aux cris de « Sauvez l'hôpital ».",
+    "slogan_relative": "Le cortège a traversé Nantes, où des milliers de lycéens défilaient en scandant « Blanquer démission ».",
+    "term_after_cue": "Le gouvernement a lancé « Vigipirate » en 1995 après une vague d'attentats.",
+    "que_quote_apposition": (
+        "Le maire a affirmé que « le chantier sera fini en mai », une promesse qu'il avait déjà faite en 2019."
+    ),
+    "np_quote_list": "La ministre a salué la « rigueur », la « patience » et l'engagement des soignants.",
     "follow_on": (
         "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. "
         "« Les travaux dureront au moins un an. »"
@@ -116,6 +123,42 @@ CASES: dict[str, str] = {
     "relay": (
         "Le ministre de l'Intérieur, Marc Vasseur, a rappelé les déclarations du maire, Paul Durand. "
         "Celui-ci a annoncé que l'école rouvrirait en septembre."
+    ),
+    # -- quotation then cue, which the verb rules miss --------------------------------------------
+    "quote_then_cue_no_comma": '"Le pont restera fermé tout l\'hiver !" a tweeté la maire de Quimper.',
+    "quote_then_cue_phrase": "« Les loyers vont encore grimper cet été », met-il en garde.",
+    "quote_then_incise": "« Encore une nuit blanche à corriger des copies », soupire-t-elle en rangeant ses dossiers.",
+    "quote_then_no_cue": "« Le Grand Tour », la course des cyclistes amateurs, partira de Brest en juin.",
+    "inv_detached_intro": (
+        "Sur les 300 postes supprimés, « la moitié concernera le site de Lorient », a précisé la direction."
+    ),
+    "inv_detached_apposition": (
+        "« Nous resterons sur le rond-point », le carrefour qu'ils occupent depuis lundi, a ajouté le porte-parole."
+    ),
+    "inv_quote_list": (
+        '"Rendez-nous nos trains", "pas de gare sans guichet" et "la ligne doit vivre", scandaient les usagers.'
+    ),
+    "inv_quote_then_clause": "« Si les taux remontent », les ventes vont chuter, a prévenu l'économiste.",
+    "follow_on_short": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Soyez patients ! »"
+    ),
+    "follow_on_short_verb": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Nous reviendrons »."
+    ),
+    "incise_inside_clitic": "« Les travaux reprendront lundi, a-t-elle assuré. Nous tiendrons les délais. »",
+    "incise_inside_name": "« Nous resterons, explique Marc Leroy, jusqu'à la fin du conflit. »",
+    "incise_inside_none": "« Nous resterons, quoi qu'il arrive, jusqu'à la fin du conflit », a déclaré Marc Leroy.",
+    "follow_on_short_term": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet. « Grand chantier »."
+    ),
+    "follow_on_paragraph": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet.\n"
+        "« Les travaux dureront au moins un an »."
+    ),
+    "quote_heading": (
+        "Le maire, Paul Girard, a annoncé que la piscine municipale fermerait en juillet.\n"
+        "« Un chantier de longue haleine »\n"
+        "Les travaux de rénovation commenceront à la rentrée."
     ),
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",

@@ -113,6 +113,25 @@ def test_swiss_and_quebec_styles() -> None:
     assert contents(text) == ["Pas question", "On verra bien"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['“Nous partirons demain”, a-t-il dit.', '“Nous partirons demain", a-t-il dit.',
+     '«Nous partirons demain", a-t-il dit.', '« Nous partirons demain!" a-t-il dit.'],
+    ids=["curly", "curly then straight", "guillemet then straight", "after an exclamation"],
+)
+def test_a_straight_mark_closes_a_curly_or_guillemet_one_left_open(text: str) -> None:
+    (q,) = find_quotes(text, PAIRS)
+    assert q.closed and text[q.start : q.end].rstrip("!") == "Nous partirons demain"
+
+
+def test_a_straight_mark_inside_a_curly_quotation_still_nests() -> None:
+    text = '“Il a dit "non", puis il est parti”, raconte-t-elle.'
+    assert contents(text) == ['Il a dit "non", puis il est parti']
+    assert contents(text, depth=1) == ["non"]
+    # its closing mark comes later in the paragraph: a stray straight mark closes nothing
+    assert contents("« Il a dit non\" hier », dit-il.") == ['Il a dit non" hier']
+
+
 def test_no_marks_no_quotes() -> None:
     assert find_quotes("Le conseil municipal s'est réuni mardi soir.", PAIRS) == []
     assert find_quotes("", PAIRS) == []

@@ -63,3 +63,88 @@ def test_opening_mark_at_a_paragraph_start_starts_a_sentence(vocab) -> None:
 def test_returns_the_same_doc(vocab) -> None:
     doc = Doc(vocab, words=["Bonjour", "."], spaces=[False, False])
     assert set_boundaries(doc, []) is doc
+
+
+def test_opening_mark_after_a_full_stop_starts_a_sentence_without_spaces(vocab) -> None:
+    # Swiss and Quebec style: «sans espaces», and two spaces between sentences
+    words = ["Le", "maire", "a", "parlé", ".", " ", "«", "Rien", "ne", "change", "»", ",", "dit", "-il", "."]
+    spaces = [True, True, True, False, True, False, False, True, True, False, False, True, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc.text == "Le maire a parlé.  «Rien ne change», dit-il."
+    assert doc[6].text == "«" and doc[6].is_sent_start is True
+    assert doc[7].text == "Rien" and doc[7].is_sent_start is False  # the word after the mark
+
+
+def test_straight_opening_mark_after_a_question_starts_a_sentence(vocab) -> None:
+    words = ["Qui", "paiera", "?", '"', "Personne", '"', ",", "répond", "-elle", "."]
+    spaces = [True, True, True, False, False, False, True, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[3].text == '"' and doc[3].is_sent_start is True
+    assert doc[4].is_sent_start is False
+    assert doc[5].is_sent_start is False  # the closing mark stays with its sentence
+
+
+def test_opening_mark_inside_a_sentence_starts_nothing(vocab) -> None:
+    # a partial quotation after a verb is no sentence start; the word after it is none either
+    words = ["Il", "juge", "ces", "chiffres", "«", "fantaisistes", "»", "."]
+    spaces = [True, True, True, True, False, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[4].is_sent_start is not True
+    assert doc[5].is_sent_start is False
+
+
+def _pack_tokenizer():
+    """A blank French tokenizer with the pack's infixes, as ``load_pipeline`` sets them."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    nlp = spacy.blank("fr")
+    pack = load_pack("fr")
+    infixes = [*(nlp.Defaults.infixes or []), *pack.tokenizer.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*pack.tokenizer.prefixes, *(nlp.Defaults.prefixes or [])]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    return nlp.tokenizer
+
+
+def test_glued_marks_are_tokens_of_their_own() -> None:
+    tokenizer = _pack_tokenizer()
+    words = [t.text for t in tokenizer("Le stade était vide.«Personne n'est venu»«Quel dommage»")]
+    assert words[4:7] == [".", "«", "Personne"]
+    assert words[-6:] == ["venu", "»", "«", "Quel", "dommage", "»"]
+    words = [t.text for t in tokenizer('Il a refusé."Jamais", a-t-il dit.')]
+    assert words[3:6] == [".", '"', "Jamais"]
+    # an apostrophe, a hyphen or a decimal point inside a word is untouched
+    assert [t.text for t in tokenizer("aujourd'hui")] == ["aujourd'hui"]
+    assert "3.5" in [t.text for t in tokenizer("un taux de 3.5 points")]
+
+
+def test_glued_quotations_split_into_sentences() -> None:
+    text = "Le stade était vide.«Personne n'est venu.»«Quel dommage», dit-il. Tous «sont partis.»Rien «ici» Encore"
+    doc = set_boundaries(_pack_tokenizer()(text), find_quotes(text, PAIRS))
+    starts = {t.text: t.is_sent_start for t in doc}
+    opening = [t for t in doc if t.text == "«"]
+    assert [t.is_sent_start for t in opening] == [True, True, None, None]  # after « vide. » and « venu.» »
+    assert starts["Personne"] is False and starts["Quel"] is False
+    assert starts["Rien"] is True  # a capital after a quotation that ends its sentence
+    assert starts["Encore"] is None  # « ici » ends no sentence: the parser decides
+
+
+def test_a_full_stop_glued_to_the_next_sentence_is_a_token_of_its_own() -> None:
+    tokenizer = _pack_tokenizer()
+    assert [t.text for t in tokenizer("le bilan\u00a0».Marie Dupont")] == ["le", "bilan", "\u00a0", "»", ".", "Marie", "Dupont"]
+    assert [t.text for t in tokenizer("la S.N.C.F. a dit")] == ["la", "S.N.C.F.", "a", "dit"]  # initials stay
+
+
+def test_sentences_a_web_page_glued_or_spaced_twice() -> None:
+    text = "Le maire a parlé.Un adjoint a suivi.  Ensuite le préfet «était absent»Puis la séance a repris."
+    doc = set_boundaries(_pack_tokenizer()(text), find_quotes(text, PAIRS))
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Un"] is True  # glued to the full stop
+    assert starts["Ensuite"] is True  # after two spaces
+    assert starts["Puis"] is True  # glued to a closing mark
+    assert starts["était"] is False  # the word after an opening mark
+    # one space after a full stop: the parser decides, and « M.Dupont » is no sentence break
+    doc = set_boundaries(_pack_tokenizer()("Il a vu M.Dupont hier. Rien."), [])
+    assert all(t.is_sent_start is not True for t in doc[1:])
+    doc = set_boundaries(_pack_tokenizer()("Il a vu le maire.  le préfet aussi."), [])
+    assert all(t.is_sent_start is not True for t in doc[1:])  # no capital after the two spaces

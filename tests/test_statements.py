@@ -327,11 +327,34 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+        # an apposition that comments on the quoted words after them is no part of the content
+        (verbs.que_clause, "que_quote_apposition",
+         ("indirect", "le chantier sera fini en mai", "a affirmé", "Le maire")),
+        # but a list of quoted words runs on
+        (verbs.np_object, "np_quote_list",
+         ("indirect", "la « rigueur », la « patience » et l'engagement des soignants", "a salué", "La ministre")),
+        # a quotation with words set off by a comma before or after it is still the direct content
+        (verbs.inverted_cue, "inv_detached_intro",
+         ("direct", "la moitié concernera le site de Lorient", "a précisé", "la direction")),
+        (verbs.inverted_cue, "inv_detached_apposition",
+         ("direct", "Nous resterons sur le rond-point", "a ajouté", "le porte-parole")),
+        # but a clause after the quotation makes it an indirect statement holding a quotation
+        (verbs.inverted_cue, "inv_quote_then_clause",
+         ("indirect", "« Si les taux remontent », les ventes vont chuter", "a prévenu", "l'économiste")),
     ],
 )
 def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
     ctx = context_of(case)
     assert texts(ctx, verb_rule(ctx, rule)) == [expected]
+
+
+def test_a_list_of_quotations_before_an_inverted_cue_gives_one_direct_statement_each(context_of) -> None:
+    ctx = context_of("inv_quote_list")
+    assert texts(ctx, verb_rule(ctx, verbs.inverted_cue)) == [
+        ("direct", "Rendez-nous nos trains", "scandaient", "les usagers"),
+        ("direct", "pas de gare sans guichet", "scandaient", "les usagers"),
+        ("direct", "la ligne doit vivre", "scandaient", "les usagers"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -407,6 +430,23 @@ def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:
         (quotations.slogan, "slogan",
          ("direct", "Sauvez nos emplois et nos salaires", "aux cris de", "Des centaines de salariés")),
         (quotations.follow_on_quote, "follow_on", ("direct", "Les travaux dureront au moins un an.", None, None)),
+        # a slogan of two or three words is still the crowd's words; the crowd is the subject of
+        # the verb the slogan's phrase depends on, not of the sentence
+        (quotations.slogan, "slogan_short", ("direct", "Sauvez l'hôpital", "aux cris de", "Quelque 300 riverains")),
+        (quotations.slogan, "slogan_relative",
+         ("direct", "Blanquer démission", "en scandant", "des milliers de lycéens")),
+        (quotations.follow_on_quote, "follow_on_short", ("direct", "Soyez patients !", None, None)),
+        (quotations.follow_on_quote, "follow_on_short_verb", ("direct", "Nous reviendrons", None, None)),
+        (quotations.follow_on_quote, "follow_on_paragraph",
+         ("direct", "Les travaux dureront au moins un an", None, None)),
+        # a cue after the quotation that the verb rules leave: no comma after « ! », a cue phrase
+        (quotations.quote_cue_after, "quote_then_cue_no_comma",
+         ("direct", "Le pont restera fermé tout l'hiver !", "a tweeté", "la maire de Quimper")),
+        (quotations.quote_cue_after, "quote_then_cue_phrase",
+         ("direct", "Les loyers vont encore grimper cet été", "met-il en garde", "-il")),
+        # any verb with an inverted clitic after a quotation is its incise, cue or not
+        (quotations.quote_cue_after, "quote_then_incise",
+         ("direct", "Encore une nuit blanche à corriger des copies", "soupire-t-elle", "-elle")),
     ],
 )
 def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
@@ -424,11 +464,34 @@ def test_a_quote_rule_alone(context_of, rule, case: str, expected) -> None:
         (quotations.follow_on_quote, "inv_title"),  # words after it
         (quotations.split_quote, "inv_title"),  # a single quotation
         (quotations.split_quote, "split_quote"),  # no first half found yet: the verb rules give it
+        (quotations.follow_on_quote, "quote_heading"),
+        (quotations.follow_on_quote, "follow_on_short_term"),  # a short term, not a sentence
+        (quotations.incise_inside, "incise_inside_none"),  # a comma inside, but no cue after it
+        (quotations.incise_inside, "inv_title"),
+        (quotations.quote_cue_before, "term_after_cue"),  # a name in quotation marks is no quotation
+        (quotations.slogan, "term_after_cue"),  # a sub-heading: a paragraph with no full stop
+        (quotations.quote_cue_after, "quote_then_no_cue"),  # a name in quotation marks, then narration
+        (quotations.quote_cue_after, "colon"),  # the cue comes before the quotation
+        (quotations.quote_cue_after, "slogan"),
     ],
 )
 def test_a_quote_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
     ctx = context_of(case)
     assert quote_rule(ctx, rule) == []
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("incise_inside_clitic", [("direct", "Les travaux reprendront lundi", "a-t-elle assuré", "-elle"),
+                                  ("direct", "Nous tiendrons les délais", "a-t-elle assuré", None)]),
+        ("incise_inside_name", [("direct", "Nous resterons", "explique", "Marc Leroy"),
+                                ("direct", "jusqu'à la fin du conflit", "explique", None)]),
+    ],
+)
+def test_an_incise_inside_the_marks_splits_the_quotation(context_of, case: str, expected) -> None:
+    ctx = context_of(case)
+    assert texts(ctx, quote_rule(ctx, quotations.incise_inside)) == expected
 
 
 def test_the_second_half_of_a_split_quotation(context_of) -> None:

@@ -80,6 +80,14 @@ def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
                 i += 1
                 continue
             closes_top = bool(stack) and openers[stack[-1][0]] == mark
+            if not closes_top and symmetric and stack and (_is_word(prev) or prev in ".!?…") \
+                    and not _is_word(nxt) and text.find(openers[stack[-1][0]], i, p_end) < 0:
+                # a mixture: « “Nous partirons", a-t-il dit » closes the curly mark it never closes
+                o_mark, o_at, o_len = stack.pop()
+                s, e = _strip(text, o_at + o_len, i)
+                quotes.append(Quote(o_at, i + len(mark), s, e, len(stack), True, o_mark))
+                i += len(mark)
+                continue
             if closes_top and (not symmetric or not (prev in SPACES and _is_word(nxt))):
                 o_mark, o_at, o_len = stack.pop()
                 s, e = _strip(text, o_at + o_len, i)

@@ -4,6 +4,14 @@ Runs before the parser, which keeps boundaries already set:
 - a newline is a paragraph break: the next token starts a sentence;
 - a closing quotation mark, and the comma or cue after it, never start one
   (« … ? », a-t-il dit stays one sentence);
+- an opening quotation mark right after a full stop, a question or exclamation mark starts
+  one, and the word right after an opening mark never does (« Fin. «Début » », written with
+  or without spaces inside the marks, « Fin.  "Début" »); so does an opening mark glued to
+  a closing one, or after a quotation that ends a sentence (« «Fin.»«Début» », « « Fin. » « Début » »),
+  and a capital after such a quotation (« «Fin.»Début »);
+- a capitalised word glued to a full stop or a closing mark, or two spaces after a full stop,
+  starts one (« fin.Début », « »Début », « fin.  Début »: web pages that lost their paragraph
+  breaks or space sentences twice).
 """
 
 from __future__ import annotations
@@ -17,33 +25,72 @@ from spacy.tokens import Doc
 
 from selon.extract.quotes import Quote
 
+# Tokens that end a sentence: an opening quotation mark after one starts the next sentence.
+SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?"})
+
+
+def _lost_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
+    """A capitalised word after a full stop that a web page glued to it or spaced twice, or glued
+    to a closing mark, where the page lost its paragraph breaks (« … démissionner.Manque de
+    « courtoisie »Invité sur RMC, il … », « … fin.  Début »)."""
+    tok, prev = doc[i], doc[i - 1]
+    if not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:2].islower()):
+        return False
+    if prev.is_space:  # two spaces (or more) after a full stop
+        return last_word in SENTENCE_ENDS
+    if prev.whitespace_:
+        return False
+    if prev.idx + len(prev.text) - 1 in closing_at:
+        return True
+    return prev.text in SENTENCE_ENDS and i >= 2 and not doc[i - 2].whitespace_ and (
+        doc[i - 2].text[-1:].islower() or doc[i - 2].idx + len(doc[i - 2].text) - 1 in closing_at
+    )
+
 
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     closing_at: set[int] = set()
+    opening_at: set[int] = set()
     for q in quotes:
         if q.closed:
             closing_at.add(q.close - 1)
+        if q.depth == 0:
+            opening_at.add(q.open)
     # 1 = starts a sentence, -1 = does not, 0 = the parser decides. Written in one go: setting
     # ``Token.is_sent_start`` one token at a time re-checks the whole Doc on every call.
     starts = numpy.zeros((len(doc), 1), dtype="int64")
     starts_par = True
+    last_word = ""  # the last token that is no space
+    last_end = 0  # where it ends
+    ended = False  # whether the token before it ends a sentence
+    after_opening = False  # the last token that is no space opened a quotation
     for i, tok in enumerate(doc):
         if tok.is_space and "\n" in tok.text:
             starts_par = True
             if i > 0:
                 starts[i, 0] = -1
             continue
-        if i == 0:
-            starts_par = False
-            starts[i, 0] = 1
-            continue
         if starts_par:
             starts[i, 0] = 1
             starts_par = False
-            continue
-        last_char = tok.idx + len(tok.text) - 1
-        if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
-            starts[i, 0] = -1
+        elif after_opening and not tok.is_space:
+            starts[i, 0] = -1  # the word right after an opening mark
+        elif (
+            tok.idx in opening_at and (
+                last_word in SENTENCE_ENDS
+                or last_end - 1 in closing_at and (ended or last_end == tok.idx)  # « Fin. » « … / »«
+            )
+            or ended and last_end - 1 in closing_at and tok.text[:1].isupper()  # « Fin. »Début
+            or _lost_break(doc, i, last_word, closing_at)
+        ):
+            starts[i, 0] = 1
+        else:
+            last_char = tok.idx + len(tok.text) - 1
+            if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
+                starts[i, 0] = -1
+        if not tok.is_space:
+            ended = last_word in SENTENCE_ENDS
+            last_word, last_end = tok.text, tok.idx + len(tok.text)
+            after_opening = tok.idx in opening_at and len(tok.text) <= 2
     if len(doc):
         values: Any = starts.astype("uint64")  # -1 wraps around, as spaCy stores it
         doc.from_array([SENT_START], values)

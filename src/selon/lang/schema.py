@@ -19,6 +19,7 @@ Counts = dict[str, int]
 @dataclass(frozen=True)
 class Tokenizer:
     infixes: Words
+    prefixes: Words
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,17 @@ def load_pipeline(lang: str = "fr") -> Language:
             f"the spaCy model {pack.model!r} is not installed; run `make run` or "
             f"`pip install {pack.model.replace('_', '-')}`"
         ) from None
+    tokenizer: Any = nlp.tokenizer
     if pack.tokenizer.infixes:
         from spacy.util import compile_infix_regex
 
-        tokenizer: Any = nlp.tokenizer
         infixes: list[Any] = [*(nlp.Defaults.infixes or []), *pack.tokenizer.infixes]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if pack.tokenizer.prefixes:
+        from spacy.util import compile_prefix_regex
+
+        prefixes: list[Any] = [*pack.tokenizer.prefixes, *(nlp.Defaults.prefixes or [])]
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_speakers", config={"lang": lang})

@@ -11,6 +11,7 @@ from selon.extract.candidates import Cand, Mention
 from selon.extract.quotes import Quote
 from selon.extract.statements.rules import Rules, low
 from selon.extract.statements.surface import balanced_trim, skip_dateline
+from selon.lang.pack import fold
 
 
 class Context:
@@ -83,6 +84,50 @@ class Context:
                 return q
         return None
 
+    def quoted_contents(self, start: int, end: int) -> list[Quote]:
+        """The quotations that make the content ``start, end`` direct statements: a list of
+        quotations joined by commas and coordinators (« "A", "B" et "C", ont crié les
+        manifestants »), else a :meth:`detached_quote`; none when the content is narration."""
+        quotes = [q for q in self.quotes if start <= q.open and q.close <= end]
+        if len(quotes) >= 2:
+            gaps = [self.text[a.close : b.open] for a, b in zip(quotes, quotes[1:], strict=False)]
+            gaps += [self.text[start : quotes[0].open], self.text[quotes[-1].close : end]]
+            if all(fold(g).strip(" \t\n\u00a0\u202f,") in self.rules.coordinators | {""} for g in gaps):
+                return quotes
+        q = self.detached_quote(start, end)
+        return [q] if q is not None else []
+
+    def detached_quote(self, start: int, end: int) -> Quote | None:
+        """The quotation that is the whole of the content ``start, end`` but for words with no
+        verb of their own set off from it by a comma: « « … », la place qu'ils bloquent,
+        a-t-il ajouté », « Sur ce total, « … », a-t-il assuré ». Short terms in quotation marks
+        are no such quotation."""
+        for q in reversed(self.quotes):
+            if q.open < start or q.close > end or self.quote_is_term(q):
+                continue
+            before = self.text[start : q.open].strip(" \t\n\u00a0\u202f")
+            after = self.text[q.close : end].strip(" \t\n\u00a0\u202f")
+            if (before == "" or before.endswith(",")) and (after == "" or after.startswith(",")) \
+                    and not self.has_clause(start, q.open) and not self.has_clause(q.close, end):
+                return q
+            return None
+        return None
+
+    def has_clause(self, start: int, end: int) -> bool:
+        """Whether the characters ``start, end`` hold a finite verb outside a relative clause."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        if span is None:
+            return False
+        for t in span:
+            if "VerbForm=Fin" not in str(t.morph):
+                continue
+            k = t
+            while k.i >= span.start and not k.dep_.startswith("acl") and k.head.i != k.i:
+                k = k.head
+            if not k.dep_.startswith("acl"):
+                return True
+        return False
+
     def quote_starts_clause(self, q: Quote, sent: Span) -> bool:
         """Whether a quotation opens its sentence."""
         before = self.text[sent.start_char : q.open].strip(" \t\n\u00a0\u202f")
@@ -122,7 +167,25 @@ class Context:
                 break
 
         last = doc[end_tok - 1]
-        return self.trim(doc[start_tok].idx, last.idx + len(last.text))[1]
+        end = last.idx + len(last.text)
+        # « … que « les taxis restent », l'une des entrées de la ville »: an apposition that
+        # comments the quoted words is no part of them
+        for q in self.quotes:
+            if doc[start_tok].idx < q.close < end and q.closed and self.text[q.close : end].lstrip().startswith(",") \
+                    and self._apposition(q.close, end):
+                end = q.close
+                break
+        return self.trim(doc[start_tok].idx, end)[1]
+
+    def _apposition(self, start: int, end: int) -> bool:
+        """Whether the characters ``start, end`` (a comma first) are a noun phrase with no verb
+        of its own outside a relative clause, and no quotation (« la "vision", la "créativité" »
+        is a list)."""
+        if any(start <= q.open < end for q in self.quotes):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+        return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
 
     # -- mentions ---------------------------------------------------------------------------------
     def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:

@@ -1,13 +1,16 @@
 """Quotations (:mod:`selon.extract.quotes`) that no inverted cue has claimed: each runs through
 :data:`QUOTE_RULES`, in order, until one rule takes it:
 
-1. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
-2. :func:`slogan` — « aux cris de « … » »: the crowd's words;
-3. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
-4. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
+1. :func:`incise_inside` — « « A, a-t-il dit. B » »: the cue written inside the marks;
+2. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
+3. :func:`slogan` — « aux cris de « … » »: the crowd's words;
+4. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
+5. :func:`quote_cue_after` — « « … », a déclaré X » that the verb rules left;
+6. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
 
-(A quotation with its cue after it, « « … », a déclaré X », is an inverted cue:
-:func:`selon.extract.statements.verbs.inverted_cue`.)
+(A quotation with its cue after it, « « … », a déclaré X », is first an inverted cue:
+:func:`selon.extract.statements.verbs.inverted_cue`; :func:`quote_cue_after` takes the ones
+whose cue the tagger or the parser got wrong.)
 """
 
 from __future__ import annotations
@@ -15,16 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import np_before, subject
+from selon.extract.statements.phrases import cue_group, np_after, np_before, subject
+from selon.extract.statements.rules import Rules, low
 from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import fold
 
 SPACES = " \t\n\u00a0\u202f"
+# What ends a quoted sentence (a quotation without one, alone in its paragraph, is a heading).
+SENTENCE_END = ".!?…"
 
 
 @dataclass(frozen=True)
@@ -34,26 +40,58 @@ class QuoteSite:
     quote: Quote
     sent: Span
     before: str  # right-stripped
+    term: bool  # a short term (three words at most): only a slogan's words then
 
 
 def quote_site(ctx: Context, q: Quote) -> QuoteSite | None:
-    """Where a quotation stands, unless it is already a direct statement or a short term."""
+    """Where a quotation stands, unless it is already a direct statement."""
     if any(c.kind == "direct" and c.start == q.start for c in ctx.cands):
-        return None
-    if ctx.quote_is_term(q):
         return None
     first = ctx.tok_at(q.open)
     if first is None:
         return None
     sent = ctx.sent_of(ctx.doc[first])
-    return QuoteSite(q, sent, ctx.text[sent.start_char : q.open].rstrip(SPACES))
+    return QuoteSite(q, sent, ctx.text[sent.start_char : q.open].rstrip(SPACES), ctx.quote_is_term(q))
+
+
+def incise_inside(ctx: Context, site: QuoteSite) -> bool:
+    """« « Nous resterons, a-t-il dit. Il le faut » », « « Nous resterons, explique Marc Leroy,
+    jusqu'au bout » »: an incise written inside the marks splits the quotation in two direct
+    statements (ANNOTATION rule 1), the first of the incise's subject, the second of the same."""
+    doc, rules, q = ctx.doc, ctx.rules, site.quote
+    first, last = ctx.tok_at(q.start), ctx.tok_at(q.end - 1)
+    if site.term or first is None or last is None:
+        return False
+    for k in range(first + 1, last - 1):
+        verb = _cue_after(doc, rules, k + 1, min(last, k + 6)) if doc[k].text == "," else None
+        if verb is None:
+            continue
+        _, end, clitic = cue_group(doc, verb, rules)
+        end = max(end, verb.i + 1 + _phrase_tail(doc, rules, verb))
+        rng = None if clitic is not None else np_after(doc, end, last, rules)
+        stop = end if clitic is not None else rng[1] if rng is not None else last
+        if stop >= last or doc[stop].text not in (",", ".", ";", "!", "?"):
+            continue
+        a = ctx.trim(q.start, doc[k].idx)
+        b = ctx.trim(doc[stop].idx + len(doc[stop].text), q.end)
+        if a[1] - a[0] < 3 or b[1] - b[0] < 3:
+            continue
+        mention = ctx.mention((clitic.i, clitic.i + 1), "pronoun") if clitic is not None else \
+            ctx.mention(ctx.cut_mention(rng, ctx.sent_of(verb))) if rng is not None else None
+        cue = (doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        for (start, stop_char), who in ((a, mention), (b, None)):
+            sent = ctx.sent_of(doc[ctx.tok_at(start) or k])
+            ctx.cands.append(Cand("direct", start, stop_char, cue=cue, mention=who, verb=verb, priority=5,
+                                  speaker_from=None if who else "previous", sent_start=sent.start_char))
+        return True
+    return False
 
 
 def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     """« Le syndicat a prévenu : « … » », « une pancarte proclamait « … » »: a cue before the
     quotation, with a colon or right before it; the speaker is the cue's subject."""
     doc, q, sent = ctx.doc, site.quote, site.sent
-    verb = _cue_before_quote(ctx, site)
+    verb = _cue_before_quote(ctx, site) if not site.term else None
     if verb is None:
         return False
     g = verb_group(ctx, verb)
@@ -96,24 +134,52 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
 
 def slogan(ctx: Context, site: QuoteSite) -> bool:
     """« aux cris de « … » », « en scandant « … » »: the words of the crowd, the subject of the
-    sentence (else the previous speaker)."""
+    sentence (else the previous speaker); a slogan of two or three words (« Macron démission »)
+    is one too."""
     sent, before = site.sent, site.before
     phrase = next((p for p in ctx.rules.slogans if fold(before).endswith(p)), None)
     if phrase is None:
         return False
     cue_start = sent.start_char + len(before) - len(phrase)
-    rng = subject(ctx.doc, sent.root, ctx.rules)
+    rng = _crowd(ctx, ctx.tok_at(cue_start), sent)
+    mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
+    speaker_from = None if mention else "previous"
+    if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+        mention, speaker_from = ctx.mention(rng, "relative"), "relative"  # « un homme qui, criant « … », »
     ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(cue_start, sent.start_char + len(before)),
-                          mention=ctx.mention(ctx.cut_mention(rng, sent)) if rng else None,
-                          speaker_from=None if rng else "previous", priority=5, sent_start=sent.start_char))
+                          mention=mention, speaker_from=speaker_from, priority=5, sent_start=sent.start_char))
     return True
+
+
+def _crowd(ctx: Context, first: int | None, sent: Span) -> tuple[int, int] | None:
+    """Who chants: the subject of the verb the slogan's phrase depends on (« où 2.000 personnes
+    défilaient aux cris de », « Le tireur, criant « … », a fait feu »), climbing at most three
+    heads, else the subject of the sentence."""
+    doc = ctx.doc
+    tok = doc[first] if first is not None else sent.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            rng = subject(doc, tok, ctx.rules)
+            if rng is None and "VerbForm=Fin" in str(tok.morph):
+                # the parser may miss the subject of a finite verb: the noun phrase right before it
+                rng = np_before(doc, tok.i, sent.start)
+                while rng is not None and rng[1] - rng[0] > 1 and doc[rng[0]].pos_ == "PRON":
+                    rng = (rng[0] + 1, rng[1])  # a relative pronoun: « où 2.000 personnes défilaient »
+                if rng is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[rng[0] : rng[1]]):
+                    rng = None
+            if rng is not None:
+                return rng
+        if tok.head.i == tok.i or not sent.start <= tok.head.i < sent.end:
+            break
+        tok = tok.head
+    return subject(doc, sent.root, ctx.rules)
 
 
 def split_quote(ctx: Context, site: QuoteSite) -> bool:
     """« « A », a déclaré X, « B » »: the second half of a quotation split by its cue, with the
     first half's cue and speaker."""
     q, sent = site.quote, site.sent
-    if not site.before.endswith(","):
+    if site.term or not site.before.endswith(","):
         return False
     half = next((c for c in ctx.cands if c.kind == "direct" and c.cue is not None
                  and c.sent_start == sent.start_char and c.end < q.open
@@ -126,19 +192,121 @@ def split_quote(ctx: Context, site: QuoteSite) -> bool:
     return True
 
 
+def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
+    """« « … », a déclaré X », « "… !" a tweeté X », « « … », met-elle en garde »: a quotation
+    that opens its sentence, right before a cue group that the verb rules left (the tagger took
+    the participle for a noun, the cue is a phrase, the parser found no subject after it). The
+    speaker is the noun phrase after the group, else its clitic, else the last speaker."""
+    doc, rules, q, sent = ctx.doc, ctx.rules, site.quote, site.sent
+    close = ctx.tok_at(q.close - 1)
+    if site.term or site.before != "" or not q.closed or close is None:
+        return False
+    j = close + 1
+    if j < sent.end and doc[j].text == ",":
+        j += 1
+    verb = _cue_after(doc, rules, j, min(sent.end, j + 5))
+    if verb is None:
+        return False
+    _, end, clitic = cue_group(doc, verb, rules)
+    end = max(end, verb.i + 1 + _phrase_tail(doc, rules, verb))
+    mention = None
+    speaker_from = None
+    if clitic is not None:
+        if low(clitic) not in rules.impersonal:
+            mention = ctx.mention((clitic.i, clitic.i + 1), "pronoun")
+    else:
+        rng = np_after(doc, end, sent.end, rules)
+        mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
+        speaker_from = None if mention else "previous"
+    cue = (doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    ctx.cands.append(Cand("direct", q.start, q.end, cue=cue, mention=mention, speaker_from=speaker_from,
+                          verb=verb, priority=5, sent_start=sent.start_char))
+    return True
+
+
+def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
+    """The cue verb of a group starting at token ``j`` (auxiliaries, clitics and adverbs before
+    it): a cue by its lemma or its form, whatever the tagger made of it, or any verb with an
+    inverted subject clitic (« sourit-il », « a-t-elle souri »: an incise after a quotation)."""
+    clitic = False
+    for t in doc[j:limit]:
+        word = low(t)
+        if word in rules.in_group:
+            clitic = True
+            continue
+        if _cue_form(rules, t):
+            return t
+        if word in rules.aux:
+            continue
+        inverted = t.i + 1 < len(doc) and low(doc[t.i + 1]) in rules.in_group
+        if t.is_alpha and t.is_lower and (clitic or inverted):
+            return t
+        if not (word in rules.adverbs or t.pos_ == "ADV"):
+            return None
+    return None
+
+
+def _cue_form(rules: Rules, tok: Token) -> bool:
+    """Whether a word is a form of a cue verb, or opens a cue phrase (« fait valoir »), even when
+    the tagger made a noun of it (« tweeté »)."""
+    if tok.is_punct or not tok.text[:1].islower():
+        return False
+    if rules.is_cue(tok) or _phrase_tail(rules=rules, doc=tok.doc, verb=tok):
+        return True
+    word = fold(tok.text)
+    if word in rules.present_forms or fold(tok.lemma_) in rules.cues:
+        return True
+    return any(word.endswith(e) and word[: -len(e)] + rules.lemma_ending in rules.cues for e in rules.endings)
+
+
+def _phrase_tail(doc: Doc, rules: Rules, verb: Token) -> int:
+    """How many tokens after ``verb`` complete a cue phrase with its lemma (« met en garde »,
+    « met-elle en garde »: an inverted clitic may come between)."""
+    k = verb.i + 1
+    while k < len(doc) and k <= verb.i + 2 and low(doc[k]) in rules.in_group:
+        k += 1
+    lemma = fold(verb.lemma_)
+    for n in (2, 1):
+        words = doc[k : k + n]
+        if len(words) == n and " ".join([lemma, *(fold(t.text) for t in words)]) in rules.cues:
+            return k + n - verb.i - 1
+    return 0
+
+
 def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     """A quotation that is a whole sentence (or more) with no cue: the previous speaker's."""
     q, sent = site.quote, site.sent
     after = ctx.text[q.close : sent.end_char].strip(SPACES)
-    if site.before != "" or after not in ("", ".", "!", "?", "…"):
+    # a short quotation is a whole sentence when it ends like one or has a verb of its own
+    # (« « Faites le calcul… » », « « Nous reviendrons ». »)
+    short = site.term and ctx.text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END \
+        and not ctx.has_clause(q.start, q.end)
+    if short or site.before != "" or after not in ("", ".", "!", "?", "…") or is_heading(ctx.text, q):
         return False
     ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
     return True
 
 
+def is_heading(text: str, q: Quote) -> bool:
+    """Whether a quotation is a sub-heading: a paragraph of its own with no full stop, question
+    or exclamation mark, inside the marks or after them (« «Une menace sérieuse» » between two
+    paragraphs quotes words that the article gives, with their speaker, further on)."""
+    par_start = text.rfind("\n", 0, q.open) + 1
+    par_end = text.find("\n", q.close)
+    par_end = len(text) if par_end < 0 else par_end
+    return (
+        q.closed
+        and text[par_start : q.open].strip(SPACES) == ""
+        and text[q.close : par_end].strip(SPACES) == ""
+        and text[q.start : q.end].rstrip(SPACES)[-1:] not in SENTENCE_END
+    )
+
+
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
-QUOTE_RULES: tuple[QuoteRule, ...] = (quote_cue_before, slogan, split_quote, follow_on_quote)
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote,
+)
 
 
 def quote_rules(ctx: Context) -> None:

@@ -117,11 +117,17 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
         before -= 1
     end_char = doc[before].idx + len(doc[before].text)
-    # a quotation ending right there is a direct statement
+    # a quotation ending right there is a direct statement, and so is one that words set off by
+    # a comma introduce or follow (« Sur ce total, « … », a-t-il assuré »), and each of a list
     q = ctx.quote_ending_at(end_char)
     if q is not None and ctx.quote_starts_clause(q, g.sent):
+        quotes = [q]
+    else:
+        quotes = ctx.quoted_contents(ctx.skip_dateline(g.sent.start_char), end_char)
+    for q in quotes:
         ctx.cands.append(Cand("direct", q.start, q.end, cue=g.cue, mention=subj, verb=g.verb, priority=5,
                               sent_start=g.sent.start_char))
+    if quotes:
         return True
     start, end = ctx.trim(ctx.skip_dateline(g.sent.start_char), end_char)
     if end - start < 8:
