@@ -119,6 +119,17 @@ CASES: dict[str, str] = {
     ),
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
+    # -- speakers: names written with a no-break space, names in a joint mention ----------------
+    "title_nbsp": (
+        "Le député Marc Fontaine a visité l'usine de Vierzon. "
+        "« Les salaires doivent suivre l'inflation », a déclaré M.\u00a0Fontaine aux ouvriers."
+    ),
+    "name_line_break": "« Nous fermerons le site en juin », a annoncé Marc Fontaine\nLes ouvriers ont voté la grève.",
+    "joint_not_single": (
+        "Marc Fontaine a dénoncé la fermeture de l'usine. "
+        "Le lieu choisi par Mme Hélène Roche et M. Fontaine pour leur réunion était symbolique. "
+        "« Nous ne lâcherons rien », a dit M. Fontaine."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

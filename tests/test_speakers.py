@@ -155,6 +155,23 @@ def test_joint_speaker_names_both(statements_of) -> None:
     assert s.speaker is not None and s.speaker.text == "Hélène Roche et Bruno Carré"
 
 
+def test_title_and_name_joined_by_a_no_break_space_name_the_person(statements_of) -> None:
+    s = by_content(statements_of("title_nbsp"), "Les salaires doivent suivre")
+    assert s.speaker is not None and s.speaker.text == "M.\u00a0Fontaine"
+    assert name(s) == "Marc Fontaine"
+
+
+def test_a_line_break_still_ends_an_inverted_subject(statements_of) -> None:
+    s = by_content(statements_of("name_line_break"), "Nous fermerons le site")
+    assert s.speaker is not None and s.speaker.text == "Marc Fontaine"
+    assert name(s) == "Marc Fontaine"
+
+
+def test_a_family_name_is_the_single_person_not_a_joint_mention(statements_of) -> None:
+    s = by_content(statements_of("joint_not_single"), "Nous ne lâcherons rien")
+    assert name(s) == "Marc Fontaine"
+
+
 def test_counted_passive_agent_is_the_speaker_not_the_subject(statements_of) -> None:
     s = by_content(statements_of("passive_agent"), "12.000")
     assert name(s) == "préfecture"

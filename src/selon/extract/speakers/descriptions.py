@@ -34,7 +34,7 @@ def strip_title(d: Discourse, span: Span) -> tuple[str, str | None]:
     lex = d.lex
     toks = list(span)
     title = None
-    while toks and (toks[0].text.lower() in lex.titles or fold(toks[0].text) in lex.determiners):
+    while toks and (toks[0].text.lower() in lex.titles or fold(toks[0].text) in lex.determiners or toks[0].is_space):
         if toks[0].text.lower() in lex.titles:
             title = toks[0].text.lower()
         toks = toks[1:]

@@ -98,7 +98,7 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
     depth = 0
     while k < limit:
         t = doc[k]
-        if t.is_space:
+        if t.is_space and not _space_in_name(t):
             break
         if t.text == "(":
             depth += 1
@@ -119,6 +119,12 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
                 break
         k += 1
     return k
+
+
+def _space_in_name(t: Token) -> bool:
+    """Whether the space token ``t`` is a no-break space inside a name (« M.\\xa0Dupont »), not a
+    line break."""
+    return t.ent_iob_ == "I" and "\n" not in t.text
 
 
 def _stop_inside(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
