@@ -56,7 +56,7 @@ class Discourse:
     # -- the entities --------------------------------------------------------------------------
     def find(self, name: str) -> Entity | None:
         """The entity called ``name`` or aliased so; else a person whose name ends with it
-        (« Castaner » for « Christophe Castaner »), the last introduced."""
+        (« Castaner » for « Christophe Castaner »), the last introduced, not a joint one."""
         norm = self.lex.norm
         n = norm(name)
         if not n:
@@ -65,7 +65,10 @@ class Discourse:
             if n == norm(e.name) or n in {norm(a) for a in e.aliases}:
                 return e
         words = n.split()
+        joint = f" {self.lex.conjunction} "
         for e in reversed(self.entities):
+            if joint in f" {norm(e.name)} ":
+                continue  # « Dupont » is no joint speaker « Martin et Dupont »
             if e.kind == "PER" and len(words) <= 2 and " ".join(norm(e.name).split()[-len(words):]) == n:
                 return e
         return None
