@@ -130,6 +130,19 @@ CASES: dict[str, str] = {
         "Le lieu choisi par Mme Hélène Roche et M. Fontaine pour leur réunion était symbolique. "
         "« Nous ne lâcherons rien », a dit M. Fontaine."
     ),
+    # -- speakers: the topic a subject pronoun follows -------------------------------------------
+    "relative_not_topic": (
+        "Paul Girard a rencontré Marc Vasseur, qui a annoncé sa candidature lundi. "
+        "« C'est précipité », dit-il."
+    ),
+    "quoted_subject_not_topic": (
+        "Le maire Paul Girard a visité le chantier mardi. "
+        "« Le préfet Marc Vasseur nous a menti », a-t-il affirmé."
+    ),
+    "narrated_subject_topic": (
+        "Le maire Paul Girard a visité le chantier mardi. "
+        "Le préfet Marc Vasseur a répondu aux riverains. « Le chantier reprendra », a-t-il affirmé."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -172,6 +172,23 @@ def test_a_family_name_is_the_single_person_not_a_joint_mention(statements_of) -
     assert name(s) == "Marc Fontaine"
 
 
+def test_a_pronoun_follows_the_main_subject_not_a_relative_clause(statements_of) -> None:
+    stmts = statements_of("relative_not_topic")
+    assert name(by_content(stmts, "C'est précipité")) == "Paul Girard"
+    relative = [s for s in stmts if "candidature" in s.content.text]
+    assert all(name(s) == "Marc Vasseur" for s in relative)  # « qui » is still its antecedent
+
+
+def test_a_pronoun_skips_a_subject_inside_the_quotation(statements_of) -> None:
+    s = by_content(statements_of("quoted_subject_not_topic"), "nous a menti")
+    assert name(s) == "Paul Girard"
+
+
+def test_a_pronoun_follows_a_subject_of_the_narration(statements_of) -> None:
+    s = by_content(statements_of("narrated_subject_topic"), "Le chantier reprendra")
+    assert name(s) == "Marc Vasseur"
+
+
 def test_counted_passive_agent_is_the_speaker_not_the_subject(statements_of) -> None:
     s = by_content(statements_of("passive_agent"), "12.000")
     assert name(s) == "préfecture"

@@ -52,6 +52,9 @@ class Discourse:
         self.timeline: list[tuple[int, Entity, bool]] = []
         self._chars: list[int] = []
         self.last_source: Entity | None = None
+        # the reported words (statement contents, character ranges, in text order): a subject
+        # inside them is the source's topic, not the article's (« X a dit que Y … Il a ajouté »)
+        self.reported: list[tuple[int, int]] = []
 
     # -- the entities --------------------------------------------------------------------------
     def find(self, name: str) -> Entity | None:
@@ -93,6 +96,11 @@ class Discourse:
         if alias and norm(alias) != norm(e.name):
             e.aliases.add(alias)
         return e
+
+    def in_reported(self, char: int) -> bool:
+        """Whether ``char`` falls inside the words a statement reports."""
+        k = bisect.bisect_right(self.reported, (char, 1 << 62)) - 1
+        return any(a <= char < b for a, b in self.reported[max(0, k - 3) : k + 1])
 
     # -- the timeline --------------------------------------------------------------------------
     def add(self, char: int, e: Entity, as_subject: bool) -> None:

@@ -49,7 +49,8 @@ def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
     else:
         e, role = resolve_phrase(d, span)
     if e is not None:
-        d.add(span.start_char, e, True)
+        # « X, qui a annoncé … »: the relative clause's subject is not the topic that « il » follows
+        d.add(span.start_char, e, pronoun_features(d.lex, low)[2] != "relative")
     return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, role)
 
 

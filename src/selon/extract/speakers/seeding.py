@@ -41,7 +41,7 @@ def seed_names(d: Discourse) -> None:
             continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
         gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent)
         e = d.register(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
-        d.add(ent.start_char, e, names_a_subject(ent))
+        d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
 
 
 def names_a_subject(ent: Span) -> bool:
@@ -82,7 +82,7 @@ def seed_subjects(d: Discourse) -> None:
         name, role, alias, kind, gender = describe(d, span)
         if name and kind in ("ORG", "PER"):
             e = d.register(name, kind, gender=gender, role=role, alias=alias)
-            d.add(span.start_char, e, True)
+            d.add(span.start_char, e, not d.in_reported(span.start_char))
 
 
 def subject_phrase(d: Discourse, tok: Token) -> Span:
