@@ -143,6 +143,7 @@ CASES: dict[str, str] = {
         "Le maire Paul Girard a visité le chantier mardi. "
         "Le préfet Marc Vasseur a répondu aux riverains. « Le chantier reprendra », a-t-il affirmé."
     ),
+    "name_in_complement": "La directrice Claire Roux a critiqué la méthode de Marc Vasseur.",
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

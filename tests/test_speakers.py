@@ -335,6 +335,16 @@ def test_a_mention_naming_two_persons_is_a_joint_speaker(discourse) -> None:
     assert (one.name, one.kind) == ("Hélène Roche", "PER")
 
 
+def test_a_name_after_a_preposition_has_no_description_before_it(discourse) -> None:
+    d = discourse("name_in_complement")
+    claire = next(t.i for t in d.doc if t.text == "Claire")
+    marc = next(t.i for t in d.doc if t.text == "Marc")
+    assert [t.text for t in description_before(d, claire)] == ["La", "directrice"]
+    assert description_before(d, marc) == []  # « la méthode de Marc Vasseur »: no role, no gender
+    vasseur = d.find("Marc Vasseur")
+    assert vasseur is not None and not vasseur.roles and vasseur.gender != "Fem"
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

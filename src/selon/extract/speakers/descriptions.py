@@ -47,6 +47,8 @@ def description_before(d: Discourse, i: int) -> list[Token]:
     """The description that ends right before token ``i`` (a name), a comma apart or not:
     « le procureur de Perpignan, » or « Le président »; empty when there is none."""
     run = _words_before(d, i)
+    if run and run[-1].i == i - 1 and run[-1].pos_ == "ADP":
+        return []  # « la méthode de Jean Dupont »: the name is a complement, not in apposition
     while run and run[0].pos_ == "ADP":
         run = run[1:]
     run = _after_speech_noun(d, run)
