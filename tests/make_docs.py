@@ -144,6 +144,11 @@ CASES: dict[str, str] = {
         "Le préfet Marc Vasseur a répondu aux riverains. « Le chantier reprendra », a-t-il affirmé."
     ),
     "name_in_complement": "La directrice Claire Roux a critiqué la méthode de Marc Vasseur.",
+    "role_misc_entity": (
+        "Le gouvernement recule. « La taxe sera suspendue six mois », avait expliqué le Premier ministre "
+        "devant l'Assemblée."
+    ),
+    "org_with_stop_word": "« Les camps débordent », a alerté Médecins sans frontières dans un communiqué.",
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -189,6 +189,16 @@ def test_a_pronoun_follows_a_subject_of_the_narration(statements_of) -> None:
     assert name(s) == "Marc Vasseur"
 
 
+def test_an_adverbial_ends_a_role_the_ner_took_for_a_name(statements_of) -> None:
+    s = by_content(statements_of("role_misc_entity"), "La taxe sera suspendue")
+    assert s.speaker is not None and s.speaker.text == "le Premier ministre"
+
+
+def test_a_stop_word_inside_an_organisation_name_stays(statements_of) -> None:
+    s = by_content(statements_of("org_with_stop_word"), "Les camps débordent")
+    assert name(s) == "Médecins sans frontières"
+
+
 def test_counted_passive_agent_is_the_speaker_not_the_subject(statements_of) -> None:
     s = by_content(statements_of("passive_agent"), "12.000")
     assert name(s) == "préfecture"

@@ -111,7 +111,7 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             continue
         if t.is_punct and t.text not in ("-", "'", "’") and not rules.is_mark(t):
             break
-        if k > j and low(t) in rules.stops and t.ent_iob_ != "I" and not _stop_inside(doc, k, limit, rules):
+        if k > j and low(t) in rules.stops and not _inside_a_name(t) and not _stop_inside(doc, k, limit, rules):
             break
         if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
             participle = "VerbForm=Part" in str(t.morph) and k + 1 < limit and low(doc[k + 1]) in rules.participle_complements
@@ -119,6 +119,12 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
                 break
         k += 1
     return k
+
+
+def _inside_a_name(t: Token) -> bool:
+    """Whether ``t`` is inside a name (« Médecins sans frontières »); a miscellaneous entity
+    the NER ran over a role and its adverbial (« le Premier ministre devant l'Assemblée ») is none."""
+    return t.ent_iob_ == "I" and t.ent_type_ != "MISC"
 
 
 def _space_in_name(t: Token) -> bool:
