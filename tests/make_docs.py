@@ -149,6 +149,10 @@ CASES: dict[str, str] = {
         "devant l'Assemblée."
     ),
     "org_with_stop_word": "« Les camps débordent », a alerté Médecins sans frontières dans un communiqué.",
+    "equivalent_role_qualified": (
+        "Le Premier ministre Jean Dupont a visité Namur. Le maire Paul Girard a salué les ouvriers. "
+        "« Nous tiendrons bon », a affirmé le chef du gouvernement fédéral."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -14,6 +14,7 @@ from selon.extract.speakers.descriptions import (
     describe,
     description_after,
     description_before,
+    equivalent_groups,
     first_name_gender,
     gender_near,
     match_description,
@@ -24,7 +25,7 @@ from selon.extract.speakers.descriptions import (
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
-from selon.extract.speakers.resolve import relay_via
+from selon.extract.speakers.resolve import last_person_of_gender, relay_via
 from selon.extract.speakers.seeding import relayed_source, seed
 from selon.models import Statement
 
@@ -353,6 +354,29 @@ def test_a_name_after_a_preposition_has_no_description_before_it(discourse) -> N
     assert description_before(d, marc) == []  # « la méthode de Marc Vasseur »: no role, no gender
     vasseur = d.find("Marc Vasseur")
     assert vasseur is not None and not vasseur.roles and vasseur.gender != "Fem"
+
+
+def test_a_qualified_role_names_the_holder_of_its_equivalent(statements_of) -> None:
+    s = by_content(statements_of("equivalent_role_qualified"), "Nous tiendrons bon")
+    assert name(s) == "Jean Dupont"  # « le chef du gouvernement fédéral » = « le Premier ministre »
+
+
+def test_equivalent_groups_take_qualifying_words_after_the_role_only(fr_pack) -> None:
+    lex = speaker_lexicon(fr_pack)
+    assert equivalent_groups(lex, lex.norm("chef du gouvernement fédéral"))
+    assert equivalent_groups(lex, lex.norm("Premier ministre"))
+    assert not equivalent_groups(lex, lex.norm("chef du gouvernementat"))
+    assert not equivalent_groups(lex, lex.norm("ancien chef du gouvernement"))
+
+
+def test_a_short_description_skips_back_over_sources_that_are_no_person(discourse) -> None:
+    d = discourse("equivalent_role_qualified")
+    end = len(d.doc.text)
+    girard = d.find("Paul Girard")
+    assert last_person_of_gender(d, end, "Masc") is girard
+    d.add(end - 5, d.register("chaque patient", "DESC", gender="Masc", number="Sing"), True)
+    assert last_person_of_gender(d, end, "Masc") is girard  # a description is nobody's name
+    assert last_person_of_gender(d, end, "Fem") is None
 
 
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:

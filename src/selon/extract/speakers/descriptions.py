@@ -337,7 +337,7 @@ def match_description(d: Discourse, desc: str, before: int, gender: str | None) 
 
 def _match_pass(d: Discourse, desc: str, before: int, gender: str | None) -> Entity | None:
     desc_words = [d.lex.singular(w) for w in desc.split()]
-    groups = [g for g in d.lex.equivalents if desc in g]
+    groups = equivalent_groups(d.lex, desc)
     seen: set[int] = set()
     for _, e, _ in d.before(before):
         if id(e) in seen or e.kind == "DESC" or not agrees(e, gender, None):
@@ -347,6 +347,12 @@ def _match_pass(d: Discourse, desc: str, before: int, gender: str | None) -> Ent
             if same_function(d.lex, desc, desc_words, r, groups):
                 return e
     return None
+
+
+def equivalent_groups(lex: SpeakerLexicon, desc: str) -> list[set[str]]:
+    """The groups of equivalent roles a description (normalised) names, with qualifying words
+    after it or not (« chef du gouvernement fédéral » is a « chef du gouvernement »)."""
+    return [g for g in lex.equivalents if desc in g or any(desc.startswith(f"{x} ") for x in g)]
 
 
 def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: str, groups: list[set[str]]) -> bool:

@@ -119,9 +119,10 @@ def short_personal_description(d: Discourse, span: Span, desc: str, number: str 
 
 
 def last_person_of_gender(d: Discourse, before: int, gender: str) -> Entity | None:
-    """The last person of that very gender mentioned as a subject, or ``None``."""
-    e = d.latest(before, gender, "Sing", True, None, strict=True)
-    return e if e is not None and e.kind == "PER" and e.gender == gender else None
+    """The last person of that very gender mentioned as a subject (past organisations and
+    descriptions nobody was matched to), or ``None``."""
+    return next((e for _, e, as_subject in d.before(before)
+                 if as_subject and e.kind == "PER" and e.gender == gender and e.number != "Plur"), None)
 
 
 # -- the candidates -----------------------------------------------------------------------------
