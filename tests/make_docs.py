@@ -153,6 +153,11 @@ CASES: dict[str, str] = {
         "Le Premier ministre Jean Dupont a visité Namur. Le maire Paul Girard a salué les ouvriers. "
         "« Nous tiendrons bon », a affirmé le chef du gouvernement fédéral."
     ),
+    "two_offices": (
+        "Emmanuel Dupré a appelé au calme dimanche, au lendemain d'une rencontre avec Marc Vasseur. "
+        "« L'ordre doit régner », a déclaré le chef de l'État lors d'un déplacement. "
+        "« Les casseurs seront punis », a ajouté le Premier ministre."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

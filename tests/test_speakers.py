@@ -379,6 +379,13 @@ def test_a_short_description_skips_back_over_sources_that_are_no_person(discours
     assert last_person_of_gender(d, end, "Fem") is None
 
 
+def test_two_offices_name_two_people(statements_of) -> None:
+    stmts = statements_of("two_offices")
+    assert name(by_content(stmts, "L'ordre doit régner")) == "Emmanuel Dupré"  # « le chef de l'État »
+    # « le Premier ministre » is not the person just known as « le chef de l'État »
+    assert name(by_content(stmts, "Les casseurs seront punis")) == "Marc Vasseur"
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

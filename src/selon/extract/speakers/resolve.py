@@ -18,11 +18,13 @@ from selon.extract.candidates import Cand, Mention
 from selon.extract.speakers.descriptions import (
     describe,
     description_after,
+    equivalent_groups,
     match_description,
     morph,
     role_text,
 )
 from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.extract.speakers.lexicon import SpeakerLexicon
 from selon.extract.speakers.pronouns import (
     demonstrative_referent,
     personal_referent,
@@ -103,7 +105,9 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     )
     e = match_description(d, desc, span.start_char, gender) if definite else None
     if e is None and definite and gender and short_personal_description(d, span, desc, number):
-        e = last_person_of_gender(d, span.start_char, gender)
+        e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
+        if e is not None and office_of(d.lex, desc) is not None:
+            e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
@@ -115,14 +119,30 @@ def short_personal_description(d: Discourse, span: Span, desc: str, number: str 
     words = d.lex.norm(desc).split()
     head = words[0] if words else ""
     placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
+    if office_of(d.lex, desc) is not None:
+        placed = False  # « le chef de l'État »: a known office, whatever its capital letters
     return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed
 
 
-def last_person_of_gender(d: Discourse, before: int, gender: str) -> Entity | None:
+def office_of(lex: SpeakerLexicon, desc: str) -> int | None:
+    """The index of the group of equivalent roles (« [speakers] equivalent_roles ») a
+    description names, if any."""
+    groups = equivalent_groups(lex, lex.norm(desc))
+    return lex.equivalents.index(groups[0]) if groups else None
+
+
+def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | None = None) -> Entity | None:
     """The last person of that very gender mentioned as a subject (past organisations and
-    descriptions nobody was matched to), or ``None``."""
-    return next((e for _, e, as_subject in d.before(before)
-                 if as_subject and e.kind == "PER" and e.gender == gender and e.number != "Plur"), None)
+    descriptions nobody was matched to), not one known to hold another office than ``office``,
+    or ``None``."""
+    for subject_only in (True, False) if office is not None else (True,):
+        for _, e, as_subject in d.before(before):
+            if subject_only and not as_subject or e.kind != "PER" or e.gender != gender or e.number == "Plur":
+                continue
+            if office is not None and any(office_of(d.lex, r) not in (None, office) for r in e.roles):
+                continue  # « le Premier ministre » is not the person known as « le chef de l'État »
+            return e
+    return None
 
 
 # -- the candidates -----------------------------------------------------------------------------
