@@ -158,6 +158,13 @@ CASES: dict[str, str] = {
         "« L'ordre doit régner », a déclaré le chef de l'État lors d'un déplacement. "
         "« Les casseurs seront punis », a ajouté le Premier ministre."
     ),
+    "participle_after_object": (
+        "« Le chantier a pris du retard », a dit la préfète Claire Roux. "
+        "Le maire Paul Girard a publié une photo du chantier et des grues, ajoutant « Nous tiendrons les délais »."
+    ),
+    "absolute_participle": (
+        "La ministre a appelé au calme dimanche, le préfet Paul Girard assurant que les routes resteraient ouvertes."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -25,7 +25,7 @@ from selon.extract.speakers.descriptions import (
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
-from selon.extract.speakers.resolve import last_person_of_gender, relay_via
+from selon.extract.speakers.resolve import last_person_of_gender, relay_via, speaker_of_governing_cue
 from selon.extract.speakers.seeding import relayed_source, seed
 from selon.models import Statement
 
@@ -384,6 +384,27 @@ def test_two_offices_name_two_people(statements_of) -> None:
     assert name(by_content(stmts, "L'ordre doit régner")) == "Emmanuel Dupré"  # « le chef de l'État »
     # « le Premier ministre » is not the person just known as « le chef de l'État »
     assert name(by_content(stmts, "Les casseurs seront punis")) == "Marc Vasseur"
+
+
+def test_a_participle_after_a_comma_speaks_for_its_clause_not_the_noun_before(statements_of) -> None:
+    s = by_content(statements_of("participle_after_object"), "Nous tiendrons les délais")
+    assert name(s) == "Paul Girard"
+    assert s.speaker is not None and s.speaker.text != "grues"
+
+
+def test_an_absolute_participle_keeps_its_own_subject(statements_of) -> None:
+    s = by_content(statements_of("absolute_participle"), "les routes resteraient ouvertes")
+    assert name(s) == "Paul Girard"
+    assert s.speaker is not None and s.speaker.text == "le préfet Paul Girard"
+
+
+def test_a_participle_governed_by_a_noun_goes_up_to_the_verb_s_subject(discourse) -> None:
+    d = discourse("participle_after_object")
+    chantier = next(t for t in d.doc if t.text == "chantier" and t.i > 20)  # « une photo du chantier »
+    e = speaker_of_governing_cue(d, 0, chantier, [None], {})
+    assert e is not None and e.name == "Paul Girard"
+    verb = next(t for t in d.doc if t.text == "ajoutant")  # a verb with no subject: no climbing
+    assert speaker_of_governing_cue(d, 0, verb, [None], {}) is None
 
 
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:

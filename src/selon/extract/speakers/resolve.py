@@ -211,7 +211,13 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     j = by_verb.get(head_cue.i)
     if j is not None and j != k:
         return ents[j]
-    subj = next((t for t in head_cue.children if t.dep_ in SUBJECT_DEPS), None)
+    subj = None
+    tok = head_cue
+    for _ in range(3):  # « il a envoyé une photo, ajoutant … »: up from the noun to its verb
+        subj = next((t for t in tok.children if t.dep_ in SUBJECT_DEPS), None)
+        if subj is not None or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]

@@ -209,6 +209,15 @@ def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     return (start, j + 1) if start <= j else None
 
 
+def detached_participle(doc: Doc, verb: Token, rng: tuple[int, int], group_start: int) -> bool:
+    """Whether ``verb`` is a bare participle (« ajoutant », « se disant ») that a comma
+    separates from the noun phrase ``rng`` before it: that noun phrase is not its subject (as in
+    the absolute « Jean Dupont promettant la fermeté »), the participle depends on its head."""
+    if "VerbForm=Part" not in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return rng[1] <= group_start and any(t.text == "," for t in doc[rng[1] - 1 : group_start])
+
+
 def subtree_range(tok: Token) -> tuple[int, int]:
     """The token range of a token's subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1
