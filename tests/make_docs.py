@@ -165,6 +165,13 @@ CASES: dict[str, str] = {
     "absolute_participle": (
         "La ministre a appelé au calme dimanche, le préfet Paul Girard assurant que les routes resteraient ouvertes."
     ),
+    "detached_participle_subject": (
+        "Un porte-parole de la mairie, cité par l'agence Belga, a indiqué que la route restait fermée."
+    ),
+    "absolute_phrase_subject": (
+        "Le sénateur Marc Vasseur a démissionné mardi. "
+        "La voix nouée, le sénateur a affirmé qu'il quittait la vie politique."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -407,6 +407,18 @@ def test_a_participle_governed_by_a_noun_goes_up_to_the_verb_s_subject(discourse
     assert speaker_of_governing_cue(d, 0, verb, [None], {}) is None
 
 
+def test_a_detached_participle_is_no_part_of_the_subject(statements_of) -> None:
+    s = by_content(statements_of("detached_participle_subject"), "la route restait fermée")
+    assert s.speaker is not None and s.speaker.text == "Un porte-parole de la mairie"
+    assert name(s) == "porte-parole de la mairie"  # not the agency that quotes him
+
+
+def test_an_absolute_phrase_before_the_subject_is_no_part_of_it(statements_of) -> None:
+    s = by_content(statements_of("absolute_phrase_subject"), "il quittait la vie politique")
+    assert s.speaker is not None and s.speaker.text == "le sénateur"
+    assert name(s) == "Marc Vasseur"
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

@@ -227,6 +227,9 @@ def subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
     """The subject of ``verb`` as a token range (parser first). Two subjects before the verb
     (« Le porte-parole de X, le colonel Jean Dupont, a dit ») are one apposed mention."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and low(c) != rules.euphonic_t]
+    # « La gorge nouée, le ministre a dit »: an absolute phrase before the subject is none
+    absolute = {c.i for c in subjects[:-1] if _absolute(doc[c.right_edge.i])}
+    subjects = [c for c in subjects if c.i not in absolute]
     if len(subjects) > 1 and all(c.pos_ in ("NOUN", "PROPN") for c in subjects):
         s = min(c.left_edge.i for c in subjects)
         e = max(c.right_edge.i for c in subjects) + 1
@@ -234,14 +237,35 @@ def subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
             e -= 1
         return s, e
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and low(child) != rules.euphonic_t:
+        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and low(child) != rules.euphonic_t and child.i not in absolute:
             s, e = subtree_range(child)
             # cut relative clauses and what follows the noun phrase's own comma
             for t in doc[child.i + 1 : e]:
-                if t.dep_ in ("acl:relcl",) or low(t) in rules.relatives and t.i > child.i:
+                if t.dep_ in ("acl:relcl",) or low(t) in rules.relatives and t.i > child.i or (
+                    t.text == "," and t.i + 1 < e and _detached(doc, t.i + 1)
+                ):
                     e = t.i
                     while e > child.i + 1 and doc[e - 1].text in (",",):
                         e -= 1
                     break
             return (child.i if low(child) in rules.impersonal else s, e)
     return None
+
+
+def _absolute(last: Token) -> bool:
+    """Whether a subject ending with ``last`` is an absolute phrase (« La gorge nouée, »): it
+    ends with an adjective or participle of its own, right before a comma."""
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.text == "," and last.dep_ == "acl" and last.pos_ in ("ADJ", "VERB")
+
+
+def _detached(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a detached adjective or participle (« , enceinte, », « , cité par
+    l'AFP, »; « La gorge nouée, »), which is no part of a subject's name or role; token ``i``
+    may be the comma before it."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or i == 0 or doc[i - 1].text != ",":
+        return False
+    t = doc[i]
+    return t.pos_ in ("ADJ", "VERB") or t.dep_ == "acl"
