@@ -172,6 +172,11 @@ CASES: dict[str, str] = {
         "Le sénateur Marc Vasseur a démissionné mardi. "
         "La voix nouée, le sénateur a affirmé qu'il quittait la vie politique."
     ),
+    "pronoun_person_not_subject": (
+        "Du pétrole s'est échoué sur les plages, a-t-on appris mardi de sources concordantes. "
+        "« Toute la côte est touchée », a relaté à la radio le maire de Cassis, Paul Girard. "
+        "Les plages resteront fermées, a-t-il précisé."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -419,6 +419,19 @@ def test_an_absolute_phrase_before_the_subject_is_no_part_of_it(statements_of) -
     assert name(s) == "Marc Vasseur"
 
 
+def test_a_pronoun_prefers_a_person_of_its_gender_to_a_source_of_unknown_gender(statements_of) -> None:
+    s = by_content(statements_of("pronoun_person_not_subject"), "Les plages resteront fermées")
+    assert name(s) == "Paul Girard"  # not « sources concordantes », a subject of unknown gender
+
+
+def test_a_pronoun_takes_no_person_of_the_other_gender(discourse) -> None:
+    d = discourse("pronoun_person_not_subject")
+    il = d.doc[-3:-1]  # « -il précisé »: the span only gives the position
+    girard = d.find("Paul Girard")
+    assert personal_referent(d, il, "Masc", "Sing") is girard
+    assert personal_referent(d, il, "Fem", "Sing") is not girard
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »
