@@ -177,6 +177,12 @@ CASES: dict[str, str] = {
         "« Toute la côte est touchée », a relaté à la radio le maire de Cassis, Paul Girard. "
         "Les plages resteront fermées, a-t-il précisé."
     ),
+    "apposed_subject_surface": (
+        "« Nous tiendrons jusqu'en janvier », a assuré Claire Roux, une infirmière de 50 ans. "
+        "Certaine elle aussi que la grève va durer en 2019, Marie Vasseur, une figure du collectif qui avait "
+        "lancé la pétition contre la fermeture des urgences, a défilé à Lyon. "
+        "« Nous irons jusqu'au bout », a-t-elle déclaré."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

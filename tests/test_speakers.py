@@ -26,7 +26,7 @@ from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
 from selon.extract.speakers.resolve import last_person_of_gender, relay_via, speaker_of_governing_cue
-from selon.extract.speakers.seeding import relayed_source, seed
+from selon.extract.speakers.seeding import apposed_before_verb, relayed_source, seed
 from selon.models import Statement
 
 
@@ -430,6 +430,19 @@ def test_a_pronoun_takes_no_person_of_the_other_gender(discourse) -> None:
     girard = d.find("Paul Girard")
     assert personal_referent(d, il, "Masc", "Sing") is girard
     assert personal_referent(d, il, "Fem", "Sing") is not girard
+
+
+def test_a_name_whose_apposition_ends_before_its_verb_is_a_subject(statements_of) -> None:
+    s = by_content(statements_of("apposed_subject_surface"), "Nous irons jusqu'au bout")
+    assert name(s) == "Marie Vasseur"
+
+
+def test_apposed_before_verb_needs_the_verb_after_the_apposition(discourse) -> None:
+    d = discourse("apposed_subject_surface")
+    marie = next(e for e in d.ents if e.text == "Marie Vasseur")
+    claire = next(e for e in d.ents if e.text == "Claire Roux")
+    assert apposed_before_verb(marie)
+    assert not apposed_before_verb(claire)  # « a assuré Claire Roux, une infirmière de 50 ans. »
 
 
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
