@@ -183,6 +183,10 @@ CASES: dict[str, str] = {
         "lancé la pétition contre la fermeture des urgences, a défilé à Lyon. "
         "« Nous irons jusqu'au bout », a-t-elle déclaré."
     ),
+    "adverbial_with_name_before_name": (
+        "Peu après la prise de parole de Claire Roux à l'Assemblée, Paul Girard, le ministre de la Santé, "
+        "déclarait que les urgences resteraient ouvertes."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

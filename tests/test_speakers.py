@@ -445,6 +445,15 @@ def test_apposed_before_verb_needs_the_verb_after_the_apposition(discourse) -> N
     assert not apposed_before_verb(claire)  # « a assuré Claire Roux, une infirmière de 50 ans. »
 
 
+def test_a_phrase_naming_someone_else_is_no_description_of_the_next_name(discourse) -> None:
+    d = discourse("adverbial_with_name_before_name")
+    paul = next(t.i for t in d.doc if t.text == "Paul")
+    assert description_before(d, paul) == []  # « … de Claire Roux à l'Assemblée, Paul Girard »
+    girard = d.find("Paul Girard")
+    assert girard is not None and girard.gender == "Masc"  # from « le ministre », not « la prise »
+    assert "ministre de la Santé" in girard.roles
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

@@ -52,6 +52,8 @@ def description_before(d: Discourse, i: int) -> list[Token]:
     while run and run[0].pos_ == "ADP":
         run = run[1:]
     run = _after_speech_noun(d, run)
+    if any(t.ent_type_ == "PER" for t in run):
+        return []  # « après la prise de parole de Jean Dupont, Paul Girard »: someone else's phrase
     if not run or not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in run):
         return []
     if run[0].pos_ != "DET" and not run[0].text[:1].islower():
