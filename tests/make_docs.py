@@ -187,6 +187,13 @@ CASES: dict[str, str] = {
         "Peu après la prise de parole de Claire Roux à l'Assemblée, Paul Girard, le ministre de la Santé, "
         "déclarait que les urgences resteraient ouvertes."
     ),
+    "report_agent_far": "Selon un décompte établi après 18 h par la préfecture, 4.000 personnes ont défilé.",
+    "report_two_participles": (
+        "Selon des chiffres compilés publiés par le ministère de la Santé, les urgences ont reçu 900 patients."
+    ),
+    "agent_after_other_source": (
+        "Le ministre Paul Girard a condamné les violences commises selon lui par des casseurs venus de Lyon."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -454,6 +454,23 @@ def test_a_phrase_naming_someone_else_is_no_description_of_the_next_name(discour
     assert "ministre de la Santé" in girard.roles
 
 
+def test_a_report_s_author_after_an_adverbial(statements_of) -> None:
+    s = by_content(statements_of("report_agent_far"), "4.000 personnes ont défilé")
+    assert s.speaker is not None and s.speaker.text == "un décompte établi après 18 h par la préfecture"
+    assert name(s) == "préfecture"
+
+
+def test_a_report_s_author_after_two_participles(statements_of) -> None:
+    s = by_content(statements_of("report_two_participles"), "900 patients")
+    assert name(s) == "ministère de la Santé"
+
+
+def test_no_agent_past_another_source_s_pronoun(statements_of) -> None:
+    s = by_content(statements_of("agent_after_other_source"), "les violences")
+    assert name(s) == "Paul Girard"
+    assert all("casseurs" not in (x.speaker.text or "") for x in statements_of("agent_after_other_source") if x.speaker)
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

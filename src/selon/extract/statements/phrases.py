@@ -114,11 +114,23 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
         if k > j and low(t) in rules.stops and not _inside_a_name(t) and not _stop_inside(doc, k, limit, rules):
             break
         if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
-            participle = "VerbForm=Part" in str(t.morph) and k + 1 < limit and low(doc[k + 1]) in rules.participle_complements
+            participle = "VerbForm=Part" in str(t.morph) and _agent_follows(doc, k, limit, rules)
             if not participle:
                 break
         k += 1
     return k
+
+
+def _agent_follows(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
+    """Whether the participle at ``k`` has its agent after it, right away or past a few words
+    (« publiés par X », « établi après 20 h par X », « compilées publiées par X »)."""
+    for m in range(k + 1, min(limit, k + 6)):
+        t = doc[m]
+        if low(t) in rules.participle_complements:
+            return True
+        if t.is_punct and not rules.is_mark(t) or t.pos_ in ("AUX", "PRON") or "VerbForm=Fin" in str(t.morph):
+            return False  # « commises selon lui par … »: another source's phrase comes first
+    return False
 
 
 def _inside_a_name(t: Token) -> bool:
@@ -138,6 +150,10 @@ def _stop_inside(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
     (« publiés par X ») or a conjunction joining two nouns (« la CGT et la CFDT »)."""
     word = low(doc[k])
     if word in rules.participle_complements and doc[k - 1].pos_ == "VERB":
+        return True
+    # « un décompte établi après 20 h par X »: an adverbial between a participle and its agent
+    part = next((m for m in range(k - 1, max(k - 6, 0), -1) if "VerbForm=Part" in str(doc[m].morph)), None)
+    if part is not None and _agent_follows(doc, part, limit, rules):
         return True
     return (
         word in rules.coordinators and k + 1 < limit and doc[k + 1].pos_ in ("DET", "ADP", "PROPN", "NOUN")
