@@ -194,6 +194,12 @@ CASES: dict[str, str] = {
     "agent_after_other_source": (
         "Le ministre Paul Girard a condamné les violences commises selon lui par des casseurs venus de Lyon."
     ),
+    "plural_description": (
+        "Le syndicat Alliance a appelé à la grève. Les discussions reprendront mercredi, selon les syndicats."
+    ),
+    "singular_description": (
+        "Le syndicat Alliance a appelé à la grève. Les discussions reprendront mercredi, selon le syndicat."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

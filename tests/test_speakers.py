@@ -471,6 +471,13 @@ def test_no_agent_past_another_source_s_pronoun(statements_of) -> None:
     assert all("casseurs" not in (x.speaker.text or "") for x in statements_of("agent_after_other_source") if x.speaker)
 
 
+def test_a_plural_description_is_not_one_organisation(statements_of) -> None:
+    s = by_content(statements_of("plural_description"), "Les discussions reprendront")
+    assert name(s) == "syndicats"
+    s = by_content(statements_of("singular_description"), "Les discussions reprendront")
+    assert name(s) == "Alliance"
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »
