@@ -200,6 +200,10 @@ CASES: dict[str, str] = {
     "singular_description": (
         "Le syndicat Alliance a appelé à la grève. Les discussions reprendront mercredi, selon le syndicat."
     ),
+    "gerund_cue": (
+        "« Le parti m'a trahi », a lancé Marc Vasseur, qui a claqué la porte il y a un mois, en ajoutant "
+        "« Je ne reviendrai pas »."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

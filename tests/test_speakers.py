@@ -478,6 +478,12 @@ def test_a_plural_description_is_not_one_organisation(statements_of) -> None:
     assert name(s) == "Alliance"
 
 
+def test_a_gerund_s_speaker_is_no_phrase_ending_with_its_preposition(statements_of) -> None:
+    s = by_content(statements_of("gerund_cue"), "Je ne reviendrai pas")
+    assert name(s) == "Marc Vasseur"
+    assert s.speaker is not None and s.speaker.text is None  # from the clause, not « un mois, en »
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

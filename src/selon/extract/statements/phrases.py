@@ -209,8 +209,8 @@ def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     j = end - 1
     while j >= limit and (doc[j].is_space or doc[j].pos_ == "ADV"):
         j -= 1
-    if j < limit:
-        return None
+    if j < limit or doc[j].pos_ == "ADP":
+        return None  # « …, en ajoutant »: what ends with a preposition is no subject
     k = j
     while k >= limit:
         t = doc[k]
