@@ -204,6 +204,9 @@ CASES: dict[str, str] = {
         "« Le parti m'a trahi », a lancé Marc Vasseur, qui a claqué la porte il y a un mois, en ajoutant "
         "« Je ne reviendrai pas »."
     ),
+    "source_in_brackets": (
+        "Des rassemblements ont eu lieu à Nantes (800 personnes selon les organisateurs), Rennes et Brest."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -484,6 +484,12 @@ def test_a_gerund_s_speaker_is_no_phrase_ending_with_its_preposition(statements_
     assert s.speaker is not None and s.speaker.text is None  # from the clause, not « un mois, en »
 
 
+def test_a_source_inside_brackets_ends_at_the_closing_bracket(statements_of) -> None:
+    s = by_content(statements_of("source_in_brackets"), "800 personnes")
+    assert s.speaker is not None and s.speaker.text == "les organisateurs"
+    assert name(s) == "organisateurs"
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

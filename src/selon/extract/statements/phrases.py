@@ -103,6 +103,8 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
         if t.text == "(":
             depth += 1
         elif t.text == ")":
+            if depth == 0:
+                break  # « (… selon les organisateurs), Marseille »: the bracket the mention is in
             depth -= 1
             k += 1
             continue
