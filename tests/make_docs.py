@@ -207,6 +207,14 @@ CASES: dict[str, str] = {
     "source_in_brackets": (
         "Des rassemblements ont eu lieu à Nantes (800 personnes selon les organisateurs), Rennes et Brest."
     ),
+    "cataphoric_description": (
+        "Le maire de Quimper affirme : « Jamais nous ne fermerons cette école. » "
+        "Le maire de Quimper Paul Girard, réélu en mars, critique la décision du rectorat."
+    ),
+    "cataphoric_other_role": (
+        "Le maire de Quimper affirme : « Jamais nous ne fermerons cette école. » "
+        "Le préfet du Finistère Paul Girard critique la décision du rectorat."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -490,6 +490,13 @@ def test_a_source_inside_brackets_ends_at_the_closing_bracket(statements_of) -> 
     assert name(s) == "organisateurs"
 
 
+def test_a_description_named_in_the_next_sentence_with_that_role(statements_of) -> None:
+    s = by_content(statements_of("cataphoric_description"), "Jamais nous ne fermerons")
+    assert name(s) == "Paul Girard"
+    s = by_content(statements_of("cataphoric_other_role"), "Jamais nous ne fermerons")
+    assert name(s) == "maire de Quimper"  # the prefect named next is someone else
+
+
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:
     d = discourse("count_denombrer")
     ministry = describe(d, d.doc[0:5])  # « Le ministère de l'Intérieur »

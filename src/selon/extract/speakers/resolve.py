@@ -104,6 +104,8 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
     )
     e = match_description(d, desc, span.start_char, gender) if definite else None
+    if e is None and definite:
+        e = named_right_after(d, span, desc)
     if e is None and definite and gender and short_personal_description(d, span, desc, number):
         e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
         if e is not None and office_of(d.lex, desc) is not None:
@@ -111,6 +113,26 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
+    """« Le bourgmestre de Charleroi affirme … Le bourgmestre de Charleroi Paul Magnette, … »:
+    a description with a complement that the next sentence gives, word for word, as the role
+    of a person it names for the first time."""
+    norm = d.lex.norm(desc)
+    if len(norm.split()) < 2:
+        return None
+    sent_end = span.sent.end
+    limit = d.doc[sent_end].sent.end_char if sent_end < len(d.doc) else span.sent.end_char
+    seen: set[int] = set()  # the entities mentioned up to the description
+    for char, e, _ in d.timeline:
+        if char <= span.end_char:
+            seen.add(id(e))
+        elif char > limit:
+            break
+        elif id(e) not in seen and e.kind == "PER" and any(d.lex.norm(r) == norm for r in e.roles):
+            return e
+    return None
 
 
 def short_personal_description(d: Discourse, span: Span, desc: str, number: str | None) -> bool:
