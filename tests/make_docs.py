@@ -162,6 +162,102 @@ CASES: dict[str, str] = {
     ),
     "afp": "« La situation est sous contrôle », a déclaré à l'AFP le directeur de l'hôpital, Éric Blanc.",
     "joint": "Hélène Roche et Bruno Carré ont affirmé que l'accord serait signé avant l'été.",
+    # -- speakers: names written with a no-break space, names in a joint mention ----------------
+    "title_nbsp": (
+        "Le député Marc Fontaine a visité l'usine de Vierzon. "
+        "« Les salaires doivent suivre l'inflation », a déclaré M.\u00a0Fontaine aux ouvriers."
+    ),
+    "name_line_break": "« Nous fermerons le site en juin », a annoncé Marc Fontaine\nLes ouvriers ont voté la grève.",
+    "joint_not_single": (
+        "Marc Fontaine a dénoncé la fermeture de l'usine. "
+        "Le lieu choisi par Mme Hélène Roche et M. Fontaine pour leur réunion était symbolique. "
+        "« Nous ne lâcherons rien », a dit M. Fontaine."
+    ),
+    # -- speakers: the topic a subject pronoun follows -------------------------------------------
+    "relative_not_topic": (
+        "Paul Girard a rencontré Marc Vasseur, qui a annoncé sa candidature lundi. "
+        "« C'est précipité », dit-il."
+    ),
+    "quoted_subject_not_topic": (
+        "Le maire Paul Girard a visité le chantier mardi. "
+        "« Le préfet Marc Vasseur nous a menti », a-t-il affirmé."
+    ),
+    "narrated_subject_topic": (
+        "Le maire Paul Girard a visité le chantier mardi. "
+        "Le préfet Marc Vasseur a répondu aux riverains. « Le chantier reprendra », a-t-il affirmé."
+    ),
+    "name_in_complement": "La directrice Claire Roux a critiqué la méthode de Marc Vasseur.",
+    "role_misc_entity": (
+        "Le gouvernement recule. « La taxe sera suspendue six mois », avait expliqué le Premier ministre "
+        "devant l'Assemblée."
+    ),
+    "org_with_stop_word": "« Les camps débordent », a alerté Médecins sans frontières dans un communiqué.",
+    "equivalent_role_qualified": (
+        "Le Premier ministre Jean Dupont a visité Namur. Le maire Paul Girard a salué les ouvriers. "
+        "« Nous tiendrons bon », a affirmé le chef du gouvernement fédéral."
+    ),
+    "two_offices": (
+        "Emmanuel Dupré a appelé au calme dimanche, au lendemain d'une rencontre avec Marc Vasseur. "
+        "« L'ordre doit régner », a déclaré le chef de l'État lors d'un déplacement. "
+        "« Les casseurs seront punis », a ajouté le Premier ministre."
+    ),
+    "participle_after_object": (
+        "« Le chantier a pris du retard », a dit la préfète Claire Roux. "
+        "Le maire Paul Girard a publié une photo du chantier et des grues, ajoutant « Nous tiendrons les délais »."
+    ),
+    "absolute_participle": (
+        "La ministre a appelé au calme dimanche, le préfet Paul Girard assurant que les routes resteraient ouvertes."
+    ),
+    "detached_participle_subject": (
+        "Un porte-parole de la mairie, cité par l'agence Belga, a indiqué que la route restait fermée."
+    ),
+    "absolute_phrase_subject": (
+        "Le sénateur Marc Vasseur a démissionné mardi. "
+        "La voix nouée, le sénateur a affirmé qu'il quittait la vie politique."
+    ),
+    "pronoun_person_not_subject": (
+        "Du pétrole s'est échoué sur les plages, a-t-on appris mardi de sources concordantes. "
+        "« Toute la côte est touchée », a relaté à la radio le maire de Cassis, Paul Girard. "
+        "Les plages resteront fermées, a-t-il précisé."
+    ),
+    "apposed_subject_surface": (
+        "« Nous tiendrons jusqu'en janvier », a assuré Claire Roux, une infirmière de 50 ans. "
+        "Certaine elle aussi que la grève va durer en 2019, Marie Vasseur, une figure du collectif qui avait "
+        "lancé la pétition contre la fermeture des urgences, a défilé à Lyon. "
+        "« Nous irons jusqu'au bout », a-t-elle déclaré."
+    ),
+    "adverbial_with_name_before_name": (
+        "Peu après la prise de parole de Claire Roux à l'Assemblée, Paul Girard, le ministre de la Santé, "
+        "déclarait que les urgences resteraient ouvertes."
+    ),
+    "report_agent_far": "Selon un décompte établi après 18 h par la préfecture, 4.000 personnes ont défilé.",
+    "report_two_participles": (
+        "Selon des chiffres compilés publiés par le ministère de la Santé, les urgences ont reçu 900 patients."
+    ),
+    "agent_after_other_source": (
+        "Le ministre Paul Girard a condamné les violences commises selon lui par des casseurs venus de Lyon."
+    ),
+    "plural_description": (
+        "Le syndicat Alliance a appelé à la grève. Les discussions reprendront mercredi, selon les syndicats."
+    ),
+    "singular_description": (
+        "Le syndicat Alliance a appelé à la grève. Les discussions reprendront mercredi, selon le syndicat."
+    ),
+    "gerund_cue": (
+        "« Le parti m'a trahi », a lancé Marc Vasseur, qui a claqué la porte il y a un mois, en ajoutant "
+        "« Je ne reviendrai pas »."
+    ),
+    "source_in_brackets": (
+        "Des rassemblements ont eu lieu à Nantes (800 personnes selon les organisateurs), Rennes et Brest."
+    ),
+    "cataphoric_description": (
+        "Le maire de Quimper affirme : « Jamais nous ne fermerons cette école. » "
+        "Le maire de Quimper Paul Girard, réélu en mars, critique la décision du rectorat."
+    ),
+    "cataphoric_other_role": (
+        "Le maire de Quimper affirme : « Jamais nous ne fermerons cette école. » "
+        "Le préfet du Finistère Paul Girard critique la décision du rectorat."
+    ),
     # -- figures: quantities -------------------------------------------------------------------
     "fig_quantities": (
         "Une dizaine de bénévoles ont distribué 1.250 repas et trois cents colis, "

@@ -14,6 +14,7 @@ from selon.extract.speakers.descriptions import (
     describe,
     description_after,
     description_before,
+    equivalent_groups,
     first_name_gender,
     gender_near,
     match_description,
@@ -24,8 +25,8 @@ from selon.extract.speakers.descriptions import (
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
-from selon.extract.speakers.resolve import relay_via
-from selon.extract.speakers.seeding import relayed_source, seed
+from selon.extract.speakers.resolve import last_person_of_gender, relay_via, speaker_of_governing_cue
+from selon.extract.speakers.seeding import apposed_before_verb, relayed_source, seed
 from selon.models import Statement
 
 
@@ -153,6 +154,50 @@ def test_joint_speaker_names_both(statements_of) -> None:
     n = name(s) or ""
     assert "Hélène Roche" in n and "Bruno Carré" in n
     assert s.speaker is not None and s.speaker.text == "Hélène Roche et Bruno Carré"
+
+
+def test_title_and_name_joined_by_a_no_break_space_name_the_person(statements_of) -> None:
+    s = by_content(statements_of("title_nbsp"), "Les salaires doivent suivre")
+    assert s.speaker is not None and s.speaker.text == "M.\u00a0Fontaine"
+    assert name(s) == "Marc Fontaine"
+
+
+def test_a_line_break_still_ends_an_inverted_subject(statements_of) -> None:
+    s = by_content(statements_of("name_line_break"), "Nous fermerons le site")
+    assert s.speaker is not None and s.speaker.text == "Marc Fontaine"
+    assert name(s) == "Marc Fontaine"
+
+
+def test_a_family_name_is_the_single_person_not_a_joint_mention(statements_of) -> None:
+    s = by_content(statements_of("joint_not_single"), "Nous ne lâcherons rien")
+    assert name(s) == "Marc Fontaine"
+
+
+def test_a_pronoun_follows_the_main_subject_not_a_relative_clause(statements_of) -> None:
+    stmts = statements_of("relative_not_topic")
+    assert name(by_content(stmts, "C'est précipité")) == "Paul Girard"
+    relative = [s for s in stmts if "candidature" in s.content.text]
+    assert all(name(s) == "Marc Vasseur" for s in relative)  # « qui » is still its antecedent
+
+
+def test_a_pronoun_skips_a_subject_inside_the_quotation(statements_of) -> None:
+    s = by_content(statements_of("quoted_subject_not_topic"), "nous a menti")
+    assert name(s) == "Paul Girard"
+
+
+def test_a_pronoun_follows_a_subject_of_the_narration(statements_of) -> None:
+    s = by_content(statements_of("narrated_subject_topic"), "Le chantier reprendra")
+    assert name(s) == "Marc Vasseur"
+
+
+def test_an_adverbial_ends_a_role_the_ner_took_for_a_name(statements_of) -> None:
+    s = by_content(statements_of("role_misc_entity"), "La taxe sera suspendue")
+    assert s.speaker is not None and s.speaker.text == "le Premier ministre"
+
+
+def test_a_stop_word_inside_an_organisation_name_stays(statements_of) -> None:
+    s = by_content(statements_of("org_with_stop_word"), "Les camps débordent")
+    assert name(s) == "Médecins sans frontières"
 
 
 def test_counted_passive_agent_is_the_speaker_not_the_subject(statements_of) -> None:
@@ -299,6 +344,157 @@ def test_a_mention_naming_two_persons_is_a_joint_speaker(discourse) -> None:
     assert (both.name, both.kind) == ("Hélène Roche et Bruno Carré", "PER")
     one = describe(d, d.doc[0:2])
     assert (one.name, one.kind) == ("Hélène Roche", "PER")
+
+
+def test_a_name_after_a_preposition_has_no_description_before_it(discourse) -> None:
+    d = discourse("name_in_complement")
+    claire = next(t.i for t in d.doc if t.text == "Claire")
+    marc = next(t.i for t in d.doc if t.text == "Marc")
+    assert [t.text for t in description_before(d, claire)] == ["La", "directrice"]
+    assert description_before(d, marc) == []  # « la méthode de Marc Vasseur »: no role, no gender
+    vasseur = d.find("Marc Vasseur")
+    assert vasseur is not None and not vasseur.roles and vasseur.gender != "Fem"
+
+
+def test_a_qualified_role_names_the_holder_of_its_equivalent(statements_of) -> None:
+    s = by_content(statements_of("equivalent_role_qualified"), "Nous tiendrons bon")
+    assert name(s) == "Jean Dupont"  # « le chef du gouvernement fédéral » = « le Premier ministre »
+
+
+def test_equivalent_groups_take_qualifying_words_after_the_role_only(fr_pack) -> None:
+    lex = speaker_lexicon(fr_pack)
+    assert equivalent_groups(lex, lex.norm("chef du gouvernement fédéral"))
+    assert equivalent_groups(lex, lex.norm("Premier ministre"))
+    assert not equivalent_groups(lex, lex.norm("chef du gouvernementat"))
+    assert not equivalent_groups(lex, lex.norm("ancien chef du gouvernement"))
+
+
+def test_a_short_description_skips_back_over_sources_that_are_no_person(discourse) -> None:
+    d = discourse("equivalent_role_qualified")
+    end = len(d.doc.text)
+    girard = d.find("Paul Girard")
+    assert last_person_of_gender(d, end, "Masc") is girard
+    d.add(end - 5, d.register("chaque patient", "DESC", gender="Masc", number="Sing"), True)
+    assert last_person_of_gender(d, end, "Masc") is girard  # a description is nobody's name
+    assert last_person_of_gender(d, end, "Fem") is None
+
+
+def test_two_offices_name_two_people(statements_of) -> None:
+    stmts = statements_of("two_offices")
+    assert name(by_content(stmts, "L'ordre doit régner")) == "Emmanuel Dupré"  # « le chef de l'État »
+    # « le Premier ministre » is not the person just known as « le chef de l'État »
+    assert name(by_content(stmts, "Les casseurs seront punis")) == "Marc Vasseur"
+
+
+def test_a_participle_after_a_comma_speaks_for_its_clause_not_the_noun_before(statements_of) -> None:
+    s = by_content(statements_of("participle_after_object"), "Nous tiendrons les délais")
+    assert name(s) == "Paul Girard"
+    assert s.speaker is not None and s.speaker.text != "grues"
+
+
+def test_an_absolute_participle_keeps_its_own_subject(statements_of) -> None:
+    s = by_content(statements_of("absolute_participle"), "les routes resteraient ouvertes")
+    assert name(s) == "Paul Girard"
+    assert s.speaker is not None and s.speaker.text == "le préfet Paul Girard"
+
+
+def test_a_participle_governed_by_a_noun_goes_up_to_the_verb_s_subject(discourse) -> None:
+    d = discourse("participle_after_object")
+    chantier = next(t for t in d.doc if t.text == "chantier" and t.i > 20)  # « une photo du chantier »
+    e = speaker_of_governing_cue(d, 0, chantier, [None], {})
+    assert e is not None and e.name == "Paul Girard"
+    verb = next(t for t in d.doc if t.text == "ajoutant")  # a verb with no subject: no climbing
+    assert speaker_of_governing_cue(d, 0, verb, [None], {}) is None
+
+
+def test_a_detached_participle_is_no_part_of_the_subject(statements_of) -> None:
+    s = by_content(statements_of("detached_participle_subject"), "la route restait fermée")
+    assert s.speaker is not None and s.speaker.text == "Un porte-parole de la mairie"
+    assert name(s) == "porte-parole de la mairie"  # not the agency that quotes him
+
+
+def test_an_absolute_phrase_before_the_subject_is_no_part_of_it(statements_of) -> None:
+    s = by_content(statements_of("absolute_phrase_subject"), "il quittait la vie politique")
+    assert s.speaker is not None and s.speaker.text == "le sénateur"
+    assert name(s) == "Marc Vasseur"
+
+
+def test_a_pronoun_prefers_a_person_of_its_gender_to_a_source_of_unknown_gender(statements_of) -> None:
+    s = by_content(statements_of("pronoun_person_not_subject"), "Les plages resteront fermées")
+    assert name(s) == "Paul Girard"  # not « sources concordantes », a subject of unknown gender
+
+
+def test_a_pronoun_takes_no_person_of_the_other_gender(discourse) -> None:
+    d = discourse("pronoun_person_not_subject")
+    il = d.doc[-3:-1]  # « -il précisé »: the span only gives the position
+    girard = d.find("Paul Girard")
+    assert personal_referent(d, il, "Masc", "Sing") is girard
+    assert personal_referent(d, il, "Fem", "Sing") is not girard
+
+
+def test_a_name_whose_apposition_ends_before_its_verb_is_a_subject(statements_of) -> None:
+    s = by_content(statements_of("apposed_subject_surface"), "Nous irons jusqu'au bout")
+    assert name(s) == "Marie Vasseur"
+
+
+def test_apposed_before_verb_needs_the_verb_after_the_apposition(discourse) -> None:
+    d = discourse("apposed_subject_surface")
+    marie = next(e for e in d.ents if e.text == "Marie Vasseur")
+    claire = next(e for e in d.ents if e.text == "Claire Roux")
+    assert apposed_before_verb(marie)
+    assert not apposed_before_verb(claire)  # « a assuré Claire Roux, une infirmière de 50 ans. »
+
+
+def test_a_phrase_naming_someone_else_is_no_description_of_the_next_name(discourse) -> None:
+    d = discourse("adverbial_with_name_before_name")
+    paul = next(t.i for t in d.doc if t.text == "Paul")
+    assert description_before(d, paul) == []  # « … de Claire Roux à l'Assemblée, Paul Girard »
+    girard = d.find("Paul Girard")
+    assert girard is not None and girard.gender == "Masc"  # from « le ministre », not « la prise »
+    assert "ministre de la Santé" in girard.roles
+
+
+def test_a_report_s_author_after_an_adverbial(statements_of) -> None:
+    s = by_content(statements_of("report_agent_far"), "4.000 personnes ont défilé")
+    assert s.speaker is not None and s.speaker.text == "un décompte établi après 18 h par la préfecture"
+    assert name(s) == "préfecture"
+
+
+def test_a_report_s_author_after_two_participles(statements_of) -> None:
+    s = by_content(statements_of("report_two_participles"), "900 patients")
+    assert name(s) == "ministère de la Santé"
+
+
+def test_no_agent_past_another_source_s_pronoun(statements_of) -> None:
+    s = by_content(statements_of("agent_after_other_source"), "les violences")
+    assert name(s) == "Paul Girard"
+    assert all("casseurs" not in (x.speaker.text or "") for x in statements_of("agent_after_other_source") if x.speaker)
+
+
+def test_a_plural_description_is_not_one_organisation(statements_of) -> None:
+    s = by_content(statements_of("plural_description"), "Les discussions reprendront")
+    assert name(s) == "syndicats"
+    s = by_content(statements_of("singular_description"), "Les discussions reprendront")
+    assert name(s) == "Alliance"
+
+
+def test_a_gerund_s_speaker_is_no_phrase_ending_with_its_preposition(statements_of) -> None:
+    s = by_content(statements_of("gerund_cue"), "Je ne reviendrai pas")
+    assert name(s) == "Marc Vasseur"
+    assert s.speaker is not None and s.speaker.text is None  # from the clause, not « un mois, en »
+
+
+def test_a_source_inside_brackets_ends_at_the_closing_bracket(statements_of) -> None:
+    s = by_content(statements_of("source_in_brackets"), "800 personnes")
+    assert s.speaker is not None and s.speaker.text == "les organisateurs"
+    assert name(s) == "organisateurs"
+
+
+def test_a_description_named_in_the_next_sentence_with_that_role(statements_of) -> None:
+    s = by_content(statements_of("cataphoric_description"), "Jamais nous ne fermerons")
+    assert name(s) == "Paul Girard"
+    s = by_content(statements_of("cataphoric_other_role"), "Jamais nous ne fermerons")
+    assert name(s) == "maire de Quimper"  # the prefect named next is someone else
 
 
 def test_a_name_in_a_complement_is_not_the_source(discourse) -> None:

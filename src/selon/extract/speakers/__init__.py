@@ -50,6 +50,7 @@ def attribute_speakers(doc: Doc, pack: LanguagePack, cands: Sequence[Cand], stat
     """``statements`` (one per candidate, in the same order) with their speaker and ``via``
     resolved over the whole article."""
     d = Discourse(doc, speaker_lexicon(pack))
+    d.reported = sorted((c.start, c.end) for c in cands if c.kind == "direct")
     seed(d)
     resolved = speakers_for(d, list(cands))
     return [

@@ -34,7 +34,7 @@ def strip_title(d: Discourse, span: Span) -> tuple[str, str | None]:
     lex = d.lex
     toks = list(span)
     title = None
-    while toks and (toks[0].text.lower() in lex.titles or fold(toks[0].text) in lex.determiners):
+    while toks and (toks[0].text.lower() in lex.titles or fold(toks[0].text) in lex.determiners or toks[0].is_space):
         if toks[0].text.lower() in lex.titles:
             title = toks[0].text.lower()
         toks = toks[1:]
@@ -47,9 +47,13 @@ def description_before(d: Discourse, i: int) -> list[Token]:
     """The description that ends right before token ``i`` (a name), a comma apart or not:
     « le procureur de Perpignan, » or « Le président »; empty when there is none."""
     run = _words_before(d, i)
+    if run and run[-1].i == i - 1 and run[-1].pos_ == "ADP":
+        return []  # « la méthode de Jean Dupont »: the name is a complement, not in apposition
     while run and run[0].pos_ == "ADP":
         run = run[1:]
     run = _after_speech_noun(d, run)
+    if any(t.ent_type_ == "PER" for t in run):
+        return []  # « après la prise de parole de Jean Dupont, Paul Girard »: someone else's phrase
     if not run or not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in run):
         return []
     if run[0].pos_ != "DET" and not run[0].text[:1].islower():
@@ -335,7 +339,7 @@ def match_description(d: Discourse, desc: str, before: int, gender: str | None) 
 
 def _match_pass(d: Discourse, desc: str, before: int, gender: str | None) -> Entity | None:
     desc_words = [d.lex.singular(w) for w in desc.split()]
-    groups = [g for g in d.lex.equivalents if desc in g]
+    groups = equivalent_groups(d.lex, desc)
     seen: set[int] = set()
     for _, e, _ in d.before(before):
         if id(e) in seen or e.kind == "DESC" or not agrees(e, gender, None):
@@ -347,6 +351,12 @@ def _match_pass(d: Discourse, desc: str, before: int, gender: str | None) -> Ent
     return None
 
 
+def equivalent_groups(lex: SpeakerLexicon, desc: str) -> list[set[str]]:
+    """The groups of equivalent roles a description (normalised) names, with qualifying words
+    after it or not (« chef du gouvernement fédéral » is a « chef du gouvernement »)."""
+    return [g for g in lex.equivalents if desc in g or any(desc.startswith(f"{x} ") for x in g)]
+
+
 def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: str, groups: list[set[str]]) -> bool:
     """Whether a known role (normalised) names the function a description does: the same words,
     the same head, equivalent roles, or two leaders of the same thing (« le patron de la
@@ -354,6 +364,8 @@ def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: s
     role_words = [lex.singular(w) for w in role.split()]
     if not role_words:
         return False
+    if desc.split()[0] != desc_words[0] and role.split()[0] == role_words[0]:
+        return False  # a plural head: « les syndicats » are not the one « syndicat Alliance »
     if role == desc or role_words[0] == desc_words[0] and (
         len(role_words) == 1 or all(w in role_words for w in desc_words)
     ) or any(role in g for g in groups):

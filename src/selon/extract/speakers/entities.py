@@ -52,11 +52,14 @@ class Discourse:
         self.timeline: list[tuple[int, Entity, bool]] = []
         self._chars: list[int] = []
         self.last_source: Entity | None = None
+        # the reported words (statement contents, character ranges, in text order): a subject
+        # inside them is the source's topic, not the article's (« X a dit que Y … Il a ajouté »)
+        self.reported: list[tuple[int, int]] = []
 
     # -- the entities --------------------------------------------------------------------------
     def find(self, name: str) -> Entity | None:
         """The entity called ``name`` or aliased so; else a person whose name ends with it
-        (« Castaner » for « Christophe Castaner »), the last introduced."""
+        (« Castaner » for « Christophe Castaner »), the last introduced, not a joint one."""
         norm = self.lex.norm
         n = norm(name)
         if not n:
@@ -65,7 +68,10 @@ class Discourse:
             if n == norm(e.name) or n in {norm(a) for a in e.aliases}:
                 return e
         words = n.split()
+        joint = f" {self.lex.conjunction} "
         for e in reversed(self.entities):
+            if joint in f" {norm(e.name)} ":
+                continue  # « Dupont » is no joint speaker « Martin et Dupont »
             if e.kind == "PER" and len(words) <= 2 and " ".join(norm(e.name).split()[-len(words):]) == n:
                 return e
         return None
@@ -90,6 +96,11 @@ class Discourse:
         if alias and norm(alias) != norm(e.name):
             e.aliases.add(alias)
         return e
+
+    def in_reported(self, char: int) -> bool:
+        """Whether ``char`` falls inside the words a statement reports."""
+        k = bisect.bisect_right(self.reported, (char, 1 << 62)) - 1
+        return any(a <= char < b for a, b in self.reported[max(0, k - 3) : k + 1])
 
     # -- the timeline --------------------------------------------------------------------------
     def add(self, char: int, e: Entity, as_subject: bool) -> None:

@@ -30,6 +30,16 @@ def pronoun_features(lex: SpeakerLexicon, low: str) -> tuple[str | None, str | N
 def personal_referent(d: Discourse, span: Span, gender: str | None, number: str | None) -> Entity | None:
     """il, elle: the most recent agreeing subject, else the most recent agreeing mention."""
     pos = span.start_char
+    if gender:
+        known = d.latest(pos, gender, number, True, None, strict=True)
+        if known is not None:
+            return known
+        # « a déclaré le maire, Jean Dupont, … a-t-il ajouté »: a person of that gender the
+        # parser did not make a subject beats a source of unknown gender
+        person = next((e for _, e, _s in d.before(pos) if e.kind == "PER" and e.gender == gender
+                       and e.number != ("Sing" if number == "Plur" else "Plur")), None)
+        if person is not None:
+            return person
     return d.recent(pos, gender, number, subject=True) or d.recent(pos, gender, number, subject=False)
 
 

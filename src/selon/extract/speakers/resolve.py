@@ -18,11 +18,13 @@ from selon.extract.candidates import Cand, Mention
 from selon.extract.speakers.descriptions import (
     describe,
     description_after,
+    equivalent_groups,
     match_description,
     morph,
     role_text,
 )
 from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.extract.speakers.lexicon import SpeakerLexicon
 from selon.extract.speakers.pronouns import (
     demonstrative_referent,
     personal_referent,
@@ -49,7 +51,8 @@ def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
     else:
         e, role = resolve_phrase(d, span)
     if e is not None:
-        d.add(span.start_char, e, True)
+        # « X, qui a annoncé … »: the relative clause's subject is not the topic that « il » follows
+        d.add(span.start_char, e, pronoun_features(d.lex, low)[2] != "relative")
     return e, Speaker(span.text, span.start_char, span.end_char, e.name if e else None, role)
 
 
@@ -101,11 +104,35 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
     )
     e = match_description(d, desc, span.start_char, gender) if definite else None
+    if e is None and definite:
+        e = named_right_after(d, span, desc)
     if e is None and definite and gender and short_personal_description(d, span, desc, number):
-        e = last_person_of_gender(d, span.start_char, gender)
+        e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
+        if e is not None and office_of(d.lex, desc) is not None:
+            e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
+    """« Le bourgmestre de Charleroi affirme … Le bourgmestre de Charleroi Paul Magnette, … »:
+    a description with a complement that the next sentence gives, word for word, as the role
+    of a person it names for the first time."""
+    norm = d.lex.norm(desc)
+    if len(norm.split()) < 2:
+        return None
+    sent_end = span.sent.end
+    limit = d.doc[sent_end].sent.end_char if sent_end < len(d.doc) else span.sent.end_char
+    seen: set[int] = set()  # the entities mentioned up to the description
+    for char, e, _ in d.timeline:
+        if char <= span.end_char:
+            seen.add(id(e))
+        elif char > limit:
+            break
+        elif id(e) not in seen and e.kind == "PER" and any(d.lex.norm(r) == norm for r in e.roles):
+            return e
+    return None
 
 
 def short_personal_description(d: Discourse, span: Span, desc: str, number: str | None) -> bool:
@@ -114,13 +141,30 @@ def short_personal_description(d: Discourse, span: Span, desc: str, number: str 
     words = d.lex.norm(desc).split()
     head = words[0] if words else ""
     placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
+    if office_of(d.lex, desc) is not None:
+        placed = False  # « le chef de l'État »: a known office, whatever its capital letters
     return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed
 
 
-def last_person_of_gender(d: Discourse, before: int, gender: str) -> Entity | None:
-    """The last person of that very gender mentioned as a subject, or ``None``."""
-    e = d.latest(before, gender, "Sing", True, None, strict=True)
-    return e if e is not None and e.kind == "PER" and e.gender == gender else None
+def office_of(lex: SpeakerLexicon, desc: str) -> int | None:
+    """The index of the group of equivalent roles (« [speakers] equivalent_roles ») a
+    description names, if any."""
+    groups = equivalent_groups(lex, lex.norm(desc))
+    return lex.equivalents.index(groups[0]) if groups else None
+
+
+def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | None = None) -> Entity | None:
+    """The last person of that very gender mentioned as a subject (past organisations and
+    descriptions nobody was matched to), not one known to hold another office than ``office``,
+    or ``None``."""
+    for subject_only in (True, False) if office is not None else (True,):
+        for _, e, as_subject in d.before(before):
+            if subject_only and not as_subject or e.kind != "PER" or e.gender != gender or e.number == "Plur":
+                continue
+            if office is not None and any(office_of(d.lex, r) not in (None, office) for r in e.roles):
+                continue  # « le Premier ministre » is not the person known as « le chef de l'État »
+            return e
+    return None
 
 
 # -- the candidates -----------------------------------------------------------------------------
@@ -189,7 +233,13 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     j = by_verb.get(head_cue.i)
     if j is not None and j != k:
         return ents[j]
-    subj = next((t for t in head_cue.children if t.dep_ in SUBJECT_DEPS), None)
+    subj = None
+    tok = head_cue
+    for _ in range(3):  # « il a envoyé une photo, ajoutant … »: up from the noun to its verb
+        subj = next((t for t in tok.children if t.dep_ in SUBJECT_DEPS), None)
+        if subj is not None or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]

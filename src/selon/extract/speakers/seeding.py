@@ -41,13 +41,33 @@ def seed_names(d: Discourse) -> None:
             continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
         gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent)
         e = d.register(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
-        d.add(ent.start_char, e, names_a_subject(ent))
+        d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
 
 
 def names_a_subject(ent: Span) -> bool:
-    """Whether the name is a subject, or in apposition to one (« le maire, Paul Girard, a dit »)."""
+    """Whether the name is a subject, or in apposition to one (« le maire, Paul Girard, a dit »),
+    or, whatever the parse, opens a clause whose apposition ends at a comma before its verb
+    (« …, Marie Roux, une figure du mouvement qui a lancé …, a défilé »)."""
     root = ent.root
-    return root.dep_ in SUBJECT_DEPS or (root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("appos", "flat:name", "nmod"))
+    return root.dep_ in SUBJECT_DEPS or (root.head.dep_ in SUBJECT_DEPS and root.dep_ in ("appos", "flat:name", "nmod")) \
+        or apposed_before_verb(ent)
+
+
+def apposed_before_verb(ent: Span) -> bool:
+    """« NAME, apposition, a VERB »: the name opens its clause (after a comma or at the start of
+    its sentence) and the comma closing its apposition comes right before an auxiliary or a
+    finite verb, within 25 words."""
+    doc = ent.doc
+    sent = ent.sent
+    if ent.start > sent.start and doc[ent.start - 1].text != ",":
+        return False
+    if ent.end >= sent.end or doc[ent.end].text != ",":
+        return False
+    for k in range(ent.end + 1, min(sent.end - 1, ent.end + 25)):
+        if doc[k].text == ",":
+            nxt = doc[k + 1]
+            return nxt.pos_ == "AUX" or nxt.pos_ == "VERB" and "VerbForm=Fin" in str(nxt.morph)
+    return False
 
 
 def seed_roles(d: Discourse) -> None:
@@ -82,7 +102,7 @@ def seed_subjects(d: Discourse) -> None:
         name, role, alias, kind, gender = describe(d, span)
         if name and kind in ("ORG", "PER"):
             e = d.register(name, kind, gender=gender, role=role, alias=alias)
-            d.add(span.start_char, e, True)
+            d.add(span.start_char, e, not d.in_reported(span.start_char))
 
 
 def subject_phrase(d: Discourse, tok: Token) -> Span:

@@ -98,11 +98,13 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
     depth = 0
     while k < limit:
         t = doc[k]
-        if t.is_space:
+        if t.is_space and not _space_in_name(t):
             break
         if t.text == "(":
             depth += 1
         elif t.text == ")":
+            if depth == 0:
+                break  # « (… selon les organisateurs), Marseille »: the bracket the mention is in
             depth -= 1
             k += 1
             continue
@@ -111,14 +113,38 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             continue
         if t.is_punct and t.text not in ("-", "'", "’") and not rules.is_mark(t):
             break
-        if k > j and low(t) in rules.stops and t.ent_iob_ != "I" and not _stop_inside(doc, k, limit, rules):
+        if k > j and low(t) in rules.stops and not _inside_a_name(t) and not _stop_inside(doc, k, limit, rules):
             break
         if k > j and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "flat:name", "appos") and not t.text[0].isupper():
-            participle = "VerbForm=Part" in str(t.morph) and k + 1 < limit and low(doc[k + 1]) in rules.participle_complements
+            participle = "VerbForm=Part" in str(t.morph) and _agent_follows(doc, k, limit, rules)
             if not participle:
                 break
         k += 1
     return k
+
+
+def _agent_follows(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
+    """Whether the participle at ``k`` has its agent after it, right away or past a few words
+    (« publiés par X », « établi après 20 h par X », « compilées publiées par X »)."""
+    for m in range(k + 1, min(limit, k + 6)):
+        t = doc[m]
+        if low(t) in rules.participle_complements:
+            return True
+        if t.is_punct and not rules.is_mark(t) or t.pos_ in ("AUX", "PRON") or "VerbForm=Fin" in str(t.morph):
+            return False  # « commises selon lui par … »: another source's phrase comes first
+    return False
+
+
+def _inside_a_name(t: Token) -> bool:
+    """Whether ``t`` is inside a name (« Médecins sans frontières »); a miscellaneous entity
+    the NER ran over a role and its adverbial (« le Premier ministre devant l'Assemblée ») is none."""
+    return t.ent_iob_ == "I" and t.ent_type_ != "MISC"
+
+
+def _space_in_name(t: Token) -> bool:
+    """Whether the space token ``t`` is a no-break space inside a name (« M.\\xa0Dupont »), not a
+    line break."""
+    return t.ent_iob_ == "I" and "\n" not in t.text
 
 
 def _stop_inside(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
@@ -126,6 +152,10 @@ def _stop_inside(doc: Doc, k: int, limit: int, rules: Rules) -> bool:
     (« publiés par X ») or a conjunction joining two nouns (« la CGT et la CFDT »)."""
     word = low(doc[k])
     if word in rules.participle_complements and doc[k - 1].pos_ == "VERB":
+        return True
+    # « un décompte établi après 20 h par X »: an adverbial between a participle and its agent
+    part = next((m for m in range(k - 1, max(k - 6, 0), -1) if "VerbForm=Part" in str(doc[m].morph)), None)
+    if part is not None and _agent_follows(doc, part, limit, rules):
         return True
     return (
         word in rules.coordinators and k + 1 < limit and doc[k + 1].pos_ in ("DET", "ADP", "PROPN", "NOUN")
@@ -181,8 +211,8 @@ def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     j = end - 1
     while j >= limit and (doc[j].is_space or doc[j].pos_ == "ADV"):
         j -= 1
-    if j < limit:
-        return None
+    if j < limit or doc[j].pos_ == "ADP":
+        return None  # « …, en ajoutant »: what ends with a preposition is no subject
     k = j
     while k >= limit:
         t = doc[k]
@@ -197,6 +227,15 @@ def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     return (start, j + 1) if start <= j else None
 
 
+def detached_participle(doc: Doc, verb: Token, rng: tuple[int, int], group_start: int) -> bool:
+    """Whether ``verb`` is a bare participle (« ajoutant », « se disant ») that a comma
+    separates from the noun phrase ``rng`` before it: that noun phrase is not its subject (as in
+    the absolute « Jean Dupont promettant la fermeté »), the participle depends on its head."""
+    if "VerbForm=Part" not in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return rng[1] <= group_start and any(t.text == "," for t in doc[rng[1] - 1 : group_start])
+
+
 def subtree_range(tok: Token) -> tuple[int, int]:
     """The token range of a token's subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1
@@ -206,6 +245,9 @@ def subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
     """The subject of ``verb`` as a token range (parser first). Two subjects before the verb
     (« Le porte-parole de X, le colonel Jean Dupont, a dit ») are one apposed mention."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and low(c) != rules.euphonic_t]
+    # « La gorge nouée, le ministre a dit »: an absolute phrase before the subject is none
+    absolute = {c.i for c in subjects[:-1] if _absolute(doc[c.right_edge.i])}
+    subjects = [c for c in subjects if c.i not in absolute]
     if len(subjects) > 1 and all(c.pos_ in ("NOUN", "PROPN") for c in subjects):
         s = min(c.left_edge.i for c in subjects)
         e = max(c.right_edge.i for c in subjects) + 1
@@ -213,14 +255,35 @@ def subject(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int] | None:
             e -= 1
         return s, e
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and low(child) != rules.euphonic_t:
+        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and low(child) != rules.euphonic_t and child.i not in absolute:
             s, e = subtree_range(child)
             # cut relative clauses and what follows the noun phrase's own comma
             for t in doc[child.i + 1 : e]:
-                if t.dep_ in ("acl:relcl",) or low(t) in rules.relatives and t.i > child.i:
+                if t.dep_ in ("acl:relcl",) or low(t) in rules.relatives and t.i > child.i or (
+                    t.text == "," and t.i + 1 < e and _detached(doc, t.i + 1)
+                ):
                     e = t.i
                     while e > child.i + 1 and doc[e - 1].text in (",",):
                         e -= 1
                     break
             return (child.i if low(child) in rules.impersonal else s, e)
     return None
+
+
+def _absolute(last: Token) -> bool:
+    """Whether a subject ending with ``last`` is an absolute phrase (« La gorge nouée, »): it
+    ends with an adjective or participle of its own, right before a comma."""
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.text == "," and last.dep_ == "acl" and last.pos_ in ("ADJ", "VERB")
+
+
+def _detached(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a detached adjective or participle (« , enceinte, », « , cité par
+    l'AFP, »; « La gorge nouée, »), which is no part of a subject's name or role; token ``i``
+    may be the comma before it."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or i == 0 or doc[i - 1].text != ",":
+        return False
+    t = doc[i]
+    return t.pos_ in ("ADJ", "VERB") or t.dep_ == "acl"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import cue_group, np_after, np_before, subject
+from selon.extract.statements.phrases import cue_group, detached_participle, np_after, np_before, subject
 from selon.extract.statements.rules import Rules, low
 from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import fold
@@ -100,6 +100,8 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
         rng = subject(doc, verb, ctx.rules) or np_before(doc, g.start, sent.start)
+        if rng is not None and detached_participle(doc, verb, rng, g.start):
+            rng = None  # « … des saucisses, ajoutant « … » »: the participle speaks for its head
         mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
         if mention is None:
             speaker_from = "head"

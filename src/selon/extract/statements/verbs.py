@@ -20,7 +20,14 @@ from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import cue_group, np_after, np_before, subject, subtree_range
+from selon.extract.statements.phrases import (
+    cue_group,
+    detached_participle,
+    np_after,
+    np_before,
+    subject,
+    subtree_range,
+)
 from selon.extract.statements.rules import low
 from selon.lang.pack import fold
 
@@ -73,6 +80,8 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
         rng = subject(doc, verb, ctx.rules)
+        if rng is not None and detached_participle(doc, verb, rng, g.start):
+            rng = None  # « … des saucisses, ajoutant que … »: the participle speaks for its head
         if rng is None and verb.dep_ != "conj" and (
             "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
             or verb.pos_ not in ("VERB", "AUX")  # a cue the tagger took for a noun
