@@ -251,6 +251,27 @@ def test_infinitive_complement(statements_of) -> None:
     assert s.speaker is not None and s.speaker.text == "Le directeur du lycée"
 
 
+def test_infinitive_complement_after_an_adverbial(statements_of) -> None:
+    # « a annoncé samedi sur son site avoir reçu … »: a compound infinitive after a time and a place
+    s = one(statements_of("inf_adverbial"))
+    assert s.content.text == "avoir reçu plus de 300 plaintes"
+    assert s.cue is not None and s.cue.text == "a annoncé"
+    assert s.speaker is not None and s.speaker.text == "La fédération"
+
+
+def test_a_cue_in_the_infinitive_of_a_cue_is_part_of_its_content(statements_of) -> None:
+    # « a dit espérer que … »: one statement, of « a dit », not a second one of « espérer »
+    s = one(statements_of("inf_nested_cue"))
+    assert s.content.text == "espérer que le budget serait voté avant l'été"
+    assert s.cue is not None and s.cue.text == "a dit"
+
+
+def test_an_infinitive_of_the_object_is_no_infinitive_complement(context_of) -> None:
+    # « a annoncé l'intention du club de quitter … »: the infinitive belongs to the object
+    ctx = context_of("inf_not_own")
+    assert verb_rule(ctx, verbs.infinitive) == []
+
+
 def test_slogan(statements_of) -> None:
     s = one(statements_of("slogan"))
     assert s.kind == "direct"

@@ -70,6 +70,9 @@ class Cues:
     participle_clause_morph: dict[str, str]
     passive_claim: Words
     source_prepositions: Words
+    appeal: Words
+    appeal_complements: Words
+    addressee_prepositions: Words
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ class Rules:
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)
         self.infinitive_cues = folded(pack.cues.infinitive)
+        self.appeal = folded(pack.cues.appeal)
+        self.appeal_complements = folded(pack.cues.appeal_complements)
+        self.addressee_prepositions = folded(pack.cues.addressee_prepositions)
         self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)

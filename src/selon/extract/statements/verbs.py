@@ -5,8 +5,9 @@ order, until one rule takes it:
 2. :func:`que_clause` — « X a estimé que CONTENT »;
 3. :func:`infinitive` — « X dit comprendre CONTENT »;
 4. :func:`de_phrase` — « X fait état de CONTENT »;
-5. :func:`passive_agent` — « CONTENT ont été recensés par X »;
-6. :func:`np_object` — « X dénonce CONTENT ».
+5. :func:`appeal` — « X a appelé CONTENT » (« les syndicats à manifester », « au calme »);
+6. :func:`passive_agent` — « CONTENT ont été recensés par X »;
+7. :func:`np_object` — « X dénonce CONTENT ».
 
 A rule appends its candidates to the context and says whether it took the verb.
 """
@@ -20,7 +21,13 @@ from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import cue_group, np_after, np_before, subject, subtree_range
+from selon.extract.statements.phrases import (
+    cue_group,
+    np_after,
+    np_before,
+    subject,
+    subtree_range,
+)
 from selon.extract.statements.rules import low
 from selon.lang.pack import fold
 
@@ -54,8 +61,12 @@ def reports(ctx: Context, verb: Token) -> bool:
         return False  # words inside somebody's quotation are theirs, not the article's cues
     if any(c.dep_ == "advmod" and "Polarity=Neg" in str(c.morph) for c in verb.children):
         return False  # « la police n'a pas confirmé … »: nothing was said
-    # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing
-    return not ("VerbForm=Inf" in str(verb.morph) and not ctx.rules.is_cue(verb.head) and verb.head.i != verb.i)
+    if "VerbForm=Inf" not in str(verb.morph) or verb.head.i == verb.i:
+        return True
+    # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing;
+    # « a dit espérer que … »: the infinitive is what its governing cue reports
+    return ctx.rules.is_cue(verb.head) and not (
+        verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues)
 
 
 # -- the speaker of a verb's statement -------------------------------------------------------------
@@ -237,22 +248,85 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
 
 
 def _infinitive_after(ctx: Context, g: VerbGroup) -> int | None:
-    """The first token of the verb's infinitive complement: the parser's, else an infinitive
-    right after the group."""
+    """The first token of the verb's infinitive complement: the parser's (a compound infinitive
+    « avoir ouvert », « avoir été victime » starts at its auxiliary), else an infinitive right
+    after the group or after an adverbial (« a annoncé dimanche sur Twitter avoir secouru »)."""
     doc = ctx.doc
     for child in g.verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.i >= g.end and "VerbForm=Inf" in str(child.morph):
-            left = child.left_edge.i
-            return max(left, g.end) if left >= g.end else child.i
-    j = g.end
-    while j < g.sent.end and j < g.end + 5:
+        if child.dep_ not in ("xcomp", "ccomp") or child.i < g.end:
+            continue
+        if "VerbForm=Inf" in str(child.morph):
+            inf: Token | None = child
+            start = max(child.left_edge.i, g.end)
+        else:
+            inf = next((t for t in doc[max(child.left_edge.i, g.end) : child.i] if _is_infinitive(t)), None)
+            start = _clitics_before(ctx, inf.i, g.end) if inf is not None else g.end
+        # « a annoncé l'intention de la région de déposer … »: not the verb's own complement
+        if inf is not None and _adverbials_only(ctx, g.end, start):
+            return start
+    j = _infinitive_near(ctx, g.end, g.sent.end, stop_at_prepositions=False)
+    if j is None:
+        j = _infinitive_near(ctx, _past_adverbials(ctx, g.end, g.sent.end), g.sent.end, stop_at_prepositions=True)
+    return _clitics_before(ctx, j, g.end) if j is not None and _adverbials_only(ctx, g.end, j) else None
+
+
+def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: bool) -> int | None:
+    """An infinitive within a few words from ``j``, before any noun, verb or punctuation."""
+    doc = ctx.doc
+    start = j
+    while j < limit and j < start + 5:
         t = doc[j]
-        if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX"):
+        if _is_infinitive(t):
             return j
-        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph):
+        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph) or (
+            stop_at_prepositions and t.pos_ == "ADP"
+        ):
             return None
         j += 1
     return None
+
+
+def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
+    """Skip time words, adverbs and short prepositional phrases (« samedi », « sur son site »,
+    « à l'AFP ») after a cue group."""
+    doc, rules = ctx.doc, ctx.rules
+    while j < limit:
+        t = doc[j]
+        if low(t) in rules.skip_after_cue or t.pos_ == "ADV":
+            j += 1
+        elif t.pos_ == "ADP" and low(t) in rules.adverbial_prepositions:
+            k = j + 1
+            while k < limit and doc[k].pos_ == "DET":
+                k += 1
+            if k >= limit or doc[k].pos_ not in ("NOUN", "PROPN"):
+                return j
+            while k < limit and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+                k += 1
+            j = k
+        else:
+            return j
+    return j
+
+
+def _is_infinitive(t: Token) -> bool:
+    return "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX")
+
+
+def _adverbials_only(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words between a cue group and its infinitive are a short adverbial (« dimanche »,
+    « sur Twitter »), not an object or a clause of their own."""
+    between = ctx.doc[start:end]
+    return len(between) <= 6 and not any(
+        t.is_punct or t.dep_ in ("obj", "nsubj", "iobj") or t.pos_ in ("VERB", "SCONJ") for t in between)
+
+
+def _clitics_before(ctx: Context, i: int, limit: int) -> int:
+    """An infinitive's start, with the negation and clitics that belong to it (« dit ne pas
+    avoir vu », « affirme en avoir terminé »)."""
+    doc = ctx.doc
+    while i > limit and doc[i - 1].pos_ in ("ADV", "PRON", "ADP", "PART") and doc[i - 1].head.i >= i:
+        i -= 1
+    return i
 
 
 # -- 4. « faire état de » ------------------------------------------------------------------------
@@ -315,7 +389,42 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
     return j
 
 
-# -- 5. passives with an agent -------------------------------------------------------------------
+# -- 5. appeals and requests --------------------------------------------------------------------
+def appeal(ctx: Context, g: VerbGroup) -> bool:
+    """« X a appelé les syndicats à manifester », « X demande au maire de démissionner », « X a
+    appelé au calme »: a verb of ``[cues] appeal`` with its addressee and what it asks; the
+    content runs from the addressee to the end of the clause."""
+    if g.lemma not in ctx.rules.appeal:
+        return False
+    doc, rules, sent = ctx.doc, ctx.rules, g.sent
+    j = g.end
+    while j < sent.end and (low(doc[j]) in rules.skip_after_cue or doc[j].pos_ == "ADV"):
+        j += 1  # « a appelé mardi … », « a notamment demandé … »
+    if j >= sent.end:
+        return False
+    if low(doc[j]) not in rules.addressee_prepositions and not _asked_after_addressee(ctx, j, sent):
+        return False
+    add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent), g, g.cue, priority=2)
+    return True
+
+
+def _asked_after_addressee(ctx: Context, j: int, sent: Span) -> bool:
+    """Whether a noun phrase at ``j`` (the addressee) is followed, within a few words and no
+    punctuation or verb, by « à » or « de » and an infinitive (« les habitants à rester »)."""
+    doc, rules = ctx.doc, ctx.rules
+    first = doc[j]
+    if not (first.pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(first)):
+        return False
+    for k in range(j + 1, min(sent.end, j + 10)):
+        t = doc[k]
+        if low(t) in rules.appeal_complements:
+            return _infinitive_near(ctx, k + 1, min(sent.end, k + 4), stop_at_prepositions=True) is not None
+        if t.is_punct and not rules.is_mark(t) or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            return False
+    return False
+
+
+# -- 6. passives with an agent -------------------------------------------------------------------
 def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     """« 51.400 manifestants avaient été recensés par le gouvernement »: the counted subject is
     the content, the agent the speaker."""
@@ -342,7 +451,7 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
-# -- 6. noun-phrase objects ----------------------------------------------------------------------
+# -- 7. noun-phrase objects ----------------------------------------------------------------------
 def np_object(ctx: Context, g: VerbGroup) -> bool:
     """« X a dénombré 41.500 manifestants », « X dénonce une décision injuste »: the noun phrase
     object of a claim verb (``[cues] np_claim``)."""
@@ -414,7 +523,8 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, passive_agent, np_object)
+VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, passive_agent,
+                                    np_object)
 
 
 def verb_rules(ctx: Context) -> None:
