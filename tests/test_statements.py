@@ -348,6 +348,11 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+        (verbs.appeal, "appeal_object",
+         ("indirect", "les automobilistes à éviter le centre-ville", "a appelé", "La préfète")),
+        (verbs.appeal, "appeal_dative",
+         ("indirect", "à la direction de rouvrir les négociations salariales", "demande", "Le syndicat")),
+        (verbs.appeal, "appeal_au", ("indirect", "au calme après les heurts de la nuit", "a appelé", "Le maire")),
     ],
 )
 def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
@@ -367,6 +372,9 @@ def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
         (verbs.np_object, "que_clause"),  # a clause, not a noun phrase
         (verbs.np_object, "relay"),  # « a rappelé les déclarations du maire »: speech named
         (verbs.de_phrase, "que_clause"),
+        (verbs.appeal, "appeal_phone"),  # « a appelé les pompiers »: nothing asked
+        (verbs.appeal, "appeal_passive"),  # « a été invité à Montréal »: the subject is addressed
+        (verbs.appeal, "que_clause"),
     ],
 )
 def test_a_verb_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:

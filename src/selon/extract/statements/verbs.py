@@ -394,34 +394,35 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
     """« X a appelé les syndicats à manifester », « X demande au maire de démissionner », « X a
     appelé au calme »: a verb of ``[cues] appeal`` with its addressee and what it asks; the
     content runs from the addressee to the end of the clause."""
-    if g.lemma not in ctx.rules.appeal:
-        return False
+    if g.lemma not in ctx.rules.appeal or any(c.dep_ == "aux:pass" for c in g.verb.children):
+        return False  # « a été invité à Paris »: the subject is addressed, not speaking
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     j = g.end
     while j < sent.end and (low(doc[j]) in rules.skip_after_cue or doc[j].pos_ == "ADV"):
         j += 1  # « a appelé mardi … », « a notamment demandé … »
-    if j >= sent.end:
+    if j + 1 >= sent.end:
         return False
-    if low(doc[j]) not in rules.addressee_prepositions and not _asked_after_addressee(ctx, j, sent):
+    if low(doc[j]) in rules.addressee_prepositions:
+        if _is_infinitive(doc[j + 1]):
+            return False  # « demande à rester anonyme »: no addressee
+    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])):
         return False
     add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent), g, g.cue, priority=2)
     return True
 
 
-def _asked_after_addressee(ctx: Context, j: int, sent: Span) -> bool:
-    """Whether a noun phrase at ``j`` (the addressee) is followed, within a few words and no
-    punctuation or verb, by « à » or « de » and an infinitive (« les habitants à rester »)."""
+def _asked_after(ctx: Context, j: int, sent: Span) -> int | None:
+    """Where what is asked starts after an addressee at ``j``: « à » or « de » followed by an
+    infinitive, a few words on, with no punctuation or verb before (« les habitants à rester »)."""
     doc, rules = ctx.doc, ctx.rules
-    first = doc[j]
-    if not (first.pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(first)):
-        return False
     for k in range(j + 1, min(sent.end, j + 10)):
         t = doc[k]
-        if low(t) in rules.appeal_complements:
-            return _infinitive_near(ctx, k + 1, min(sent.end, k + 4), stop_at_prepositions=True) is not None
+        if low(t) in rules.appeal_complements and _infinitive_near(
+                ctx, k + 1, min(sent.end, k + 4), stop_at_prepositions=True) is not None:
+            return k
         if t.is_punct and not rules.is_mark(t) or t.pos_ in ("VERB", "AUX", "SCONJ"):
-            return False
-    return False
+            return None
+    return None
 
 
 # -- 6. passives with an agent -------------------------------------------------------------------
@@ -523,7 +524,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, passive_agent,
+VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
                                     np_object)
 
 
