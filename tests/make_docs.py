@@ -56,6 +56,10 @@ CASES: dict[str, str] = {
     "dapres_initial": "D'après l'Insee, le chômage a reculé au troisième trimestre.",
     "selon_medial": "Les dégâts atteignent, selon la mairie, près de 3 millions d'euros.",
     "pour_x": "Pour la CGT, c'est un recul historique des droits des salariés.",
+    "selon_bracket": "Les cortèges ont réuni du monde à Brest (800 personnes selon la police, 1.500 selon la CGT) et à Quimper.",
+    "selon_bracket_closed": "Le bilan (encore provisoire) s'élève à trois blessés, selon les secours.",
+    "selon_after_conj": "Mais selon la préfecture, le cortège a rassemblé peu de monde.",
+    "a_entendre": "A entendre la FNSEA, les éleveurs seraient au bord de la faillite.",
     # -- counting, passives, noun-phrase claims ----------------------------------------------------
     "count_recenser": "La police a recensé 1.200 manifestants à Nantes.",
     "count_denombrer": "Le ministère de l'Intérieur dénombrait 5.000 personnes dans toute la France.",

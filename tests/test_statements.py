@@ -400,6 +400,10 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
         (according.according_initial, "pour_x", "c'est un recul historique des droits des salariés"),
         (according.according_medial, "selon_medial", "près de 3 millions d'euros"),
         (according.according_final, "selon_final", "Le bilan de l'incendie s'élève à deux morts"),
+        # a bracket closed before the phrase is part of the clause
+        (according.according_final, "selon_bracket_closed", "Le bilan (encore provisoire) s'élève à trois blessés"),
+        (according.according_initial, "selon_after_conj", "le cortège a rassemblé peu de monde"),
+        (according.according_initial, "a_entendre", "les éleveurs seraient au bord de la faillite"),
     ],
 )
 def test_an_according_rule_alone(context_of, rule, case: str, content: str) -> None:
@@ -418,6 +422,13 @@ def test_an_according_rule_alone(context_of, rule, case: str, content: str) -> N
 )
 def test_an_according_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
     assert according_rule(context_of(case), rule) == []
+
+
+def test_selon_inside_a_bracket_attributes_the_bracket_only(statements_of) -> None:
+    # « à Brest (800 personnes selon la police, 1.500 selon la CGT) »: each figure its source
+    stmts = statements_of("selon_bracket")
+    assert [(s.content.text, s.speaker.text if s.speaker else None) for s in stmts] == [
+        ("800 personnes", "la police"), ("1.500", "la CGT")]
 
 
 def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:

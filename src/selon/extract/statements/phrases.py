@@ -103,6 +103,8 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
         if t.text == "(":
             depth += 1
         elif t.text == ")":
+            if depth == 0:
+                break  # « (… selon la police) »: the bracket closes around the mention
             depth -= 1
             k += 1
             continue
