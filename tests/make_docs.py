@@ -36,6 +36,7 @@ CASES: dict[str, str] = {
         "Claire Dubois dirige la banque alimentaire du quartier depuis dix ans. "
         "« Nous manquons de bénévoles cet hiver », a-t-elle ajouté."
     ),
+    "incise_adverbial": "Deux jours plus tard, ajoute le communiqué, le site a rouvert.",
     "straight_quotes": '"Nous resterons mobilisés tout le week-end", a dit la porte-parole du collectif.',
     # -- cue first, que-clauses, partial quotations -----------------------------------------------
     "colon": "Le syndicat a prévenu : « Nous bloquerons les dépôts dès lundi. »",

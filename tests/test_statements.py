@@ -365,6 +365,7 @@ def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
     [
         (verbs.inverted_cue, "que_clause"),  # the cue comes first: no incise
         (verbs.inverted_cue, "appos_before"),  # the comma closes the subject's apposition
+        (verbs.inverted_cue, "incise_adverbial"),  # « Deux jours plus tard, ajoute X, »: no clause before
         (verbs.que_clause, "inv_title"),
         (verbs.que_clause, "eval_denoncer"),
         (verbs.infinitive, "que_clause"),
