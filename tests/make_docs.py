@@ -78,6 +78,7 @@ CASES: dict[str, str] = {
     "eval_denoncer": "La députée a dénoncé une décision injuste et précipitée.",
     "eval_fustiger": "Le syndicat fustige la fermeture brutale du site de Vénissieux.",
     "eval_deplorer": "Les riverains déplorent le manque de transports en commun.",
+    "eval_remercier": "La préfète a remercié les pompiers volontaires pour leur engagement.",
     # -- impersonal sources ----------------------------------------------------------------------
     "on_source": "Deux suspects ont été interpellés dans la nuit, a-t-on appris de source policière.",
     "on_alone": "Le suspect a été remis en liberté mardi soir, a-t-on appris.",

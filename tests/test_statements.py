@@ -191,6 +191,7 @@ def test_pour_x_at_the_start(statements_of) -> None:
         ("eval_denoncer", "une décision injuste et précipitée", "a dénoncé", "La députée"),
         ("eval_fustiger", "la fermeture brutale du site de Vénissieux", "fustige", "Le syndicat"),
         ("eval_deplorer", "le manque de transports en commun", "déplorent", "Les riverains"),
+        ("eval_remercier", "les pompiers volontaires pour leur engagement", "a remercié", "La préfète"),
     ],
 )
 def test_noun_phrase_claims(statements_of, case: str, content: str, cue: str, speaker_text: str) -> None:
