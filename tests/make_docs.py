@@ -78,6 +78,8 @@ CASES: dict[str, str] = {
     "eval_denoncer": "La députée a dénoncé une décision injuste et précipitée.",
     "eval_fustiger": "Le syndicat fustige la fermeture brutale du site de Vénissieux.",
     "eval_deplorer": "Les riverains déplorent le manque de transports en commun.",
+    "np_then_clause": "Le syndicat a dénoncé une hausse de 5 % des tarifs, les salariés ont donc cessé le travail.",
+    "np_with_commas": "La députée a dénoncé une réforme injuste, précipitée et coûteuse.",
     "eval_remercier": "La préfète a remercié les pompiers volontaires pour leur engagement.",
     # -- impersonal sources ----------------------------------------------------------------------
     "on_source": "Deux suspects ont été interpellés dans la nuit, a-t-on appris de source policière.",

@@ -349,6 +349,10 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
+        # a reported noun phrase ends before a clause of its own, not at every comma
+        (verbs.np_object, "np_then_clause", ("indirect", "une hausse de 5 % des tarifs", "a dénoncé", "Le syndicat")),
+        (verbs.np_object, "np_with_commas",
+         ("indirect", "une réforme injuste, précipitée et coûteuse", "a dénoncé", "La députée")),
         (verbs.appeal, "appeal_object",
          ("indirect", "les automobilistes à éviter le centre-ville", "a appelé", "La préfète")),
         (verbs.appeal, "appeal_dative",

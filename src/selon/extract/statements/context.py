@@ -114,15 +114,31 @@ class Context:
             ):
                 end_tok = t.i
                 break
-            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »)
-            if np_only and depth == 0 and t.pos_ == "CCONJ" and t.i > start_tok and any(
-                "VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)]
+            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »),
+            # or where a clause of its own follows a comma (« évoquant un déficit de 2 %, le
+            # spread s'est relâché »)
+            if np_only and depth == 0 and t.i > start_tok and (
+                t.pos_ == "CCONJ" and any("VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)])
+                or t.text == "," and self._clause_after(t.i + 1, sent.end)
             ):
                 end_tok = t.i
                 break
 
         last = doc[end_tok - 1]
         return self.trim(doc[start_tok].idx, last.idx + len(last.text))[1]
+
+    def _clause_after(self, i: int, limit: int) -> bool:
+        """Whether a clause of its own starts at token ``i``: a subject, then a finite verb within
+        a few words, with no punctuation, relative pronoun or conjunction before it."""
+        if i >= limit or self.doc[i].pos_ not in ("DET", "PRON", "PROPN", "NOUN") or "PronType=Rel" in str(
+                self.doc[i].morph) or low(self.doc[i]) in self.rules.relatives:
+            return False  # « un « acte infâme, lâche et barbare » »: no subject, no clause
+        for t in self.doc[i + 1 : min(i + 6, limit)]:
+            if "VerbForm=Fin" in str(t.morph):
+                return t.pos_ in ("VERB", "AUX")
+            if t.is_punct or t.pos_ in ("SCONJ", "CCONJ") or "PronType=Rel" in str(t.morph):
+                return False
+        return False
 
     # -- mentions ---------------------------------------------------------------------------------
     def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
