@@ -346,6 +346,8 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
          ("indirect", "avoir prévenu les parents dès lundi", "affirme", "Le directeur du lycée")),
         (verbs.passive_agent, "passive_agent",
          ("indirect", "12.000 manifestants", "ont été comptés", "la préfecture")),
+        (verbs.passive_agent, "passive_no_agent",
+         ("indirect", "Près de 2.000 personnes", "ont été recensées", None)),
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
@@ -375,6 +377,7 @@ def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
         (verbs.que_clause, "eval_denoncer"),
         (verbs.infinitive, "que_clause"),
         (verbs.passive_agent, "count_recenser"),  # active voice
+        (verbs.passive_agent, "passive_no_agent_no_count"),  # no agent and no number: no count reported
         (verbs.np_object, "que_clause"),  # a clause, not a noun phrase
         (verbs.np_object, "relay"),  # « a rappelé les déclarations du maire »: speech named
         (verbs.de_phrase, "que_clause"),
@@ -396,6 +399,16 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
     assert texts(ctx, ctx.cands) == [("indirect", "plus de 300 blessés dans la capitale", "fait état de", "L'ONG")]
     other = context_of("que_clause")
     assert not any(verbs.uncued_de_phrase(other, verb) for verb in other.doc)
+
+
+def test_a_de_phrase_over_an_adverbial(context_of) -> None:
+    # « a fait état en fin de journée de 40 interpellations »
+    ctx = context_of("fait_etat_adverbial")
+    for verb in ctx.doc:
+        if not ctx.rules.is_cue(verb):
+            verbs.uncued_de_phrase(ctx, verb)
+    assert texts(ctx, ctx.cands) == [
+        ("indirect", "40 interpellations", "fait état en fin de journée de", "Le ministère")]
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ class Cues:
     appeal: Words
     appeal_complements: Words
     addressee_prepositions: Words
+    agentless_count: Words
 
 
 @dataclass(frozen=True)

@@ -303,10 +303,13 @@ def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
             k = j + 1
             while k < limit and doc[k].pos_ == "DET":
                 k += 1
-            if k >= limit or doc[k].pos_ not in ("NOUN", "PROPN"):
+            if k >= limit or doc[k].pos_ not in ("NOUN", "PROPN", "NUM"):
                 return j
-            while k < limit and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+            while k < limit and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 k += 1
+                # « en fin de journée »: a bare noun after « de » is still the adverbial's
+                if k + 1 < limit and low(doc[k]) in rules.of_forms and doc[k + 1].pos_ == "NOUN":
+                    k += 1
             j = k
         else:
             return j
@@ -383,9 +386,11 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
     """The token after ``words`` matched from ``j`` on (adverbs between them skipped; « de »
     matches its elided and contracted forms), or None."""
     doc, rules = ctx.doc, ctx.rules
-    for w in words:
+    for k, w in enumerate(words):
         while j < sent.end and doc[j].pos_ == "ADV" and low(doc[j]) != w:
             j += 1
+        if k > 0 and j < sent.end and low(doc[j]) != w:
+            j = _past_adverbials(ctx, j, sent.end)  # « faisaient état en 2017 de … »
         if j < sent.end and (low(doc[j]) == w or w == rules.of and (low(doc[j]) in rules.of_elided
                                                                       or low(doc[j]) in rules.of_contracted)):
             j += 1
@@ -433,17 +438,25 @@ def _asked_after(ctx: Context, j: int, sent: Span) -> int | None:
 # -- 6. passives with an agent -------------------------------------------------------------------
 def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     """« 51.400 manifestants avaient été recensés par le gouvernement »: the counted subject is
-    the content, the agent the speaker."""
+    the content, the agent the speaker; with no agent (« 1.200 personnes ont été recensées »), a
+    count with no speaker named."""
     doc, rules, verb = ctx.doc, ctx.rules, g.verb
     if fold(verb.lemma_) not in rules.count and fold(verb.lemma_) not in rules.passive_claim:
         return False
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
-    if agent is None or subj is None:
+    if subj is None:
         return False
     if fold(subj.lemma_) in rules.speech_nouns:
         return False  # « l'information a été confirmée par X »: speech named, no claim
     s, e = subtree_range(subj)
+    if agent is None:
+        # « un millier de personnes étaient recensées »: a count with no source named
+        if fold(verb.lemma_) not in rules.agentless_count or not any(rules.is_count(t) for t in doc[s:e]):
+            return False
+        ctx.cands.append(Cand("indirect", *ctx.trim(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), cue=g.cue,
+                              mention=None, verb=verb, priority=2, sent_start=g.sent.start_char))
+        return True
     a_s, a_e = subtree_range(agent)
     a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
     a_s, a_e = ctx.cut_mention((a_s, a_e), g.sent)
