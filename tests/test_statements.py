@@ -355,6 +355,11 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.np_object, "np_then_clause", ("indirect", "une hausse de 5 % des tarifs", "a dénoncé", "Le syndicat")),
         (verbs.np_object, "np_with_commas",
          ("indirect", "une réforme injuste, précipitée et coûteuse", "a dénoncé", "La députée")),
+        (verbs.as_reported, "comme_initial",
+         ("indirect", "les classes rouvriront lundi", "Comme l'a annoncé", "la ministre")),
+        (verbs.as_reported, "comme_par", ("indirect", "la piscine fermera en juillet", "Comme annoncé", "la mairie")),
+        (verbs.as_reported, "comme_final",
+         ("indirect", "La piscine fermera en juillet", "comme l'a précisé", "le maire")),
         (verbs.appeal, "appeal_object",
          ("indirect", "les automobilistes à éviter le centre-ville", "a appelé", "La préfète")),
         (verbs.appeal, "appeal_dative",
@@ -384,6 +389,8 @@ def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
         (verbs.appeal, "appeal_phone"),  # « a appelé les pompiers »: nothing asked
         (verbs.appeal, "appeal_passive"),  # « a été invité à Montréal »: the subject is addressed
         (verbs.appeal, "que_clause"),
+        (verbs.as_reported, "comme_no_source"),  # « comme annoncé. »: nobody named
+        (verbs.as_reported, "que_clause"),
     ],
 )
 def test_a_verb_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
@@ -399,6 +406,13 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
     assert texts(ctx, ctx.cands) == [("indirect", "plus de 300 blessés dans la capitale", "fait état de", "L'ONG")]
     other = context_of("que_clause")
     assert not any(verbs.uncued_de_phrase(other, verb) for verb in other.doc)
+
+
+def test_a_restatement_ends_the_statement_it_restates(statements_of) -> None:
+    # « a affirmé que …, comme il l'a répété à la radio »: one statement, ending before « comme »
+    s = one(statements_of("comme_restate"))
+    assert s.content.text == "la piscine fermerait"
+    assert s.cue is not None and s.cue.text == "a affirmé"
 
 
 def test_a_de_phrase_over_an_adverbial(context_of) -> None:

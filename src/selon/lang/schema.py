@@ -74,6 +74,8 @@ class Cues:
     appeal_complements: Words
     addressee_prepositions: Words
     agentless_count: Words
+    as_reported: Words
+    object_clitics: Words
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ class Rules:
         self.cues = folded(cues.say) | folded(cues.count)
         self.count = folded(pack.cues.count)
         self.agentless_count = folded(pack.cues.agentless_count)
+        self.as_reported = folded(pack.cues.as_reported)
+        self.object_clitics = folded(pack.cues.object_clitics)
         self.np_claim = folded(pack.cues.np_claim)
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)

@@ -1,6 +1,7 @@
 """Reporting verbs: each cue verb (``[cues]`` of the pack) runs through :data:`VERB_RULES`, in
 order, until one rule takes it:
 
+0. :func:`as_reported` — « CONTENT, comme l'a dit X », « Comme annoncé par X, CONTENT »;
 1. :func:`inverted_cue` — « CONTENT, a déclaré X », « « … », a-t-il dit »;
 2. :func:`que_clause` — « X a estimé que CONTENT »;
 3. :func:`infinitive` — « X dit comprendre CONTENT »;
@@ -106,6 +107,69 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         Cand("indirect", start, end, cue=cue, mention=mention, speaker_from=speaker_from, head_cue=verb.head,
              verb=verb, priority=priority, sent_start=g.sent.start_char)
     )
+
+
+# -- 0. « comme l'a dit X » ----------------------------------------------------------------------
+def as_reported(ctx: Context, g: VerbGroup) -> bool:
+    """« Comme annoncé par X, CONTENT », « CONTENT, comme l'a dit X », « Une solution qui, comme
+    l'explique X, CONTENT »: the cue attributes the clause around it, like « selon X »."""
+    doc, rules, sent = ctx.doc, ctx.rules, g.sent
+    k = g.start - 1
+    if k > sent.start and low(doc[k]) in rules.object_clitics:
+        k -= 1
+    subj = None
+    if k > sent.start and low(doc[k]) in rules.subject_clitics:
+        subj = ctx.mention((k, k + 1), "pronoun")  # « comme il l'a déclaré »
+        k -= 1
+    if k < sent.start or low(doc[k]) not in rules.as_reported:
+        return False
+    # the source: the clitic, the agent (« annoncé par X ») or the inverted subject
+    after = g.end
+    if subj is None:
+        if after < sent.end and low(doc[after]) == rules.agent_preposition:
+            after += 1
+        rng = np_after(doc, after, sent.end, rules, open_end=False)
+        if rng is None:
+            return False
+        rng = ctx.cut_mention(rng, sent)
+        subj = ctx.mention(rng)
+        after = rng[1]
+    while after < sent.end and doc[after].pos_ != "PUNCT":
+        after += 1  # « comme il l'a déclaré dans un entretien au Parisien »
+    rest = after + 1 if after < sent.end and doc[after].text == "," else None
+    if _opens_clause(ctx, k, sent):
+        if rest is None or rest >= sent.end:
+            return False
+        q = next((q for q in ctx.quotes if q.open == doc[rest].idx), None)
+        if q is not None:  # « Comme l'explique X, « … » »: X's own words
+            ctx.cands.append(Cand("direct", q.start, q.end, cue=(doc[k].idx, g.cue[1]), mention=subj, verb=g.verb,
+                                  priority=5, sent_start=sent.start_char))
+            return True
+        start, end = doc[rest].idx, ctx.clause_end(rest, sent)
+    else:
+        first = next((j + 1 for j in range(k - 1, sent.start - 1, -1) if doc[j].text in (":", ";")), sent.start)
+        start = doc[first].idx
+        # « il a ajouté que …, comme il l'a déclaré au Parisien »: a restatement of a statement
+        # already cued ends that statement's content, and adds none
+        cued = [c for c in ctx.cands if c.sent_start == sent.start_char and c.cue and start <= c.cue[0] < doc[k].idx]
+        if cued:
+            for c in cued:
+                if c.start < doc[k].idx < c.end:
+                    c.end = ctx.trim(c.start, doc[k].idx)[1]
+            return True
+        end = ctx.clause_end(rest, sent) if rest is not None and rest < sent.end else doc[k - 1].idx
+    start, end = ctx.trim(ctx.skip_dateline(start), end)
+    if end - start < 8:
+        return False
+    ctx.cands.append(Cand("indirect", start, end, cue=(doc[k].idx, g.cue[1]), mention=subj, verb=g.verb,
+                          priority=3, sent_start=sent.start_char))
+    return True
+
+
+def _opens_clause(ctx: Context, k: int, sent: Span) -> bool:
+    """Whether token ``k`` opens its sentence (punctuation and conjunctions aside)."""
+    doc = ctx.doc
+    return all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[sent.start : k])
 
 
 # -- 1. inverted cues ----------------------------------------------------------------------------
@@ -542,7 +606,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
+VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
                                     np_object)
 
 
