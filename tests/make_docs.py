@@ -88,6 +88,7 @@ CASES: dict[str, str] = {
     "eval_deplorer": "Les riverains déplorent le manque de transports en commun.",
     "np_then_clause": "Le syndicat a dénoncé une hausse de 5 % des tarifs, les salariés ont donc cessé le travail.",
     "np_with_commas": "La députée a dénoncé une réforme injuste, précipitée et coûteuse.",
+    "group_incise": "Les syndicats ont, de leur côté, jugé ces mesures insuffisantes.",
     "eval_remercier": "La préfète a remercié les pompiers volontaires pour leur engagement.",
     # -- impersonal sources ----------------------------------------------------------------------
     "on_source": "Deux suspects ont été interpellés dans la nuit, a-t-on appris de source policière.",

@@ -360,6 +360,9 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.as_reported, "comme_par", ("indirect", "la piscine fermera en juillet", "Comme annoncé", "la mairie")),
         (verbs.as_reported, "comme_final",
          ("indirect", "La piscine fermera en juillet", "comme l'a précisé", "le maire")),
+        # « ont, de leur côté, jugé »: an incise inside the verb group
+        (verbs.np_object, "group_incise",
+         ("indirect", "ces mesures insuffisantes", "ont, de leur côté, jugé", "Les syndicats")),
         (verbs.appeal, "appeal_object",
          ("indirect", "les automobilistes à éviter le centre-ville", "a appelé", "La préfète")),
         (verbs.appeal, "appeal_dative",

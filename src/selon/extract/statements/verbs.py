@@ -88,6 +88,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         if rng is None and verb.dep_ != "conj" and (
             "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
             or verb.pos_ not in ("VERB", "AUX")  # a cue the tagger took for a noun
+            or g.start < verb.i and low(doc[g.start]) in ctx.rules.aux  # an auxiliary the parser lost
         ):
             rng = np_before(doc, g.start, g.sent.start)
             if rng is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[rng[0] : rng[1]]):
