@@ -80,6 +80,8 @@ CASES: dict[str, str] = {
     "appeal_object": "La préfète a appelé jeudi les automobilistes à éviter le centre-ville.",
     "appeal_dative": "Le syndicat demande à la direction de rouvrir les négociations salariales.",
     "appeal_au": "Le maire a appelé au calme après les heurts de la nuit.",
+    "appeal_relative": "Le syndicat appelle les salariés à manifester devant la préfecture, qui a refusé de les recevoir.",
+    "count_dont": "La police a recensé 3.000 manifestants, dont 800 à Lyon.",
     "appeal_phone": "La gardienne a appelé les pompiers vers minuit.",
     "appeal_passive": "Le chanteur a été invité à Montréal par un festival.",
     "inf_not_own": "La mairie a annoncé l'intention du club de quitter le stade municipal.",

@@ -368,6 +368,10 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         (verbs.appeal, "appeal_dative",
          ("indirect", "à la direction de rouvrir les négociations salariales", "demande", "Le syndicat")),
         (verbs.appeal, "appeal_au", ("indirect", "au calme après les heurts de la nuit", "a appelé", "Le maire")),
+        # a request ends before a relative clause about its last noun; a count keeps its breakdown
+        (verbs.appeal, "appeal_relative",
+         ("indirect", "les salariés à manifester devant la préfecture", "appelle", "Le syndicat")),
+        (verbs.np_object, "count_dont", ("indirect", "3.000 manifestants, dont 800 à Lyon", "a recensé", "La police")),
     ],
 )
 def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:

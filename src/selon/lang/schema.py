@@ -99,6 +99,7 @@ class Mentions:
 @dataclass(frozen=True)
 class Contents:
     clause_breaks: Words
+    relative_openers: Words
     dateline_capitals: tuple[tuple[str, str], ...]
 
 

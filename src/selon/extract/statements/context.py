@@ -97,10 +97,11 @@ class Context:
         """:func:`skip_dateline` on this document's text."""
         return skip_dateline(self.text, start, self.rules)
 
-    def clause_end(self, start_tok: int, sent: Span, np_only: bool = False) -> int:
+    def clause_end(self, start_tok: int, sent: Span, np_only: bool = False, request: bool = False) -> int:
         """End of a reported clause that starts at ``start_tok``: the sentence end, or an
         earlier boundary (a semicolon, a colon before a quotation; with ``np_only``, a
-        coordinated verb)."""
+        coordinated verb or a clause of its own; with ``request`` too, a relative clause after
+        a comma)."""
         doc = self.doc
         end_tok = sent.end
         depth = 0
@@ -116,10 +117,12 @@ class Context:
                 break
             # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »),
             # or where a clause of its own follows a comma (« évoquant un déficit de 2 %, le
-            # spread s'est relâché »)
+            # spread s'est relâché »); a request, before a relative clause (« appelle à manifester à
+            # Valence, où le président … »)
             if np_only and depth == 0 and t.i > start_tok and (
                 t.pos_ == "CCONJ" and any("VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)])
                 or t.text == "," and self._clause_after(t.i + 1, sent.end)
+                or request and t.text == "," and t.i + 1 < sent.end and low(doc[t.i + 1]) in self.rules.relative_openers
             ):
                 end_tok = t.i
                 break

@@ -45,6 +45,7 @@ class Rules:
         self.number_words = folded(nums.words) | {fold(w) for w in (*nums.multipliers, *nums.approximate,
                                                                     *nums.vague_plurals)}
         self.clause_breaks: tuple[str, ...] = pack.contents.clause_breaks
+        self.relative_openers = folded(pack.contents.relative_openers)
         self.dateline = _dateline(pack.contents.dateline_capitals)
 
     def _read_cues(self, pack: LanguagePack) -> None:

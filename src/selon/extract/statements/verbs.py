@@ -442,7 +442,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         start = j if low(doc[j - 1]) == rules.of or low(doc[j - 1]) in rules.of_elided else j - 1
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
-        end = ctx.clause_end(start, sent, np_only=True)
+        end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
         return doc[start].idx, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
     return None
 
@@ -482,7 +482,7 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
             return False  # « demande à rester anonyme »: no addressee
     elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])):
         return False
-    add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent), g, g.cue, priority=2)
+    add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
     return True
 
 
