@@ -36,6 +36,10 @@ CASES: dict[str, str] = {
         "Claire Dubois dirige la banque alimentaire du quartier depuis dix ans. "
         "« Nous manquons de bénévoles cet hiver », a-t-elle ajouté."
     ),
+    "inv_quote_apposition": (
+        "« Nous resterons devant la gare », le point de rendez-vous qu'ils occupent depuis lundi, a-t-elle ajouté."
+    ),
+    "inv_quote_clause": "« Nous resterons », le maire l'a répété aux grévistes, a ajouté la syndicaliste.",
     "incise_adverbial": "Deux jours plus tard, ajoute le communiqué, le site a rouvert.",
     "straight_quotes": '"Nous resterons mobilisés tout le week-end", a dit la porte-parole du collectif.',
     # -- cue first, que-clauses, partial quotations -----------------------------------------------

@@ -340,6 +340,9 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
          ("direct", "Les routes resteront fermées jusqu'à demain matin", "a précisé", "le préfet")),
         (verbs.inverted_cue, "on_source",
          ("indirect", "Deux suspects ont été interpellés dans la nuit", "a-t-on appris", "source policière")),
+        # a quotation, then only an apposition before an inverted cue: the quotation is direct
+        (verbs.inverted_cue, "inv_quote_apposition",
+         ("direct", "Nous resterons devant la gare", "a-t-elle ajouté", "-elle")),
         (verbs.que_clause, "que_clause",
          ("indirect", "la réforme entrerait en vigueur au mois de janvier", "a estimé", "Le ministre")),
         (verbs.infinitive, "infinitive",
@@ -413,6 +416,12 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
     assert texts(ctx, ctx.cands) == [("indirect", "plus de 300 blessés dans la capitale", "fait état de", "L'ONG")]
     other = context_of("que_clause")
     assert not any(verbs.uncued_de_phrase(other, verb) for verb in other.doc)
+
+
+def test_a_quotation_then_a_clause_before_an_inverted_cue_is_not_direct(context_of) -> None:
+    # « « … », le maire l'a répété aux grévistes, a ajouté X »: a clause of its own after the quotation
+    ctx = context_of("inv_quote_clause")
+    assert all(c.kind != "direct" for c in verb_rule(ctx, verbs.inverted_cue))
 
 
 def test_a_restatement_ends_the_statement_it_restates(statements_of) -> None:
