@@ -95,6 +95,8 @@ CASES: dict[str, str] = {
     "np_then_clause": "Le syndicat a dénoncé une hausse de 5 % des tarifs, les salariés ont donc cessé le travail.",
     "np_with_commas": "La députée a dénoncé une réforme injuste, précipitée et coûteuse.",
     "group_incise": "Les syndicats ont, de leur côté, jugé ces mesures insuffisantes.",
+    "que_remarquer": "La porte-parole a remarqué que le rassemblement restait calme.",
+    "alerter_sur": "L'association a alerté sur les risques du tabac chez les jeunes.",
     "eval_remercier": "La préfète a remercié les pompiers volontaires pour leur engagement.",
     # -- impersonal sources ----------------------------------------------------------------------
     "on_source": "Deux suspects ont été interpellés dans la nuit, a-t-on appris de source policière.",

@@ -340,6 +340,9 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
          ("direct", "Les routes resteront fermées jusqu'à demain matin", "a précisé", "le préfet")),
         (verbs.inverted_cue, "on_source",
          ("indirect", "Deux suspects ont été interpellés dans la nuit", "a-t-on appris", "source policière")),
+        (verbs.que_clause, "que_remarquer", ("indirect", "le rassemblement restait calme", "a remarqué", "La porte-parole")),
+        (verbs.de_phrase, "alerter_sur",
+         ("indirect", "sur les risques du tabac chez les jeunes", "alerté sur", "L'association")),
         # a quotation, then only an apposition before an inverted cue: the quotation is direct
         (verbs.inverted_cue, "inv_quote_apposition",
          ("direct", "Nous resterons devant la gare", "a-t-elle ajouté", "-elle")),
