@@ -191,6 +191,7 @@ def test_pour_x_at_the_start(statements_of) -> None:
         ("eval_denoncer", "une décision injuste et précipitée", "a dénoncé", "La députée"),
         ("eval_fustiger", "la fermeture brutale du site de Vénissieux", "fustige", "Le syndicat"),
         ("eval_deplorer", "le manque de transports en commun", "déplorent", "Les riverains"),
+        ("eval_remercier", "les pompiers volontaires pour leur engagement", "a remercié", "La préfète"),
     ],
 )
 def test_noun_phrase_claims(statements_of, case: str, content: str, cue: str, speaker_text: str) -> None:
@@ -249,6 +250,27 @@ def test_infinitive_complement(statements_of) -> None:
     assert s.content.text == "avoir prévenu les parents dès lundi"
     assert s.cue is not None and s.cue.text == "affirme"
     assert s.speaker is not None and s.speaker.text == "Le directeur du lycée"
+
+
+def test_infinitive_complement_after_an_adverbial(statements_of) -> None:
+    # « a annoncé samedi sur son site avoir reçu … »: a compound infinitive after a time and a place
+    s = one(statements_of("inf_adverbial"))
+    assert s.content.text == "avoir reçu plus de 300 plaintes"
+    assert s.cue is not None and s.cue.text == "a annoncé"
+    assert s.speaker is not None and s.speaker.text == "La fédération"
+
+
+def test_a_cue_in_the_infinitive_of_a_cue_is_part_of_its_content(statements_of) -> None:
+    # « a dit espérer que … »: one statement, of « a dit », not a second one of « espérer »
+    s = one(statements_of("inf_nested_cue"))
+    assert s.content.text == "espérer que le budget serait voté avant l'été"
+    assert s.cue is not None and s.cue.text == "a dit"
+
+
+def test_an_infinitive_of_the_object_is_no_infinitive_complement(context_of) -> None:
+    # « a annoncé l'intention du club de quitter … »: the infinitive belongs to the object
+    ctx = context_of("inf_not_own")
+    assert verb_rule(ctx, verbs.infinitive) == []
 
 
 def test_slogan(statements_of) -> None:
@@ -318,12 +340,20 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
          ("direct", "Les routes resteront fermées jusqu'à demain matin", "a précisé", "le préfet")),
         (verbs.inverted_cue, "on_source",
          ("indirect", "Deux suspects ont été interpellés dans la nuit", "a-t-on appris", "source policière")),
+        (verbs.que_clause, "que_remarquer", ("indirect", "le rassemblement restait calme", "a remarqué", "La porte-parole")),
+        (verbs.de_phrase, "alerter_sur",
+         ("indirect", "sur les risques du tabac chez les jeunes", "alerté sur", "L'association")),
+        # a quotation, then only an apposition before an inverted cue: the quotation is direct
+        (verbs.inverted_cue, "inv_quote_apposition",
+         ("direct", "Nous resterons devant la gare", "a-t-elle ajouté", "-elle")),
         (verbs.que_clause, "que_clause",
          ("indirect", "la réforme entrerait en vigueur au mois de janvier", "a estimé", "Le ministre")),
         (verbs.infinitive, "infinitive",
          ("indirect", "avoir prévenu les parents dès lundi", "affirme", "Le directeur du lycée")),
         (verbs.passive_agent, "passive_agent",
          ("indirect", "12.000 manifestants", "ont été comptés", "la préfecture")),
+        (verbs.passive_agent, "passive_no_agent",
+         ("indirect", "Près de 2.000 personnes", "ont été recensées", None)),
         (verbs.np_object, "eval_denoncer",
          ("indirect", "une décision injuste et précipitée", "a dénoncé", "La députée")),
         (verbs.np_object, "count_recenser", ("indirect", "1.200 manifestants à Nantes", "a recensé", "La police")),
@@ -341,6 +371,27 @@ def texts(ctx: Context, cands: list[Cand]) -> list[tuple[str, str, str | None, s
         # but a clause after the quotation makes it an indirect statement holding a quotation
         (verbs.inverted_cue, "inv_quote_then_clause",
          ("indirect", "« Si les taux remontent », les ventes vont chuter", "a prévenu", "l'économiste")),
+        # a reported noun phrase ends before a clause of its own, not at every comma
+        (verbs.np_object, "np_then_clause", ("indirect", "une hausse de 5 % des tarifs", "a dénoncé", "Le syndicat")),
+        (verbs.np_object, "np_with_commas",
+         ("indirect", "une réforme injuste, précipitée et coûteuse", "a dénoncé", "La députée")),
+        (verbs.as_reported, "comme_initial",
+         ("indirect", "les classes rouvriront lundi", "Comme l'a annoncé", "la ministre")),
+        (verbs.as_reported, "comme_par", ("indirect", "la piscine fermera en juillet", "Comme annoncé", "la mairie")),
+        (verbs.as_reported, "comme_final",
+         ("indirect", "La piscine fermera en juillet", "comme l'a précisé", "le maire")),
+        # « ont, de leur côté, jugé »: an incise inside the verb group
+        (verbs.np_object, "group_incise",
+         ("indirect", "ces mesures insuffisantes", "ont, de leur côté, jugé", "Les syndicats")),
+        (verbs.appeal, "appeal_object",
+         ("indirect", "les automobilistes à éviter le centre-ville", "a appelé", "La préfète")),
+        (verbs.appeal, "appeal_dative",
+         ("indirect", "à la direction de rouvrir les négociations salariales", "demande", "Le syndicat")),
+        (verbs.appeal, "appeal_au", ("indirect", "au calme après les heurts de la nuit", "a appelé", "Le maire")),
+        # a request ends before a relative clause about its last noun; a count keeps its breakdown
+        (verbs.appeal, "appeal_relative",
+         ("indirect", "les salariés à manifester devant la préfecture", "appelle", "Le syndicat")),
+        (verbs.np_object, "count_dont", ("indirect", "3.000 manifestants, dont 800 à Lyon", "a recensé", "La police")),
     ],
 )
 def test_a_verb_rule_alone(context_of, rule, case: str, expected) -> None:
@@ -362,13 +413,20 @@ def test_a_list_of_quotations_before_an_inverted_cue_gives_one_direct_statement_
     [
         (verbs.inverted_cue, "que_clause"),  # the cue comes first: no incise
         (verbs.inverted_cue, "appos_before"),  # the comma closes the subject's apposition
+        (verbs.inverted_cue, "incise_adverbial"),  # « Deux jours plus tard, ajoute X, »: no clause before
         (verbs.que_clause, "inv_title"),
         (verbs.que_clause, "eval_denoncer"),
         (verbs.infinitive, "que_clause"),
         (verbs.passive_agent, "count_recenser"),  # active voice
+        (verbs.passive_agent, "passive_no_agent_no_count"),  # no agent and no number: no count reported
         (verbs.np_object, "que_clause"),  # a clause, not a noun phrase
         (verbs.np_object, "relay"),  # « a rappelé les déclarations du maire »: speech named
         (verbs.de_phrase, "que_clause"),
+        (verbs.appeal, "appeal_phone"),  # « a appelé les pompiers »: nothing asked
+        (verbs.appeal, "appeal_passive"),  # « a été invité à Montréal »: the subject is addressed
+        (verbs.appeal, "que_clause"),
+        (verbs.as_reported, "comme_no_source"),  # « comme annoncé. »: nobody named
+        (verbs.as_reported, "que_clause"),
     ],
 )
 def test_a_verb_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
@@ -386,6 +444,30 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
     assert not any(verbs.uncued_de_phrase(other, verb) for verb in other.doc)
 
 
+def test_a_quotation_then_a_clause_before_an_inverted_cue_is_not_direct(context_of) -> None:
+    # « « … », le maire l'a répété aux grévistes, a ajouté X »: a clause of its own after the quotation
+    ctx = context_of("inv_quote_clause")
+    cands = verb_rule(ctx, verbs.inverted_cue)
+    assert cands and all(c.kind == "indirect" for c in cands)
+
+
+def test_a_restatement_ends_the_statement_it_restates(statements_of) -> None:
+    # « a affirmé que …, comme il l'a répété à la radio »: one statement, ending before « comme »
+    s = one(statements_of("comme_restate"))
+    assert s.content.text == "la piscine fermerait"
+    assert s.cue is not None and s.cue.text == "a affirmé"
+
+
+def test_a_de_phrase_over_an_adverbial(context_of) -> None:
+    # « a fait état en fin de journée de 40 interpellations »
+    ctx = context_of("fait_etat_adverbial")
+    for verb in ctx.doc:
+        if not ctx.rules.is_cue(verb):
+            verbs.uncued_de_phrase(ctx, verb)
+    assert texts(ctx, ctx.cands) == [
+        ("indirect", "40 interpellations", "fait état en fin de journée de", "Le ministère")]
+
+
 @pytest.mark.parametrize(
     ("rule", "case", "content"),
     [
@@ -394,6 +476,10 @@ def test_a_de_phrase_whose_verb_is_no_cue(context_of) -> None:
         (according.according_initial, "pour_x", "c'est un recul historique des droits des salariés"),
         (according.according_medial, "selon_medial", "près de 3 millions d'euros"),
         (according.according_final, "selon_final", "Le bilan de l'incendie s'élève à deux morts"),
+        # a bracket closed before the phrase is part of the clause
+        (according.according_final, "selon_bracket_closed", "Le bilan (encore provisoire) s'élève à trois blessés"),
+        (according.according_initial, "selon_after_conj", "le cortège a rassemblé peu de monde"),
+        (according.according_initial, "a_entendre", "les éleveurs seraient au bord de la faillite"),
     ],
 )
 def test_an_according_rule_alone(context_of, rule, case: str, content: str) -> None:
@@ -412,6 +498,13 @@ def test_an_according_rule_alone(context_of, rule, case: str, content: str) -> N
 )
 def test_an_according_rule_does_not_fire_on_another_construction(context_of, rule, case: str) -> None:
     assert according_rule(context_of(case), rule) == []
+
+
+def test_selon_inside_a_bracket_attributes_the_bracket_only(statements_of) -> None:
+    # « à Brest (800 personnes selon la police, 1.500 selon la CGT) »: each figure its source
+    stmts = statements_of("selon_bracket")
+    assert [(s.content.text, s.speaker.text if s.speaker else None) for s in stmts] == [
+        ("800 personnes", "la police"), ("1.500", "la CGT")]
 
 
 def test_pour_is_a_source_only_at_the_start_of_a_sentence(context_of) -> None:

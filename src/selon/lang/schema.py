@@ -71,6 +71,12 @@ class Cues:
     participle_clause_morph: dict[str, str]
     passive_claim: Words
     source_prepositions: Words
+    appeal: Words
+    appeal_complements: Words
+    addressee_prepositions: Words
+    agentless_count: Words
+    as_reported: Words
+    object_clitics: Words
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class Mentions:
 @dataclass(frozen=True)
 class Contents:
     clause_breaks: Words
+    relative_openers: Words
     dateline_capitals: tuple[tuple[str, str], ...]
 
 

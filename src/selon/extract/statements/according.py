@@ -93,7 +93,9 @@ def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
         if doc[k].text in (":", ";"):
             j = k + 1
             break
-    while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs):
+    # « Mais selon X, … », « Et pour la CGT, … »: a conjunction or adverb may come first
+    while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs
+                     or doc[j].pos_ == "CCONJ"):
         j += 1
     return j == i
 
@@ -121,17 +123,28 @@ def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
 
 def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
     """« CONTENT, selon X »: the clause before the phrase. The clause starts at the sentence
-    start, or after the last colon or semicolon, or after the last comma when an earlier
-    attribution claims the words before it (« D'après X, 15 000 personnes, contre 4 500
-    selon la police »); a wire dateline is skipped."""
+    start, or after the last colon, semicolon, full stop the parser left inside the sentence,
+    or bracket still open (« à Lille (1.400 personnes selon la police) »), or after the last
+    comma when an earlier attribution claims the words before it (« D'après X, 15 000
+    personnes, contre 4 500 selon la police »); a wire dateline is skipped."""
     doc, sent = ctx.doc, a.sent
     before = a.i - 1
     while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before]) or doc[before].is_space):
         before -= 1
     earlier = any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[a.i].idx
                   for c in ctx.cands)
-    stops: tuple[str, ...] = (":", ";", ",") if earlier else (":", ";")
-    clause = next((k + 1 for k in range(before, sent.start - 1, -1) if doc[k].text in stops), sent.start)
+    stops: tuple[str, ...] = (":", ";", ".", "?", "!", ",") if earlier else (":", ";", ".", "?", "!")
+    clause = sent.start
+    depth = 0  # brackets closed before the phrase
+    for k in range(before, sent.start - 1, -1):
+        t = doc[k].text
+        if t == ")":
+            depth += 1
+        elif t == "(" and depth > 0:
+            depth -= 1
+        elif depth == 0 and (t == "(" or t in stops):
+            clause = k + 1
+            break
     start = ctx.skip_dateline(doc[clause].idx if clause < len(doc) else sent.start_char)
     return start, doc[before].idx + len(doc[before].text)
 

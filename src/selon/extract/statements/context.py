@@ -142,10 +142,11 @@ class Context:
         """:func:`skip_dateline` on this document's text."""
         return skip_dateline(self.text, start, self.rules)
 
-    def clause_end(self, start_tok: int, sent: Span, np_only: bool = False) -> int:
+    def clause_end(self, start_tok: int, sent: Span, np_only: bool = False, request: bool = False) -> int:
         """End of a reported clause that starts at ``start_tok``: the sentence end, or an
         earlier boundary (a semicolon, a colon before a quotation; with ``np_only``, a
-        coordinated verb)."""
+        coordinated verb or a clause of its own; with ``request`` too, a relative clause after
+        a comma)."""
         doc = self.doc
         end_tok = sent.end
         depth = 0
@@ -159,9 +160,14 @@ class Context:
             ):
                 end_tok = t.i
                 break
-            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »)
-            if np_only and depth == 0 and t.pos_ == "CCONJ" and t.i > start_tok and any(
-                "VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)]
+            # a reported noun phrase ends where a coordinated verb starts (« … et appelle … »),
+            # or where a clause of its own follows a comma (« évoquant un déficit de 2 %, le
+            # spread s'est relâché »); a request, before a relative clause (« appelle à manifester à
+            # Valence, où le président … »)
+            if np_only and depth == 0 and t.i > start_tok and (
+                t.pos_ == "CCONJ" and any("VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)])
+                or t.text == "," and self._clause_after(t.i + 1, sent.end)
+                or request and t.text == "," and t.i + 1 < sent.end and low(doc[t.i + 1]) in self.rules.relative_openers
             ):
                 end_tok = t.i
                 break
@@ -186,6 +192,19 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
         return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
+
+    def _clause_after(self, i: int, limit: int) -> bool:
+        """Whether a clause of its own starts at token ``i``: a subject, then a finite verb within
+        a few words, with no punctuation, relative pronoun or conjunction before it."""
+        if i >= limit or self.doc[i].pos_ not in ("DET", "PRON", "PROPN", "NOUN") or "PronType=Rel" in str(
+                self.doc[i].morph) or low(self.doc[i]) in self.rules.relatives:
+            return False  # « un « acte infâme, lâche et barbare » »: no subject, no clause
+        for t in self.doc[i + 1 : min(i + 6, limit)]:
+            if "VerbForm=Fin" in str(t.morph):
+                return t.pos_ in ("VERB", "AUX")
+            if t.is_punct or t.pos_ in ("SCONJ", "CCONJ") or "PronType=Rel" in str(t.morph):
+                return False
+        return False
 
     # -- mentions ---------------------------------------------------------------------------------
     def cut_mention(self, rng: tuple[int, int], sent: Span) -> tuple[int, int]:

@@ -18,6 +18,15 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
     while j >= 0:
         t = doc[j]
         word = low(t)
+        if t.text == "," and j == i - 1:
+            # « ont, de leur côté, jugé », « ont, elles, estimé »: an incise between auxiliary and verb
+            k = next((k for k in range(j - 1, max(j - 6, -1), -1) if doc[k].text == ","), None)
+            if k is not None and k > 0 and (low(doc[k - 1]) in rules.aux or doc[k - 1].dep_.startswith("aux")
+                                            and doc[k - 1].head.i == verb.i):
+                start = j = k - 1
+                j -= 1
+                continue
+            break
         if word in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
             start = j
         elif word in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3) \
@@ -104,7 +113,7 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             depth += 1
         elif t.text == ")":
             if depth == 0:
-                break  # « (… selon les organisateurs), Marseille »: the bracket the mention is in
+                break  # « (… selon la police) », « (…), Marseille »: the bracket closes around the mention
             depth -= 1
             k += 1
             continue

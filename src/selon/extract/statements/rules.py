@@ -40,17 +40,28 @@ class Rules:
         self._read_according(pack)
         self._read_marks(pack)
         self._read_mentions(pack)
+        nums = pack.numbers
+        # words that make a noun phrase a count (« un millier de personnes », « trois blessés »)
+        self.number_words = folded(nums.words) | {fold(w) for w in (*nums.multipliers, *nums.approximate,
+                                                                    *nums.vague_plurals)}
         self.clause_breaks: tuple[str, ...] = pack.contents.clause_breaks
+        self.relative_openers = folded(pack.contents.relative_openers)
         self.dateline = _dateline(pack.contents.dateline_capitals)
 
     def _read_cues(self, pack: LanguagePack) -> None:
         cues = pack.cues
         self.cues = folded(cues.say) | folded(cues.count)
         self.count = folded(pack.cues.count)
+        self.agentless_count = folded(pack.cues.agentless_count)
+        self.as_reported = folded(pack.cues.as_reported)
+        self.object_clitics = folded(pack.cues.object_clitics)
         self.np_claim = folded(pack.cues.np_claim)
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)
         self.infinitive_cues = folded(pack.cues.infinitive)
+        self.appeal = folded(pack.cues.appeal)
+        self.appeal_complements = folded(pack.cues.appeal_complements)
+        self.addressee_prepositions = folded(pack.cues.addressee_prepositions)
         self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
@@ -122,6 +133,10 @@ class Rules:
         self.demonstrative_particles = folded(pack.mentions.demonstrative_particles)
 
     # -- token tests ------------------------------------------------------------------------------
+    def is_count(self, tok: Token) -> bool:
+        """Whether a token is a number, in digits or words."""
+        return tok.like_num or tok.pos_ == "NUM" or fold(tok.text) in self.number_words
+
     def is_mark(self, tok: Token) -> bool:
         """Whether a token is a quotation mark."""
         return tok.text in self.marks

@@ -1,12 +1,14 @@
 """Reporting verbs: each cue verb (``[cues]`` of the pack) runs through :data:`VERB_RULES`, in
 order, until one rule takes it:
 
+0. :func:`as_reported` — « CONTENT, comme l'a dit X », « Comme annoncé par X, CONTENT »;
 1. :func:`inverted_cue` — « CONTENT, a déclaré X », « « … », a-t-il dit »;
 2. :func:`que_clause` — « X a estimé que CONTENT »;
 3. :func:`infinitive` — « X dit comprendre CONTENT »;
 4. :func:`de_phrase` — « X fait état de CONTENT »;
-5. :func:`passive_agent` — « CONTENT ont été recensés par X »;
-6. :func:`np_object` — « X dénonce CONTENT ».
+5. :func:`appeal` — « X a appelé CONTENT » (« les syndicats à manifester », « au calme »);
+6. :func:`passive_agent` — « CONTENT ont été recensés par X »;
+7. :func:`np_object` — « X dénonce CONTENT ».
 
 A rule appends its candidates to the context and says whether it took the verb.
 """
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
+from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
 from selon.extract.statements.phrases import (
     cue_group,
@@ -61,8 +64,12 @@ def reports(ctx: Context, verb: Token) -> bool:
         return False  # words inside somebody's quotation are theirs, not the article's cues
     if any(c.dep_ == "advmod" and "Polarity=Neg" in str(c.morph) for c in verb.children):
         return False  # « la police n'a pas confirmé … »: nothing was said
-    # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing
-    return not ("VerbForm=Inf" in str(verb.morph) and not ctx.rules.is_cue(verb.head) and verb.head.i != verb.i)
+    if "VerbForm=Inf" not in str(verb.morph) or verb.head.i == verb.i:
+        return True
+    # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing;
+    # « a dit espérer que … »: the infinitive is what its governing cue reports
+    return ctx.rules.is_cue(verb.head) and not (
+        verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues)
 
 
 # -- the speaker of a verb's statement -------------------------------------------------------------
@@ -85,6 +92,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         if rng is None and verb.dep_ != "conj" and (
             "VerbForm=Fin" in str(verb.morph) or any(c.dep_.startswith("aux") for c in verb.children)
             or verb.pos_ not in ("VERB", "AUX")  # a cue the tagger took for a noun
+            or g.start < verb.i and low(doc[g.start]) in ctx.rules.aux  # an auxiliary the parser lost
         ):
             rng = np_before(doc, g.start, g.sent.start)
             if rng is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[rng[0] : rng[1]]):
@@ -104,6 +112,69 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         Cand("indirect", start, end, cue=cue, mention=mention, speaker_from=speaker_from, head_cue=verb.head,
              verb=verb, priority=priority, sent_start=g.sent.start_char)
     )
+
+
+# -- 0. « comme l'a dit X » ----------------------------------------------------------------------
+def as_reported(ctx: Context, g: VerbGroup) -> bool:
+    """« Comme annoncé par X, CONTENT », « CONTENT, comme l'a dit X », « Une solution qui, comme
+    l'explique X, CONTENT »: the cue attributes the clause around it, like « selon X »."""
+    doc, rules, sent = ctx.doc, ctx.rules, g.sent
+    k = g.start - 1
+    if k > sent.start and low(doc[k]) in rules.object_clitics:
+        k -= 1
+    subj = None
+    if k > sent.start and low(doc[k]) in rules.subject_clitics:
+        subj = ctx.mention((k, k + 1), "pronoun")  # « comme il l'a déclaré »
+        k -= 1
+    if k < sent.start or low(doc[k]) not in rules.as_reported:
+        return False
+    # the source: the clitic, the agent (« annoncé par X ») or the inverted subject
+    after = g.end
+    if subj is None:
+        if after < sent.end and low(doc[after]) == rules.agent_preposition:
+            after += 1
+        rng = np_after(doc, after, sent.end, rules, open_end=False)
+        if rng is None:
+            return False
+        rng = ctx.cut_mention(rng, sent)
+        subj = ctx.mention(rng)
+        after = rng[1]
+    while after < sent.end and doc[after].pos_ != "PUNCT":
+        after += 1  # « comme il l'a déclaré dans un entretien au Parisien »
+    rest = after + 1 if after < sent.end and doc[after].text == "," else None
+    if _opens_clause(ctx, k, sent):
+        if rest is None or rest >= sent.end:
+            return False
+        q = next((q for q in ctx.quotes if q.open == doc[rest].idx), None)
+        if q is not None:  # « Comme l'explique X, « … » »: X's own words
+            ctx.cands.append(Cand("direct", q.start, q.end, cue=(doc[k].idx, g.cue[1]), mention=subj, verb=g.verb,
+                                  priority=5, sent_start=sent.start_char))
+            return True
+        start, end = doc[rest].idx, ctx.clause_end(rest, sent)
+    else:
+        first = next((j + 1 for j in range(k - 1, sent.start - 1, -1) if doc[j].text in (":", ";")), sent.start)
+        start = doc[first].idx
+        # « il a ajouté que …, comme il l'a déclaré au Parisien »: a restatement of a statement
+        # already cued ends that statement's content, and adds none
+        cued = [c for c in ctx.cands if c.sent_start == sent.start_char and c.cue and start <= c.cue[0] < doc[k].idx]
+        if cued:
+            for c in cued:
+                if c.start < doc[k].idx < c.end:
+                    c.end = ctx.trim(c.start, doc[k].idx)[1]
+            return True
+        end = ctx.clause_end(rest, sent) if rest is not None and rest < sent.end else doc[k - 1].idx
+    start, end = ctx.trim(ctx.skip_dateline(start), end)
+    if end - start < 8:
+        return False
+    ctx.cands.append(Cand("indirect", start, end, cue=(doc[k].idx, g.cue[1]), mention=subj, verb=g.verb,
+                          priority=3, sent_start=sent.start_char))
+    return True
+
+
+def _opens_clause(ctx: Context, k: int, sent: Span) -> bool:
+    """Whether token ``k`` opens its sentence (punctuation and conjunctions aside)."""
+    doc = ctx.doc
+    return all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[sent.start : k])
 
 
 # -- 1. inverted cues ----------------------------------------------------------------------------
@@ -126,9 +197,10 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
         before -= 1
     end_char = doc[before].idx + len(doc[before].text)
-    # a quotation ending right there is a direct statement, and so is one that words set off by
-    # a comma introduce or follow (« Sur ce total, « … », a-t-il assuré »), and each of a list
-    q = ctx.quote_ending_at(end_char)
+    # a quotation ending right there is a direct statement, and so is one followed only by an
+    # apposition, one that words set off by a comma introduce or follow (« Sur ce total, « … »,
+    # a-t-il assuré »), and each of a list
+    q = ctx.quote_ending_at(end_char) or _quote_then_apposition(ctx, g.sent, end_char)
     if q is not None and ctx.quote_starts_clause(q, g.sent):
         quotes = [q]
     else:
@@ -139,11 +211,36 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     if quotes:
         return True
     start, end = ctx.trim(ctx.skip_dateline(g.sent.start_char), end_char)
-    if end - start < 8:
-        return False
+    if end - start < 8 or not _has_clause(ctx, g.sent.start, before + 1):
+        return False  # « Dany, 29 ans, résume … »: an apposition, not a reported clause
     ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
                           sent_start=g.sent.start_char))
     return True
+
+
+def _quote_then_apposition(ctx: Context, sent: Span, end_char: int) -> Quote | None:
+    """« « Nous restons Porte Maillot », la place qu'ils bloquent, a-t-il ajouté »: a quotation
+    opening the clause, then only an apposition (a comma, no finite verb) before the cue."""
+    q = next((q for q in ctx.quotes if sent.start_char <= q.open and q.close < end_char), None)
+    if q is None or not ctx.quote_starts_clause(q, sent):
+        return None
+    i = ctx.tok_at(q.close)
+    if i is None or ctx.doc[i].text != ",":
+        return None
+    tail = [t for t in ctx.doc[i + 1 : sent.end] if t.idx < end_char]
+    if not tail or tail[0].pos_ not in ("DET", "NOUN", "PROPN"):
+        return None
+    for t in tail:
+        if "PronType=Rel" in str(t.morph) or low(t) in ctx.rules.relatives or low(t) in ctx.rules.que:
+            break  # « la place qu'ils bloquent »: the apposition's own relative clause
+        if "VerbForm=Fin" in str(t.morph):
+            return None
+    return q
+
+
+def _has_clause(ctx: Context, start: int, end: int) -> bool:
+    """Whether tokens ``start, end`` hold a clause: a finite verb, or a quotation."""
+    return any("VerbForm=Fin" in str(t.morph) or ctx.rules.is_mark(t) for t in ctx.doc[start:end])
 
 
 def _is_incise(ctx: Context, g: VerbGroup) -> bool:
@@ -252,22 +349,88 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
 
 
 def _infinitive_after(ctx: Context, g: VerbGroup) -> int | None:
-    """The first token of the verb's infinitive complement: the parser's, else an infinitive
-    right after the group."""
+    """The first token of the verb's infinitive complement: the parser's (a compound infinitive
+    « avoir ouvert », « avoir été victime » starts at its auxiliary), else an infinitive right
+    after the group or after an adverbial (« a annoncé dimanche sur Twitter avoir secouru »)."""
     doc = ctx.doc
     for child in g.verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.i >= g.end and "VerbForm=Inf" in str(child.morph):
-            left = child.left_edge.i
-            return max(left, g.end) if left >= g.end else child.i
-    j = g.end
-    while j < g.sent.end and j < g.end + 5:
+        if child.dep_ not in ("xcomp", "ccomp") or child.i < g.end:
+            continue
+        if "VerbForm=Inf" in str(child.morph):
+            inf: Token | None = child
+            start = max(child.left_edge.i, g.end)
+        else:
+            inf = next((t for t in doc[max(child.left_edge.i, g.end) : child.i] if _is_infinitive(t)), None)
+            start = _clitics_before(ctx, inf.i, g.end) if inf is not None else g.end
+        # « a annoncé l'intention de la région de déposer … »: not the verb's own complement
+        if inf is not None and _adverbials_only(ctx, g.end, start):
+            return start
+    j = _infinitive_near(ctx, g.end, g.sent.end, stop_at_prepositions=False)
+    if j is None:
+        j = _infinitive_near(ctx, _past_adverbials(ctx, g.end, g.sent.end), g.sent.end, stop_at_prepositions=True)
+    return _clitics_before(ctx, j, g.end) if j is not None and _adverbials_only(ctx, g.end, j) else None
+
+
+def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: bool) -> int | None:
+    """An infinitive within a few words from ``j``, before any noun, verb or punctuation."""
+    doc = ctx.doc
+    start = j
+    while j < limit and j < start + 5:
         t = doc[j]
-        if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX"):
+        if _is_infinitive(t):
             return j
-        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph):
+        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph) or (
+            stop_at_prepositions and t.pos_ == "ADP"
+        ):
             return None
         j += 1
     return None
+
+
+def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
+    """Skip time words, adverbs and short prepositional phrases (« samedi », « sur son site »,
+    « à l'AFP ») after a cue group."""
+    doc, rules = ctx.doc, ctx.rules
+    while j < limit:
+        t = doc[j]
+        if low(t) in rules.skip_after_cue or t.pos_ == "ADV":
+            j += 1
+        elif t.pos_ == "ADP" and low(t) in rules.adverbial_prepositions:
+            k = j + 1
+            while k < limit and doc[k].pos_ == "DET":
+                k += 1
+            if k >= limit or doc[k].pos_ not in ("NOUN", "PROPN", "NUM"):
+                return j
+            while k < limit and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                k += 1
+                # « en fin de journée »: a bare noun after « de » is still the adverbial's
+                if k + 1 < limit and low(doc[k]) in rules.of_forms and doc[k + 1].pos_ == "NOUN":
+                    k += 1
+            j = k
+        else:
+            return j
+    return j
+
+
+def _is_infinitive(t: Token) -> bool:
+    return "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX")
+
+
+def _adverbials_only(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words between a cue group and its infinitive are a short adverbial (« dimanche »,
+    « sur Twitter »), not an object or a clause of their own."""
+    between = ctx.doc[start:end]
+    return len(between) <= 6 and not any(
+        t.is_punct or t.dep_ in ("obj", "nsubj", "iobj") or t.pos_ in ("VERB", "SCONJ") for t in between)
+
+
+def _clitics_before(ctx: Context, i: int, limit: int) -> int:
+    """An infinitive's start, with the negation and clitics that belong to it (« dit ne pas
+    avoir vu », « affirme en avoir terminé »)."""
+    doc = ctx.doc
+    while i > limit and doc[i - 1].pos_ in ("ADV", "PRON", "ADP", "PART") and doc[i - 1].head.i >= i:
+        i -= 1
+    return i
 
 
 # -- 4. « faire état de » ------------------------------------------------------------------------
@@ -310,7 +473,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         start = j if low(doc[j - 1]) == rules.of or low(doc[j - 1]) in rules.of_elided else j - 1
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
-        end = ctx.clause_end(start, sent, np_only=True)
+        end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
         return doc[start].idx, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
     return None
 
@@ -319,9 +482,11 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
     """The token after ``words`` matched from ``j`` on (adverbs between them skipped; « de »
     matches its elided and contracted forms), or None."""
     doc, rules = ctx.doc, ctx.rules
-    for w in words:
+    for k, w in enumerate(words):
         while j < sent.end and doc[j].pos_ == "ADV" and low(doc[j]) != w:
             j += 1
+        if k > 0 and j < sent.end and low(doc[j]) != w:
+            j = _past_adverbials(ctx, j, sent.end)  # « faisaient état en 2017 de … »
         if j < sent.end and (low(doc[j]) == w or w == rules.of and (low(doc[j]) in rules.of_elided
                                                                       or low(doc[j]) in rules.of_contracted)):
             j += 1
@@ -330,20 +495,64 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
     return j
 
 
-# -- 5. passives with an agent -------------------------------------------------------------------
+# -- 5. appeals and requests --------------------------------------------------------------------
+def appeal(ctx: Context, g: VerbGroup) -> bool:
+    """« X a appelé les syndicats à manifester », « X demande au maire de démissionner », « X a
+    appelé au calme »: a verb of ``[cues] appeal`` with its addressee and what it asks; the
+    content runs from the addressee to the end of the clause."""
+    if g.lemma not in ctx.rules.appeal or any(c.dep_ == "aux:pass" for c in g.verb.children):
+        return False  # « a été invité à Paris »: the subject is addressed, not speaking
+    doc, rules, sent = ctx.doc, ctx.rules, g.sent
+    j = g.end
+    while j < sent.end and (low(doc[j]) in rules.skip_after_cue or doc[j].pos_ == "ADV"):
+        j += 1  # « a appelé mardi … », « a notamment demandé … »
+    if j + 1 >= sent.end:
+        return False
+    if low(doc[j]) in rules.addressee_prepositions:
+        if _is_infinitive(doc[j + 1]):
+            return False  # « demande à rester anonyme »: no addressee
+    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])):
+        return False
+    add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
+    return True
+
+
+def _asked_after(ctx: Context, j: int, sent: Span) -> int | None:
+    """Where what is asked starts after an addressee at ``j``: « à » or « de » followed by an
+    infinitive, a few words on, with no punctuation or verb before (« les habitants à rester »)."""
+    doc, rules = ctx.doc, ctx.rules
+    for k in range(j + 1, min(sent.end, j + 10)):
+        t = doc[k]
+        if low(t) in rules.appeal_complements and _infinitive_near(
+                ctx, k + 1, min(sent.end, k + 4), stop_at_prepositions=True) is not None:
+            return k
+        if t.is_punct and not rules.is_mark(t) or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            return None
+    return None
+
+
+# -- 6. passives with an agent -------------------------------------------------------------------
 def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     """« 51.400 manifestants avaient été recensés par le gouvernement »: the counted subject is
-    the content, the agent the speaker."""
+    the content, the agent the speaker; with no agent (« 1.200 personnes ont été recensées »), a
+    count with no speaker named."""
     doc, rules, verb = ctx.doc, ctx.rules, g.verb
     if fold(verb.lemma_) not in rules.count and fold(verb.lemma_) not in rules.passive_claim:
         return False
     agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
-    if agent is None or subj is None:
+    if subj is None:
         return False
     if fold(subj.lemma_) in rules.speech_nouns:
         return False  # « l'information a été confirmée par X »: speech named, no claim
     s, e = subtree_range(subj)
+    if agent is None:
+        # « un millier de personnes étaient recensées »: a count with no source named
+        if fold(verb.lemma_) not in rules.agentless_count or not any(rules.is_count(t) for t in doc[s:e]):
+            return False
+        ctx.cands.append(Cand("indirect", *ctx.trim(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), cue=g.cue,
+                              mention=None, verb=verb, priority=2, sent_start=g.sent.start_char))
+        return True
     a_s, a_e = subtree_range(agent)
     a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
     a_s, a_e = ctx.cut_mention((a_s, a_e), g.sent)
@@ -357,7 +566,7 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
-# -- 6. noun-phrase objects ----------------------------------------------------------------------
+# -- 7. noun-phrase objects ----------------------------------------------------------------------
 def np_object(ctx: Context, g: VerbGroup) -> bool:
     """« X a dénombré 41.500 manifestants », « X dénonce une décision injuste »: the noun phrase
     object of a claim verb (``[cues] np_claim``)."""
@@ -429,7 +638,8 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (inverted_cue, que_clause, infinitive, de_phrase, passive_agent, np_object)
+VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
+                                    np_object)
 
 
 def verb_rules(ctx: Context) -> None:
