@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
-from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
 from selon.extract.statements.phrases import (
     cue_group,
@@ -197,10 +196,10 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
         before -= 1
     end_char = doc[before].idx + len(doc[before].text)
-    # a quotation ending right there is a direct statement, and so is one followed only by an
-    # apposition, one that words set off by a comma introduce or follow (« Sur ce total, « … »,
-    # a-t-il assuré »), and each of a list
-    q = ctx.quote_ending_at(end_char) or _quote_then_apposition(ctx, g.sent, end_char)
+    # a quotation ending right there is a direct statement, and so is one that words set off by
+    # a comma introduce or follow (« « … », la place qu'ils bloquent, a-t-il ajouté », « Sur ce
+    # total, « … », a-t-il assuré »: Context.detached_quote), and each of a list
+    q = ctx.quote_ending_at(end_char)
     if q is not None and ctx.quote_starts_clause(q, g.sent):
         quotes = [q]
     else:
@@ -216,26 +215,6 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
                           sent_start=g.sent.start_char))
     return True
-
-
-def _quote_then_apposition(ctx: Context, sent: Span, end_char: int) -> Quote | None:
-    """« « Nous restons Porte Maillot », la place qu'ils bloquent, a-t-il ajouté »: a quotation
-    opening the clause, then only an apposition (a comma, no finite verb) before the cue."""
-    q = next((q for q in ctx.quotes if sent.start_char <= q.open and q.close < end_char), None)
-    if q is None or not ctx.quote_starts_clause(q, sent):
-        return None
-    i = ctx.tok_at(q.close)
-    if i is None or ctx.doc[i].text != ",":
-        return None
-    tail = [t for t in ctx.doc[i + 1 : sent.end] if t.idx < end_char]
-    if not tail or tail[0].pos_ not in ("DET", "NOUN", "PROPN"):
-        return None
-    for t in tail:
-        if "PronType=Rel" in str(t.morph) or low(t) in ctx.rules.relatives or low(t) in ctx.rules.que:
-            break  # « la place qu'ils bloquent »: the apposition's own relative clause
-        if "VerbForm=Fin" in str(t.morph):
-            return None
-    return q
 
 
 def _has_clause(ctx: Context, start: int, end: int) -> bool:
