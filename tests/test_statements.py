@@ -176,6 +176,18 @@ def test_pour_x_at_the_start(statements_of) -> None:
     assert name(s) == "CGT"
 
 
+@pytest.mark.parametrize("case", ["selon_places", "selon_each"])
+def test_selon_a_distribution_is_no_source(statements_of, case: str) -> None:
+    # « selon les endroits », « selon chaque malade »: how a value varies, nobody's word
+    assert statements_of(case) == []
+
+
+def test_selon_a_person_is_a_source(statements_of) -> None:
+    s = one(statements_of("selon_each_control"))
+    assert s.kind == "according_to"
+    assert s.speaker is not None and s.speaker.text == "le malade"
+
+
 # -- counting, passives, noun-phrase claims ---------------------------------------------------
 @pytest.mark.parametrize(
     ("case", "content", "cue", "speaker_text"),

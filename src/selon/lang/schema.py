@@ -109,6 +109,7 @@ class AccordingTo:
     phrases: Words
     sentence_initial_only: Words
     not_sources: Words
+    distributive: Words
     pronouns: Words
 
 

@@ -76,6 +76,8 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is not None and fold(head.text) in rules.not_sources:
         return None  # « selon la méthode des quotas »: a manner, not a source
+    if low(doc[s]) in rules.distributive:
+        return None  # « selon chaque patient »: a distribution, not a source
     if phrase in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
         return None
     weak = e - s == 1 and low(doc[s]) in rules.stressed

@@ -100,6 +100,7 @@ class Rules:
             self.according_by_first.setdefault(phrase[0], []).append(phrase)
         self.initial_only = set(_phrases(acc.sentence_initial_only))
         self.not_sources = folded(pack.according_to.not_sources)
+        self.distributive = folded(pack.according_to.distributive)
         self.stressed = folded(pack.according_to.pronouns)
 
     def _read_marks(self, pack: LanguagePack) -> None:
