@@ -188,6 +188,21 @@ def test_selon_a_person_is_a_source(statements_of) -> None:
     assert s.speaker is not None and s.speaker.text == "le malade"
 
 
+@pytest.mark.parametrize(
+    ("case", "speaker_text"),
+    [
+        ("selon_source_in_place", "une source policière en Belgique"),
+        ("selon_source_in_place_control", "une source policière"),
+    ],
+)
+def test_selon_source_keeps_its_place(statements_of, case: str, speaker_text: str) -> None:
+    # the description keeps the place it speaks from; the phrase, between commas, is medial
+    s = one(statements_of(case))
+    assert s.kind == "according_to"
+    assert s.content.text == "l'objet d'aucune poursuite"
+    assert s.speaker is not None and s.speaker.text == speaker_text
+
+
 # -- counting, passives, noun-phrase claims ---------------------------------------------------
 @pytest.mark.parametrize(
     ("case", "content", "cue", "speaker_text"),

@@ -72,7 +72,7 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     rng = np_after(doc, i + k, sent.end, rules, allow_skip=False, open_end=False)
     if rng is None:
         return None
-    s, e = ctx.cut_mention(rng, sent)
+    s, e = _with_place(ctx, ctx.cut_mention(rng, sent), sent)
     head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is not None and fold(head.text) in rules.not_sources:
         return None  # « selon la méthode des quotas »: a manner, not a source
@@ -85,6 +85,21 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
     after = next_content_token(doc, e, sent.end, rules)
     return Attribution(i, k, sent, initial, s, e, after, cue, mention, weak)
+
+
+def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
+    """A source extended over the place it speaks from when a comma or the sentence end closes
+    the phrase right after it (« selon une source judiciaire en France, … »)."""
+    doc = ctx.doc
+    s, e = rng
+    if e >= sent.end - 1 or low(doc[e]) not in ctx.rules.adverbial_prepositions:
+        return rng
+    m = e + 1
+    while m < sent.end and doc[m].ent_type_ == "LOC":
+        m += 1
+    if m == e + 1 or m < sent.end and not (doc[m].text in (",", ")") or doc[m].is_sent_end and doc[m].is_punct):
+        return rng
+    return s, m
 
 
 def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
