@@ -73,6 +73,8 @@ CASES: dict[str, str] = {
     "selon_source_in_place": "Le suspect ne fait, selon une source policière en Belgique, l'objet d'aucune poursuite.",
     "selon_source_in_place_control": "Le suspect ne fait, selon une source policière, l'objet d'aucune poursuite.",
     "pour_x": "Pour la CGT, c'est un recul historique des droits des salariés.",
+    "pour_experts": "Pour plusieurs économistes, cette réforme arrive trop tard.",
+    "pour_beneficiaries": "Pour plusieurs familles, cette réforme arrive trop tard.",
     "comme_initial": "Comme l'a annoncé la ministre, les classes rouvriront lundi.",
     "comme_par": "Comme annoncé par la mairie, la piscine fermera en juillet.",
     "comme_final": "La piscine fermera en juillet, comme l'a précisé le maire.",

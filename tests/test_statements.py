@@ -203,6 +203,19 @@ def test_selon_source_keeps_its_place(statements_of, case: str, speaker_text: st
     assert s.speaker is not None and s.speaker.text == speaker_text
 
 
+def test_pour_opinion_holders_at_the_start(statements_of) -> None:
+    # no name, but people whose word is an opinion: a source
+    s = one(statements_of("pour_experts"))
+    assert s.kind == "according_to"
+    assert s.content.text == "cette réforme arrive trop tard"
+    assert s.speaker is not None and s.speaker.text == "plusieurs économistes"
+
+
+def test_pour_beneficiaries_is_no_source(statements_of) -> None:
+    # « Pour plusieurs familles, … »: whom it concerns, nobody's word
+    assert statements_of("pour_beneficiaries") == []
+
+
 # -- counting, passives, noun-phrase claims ---------------------------------------------------
 @pytest.mark.parametrize(
     ("case", "content", "cue", "speaker_text"),

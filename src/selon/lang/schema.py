@@ -110,6 +110,7 @@ class AccordingTo:
     sentence_initial_only: Words
     not_sources: Words
     distributive: Words
+    opinion_holders: Words
     pronouns: Words
 
 

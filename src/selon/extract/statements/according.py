@@ -78,7 +78,9 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
         return None  # « selon la méthode des quotas »: a manner, not a source
     if low(doc[s]) in rules.distributive:
         return None  # « selon chaque patient »: a distribution, not a source
-    if phrase in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]):
+    # « Pour la CGT, … », « Pour certains experts, … »: a name, or people whose word is an opinion
+    if phrase in rules.initial_only and not any(t.ent_type_ in ("PER", "ORG") or t.pos_ == "PROPN" for t in doc[s:e]) \
+            and not (head is not None and fold(head.text) in rules.opinion_holders):
         return None
     weak = e - s == 1 and low(doc[s]) in rules.stressed
     mention = ctx.mention((s, e), "pronoun" if weak else "np")

@@ -101,6 +101,7 @@ class Rules:
         self.initial_only = set(_phrases(acc.sentence_initial_only))
         self.not_sources = folded(pack.according_to.not_sources)
         self.distributive = folded(pack.according_to.distributive)
+        self.opinion_holders = folded(pack.according_to.opinion_holders)
         self.stressed = folded(pack.according_to.pronouns)
 
     def _read_marks(self, pack: LanguagePack) -> None:
