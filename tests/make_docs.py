@@ -382,6 +382,13 @@ CASES: dict[str, str] = {
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",
+    # -- nested statements (settle) ------------------------------------------------------------
+    "nested_que": (
+        "Le porte-parole du ministère a indiqué que l'association Terre Solidaire avait demandé un délai supplémentaire."
+    ),
+    "coordinated_que": (
+        "Le maire a affirmé que les travaux avanceraient vite, et l'opposition a dénoncé un projet trop cher."
+    ),
 }
 
 

@@ -745,6 +745,25 @@ def test_components_on_a_users_own_pipeline() -> None:
     assert (fig.low, fig.source, fig.statement) == (2000, "préfecture", stmt.id)
 
 
+# -- nested statements (settle) -----------------------------------------------------------------
+def test_statement_reported_inside_a_que_clause_keeps_both(statements_of) -> None:
+    outer, inner = statements_of("nested_que")
+    assert (outer.kind, outer.cue and outer.cue.text) == ("indirect", "a indiqué")
+    assert outer.content.text == "l'association Terre Solidaire avait demandé un délai supplémentaire"  # uncut
+    assert name(outer) == "porte-parole du ministère"
+    assert (inner.kind, inner.cue and inner.cue.text) == ("indirect", "avait demandé")
+    assert inner.content.text == "un délai supplémentaire"
+    assert name(inner) == "Terre Solidaire"
+
+
+def test_coordinated_cue_still_cuts_the_first_content(statements_of) -> None:
+    first, second = statements_of("coordinated_que")
+    assert first.content.text == "les travaux avanceraient vite"  # cut before « et l'opposition »
+    assert name(first) == "maire"
+    assert (second.cue and second.cue.text, second.content.text) == ("a dénoncé", "un projet trop cher")
+    assert name(second) == "opposition"
+
+
 # -- the seed article --------------------------------------------------------------------------
 @pytest.mark.model
 def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, shared_dir, reference_scorer) -> None:
