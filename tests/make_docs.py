@@ -389,6 +389,13 @@ CASES: dict[str, str] = {
     "coordinated_que": (
         "Le maire a affirmé que les travaux avanceraient vite, et l'opposition a dénoncé un projet trop cher."
     ),
+    "quote_selon_incise": (
+        "Outre son amende, « symbolique » selon le juge, le prévenu devra suivre un stage de sensibilisation, "
+        "a précisé son avocat."
+    ),
+    "selon_incise_no_quote": (
+        "Le budget sera voté en mars, selon le maire, et le chantier commencera en mai, a ajouté son adjointe."
+    ),
 }
 
 

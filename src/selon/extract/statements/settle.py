@@ -27,6 +27,18 @@ def nested(o: Cand, c: Cand) -> bool:
     return lead is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead)
 
 
+def _quote_incise(o: Cand, c: Cand, text: str, rules: Rules) -> bool:
+    """« A, « B » selon Y, C, a précisé X »: a « selon Y » right after a quotation inside a
+    content (whose cue stands outside it) sources that quotation only; the content, which
+    keeps the quotation (ANNOTATION rule 2), is not cut there."""
+    if o.kind != "according_to" or o.cue is None or c.cue is None:
+        return False
+    if not c.start < o.cue[0] < c.end or c.start <= c.cue[0] < c.end:
+        return False
+    before = text[c.start : o.cue[0]].rstrip()
+    return bool(before) and before[-1] in rules.closing
+
+
 def settle(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
     """One statement per reported passage: drop contained quotations and duplicates, cut a
     content that swallows another statement's cue or speaker. Contents stay inside their
@@ -68,7 +80,7 @@ def _cut_at_other_cues(cands: list[Cand], text: str, rules: Rules) -> None:
     """Cut (in place) contents that run over another statement's cue or speaker."""
     for c in cands:
         for o in cands:
-            if o is c or o.cue is None or o.priority < 0 or nested(o, c):
+            if o is c or o.cue is None or o.priority < 0 or nested(o, c) or _quote_incise(o, c, text, rules):
                 continue
             marks = [o.cue[0]]
             if o.mention is not None:
