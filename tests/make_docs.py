@@ -389,6 +389,20 @@ CASES: dict[str, str] = {
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",
+    # -- nested statements (settle) ------------------------------------------------------------
+    "nested_que": (
+        "Le porte-parole du ministère a indiqué que l'association Terre Solidaire avait demandé un délai supplémentaire."
+    ),
+    "coordinated_que": (
+        "Le maire a affirmé que les travaux avanceraient vite, et l'opposition a dénoncé un projet trop cher."
+    ),
+    "quote_selon_incise": (
+        "Outre son amende, « symbolique » selon le juge, le prévenu devra suivre un stage de sensibilisation, "
+        "a précisé son avocat."
+    ),
+    "selon_incise_no_quote": (
+        "Le budget sera voté en mars, selon le maire, et le chantier commencera en mai, a ajouté son adjointe."
+    ),
 }
 
 

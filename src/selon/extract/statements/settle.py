@@ -13,6 +13,32 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def nested(o: Cand, c: Cand) -> bool:
+    """Whether ``o`` is reported inside ``c``'s content, as its clause: « X a indiqué que
+    l'ONG Y avait demandé … ». ``c``'s cue comes before its content, and that content opens
+    with ``o``'s subject and cue (no verb or punctuation before ``o``'s cue). Both stay."""
+    if c.cue is None or o.cue is None or c.verb is None or o.mention is None:
+        return False
+    if c.cue[1] > c.start or not c.start < o.cue[0] < o.cue[1] <= c.end:
+        return False
+    if not c.start <= o.mention.span.start_char < o.cue[0]:
+        return False
+    lead = c.verb.doc.char_span(c.start, o.cue[0], alignment_mode="contract")
+    return lead is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead)
+
+
+def _quote_incise(o: Cand, c: Cand, text: str, rules: Rules) -> bool:
+    """« A, « B » selon Y, C, a précisé X »: a « selon Y » right after a quotation inside a
+    content (whose cue stands outside it) sources that quotation only; the content, which
+    keeps the quotation (ANNOTATION rule 2), is not cut there."""
+    if o.kind != "according_to" or o.cue is None or c.cue is None:
+        return False
+    if not c.start < o.cue[0] < c.end or c.start <= c.cue[0] < c.end:
+        return False
+    before = text[c.start : o.cue[0]].rstrip()
+    return bool(before) and before[-1] in rules.closing
+
+
 def settle(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
     """One statement per reported passage: drop contained quotations and duplicates, cut a
     content that swallows another statement's cue or speaker. Contents stay inside their
@@ -39,7 +65,7 @@ def _settle_sentence(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
         clash = None
         for k in kept:
             ov = overlap((c.start, c.end), (k.start, k.end))
-            if ov == 0:
+            if ov == 0 or nested(c, k) or nested(k, c):
                 continue
             shorter = min(c.end - c.start, k.end - k.start) or 1
             if ov * 2 >= shorter:
@@ -54,7 +80,7 @@ def _cut_at_other_cues(cands: list[Cand], text: str, rules: Rules) -> None:
     """Cut (in place) contents that run over another statement's cue or speaker."""
     for c in cands:
         for o in cands:
-            if o is c or o.cue is None or o.priority < 0:
+            if o is c or o.cue is None or o.priority < 0 or nested(o, c) or _quote_incise(o, c, text, rules):
                 continue
             marks = [o.cue[0]]
             if o.mention is not None:
