@@ -443,6 +443,26 @@ def test_ingest_command_exit_codes(
     assert "selon: error: cannot create the SQLite file" in capsys.readouterr().err
 
 
+def test_ingest_command_on_a_terminal_moves_its_bar_to_the_inputs_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], shared_analyzer: None
+) -> None:
+    from selon.cli import store as store_command
+
+    bars = []
+    real = store_command.progress_bar
+
+    def spy(total: int | None, enabled: bool, label: str = "analysing"):
+        bars.append((total, enabled, label))
+        return real(total, enabled, label)
+
+    monkeypatch.setattr(store_command, "isatty", lambda stream: True)
+    monkeypatch.setattr(store_command, "progress_bar", spy)
+    folder = write_articles(tmp_path / "in")
+    assert cli(["ingest", str(folder / "castaner.txt"), str(folder / "onu.txt"), "--db", str(tmp_path / "t.db")]) == 0
+    assert bars == [(None, True, "ingest")]
+    assert "2 ingested, 0 already present, 0 failed" in capsys.readouterr().err
+
+
 def test_query_commands_formats(news: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["figures", "--db", news, "--outcome", "killed", "--format", "csv"]) == 0
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

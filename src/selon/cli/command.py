@@ -116,9 +116,10 @@ def language(value: str) -> str:
 
 
 @contextmanager
-def progress_bar(total: int | None, enabled: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr while articles are analysed (None when not ``enabled``,
-    e.g. off a terminal); advance it with ``progress.advance(progress.task_ids[0])``."""
+def progress_bar(total: int | None, enabled: bool, label: str = "analysing") -> Iterator[Any]:
+    """A rich progress bar on stderr while articles are analysed or stored (None when not
+    ``enabled``, e.g. off a terminal); advance it with ``progress.advance(progress.task_ids[0])``
+    or set it with ``progress.update(progress.task_ids[0], completed=…, total=…)``."""
     if not enabled:
         yield None
         return
@@ -126,7 +127,7 @@ def progress_bar(total: int | None, enabled: bool) -> Iterator[Any]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     progress = Progress(
-        TextColumn("analysing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -136,5 +137,5 @@ def progress_bar(total: int | None, enabled: bool) -> Iterator[Any]:
         redirect_stderr=False,
     )
     with progress:
-        progress.add_task("analyse", total=total)
+        progress.add_task(label, total=total)
         yield progress

@@ -23,7 +23,9 @@ from selon.cli.command import (
     SHOWN_ERRORS,
     Command,
     db_argument,
+    isatty,
     print_failures,
+    progress_bar,
 )
 from selon.errors import StoreError, UsageError
 from selon.store.loader import IngestSummary, ingest
@@ -111,12 +113,12 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_files(args: argparse.Namespace) -> int:
-    bar = _progress_bar(sys.stderr)
-    try:
-        summary = ingest(args.paths, args.db, lang=args.lang, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
+    with progress_bar(None, isatty(sys.stderr), label="ingest") as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.update(bar.task_ids[0], completed=done, total=total)
+
+        summary = ingest(args.paths, args.db, lang=args.lang, progress=step if bar is not None else None)
     _print_summary(summary)
     return summary.exit_code
 
@@ -135,36 +137,6 @@ def _print_summary(summary: IngestSummary, *, shown: int | None = None, more_in:
     failed = [(f.source or f.article_id, f.message) for f in summary.failed]
     print_failures(failed[:shown], len(failed), more_in)
     print(f"selon: {summary}", file=sys.stderr)
-
-
-class _Bar:
-    """A rich progress bar on a terminal; callable as ``progress(done, total)``."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.progress = Progress(
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(file=stream),
-            transient=True,
-        )
-        self.task = self.progress.add_task("ingest", total=None)
-        self.progress.start()
-
-    def __call__(self, done: int, total: int) -> None:
-        self.progress.update(self.task, completed=done, total=total)
-
-    def close(self) -> None:
-        self.progress.stop()
-
-
-def _progress_bar(stream: IO[str]) -> _Bar | None:
-    isatty = getattr(stream, "isatty", None)
-    return _Bar(stream) if isatty is not None and isatty() else None
 
 
 # -- queries ----------------------------------------------------------------------------------
