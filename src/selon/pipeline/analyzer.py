@@ -12,7 +12,7 @@ import dataclasses
 import multiprocessing
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -225,6 +225,24 @@ def _groups(pieces: list[tuple[str, tuple[int, int]]], max_docs: int, max_chars:
 
 # -- process pool ------------------------------------------------------------------------------
 _worker: Analyzer | None = None
+
+
+def analyze_isolating(
+    analyzer: Analyzer, articles: list[Article], failure: Callable[[Article, Exception], Failure]
+) -> list[Analysis | Failure]:
+    """``analyzer.analyze_many(articles)``; should it raise (a bug met on some input, not bad
+    input), the group is redone one article at a time, so that only the article at fault
+    fails, as ``failure(article, error)``, and the others go on."""
+    try:
+        return list(analyzer.analyze_many(articles))
+    except Exception:
+        results: list[Analysis | Failure] = []
+        for article in articles:
+            try:
+                results.extend(analyzer.analyze_many([article]))
+            except Exception as e:  # noqa: BLE001 - reported per article, the group goes on
+                results.append(failure(article, e))
+        return results
 
 
 def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:

@@ -40,7 +40,7 @@ from selon.errors import InputError, SelonError, SparkError
 from selon.ingest.policy import RunOptions, accept, require_pack
 from selon.ingest.readers import Record, read_object
 from selon.models import Analysis, Article
-from selon.pipeline.analyzer import Analyzer, Failure
+from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating
 from selon.store.rows import TABLES, Row, rows
 
 if TYPE_CHECKING:
@@ -148,24 +148,14 @@ def analyze_records(
             out[i] = got
     if todo:
         analyzer = analyzer or worker_analyzer(options.reads, batch_size)
-        for i, result in _analyze_safely(analyzer, todo):
+        results = analyze_isolating(analyzer, [a for _, a in todo], _internal_error)
+        for (i, _), result in zip(todo, results, strict=True):
             out[i] = _nested(result)
     return [r for r in out if r is not None]
 
 
-def _analyze_safely(analyzer: Analyzer, todo: list[tuple[int, Article]]) -> Iterator[tuple[int, Any]]:
-    """``analyze_many`` over the batch; should it raise (a bug, not bad input), the batch is
-    redone one article at a time so that only the article at fault becomes an error."""
-    try:
-        results = list(analyzer.analyze_many(a for _, a in todo))
-    except Exception:
-        for i, article in todo:
-            try:
-                yield i, next(analyzer.analyze_many([article]))
-            except Exception as e:
-                yield i, Failure(article.id, article.id, f"internal error: {type(e).__name__}: {e}")
-        return
-    yield from zip((i for i, _ in todo), results, strict=True)
+def _internal_error(article: Article, e: Exception) -> Failure:
+    return Failure(article.id, article.id, f"internal error: {type(e).__name__}: {e}")
 
 
 def analyze_batches(
