@@ -107,12 +107,13 @@ __all__ = [
 # -- shared argument types and the progress bar ----------------------------------------------------
 def language(value: str) -> str:
     """An argument naming a language selon has a pack for (``--lang``)."""
-    from selon.lang.pack import supported_languages
+    from selon.errors import UnsupportedLanguageError
+    from selon.ingest.policy import require_pack
 
-    supported = supported_languages()
-    if value not in supported:
-        raise argparse.ArgumentTypeError(f"no language pack for {value!r} (supported: {', '.join(supported)})")
-    return value
+    try:
+        return require_pack(value)
+    except UnsupportedLanguageError as e:
+        raise argparse.ArgumentTypeError(e.reason) from None
 
 
 @contextmanager

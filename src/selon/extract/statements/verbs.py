@@ -210,14 +210,14 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     if quotes:
         return True
     start, end = ctx.trim(ctx.skip_dateline(g.sent.start_char), end_char)
-    if end - start < 8 or not _has_clause(ctx, g.sent.start, before + 1):
+    if end - start < 8 or not _has_verb_or_quote(ctx, g.sent.start, before + 1):
         return False  # « Dany, 29 ans, résume … »: an apposition, not a reported clause
     ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
                           sent_start=g.sent.start_char))
     return True
 
 
-def _has_clause(ctx: Context, start: int, end: int) -> bool:
+def _has_verb_or_quote(ctx: Context, start: int, end: int) -> bool:
     """Whether tokens ``start, end`` hold a clause: a finite verb, or a quotation."""
     return any("VerbForm=Fin" in str(t.morph) or ctx.rules.is_mark(t) for t in ctx.doc[start:end])
 
