@@ -110,17 +110,23 @@ def server(browser_ok: None, seed_text: str, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="module")
-def page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+def browser(server: str) -> Iterator:
+    """One Chromium for the module (Playwright's sync API runs one instance a thread)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        yield page
-        context.close()
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser) -> Iterator:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
 
 
 def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  # noqa: ANN001
@@ -208,21 +214,20 @@ def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  #
 
 
 @pytest.fixture
-def new_page(server: str) -> Iterator:
+def new_page(browser) -> Iterator:  # noqa: ANN001
     """A page factory: a fresh browser context (no cookie) of the given viewport and locale."""
-    from playwright.sync_api import sync_playwright
+    contexts = []
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, headless=True)
+    def make(width: int = 1400, height: int = 1000, locale: str = "fr-FR"):  # noqa: ANN202
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+        contexts.append(context)
+        p = context.new_page()
+        p.set_default_timeout(20_000)
+        return p
 
-        def make(width: int = 1400, height: int = 1000, locale: str = "fr-FR"):  # noqa: ANN202
-            context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
-            p = context.new_page()
-            p.set_default_timeout(20_000)
-            return p
-
-        yield make
-        browser.close()
+    yield make
+    for context in contexts:
+        context.close()
 
 
 def _read(page, server: str, text: str) -> None:  # noqa: ANN001
@@ -255,11 +260,16 @@ def test_reader_by_keyboard(server: str, new_page, seed_text: str) -> None:  # n
         assert ring == ["solid", "3px"], ring
         panel = page.locator(f"#d-{sid}")
         assert panel.is_visible(), f"the panel does not show statement {sid}"
-        speaker = page.locator(f"#st-{sid} dd.speaker-name").text_content()
-        assert speaker and speaker in panel.inner_text()
+        # what the card says of the statement (speaker, role, cue) is in the panel, unhovered
+        speaker, role, cue = (
+            page.locator(f"#st-{sid} dd.{name}").text_content() for name in ("speaker-name", "st-role", "st-cue")
+        )
+        shown = panel.inner_text()
+        assert speaker and speaker in shown
+        for detail in (role, cue):
+            assert detail == "—" or detail in shown, (sid, detail, shown)
         if "Quels motifs font agir" in (focused.text_content() or ""):
-            assert "Igor Konachenkov" in panel.inner_text()
-            assert "porte-parole" in panel.inner_text() and "a déclaré" in panel.inner_text()
+            assert "Igor Konachenkov" in shown and "a-t-il commenté" in shown
             page.keyboard.press("Enter")
             assert page.locator(f"#st-{sid}").evaluate("el => el.open") is True
     statements = page.locator("#article-text [data-s]").evaluate_all(
