@@ -259,7 +259,9 @@ def test_reader_by_keyboard(server: str, new_page, seed_text: str) -> None:  # n
         ring = focused.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
         assert ring == ["solid", "3px"], ring
         panel = page.locator(f"#d-{sid}")
-        assert panel.is_visible(), f"the panel does not show statement {sid}"
+        box = panel.bounding_box()  # a description not shown is a clipped 1 px box
+        assert box and box["width"] > 100 and box["height"] > 10, f"the panel does not show statement {sid}"
+        assert page.locator(".st-desc.shown").count() == 1
         # what the card says of the statement (speaker, role, cue) is in the panel, unhovered
         speaker, role, cue = (
             page.locator(f"#st-{sid} dd.{name}").text_content() for name in ("speaker-name", "st-role", "st-cue")
@@ -276,7 +278,8 @@ def test_reader_by_keyboard(server: str, new_page, seed_text: str) -> None:  # n
         "els => [...new Set(els.map(e => e.dataset.s))]"
     )
     assert seen == statements, "Tab did not reach every statement once, in order"
-    assert page.locator("#d-" + seen[-1]).is_visible()
+    last = page.locator("#d-" + seen[-1]).bounding_box()
+    assert last and last["width"] > 100
 
 
 @pytest.mark.parametrize("path", ["/", "read", "/articles", "/compare?outcome=killed", "/articles?q=Mossoul"])
