@@ -682,7 +682,10 @@ def test_language_switch_is_kept_in_a_cookie(db: str, analyzer: Analyzer) -> Non
         assert html_lang(first.text) == "fr" and "Articles enregistrés" in first.text
         assert "selon_lang=fr" in first.headers["set-cookie"]
         # the switch links back to this page in each language, its filters kept
-        assert 'href="/articles?q=rocade&amp;lang=en"' in first.text
+        assert 'href="?q=rocade&amp;lang=en"' in first.text
+        # a relative link: a path like //elsewhere.example never becomes a link off the site
+        odd = c.get("http://testserver//elsewhere.example/x")
+        assert odd.status_code == 404 and "elsewhere" not in re.sub(r"<p class=\"message\".*?</p>", "", odd.text)
         assert html_lang(c.get("/compare", headers=ENGLISH).text) == "fr"  # the cookie wins over the header
         assert html_lang(c.get("/", params={"lang": "en"}, headers=FRENCH).text) == "en"
         assert html_lang(c.get("/", headers=FRENCH).text) == "en"

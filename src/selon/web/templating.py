@@ -63,12 +63,13 @@ def ui_language(request: Request) -> str:
 
 
 def _switch_links(request: Request | None) -> list[dict[str, str]]:
-    """The header's language switch: this page (a GET) or the form again, in each language."""
+    """The header's language switch: this page (a GET; a relative ``?…`` link, so the path
+    the client sent is never written into the page) or the form again, in each language."""
     links = []
     for code, name in LANGUAGE_NAMES.items():
         if request is not None and request.method == "GET":
             query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
-            href = request.url.path + "?" + urlencode(query)
+            href = "?" + urlencode(query)
         else:
             href = "/?" + urlencode({"lang": code})
         links.append({"code": code, "name": name, "href": href})
