@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck clean setup setup-test
+.PHONY: run test lint typecheck clean setup setup-test messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ typecheck: setup-test
 
 test: setup-test lint typecheck
 	$(BIN)/python -m pytest
+
+# the web reader's messages: extract them from the code and templates, merge them into the
+# French catalogue (then translate the new entries in messages.po; tests/test_web.py checks it)
+LOCALE := src/selon/web/locale
+messages: setup-test
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k mark:1c,2 --no-location --sort-output \
+		--project=selon -o $(LOCALE)/messages.pot src/selon/web
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -l fr --no-fuzzy-matching --width 100
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -643,3 +643,198 @@ def test_serve_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert selon_main(["serve", "--allow-ingest"]) == 2
     assert "--allow-ingest needs --token" in capsys.readouterr().err
     assert selon_main(["serve", "--port", "99999"]) == 2
+
+
+# -- interface language, keyboard and colours (issue 11) ---------------------------------------
+
+STYLE = Path(__file__).resolve().parent.parent / "src" / "selon" / "web" / "static" / "style.css"
+FRENCH = {"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"}
+ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
+
+
+def html_lang(html: str) -> str:
+    found = re.search(r"<html lang=\"([^\"]+)\">", html)
+    assert found, "no lang on <html>"
+    return found.group(1)
+
+
+def test_page_language_is_the_interface_language(client: TestClient) -> None:
+    french = client.get("/", headers=FRENCH).text
+    assert html_lang(french) == "fr"
+    assert "<h1>Lire un article</h1>" in french and "Texte de l’article" in french
+    assert ">Parcourir</a>" in french and ">Comparer</a>" in french
+    english = client.get("/", headers=ENGLISH).text
+    assert html_lang(english) == "en" and "<h1>Read an article</h1>" in english
+    assert html_lang(client.get("/").text) == "en"  # no preference: English
+    assert html_lang(client.get("/", headers={"Accept-Language": "de, fr;q=0.3, en;q=0.2"}).text) == "fr"
+    # the article keeps its own language, whatever the interface's
+    page = client.post("/read", data={"text": MOSSOUL_LIKE}, headers=ENGLISH).text
+    assert html_lang(page) == "en"
+    assert '<div class="article-text" id="article-text" lang="fr">' in page
+    # error pages too
+    missing = client.get("/articles/999999", headers=FRENCH)
+    assert missing.status_code == 404 and html_lang(missing.text) == "fr" and "Parcourir la base" in missing.text
+
+
+def test_language_switch_is_kept_in_a_cookie(db: str, analyzer: Analyzer) -> None:
+    with TestClient(create_app(db_url=db, analyzer=analyzer)) as c:
+        first = c.get("/articles", params={"lang": "fr", "q": "rocade"}, headers=ENGLISH)
+        assert html_lang(first.text) == "fr" and "Articles enregistrés" in first.text
+        assert "selon_lang=fr" in first.headers["set-cookie"]
+        # the switch links back to this page in each language, its filters kept
+        assert 'href="?q=rocade&amp;lang=en"' in first.text
+        # a relative link: a path like //elsewhere.example never becomes a link off the site
+        odd = c.get("http://testserver//elsewhere.example/x")
+        assert odd.status_code == 404 and "elsewhere" not in re.sub(r"<p class=\"message\".*?</p>", "", odd.text)
+        assert html_lang(c.get("/compare", headers=ENGLISH).text) == "fr"  # the cookie wins over the header
+        assert html_lang(c.get("/", params={"lang": "en"}, headers=FRENCH).text) == "en"
+        assert html_lang(c.get("/", headers=FRENCH).text) == "en"
+        assert html_lang(c.get("/", params={"lang": "xx"}).text) == "en"  # unknown: ignored
+
+
+def test_outcome_names_follow_the_interface_language(client: TestClient) -> None:
+    french = client.post("/read", data={"text": MOSSOUL_LIKE}, headers=FRENCH).text
+    rows = re.findall(r'<tr id="fig-f\d+".*?</tr>', french, re.S)
+    assert len(rows) == 2
+    assert '<td data-outcome="killed">tués</td>' in rows[0]
+    assert "<th>bilan</th>" in french and "<th>valeur</th>" in french and "Qui a dit quoi" in french
+    english = client.post("/read", data={"text": MOSSOUL_LIKE}, headers=ENGLISH).text
+    assert '<td data-outcome="killed">killed</td>' in english and ">tués</td>" not in english
+    # the compare page: column heads and outcome values, the chart's titles
+    compare = client.get("/compare", params={"outcome": "participating", "by": "outcome,unit"}, headers=FRENCH)
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", compare.text, re.S)
+    assert header
+    assert re.findall(r"<th>(.*?)</th>", header.group(1))[:4] == ["bilan", "unité", "chiffres", "sources"]
+    assert "<td>participants</td>" in compare.text
+    chart = re.search(r'data-figure="([^"]*)"', compare.text)
+    assert chart
+    figure = json.loads(chart.group(1).replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&"))
+    assert figure["layout"]["xaxis"]["title"]["text"] == "publié le"
+    # the JSON keeps the fixed codes
+    api = client.post("/api/analyze", json={"text": MOSSOUL_LIKE}, headers=FRENCH).json()
+    assert [f["outcome"] for f in api["figures"]] == ["killed", "killed"]
+    # the kind of a statement: « selon » in French, "according to" in English
+    hammadi_fr = statement_of(french, "130 civils")["title"]
+    hammadi_en = statement_of(english, "130 civils")["title"]
+    assert " · selon" in hammadi_fr and " · according to" in hammadi_en
+
+
+def test_french_catalogue_is_complete() -> None:
+    """Every message of the code and the templates has a French translation (not fuzzy), and
+    every outcome code of the language pack a French label."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    from selon.lang.pack import load_pack
+    from selon.web import i18n
+    from selon.web.view import OUTCOME_CODES, outcome_label
+
+    web = Path(i18n.__file__).parent
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    options = {"**/templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "mark": ((1, "c"), 2)}
+    found = {
+        (msg[0] if isinstance(msg, tuple) else msg, ctx)
+        for _, _, msg, _, ctx in extract_from_dir(web, method_map, options, keywords=keywords)
+    }
+    assert ("Read an article", None) in found and ("killed", "outcome") in found and len(found) > 60
+    with (web / "locale" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalogue = read_po(f)
+    translated = {}
+    for m in catalogue:
+        if m.id and not m.fuzzy:
+            strings = m.string if isinstance(m.string, tuple) else (m.string,)
+            if all(strings):
+                translated[(m.id[0] if isinstance(m.id, tuple) else m.id, m.context)] = strings
+    assert sorted(found - set(translated)) == [], "untranslated: run make messages and translate them"
+    pack = load_pack("fr").outcomes
+    codes = {*pack.nouns, *pack.verbs, *pack.phrases, "other"}
+    assert codes <= set(OUTCOME_CODES)
+    for code in codes:
+        assert outcome_label(code, "fr") not in ("", code), code
+
+
+def test_statements_are_reachable_by_keyboard(client: TestClient) -> None:
+    html = client.post("/read", data={"text": MOSSOUL_LIKE}, headers=FRENCH).text
+    pieces = [attrs for _, attrs in text_pieces(html) if "data-s" in attrs]
+    statements = {a["data-s"] for a in pieces}
+    assert len(statements) == 3
+    stops = [a for a in pieces if a.get("tabindex") == "0"]
+    # one keyboard stop a statement, a button described by the statement's description
+    assert sorted(a["data-s"] for a in stops) == sorted(statements)
+    for a in stops:
+        assert a["role"] == "button" and a["aria-describedby"] == f"d-{a['data-s']}"
+    quote = statement_of(html, "Quels motifs font agir")
+    desc = re.search(rf'<div class="st-desc c\d" id="d-{quote["data-s"]}">(.*?)</div>', html, re.S)
+    assert desc, "no description for the statement"
+    text = re.sub(r"<[^>]+>", "", desc.group(1))
+    # speaker, role, kind and cue are in the page's text, not only in a title tooltip
+    assert "Igor Konachenkov" in text and "porte-parole du ministère russe de la Défense" in text
+    assert "type: direct." in text
+    assert "verbe introducteur: « a déclaré »" in text
+    # a visible focus style for the statements
+    css = STYLE.read_text(encoding="utf-8")
+    assert re.search(r"\.article-text \.st:focus-visible[^{]*\{[^}]*outline: 3px solid", css)
+
+
+def _luminance(colour: str) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+    dark, light = sorted((_luminance(a), _luminance(b)))
+    return (light + 0.05) / (dark + 0.05)
+
+
+def lab_distance(a: str, b: str) -> float:
+    """CIE76 ΔE between two ``#rrggbb`` colours (CIELAB, D65): about 2.3 is just noticeable."""
+
+    def lab(colour: str) -> tuple[float, float, float]:
+        def channel(v: int) -> float:
+            c = v / 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+        def f(t: float) -> float:
+            return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+
+
+def test_contrast_helpers() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    assert lab_distance("#000000", "#ffffff") == pytest.approx(100, abs=0.1)
+
+
+def test_speaker_colours_contrast_and_distance() -> None:
+    """Every speaker colour's text (ink) on its background passes WCAG AA (4.5:1), and no two
+    speakers look alike: backgrounds at least 15 ΔE apart, inks at least 25."""
+    from itertools import combinations
+
+    from selon.web.view import N_COLOURS
+
+    css = STYLE.read_text(encoding="utf-8")
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\b", css))
+    palette = [(var[f"c{i}"], var[f"c{i}-ink"]) for i in range(N_COLOURS)]
+    for i, (background, ink) in enumerate(palette):
+        assert contrast(ink, background) >= 4.5, (f"c{i}", ink, background, round(contrast(ink, background), 2))
+        assert contrast(ink, "#ffffff") >= 4.5, f"c{i}"  # swatch text and card borders on white
+    for (i, a), (j, b) in combinations(enumerate(palette), 2):
+        assert lab_distance(a[0], b[0]) >= 15, (f"c{i}", f"c{j}", "backgrounds alike")
+        assert lab_distance(a[1], b[1]) >= 25, (f"c{i}", f"c{j}", "inks alike")
+    # the other text colours of the pages
+    assert contrast(var["muted"], "#ffffff") >= 4.5 and contrast(var["muted"], var["bg"]) >= 4.5
+    assert contrast(var["accent"], "#ffffff") >= 4.5 and contrast("#000000", var["fig"]) >= 4.5

@@ -110,17 +110,23 @@ def server(browser_ok: None, seed_text: str, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="module")
-def page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+def browser(server: str) -> Iterator:
+    """One Chromium for the module (Playwright's sync API runs one instance a thread)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        yield page
-        context.close()
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser) -> Iterator:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
 
 
 def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  # noqa: ANN001
@@ -129,7 +135,10 @@ def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  #
     console_errors: list[str] = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
 
-    # 1. paste the seed article and submit
+    # 1. paste the seed article and submit (the English interface: the browser is French, the
+    # switch keeps English in a cookie)
+    page.goto(server + "/?lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
     page.goto(server + "/")
     page.fill("textarea[name=text]", seed_text)
     page.click("button[type=submit]")
@@ -202,3 +211,95 @@ def test_reader_in_a_real_browser(server: str, page, seed_text: str) -> None:  #
     assert dialogs == []
     csp = [m for m in console_errors if "Content Security Policy" in m]
     assert csp == [], csp
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator:  # noqa: ANN001
+    """A page factory: a fresh browser context (no cookie) of the given viewport and locale."""
+    contexts = []
+
+    def make(width: int = 1400, height: int = 1000, locale: str = "fr-FR"):  # noqa: ANN202
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+        contexts.append(context)
+        p = context.new_page()
+        p.set_default_timeout(20_000)
+        return p
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _read(page, server: str, text: str) -> None:  # noqa: ANN001
+    page.goto(server + "/")
+    page.fill("textarea[name=text]", text)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#article-text")
+
+
+def test_reader_by_keyboard(server: str, new_page, seed_text: str) -> None:  # noqa: ANN001
+    """Tab reaches the statements; the focused one shows its speaker, role and cue in the
+    panel (no hovering) with a visible focus ring; Enter opens its card. A French browser
+    gets the French interface."""
+    page = new_page(locale="fr-FR")
+    _read(page, server, seed_text)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("#article-text").get_attribute("lang") == "fr"
+    assert page.locator("table.figures th").first.inner_text() == "valeur"
+    seen: list[str] = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        sid = page.evaluate("() => document.activeElement.closest('#article-text [data-s]')?.dataset.s || null")
+        if sid is None:
+            if seen:
+                break  # past the last statement
+            continue
+        seen.append(sid)
+        focused = page.locator(f'#article-text [data-s="{sid}"][tabindex="0"]')
+        ring = focused.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
+        assert ring == ["solid", "3px"], ring
+        panel = page.locator(f"#d-{sid}")
+        box = panel.bounding_box()  # a description not shown is a clipped 1 px box
+        assert box and box["width"] > 100 and box["height"] > 10, f"the panel does not show statement {sid}"
+        assert page.locator(".st-desc.shown").count() == 1
+        # what the card says of the statement (speaker, role, cue) is in the panel, unhovered
+        speaker, role, cue = (
+            page.locator(f"#st-{sid} dd.{name}").text_content() for name in ("speaker-name", "st-role", "st-cue")
+        )
+        shown = panel.inner_text()
+        assert speaker and speaker in shown
+        for detail in (role, cue):
+            assert detail == "—" or detail in shown, (sid, detail, shown)
+        if "Quels motifs font agir" in (focused.text_content() or ""):
+            assert "Igor Konachenkov" in shown and "a-t-il commenté" in shown
+            page.keyboard.press("Enter")
+            assert page.locator(f"#st-{sid}").evaluate("el => el.open") is True
+    statements = page.locator("#article-text [data-s]").evaluate_all(
+        "els => [...new Set(els.map(e => e.dataset.s))]"
+    )
+    assert seen == statements, "Tab did not reach every statement once, in order"
+    last = page.locator("#d-" + seen[-1]).bounding_box()
+    assert last and last["width"] > 100
+
+
+@pytest.mark.parametrize("path", ["/", "read", "/articles", "/compare?outcome=killed", "/articles?q=Mossoul"])
+def test_no_horizontal_overflow_at_400px(server: str, new_page, seed_text: str, path: str) -> None:  # noqa: ANN001
+    """On a 400 px wide phone every page fits: nothing wider than the screen, the article
+    text, its statements and the figures table inside it."""
+    page = new_page(width=400, height=800)
+    if path == "read":
+        _read(page, server, seed_text)
+    else:
+        page.goto(server + path)
+        if path.startswith("/articles?"):
+            page.click("ol.articles a.title")
+            page.wait_for_selector("#article-text")
+    page.wait_for_load_state("load")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 400, f"{path}: the page is {width} px wide on a 400 px screen"
+    for selector in ("#article-text", "main", "table.figures", "#chart"):
+        for box in (el.bounding_box() for el in page.locator(selector).all()):
+            assert box is None or box["x"] >= 0 and box["x"] + box["width"] <= 400, (path, selector, box)
+    if path == "read":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "reader-400px.png"), full_page=True)

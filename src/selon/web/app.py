@@ -92,26 +92,26 @@ def create_app(
 
     @app.exception_handler(SelonError)
     async def _selon_error(request: Request, exc: SelonError) -> Response:
-        return error_response(request.url.path, exc.status, str(exc))
+        return error_response(request.url.path, exc.status, str(exc), request)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
-        response = error_response(request.url.path, exc.status_code, message)
+        response = error_response(request.url.path, exc.status_code, message, request)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
         return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        return error_response(request.url.path, 422, _validation_message(exc))
+        return error_response(request.url.path, 422, _validation_message(exc), request)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
         return error_response(
-            request.url.path, 500, f"internal error ({type(exc).__name__}); the server log has the details"
+            request.url.path, 500, f"internal error ({type(exc).__name__}); the server log has the details", request
         )
 
     app.include_router(api.router)

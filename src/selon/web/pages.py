@@ -27,30 +27,34 @@ from selon.web.service import (
     read_upload,
     safe_id,
 )
-from selon.web.templating import render_page
-from selon.web.view import figure_rows, figures_chart, highlight, who_said_what
+from selon.web.templating import render_page, ui_language
+from selon.web.view import column_label, figure_rows, figures_chart, highlight, who_said_what
 
 router = APIRouter(include_in_schema=False)
 
 QueryText = Annotated[str | None, Query(max_length=500)]
 
 
-def _analysis_page(analysis: Analysis, *, stored_id: int | None = None) -> HTMLResponse:
+def _analysis_page(request: Request, analysis: Analysis, *, stored_id: int | None = None) -> HTMLResponse:
+    lang = ui_language(request)
     return render_page(
+        request,
         "article.html",
+        ui=lang,
         page="read" if stored_id is None else "browse",
         analysis=analysis,
         article=analysis.article,
-        text_html=highlight(analysis),
-        speakers=who_said_what(analysis),
-        figures=figure_rows(analysis),
+        text_html=highlight(analysis, lang),
+        speakers=who_said_what(analysis, lang),
+        figures=figure_rows(analysis, lang),
         stored_id=stored_id,
+        text_lang=analysis.article.language or request.app.state.lang,
     )
 
 
 @router.get("/", response_class=HTMLResponse)
-def index() -> HTMLResponse:
-    return render_page("index.html", page="read")
+def index(request: Request) -> HTMLResponse:
+    return render_page(request, "index.html", page="read")
 
 
 @router.post("/read", response_class=HTMLResponse)
@@ -73,7 +77,7 @@ async def read(request: Request, analyzer: AnalyzerDep) -> HTMLResponse:
         text if isinstance(text, str) else None,
         published if isinstance(published, str) else None,
     )
-    return _analysis_page(analysis)
+    return _analysis_page(request, analysis)
 
 
 def _read_submission(
@@ -98,6 +102,7 @@ def _read_submission(
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(
+    request: Request,
     store: StoreDep,
     q: QueryText = None,
     speaker: QueryText = None,
@@ -114,9 +119,11 @@ def articles(
         return "/articles?" + urlencode({**params, "page": n})
 
     return render_page(
+        request,
         "articles.html",
         page="browse",
         found=found,
+        text_lang=request.app.state.lang,
         q=q or "",
         speaker=speaker or "",
         outlet=outlet or "",
@@ -126,12 +133,13 @@ def articles(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def stored_article(article_id: int, store: StoreDep) -> HTMLResponse:
-    return _analysis_page(load_analysis(store, article_id), stored_id=article_id)
+def stored_article(request: Request, article_id: int, store: StoreDep) -> HTMLResponse:
+    return _analysis_page(request, load_analysis(store, article_id), stored_id=article_id)
 
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(
+    request: Request,
     store: StoreDep,
     outcome: QueryText = None,
     source: QueryText = None,
@@ -144,11 +152,15 @@ def compare(
     filters = make_filters(outcome=outcome, source=source, outlet=outlet, since=since, until=until)
     keys = parse_by(by) if by and by.strip() else queries.GROUP_KEYS
     table = queries.compare(store, filters, by=keys, min_sources=min_sources)
-    chart = figures_chart(queries.figures(store, filters))
+    lang = ui_language(request)
+    chart = figures_chart(queries.figures(store, filters), lang)
     return render_page(
+        request,
         "compare.html",
+        ui=lang,
         page="compare",
         table=table,
+        headers=[column_label(c, lang) for c in table.columns],
         chart_json=json.dumps(chart) if chart else None,
         form={
             "outcome": outcome or "",

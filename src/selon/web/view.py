@@ -10,6 +10,7 @@ variable parts are escaped too.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,10 +20,40 @@ from markupsafe import Markup, escape
 
 from selon.models import Analysis, Figure, Statement
 from selon.render import format_number, format_value, shorten, speaker_key
+from selon.web.i18n import DEFAULT_LANGUAGE, catalogue
 
 #: Colour classes (``c0`` … ``c9`` in style.css), one per speaker in order of first appearance.
 N_COLOURS = 10
-KIND_LABELS = {"direct": "direct", "indirect": "indirect", "according_to": "selon"}
+
+
+def mark(context: str, message: str) -> str:
+    """A label to translate later, in ``context`` (marks it for the catalogue's extraction)."""
+    return message
+
+
+#: The fixed codes of the JSON whose labels the pages translate (context, code).
+KIND_CODES = {"direct": mark("kind", "direct"), "indirect": mark("kind", "indirect"),
+              "according_to": mark("kind", "according to")}  # fmt: skip
+OUTCOME_CODES = (
+    mark("outcome", "killed"), mark("outcome", "injured"), mark("outcome", "missing"),
+    mark("outcome", "displaced"), mark("outcome", "arrested"), mark("outcome", "participating"),
+    mark("outcome", "affected"), mark("outcome", "other"),
+)  # fmt: skip
+
+
+def ui(lang: str | None) -> gettext.NullTranslations:
+    """The catalogue of interface language ``lang`` (None: the default, English)."""
+    return catalogue(lang or DEFAULT_LANGUAGE)
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """A statement kind (``according_to``) as the interface language names it."""
+    return ui(lang).pgettext("kind", KIND_CODES.get(kind, kind))
+
+
+def outcome_label(outcome: str | None, lang: str | None = None) -> str:
+    """An outcome code (``killed``) as the interface language names it; blank for none."""
+    return ui(lang).pgettext("outcome", outcome) if outcome else ""
 
 
 def speaker_classes(analysis: Analysis) -> dict[str, int]:
@@ -66,29 +97,37 @@ def _marks(analysis: Analysis, colours: dict[str, int], length: int) -> list[_Ma
     return out
 
 
-def tooltip(statement: Statement, figures: Sequence[Figure] = ()) -> str:
-    """The one-line description shown when hovering a statement (plain text)."""
+def tooltip(statement: Statement, figures: Sequence[Figure] = (), lang: str | None = None) -> str:
+    """The one-line description of a statement (plain text): its ``title`` tooltip."""
+    t = ui(lang)
     sp = statement.speaker
     who = speaker_key(statement)
     parts = [who + (f" ({sp.role})" if sp and sp.role else "")]
-    parts.append(KIND_LABELS.get(statement.kind, statement.kind))
+    parts.append(kind_label(statement.kind, lang))
     if statement.cue:
         parts.append(f"« {statement.cue.text} »")
     if statement.via:
-        parts.append(f"via {statement.via}")
+        parts.append(t.gettext("via %(name)s") % {"name": statement.via})
     if figures:
-        parts.append("figures: " + ", ".join(f"{format_value(f)} {f.unit or ''}".strip() for f in figures))
+        values = ", ".join(f"{format_value(f)} {f.unit or ''}".strip() for f in figures)
+        parts.append(t.gettext("figures: %(values)s") % {"values": values})
     return " · ".join(parts)
 
 
-def highlight(analysis: Analysis) -> Markup:
+def highlight(analysis: Analysis, lang: str | None = None) -> Markup:
     """The article text as HTML: statements in their speaker's colour class, cues, speaker
-    mentions and figures marked, each piece carrying the ids it belongs to."""
+    mentions and figures marked, each piece carrying the ids it belongs to.
+
+    The first piece of each statement is a keyboard stop (``tabindex="0"``, a button that
+    opens the statement) described by ``d-ID``, the statement's description that the page
+    renders from :func:`who_said_what` (speaker, role, kind, cue): nothing is in the
+    ``title`` tooltip only."""
     text = analysis.article.text
     colours = speaker_classes(analysis)
     marks = _marks(analysis, colours, len(text))
     by_statement = figures_by_statement(analysis)
-    tips = {s.id: tooltip(s, by_statement.get(s.id, [])) for s in analysis.statements}
+    tips = {s.id: tooltip(s, by_statement.get(s.id, []), lang) for s in analysis.statements}
+    stops: set[str] = set()
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces: list[Markup] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
@@ -113,6 +152,9 @@ def highlight(analysis: Analysis) -> Markup:
             classes += ["st", f"c{owner.colour}"]
             attrs["data-s"] = owner.ref
             attrs["title"] = tips[owner.ref]
+            if owner.ref not in stops:
+                stops.add(owner.ref)
+                attrs |= {"tabindex": "0", "role": "button", "aria-describedby": f"d-{owner.ref}"}
         fig = next((m for m in active if m.kind == "fig"), None)
         if fig is not None:
             classes.append("fig")
@@ -138,9 +180,9 @@ class SpeakerView:
     statements: list[dict[str, Any]] = field(default_factory=list)
 
 
-def who_said_what(analysis: Analysis) -> list[SpeakerView]:
+def who_said_what(analysis: Analysis, lang: str | None = None) -> list[SpeakerView]:
     """Speakers in order of first appearance, each with their statements (and the figures
-    each statement holds)."""
+    each statement holds), labels in interface language ``lang``."""
     colours = speaker_classes(analysis)
     by_statement = figures_by_statement(analysis)
     views: dict[str, SpeakerView] = {}
@@ -153,37 +195,52 @@ def who_said_what(analysis: Analysis) -> list[SpeakerView]:
         view.statements.append(
             {
                 "id": s.id,
-                "kind": KIND_LABELS.get(s.kind, s.kind),
+                "kind": kind_label(s.kind, lang),
                 "cue": s.cue.text if s.cue else None,
                 "mention": s.speaker.text if s.speaker else None,
                 "role": role,
                 "via": s.via,
                 "content": s.content.text,
                 "short": shorten(s.content.text, 140),
-                "figures": [figure_row(f) for f in by_statement.get(s.id, [])],
+                "figures": [figure_row(f, lang) for f in by_statement.get(s.id, [])],
             }
         )
     return list(views.values())
 
 
-def figure_row(f: Figure) -> dict[str, Any]:
-    """A figure as the page shows it: its fields (blank where it has none) and ``value``,
-    its number written out."""
+def figure_row(f: Figure, lang: str | None = None) -> dict[str, Any]:
+    """A figure as the page shows it: its fields (blank where it has none), ``value``, its
+    number written out, and ``outcome_label``, its outcome in interface language ``lang``."""
     row = {name: "" if value is None else value for name, value in f.to_dict().items()}
     row["value"] = format_value(f)
+    row["outcome_label"] = outcome_label(f.outcome, lang)
     return row
 
 
-def figure_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    return [figure_row(f) for f in analysis.figures]
+def figure_rows(analysis: Analysis, lang: str | None = None) -> list[dict[str, Any]]:
+    return [figure_row(f, lang) for f in analysis.figures]
 
 
-def cell(value: Any) -> str:
+#: Columns of the query tables whose names the pages translate (the others are sources).
+TABLE_COLUMNS = (
+    mark("column", "outcome"), mark("column", "unit"), mark("column", "place"), mark("column", "date"),
+    mark("column", "figures"), mark("column", "sources"), mark("column", "min"), mark("column", "max"),
+    mark("column", "spread"),
+)  # fmt: skip
+
+
+def column_label(name: str, lang: str | None = None) -> str:
+    """A query table's column as the page heads it (a source's name as it is)."""
+    return ui(lang).pgettext("column", name) if name in TABLE_COLUMNS else name
+
+
+def cell(value: Any, lang: str | None = None) -> str:
     """A value of a query table as the page shows it (numbers the French way)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        t = ui(lang)
+        return t.gettext("yes") if value else t.gettext("no")
     if isinstance(value, float) and not value.is_integer():
         return format_number(round(value, 2))
     if isinstance(value, (int, float)):
@@ -196,12 +253,14 @@ def cell(value: Any) -> str:
 # -- the compare chart ------------------------------------------------------------------------
 
 
-def figures_chart(rows: Sequence[dict[str, Any]], title: str = "Figures per source") -> dict[str, Any] | None:
+def figures_chart(rows: Sequence[dict[str, Any]], lang: str | None = None) -> dict[str, Any] | None:
     """A Plotly figure (as a JSON-able dict) of stored figures, one trace a source: over time
     when every figure's article has a date, else one column of points a source (dates in the
     hover text). A log scale when the values span two orders of magnitude or more. None when
-    there is nothing to draw."""
+    there is nothing to draw. Titles and outcomes in interface language ``lang``."""
     import plotly.graph_objects as go
+
+    _ = ui(lang).gettext
 
     def value(r: dict[str, Any]) -> Any:
         return r["high"] if r.get("high") is not None else r.get("low")
@@ -212,7 +271,7 @@ def figures_chart(rows: Sequence[dict[str, Any]], title: str = "Figures per sour
     dated = all(r.get("published") for r in points)
     by_source: dict[str, list[dict[str, Any]]] = {}
     for r in points:
-        by_source.setdefault(r.get("source") or "(no source)", []).append(r)
+        by_source.setdefault(r.get("source") or _("(no source)"), []).append(r)
     def safe(v: Any) -> str:
         # Plotly reads a few tags (<br>, <a href>) in labels: article strings are escaped
         return str(escape("" if v is None else v))
@@ -220,8 +279,8 @@ def figures_chart(rows: Sequence[dict[str, Any]], title: str = "Figures per sour
     fig = go.Figure()
     for source, items in by_source.items():
         hover = [
-            f"{safe(r.get('text'))}<br>{safe(r.get('outcome'))} · {safe(r.get('unit'))}"
-            f"<br>{safe(r.get('article'))} · {safe(r.get('published') or 'no date')} · {safe(r.get('outlet'))}"
+            f"{safe(r.get('text'))}<br>{safe(outcome_label(r.get('outcome'), lang))} · {safe(r.get('unit'))}"
+            f"<br>{safe(r.get('article'))} · {safe(r.get('published') or _('no date'))} · {safe(r.get('outlet'))}"
             for r in items
         ]
         fig.add_trace(
@@ -238,19 +297,22 @@ def figures_chart(rows: Sequence[dict[str, Any]], title: str = "Figures per sour
     positive = [v for v in map(value, points) if v > 0]
     log = bool(positive) and max(positive) / min(positive) >= 100
     undated = sum(1 for r in points if not r.get("published"))
-    note = "" if dated else f" (by source: {undated} of {len(points)} figures have no date)"
-    xaxis: dict[str, Any] = {"title": {"text": "source"}, "type": "category"}
+    note = "" if dated else " " + _("(by source: %(undated)d of %(total)d figures have no date)") % {
+        "undated": undated,
+        "total": len(points),
+    }
+    xaxis: dict[str, Any] = {"title": {"text": _("source")}, "type": "category"}
     if dated:
-        xaxis = {"title": {"text": "published"}, "type": "date", "tickformat": "%Y-%m-%d"}
+        xaxis = {"title": {"text": _("published")}, "type": "date", "tickformat": "%Y-%m-%d"}
         days = sorted({str(r["published"])[:10] for r in points})
         span = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
         if span <= 31:  # a tick a day, not hours
             xaxis["dtick"] = 86_400_000
     fig.update_layout(
-        title={"text": title + note},
+        title={"text": _("Figures per source") + note},
         xaxis=xaxis,
-        yaxis={"title": {"text": "figure"}, "type": "log" if log else "linear"},
-        legend={"title": {"text": "source"}},
+        yaxis={"title": {"text": _("figure")}, "type": "log" if log else "linear"},
+        legend={"title": {"text": _("source")}},
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
         height=420,
     )

@@ -1,5 +1,6 @@
-// selon reader: hovering a statement lights up all its pieces; clicking one opens its card
-// (speaker, role, kind, cue, figures) in the who-said-what list. No framework, no inline code.
+// selon reader: hovering a statement lights up all its pieces; Tab (or a click) selects it
+// and shows its speaker, role, kind and cue in the panel under the text; a click, Enter or
+// Space opens its card in the who-said-what list. No framework, no inline code.
 (function () {
   "use strict";
   function pieces(id) {
@@ -9,6 +10,18 @@
     pieces(id).forEach(function (el) { el.classList.toggle("hl", on); });
     var card = document.getElementById("st-" + id);
     if (card) { card.classList.toggle("hl", on); }
+  }
+  function select(id) {
+    document.querySelectorAll(".article-text .st.on").forEach(function (el) { el.classList.remove("on"); });
+    pieces(id).forEach(function (el) { el.classList.add("on"); });
+    var panel = document.getElementById("statement-info");
+    if (!panel) { return; }
+    panel.querySelectorAll(".st-desc.shown").forEach(function (el) { el.classList.remove("shown"); });
+    var desc = document.getElementById("d-" + id);
+    if (desc) {
+      desc.classList.add("shown");
+      panel.classList.add("chosen");
+    }
   }
   function open(id) {
     var card = document.getElementById("st-" + id);
@@ -31,9 +44,25 @@
         var el = ev.target.closest("[data-s]");
         if (el) { light(el.dataset.s, false); }
       });
+      text.addEventListener("focusin", function (ev) {
+        var el = ev.target.closest("[data-s]");
+        if (el) { select(el.dataset.s); light(el.dataset.s, true); }
+      });
+      text.addEventListener("focusout", function (ev) {
+        var el = ev.target.closest("[data-s]");
+        if (el) { light(el.dataset.s, false); }
+      });
       text.addEventListener("click", function (ev) {
         var el = ev.target.closest("[data-s]");
-        if (el) { open(el.dataset.s); }
+        if (el) { select(el.dataset.s); open(el.dataset.s); }
+      });
+      text.addEventListener("keydown", function (ev) {
+        var el = ev.target.closest("[data-s]");
+        if (el && (ev.key === "Enter" || ev.key === " ")) {
+          ev.preventDefault();
+          select(el.dataset.s);
+          open(el.dataset.s);
+        }
       });
     }
     document.querySelectorAll("details.statement").forEach(function (card) {
