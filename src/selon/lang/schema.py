@@ -276,3 +276,4 @@ class Periods:
     month_of: Words
     first_day: Words
     determiners: Words
+    months: Counts

@@ -50,9 +50,8 @@ class PeriodWords:
 @cache
 def period_words(pack: LanguagePack) -> PeriodWords:
     p, nf = pack.periods, pack.not_figures
-    month_names = [m for m in nf.months if len(m) > 3]
-    months = _month_numbers(month_names)
-    month = rf"(?:{_alt(month_names)})"
+    months = {fold(name): number for name, number in p.months.items()}
+    month = rf"(?:{_alt(list(p.months))})"
     weekday = rf"(?:{_alt(nf.weekdays)})"
     day = rf"(?:{_alt(p.first_day)}|\d{{1,2}})"
     year = r"(?:1[89]\d\d|20\d\d)"
@@ -65,7 +64,7 @@ def period_words(pack: LanguagePack) -> PeriodWords:
         "weekday": rf"{weekday}(?:\s+(?:{_alt(p.parts_of_day)}))?",
         "relday": rf"(?:{_alt(p.relative_days)})",
         "year": rf"(?:{_alt(p.in_year)})\s+{year}",
-        "week": rf"(?:{_alt(p.this_week + p.last_week)})",
+        "weeks": rf"(?:{_alt(p.this_week + p.last_week)})",
     }
     atom = "|".join(f"(?:{a})" for a in atoms.values())
     since = rf"(?P<since>(?:{_alt(p.since)})\s+{det}(?P<s>{atom}))"
@@ -90,26 +89,6 @@ def period_words(pack: LanguagePack) -> PeriodWords:
         parts_of_day=frozenset(fold(w) for w in p.parts_of_day),
         languages=tuple(p.dateparser_languages),
     )
-
-
-def _month_numbers(names: list[str]) -> dict[str, int]:
-    """Each month name of the pack with its number: the pack lists months in order, a name
-    and its unaccented spelling side by side (« février », « fevrier »)."""
-    out: dict[str, int] = {}
-    number = 0
-    previous = ""
-    for name in names:
-        if not previous or _bare(name) != _bare(previous):
-            number += 1
-        out[fold(name)] = number
-        previous = name
-    return out
-
-
-def _bare(word: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", fold(word)) if not unicodedata.combining(c))
 
 
 @cache

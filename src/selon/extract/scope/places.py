@@ -47,7 +47,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
     agencies = "|".join(re.escape(a) for a in sorted(p.agencies, key=len, reverse=True))
     # « MOSSOUL (AFP) - », « Kiev, 3 mars (Belga) – »: a name in capitals or a capitalised name
     # before the agency in brackets, at the very start of the article or of a paragraph
-    dateline = re.compile(rf"(?m)^\s*([A-ZÀ-Ý][\w'’ .-]{{1,40}}?)\s*(?:,[^(\n]{{0,30}})?\((?:{agencies})\)")
+    dateline = re.compile(rf"(?m)^\s*([^\W\d_][\w'’ .-]{{1,40}}?)\s*(?:,[^(\n]{{0,30}})?\((?:{agencies})\)")
     return PlaceWords(
         labels=frozenset(p.entity_labels),
         nouns=folded(p.nouns),
@@ -82,7 +82,10 @@ def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
     taken = -1
     for ent in doc.ents:
         if ent.label_ in words.labels and fold(ent.text) not in words.not_places:
-            out.append(_widen(doc, ent.start, ent.end, words))
+            start = ent.start
+            while start < ent.end - 1 and fold(doc[start].text) in words.determiners:
+                start += 1  # « La France », « l'Italie »: the name without its article
+            out.append(_widen(doc, start, ent.end, words))
             taken = ent.end
     for tok in doc:
         # a place noun before a proper name the model did not tag (« le quartier al-Jadida »)
@@ -98,16 +101,14 @@ def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
 
 def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
     """The entity ``[start, end)`` with the place noun or part before it: « quartier X »,
-    « ville de X », « partie occidentale de X »."""
+    « ville de X », « quartier de la X », « partie occidentale de X »."""
     if end - start > 1 and fold(doc[start].text) in words.nouns | words.parts:
         return Mention(start, end, start + 1, end)  # the model's entity holds the noun
-    i = start - 1
+    i = _skip_determiner(doc, start - 1, words)
     if i >= 0 and fold(doc[i].text) in words.nouns:
         return Mention(i, end, start, end)
     if i >= 0 and fold(doc[i].text) in words.links:
-        i -= 1
-        if i >= 0 and fold(doc[i].text) in words.determiners:
-            i -= 1
+        i = _skip_determiner(doc, i - 1, words)
         while i >= 0 and doc[i].pos_ == "ADJ":
             i -= 1
         if i >= 0 and fold(doc[i].text) in words.nouns:
@@ -115,6 +116,10 @@ def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
         if i >= 0 and fold(doc[i].text) in words.parts:
             return Mention(i, end, start, end, part_of=True)
     return Mention(start, end, start, end)
+
+
+def _skip_determiner(doc: Doc, i: int, words: PlaceWords) -> int:
+    return i - 1 if i >= 0 and fold(doc[i].text) in words.determiners else i
 
 
 def _clause_broken(doc: Doc, a: int, b: int, words: PlaceWords) -> bool:
@@ -144,7 +149,7 @@ def main_place(doc: Doc, mentions: Sequence[Mention], words: PlaceWords) -> Ment
     """The place the article is about: its dateline's, else of the places its opening names,
     the one the article names most (the first on a tie)."""
     m = words.dateline.match(doc.text)
-    if m:
+    if m and m.group(1)[0].isupper():
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is not None:
             return Mention(span.start, span.end, span.start, span.end)
