@@ -29,6 +29,21 @@ from pathlib import Path
 DOCS = Path(__file__).parent / "docs"
 
 CASES: dict[str, str] = {
+    # -- figure scope: places -------------------------------------------------------------------------
+    "scope_clause": (
+        "Les orages ont frappé Namur et sa région. "
+        "Au moins 12 maisons ont brûlé, tandis que 300 habitants ont été évacués à Charleroi."
+    ),
+    "scope_district": (
+        "Les pompiers de Lyon sont intervenus toute la nuit. "
+        "Quelque 40 personnes ont été évacuées dans le quartier de la Croix-Rousse, selon la préfecture."
+    ),
+    "scope_part": "Plus de 200 familles ont fui la partie occidentale de Kharkiv, selon les autorités locales.",
+    "scope_barred": (
+        "Les combats ont repris à Falloujah. "
+        "Selon le gouverneur de la province d'Anbar, 35 civils ont péri dans les bombardements."
+    ),
+    "scope_dateline": "GENÈVE (ATS) - Quelque 3000 personnes ont manifesté samedi contre la réforme des retraites.",
     # -- inverted cues -------------------------------------------------------------------------
     "inv_title": "« Les routes resteront fermées jusqu'à demain matin », a précisé le préfet.",
     "inv_name_age": "« On n'a jamais vu une telle affluence au marché », explique Sylvie Martin, 58 ans.",

@@ -149,6 +149,8 @@ def french_words(text: str, vocabulary: frozenset[str]) -> list[str]:
     English does not use."""
     if text.split(":")[0] in PARSER_LABELS:
         return []
+    if re.fullmatch(r"[A-Za-z]+=[A-Za-z0-9]+(\|[A-Za-z]+=[A-Za-z0-9]+)*", text):
+        return []  # morphological features (« VerbForm=Fin »)
     if all(part.isidentifier() for part in text.split(".")) and ("_" in text or "." in text):
         return []  # a name in the code (a pack key, an extension, an attribute)
     if text == load_pack("fr").code or len(text.split()) >= MESSAGE_WORDS:
@@ -166,6 +168,7 @@ def test_the_french_word_finder_finds_french() -> None:
     assert french_words("tandis qu", vocabulary) == ["tandis", "qu"]
     assert french_words("déclaré", vocabulary) == ["déclaré"]
     assert french_words("nsubj:pass", vocabulary) == []
+    assert french_words("VerbForm=Fin", vocabulary) == []
     assert french_words("more_than", vocabulary) == []
     assert french_words(" et ", vocabulary) == ["et"]
 

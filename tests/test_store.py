@@ -22,9 +22,10 @@ import pytest
 import sqlalchemy as sa
 
 from selon.errors import StoreError
-from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.models import Analysis, Article, Figure, Period, Place, Speaker, Statement, TextSpan
 from selon.store.db import (
     SCHEMA_VERSION,
+    Store,
     article_key,
     articles,
     figures,
@@ -153,6 +154,8 @@ def full_figure() -> Figure:
     values = {
         "id": "f1", "text": "plus de 130 civils", "start": 36, "end": 54, "low": 130, "high": 140.5,
         "qualifier": "range", "statement": "s2",
+        "place": Place("quartier al-Jadida", 70, 88, "al-Jadida", "IQ", "Mosul"),
+        "period": Period("2017-02-15", "2017-03-28", "depuis la mi-février"),
     }  # fmt: skip
     return Figure(**{f.name: values.get(f.name, f"the {f.name}") for f in dataclasses.fields(Figure)})
 
@@ -169,7 +172,7 @@ def test_every_figure_field_reaches_every_table(db_url: str) -> None:
     analysis = dataclasses.replace(make_analysis(), figures=[figure])
     names = [f.name for f in dataclasses.fields(Figure)]
     row = figure_row("mossoul", figure)
-    assert {FIGURE.part(n).column for n in names} <= set(row)
+    assert {c for c, _ in FIGURE.columns} <= set(row) and {"place_text", "period_start"} <= set(row)
     if importlib.util.find_spec("pyarrow"):
         from selon.scale.spark import arrow_schema
 
@@ -179,7 +182,8 @@ def test_every_figure_field_reaches_every_table(db_url: str) -> None:
         stored = store.add(analysis)
         assert store.analysis(stored.article_id) == analysis
         (record,) = figure_records(store)
-    assert {("figure" if n == "id" else n): getattr(figure, n) for n in names}.items() <= record.items()
+    renamed = {"figure_id": "figure", "statement_id": "statement"}
+    assert {renamed.get(c, c): v for c, v in FIGURE.row(figure).items()}.items() <= record.items()
     assert list(RECORD_MODELS[Figure].model_fields) == names
     assert set(names) <= set(view_row(figure))
 
@@ -209,10 +213,16 @@ def test_the_tables_are_made_from_the_records_in_their_json_order() -> None:
     from selon.models import field_names
     from selon.store.rows import TABLES
 
-    for record in (Article, Speaker, TextSpan, Statement, Figure):
+    for record in (Article, Speaker, TextSpan, Statement, Figure, Place, Period):
         assert sorted(field_names(record)) == sorted(f.name for f in dataclasses.fields(record)), record
+    held = {"place": Place, "period": Period}  # records a figure holds: flattened, prefixed
     assert [c for c, _ in TABLES["figures"]][1:] == [
-        {"id": "figure_id", "statement": "statement_id"}.get(n, n) for n in field_names(Figure)
+        column
+        for n in field_names(Figure)
+        for column in (
+            [f"{n}_{m}" for m in field_names(held[n])] if n in held
+            else [{"id": "figure_id", "statement": "statement_id"}.get(n, n)]
+        )
     ]
     # the columns are those docs/spark.md lists
     doc = (Path(__file__).resolve().parents[1] / "docs" / "spark.md").read_text(encoding="utf-8")
@@ -238,17 +248,35 @@ def test_a_new_store_has_the_latest_schema_and_the_query_indexes(db_url: str) ->
     assert {"ix_figures_outcome_unit", "ix_figures_article"} <= indexes
 
 
+def add_as_old_selon(store: Store, analysis: Analysis) -> None:
+    """Store ``analysis`` as the selon that made the store's schema would have: its figures
+    with the columns that schema has (a later version's columns were not there to write)."""
+    added = store.add(dataclasses.replace(analysis, figures=[]))
+    from selon.store.rows import figure_row
+
+    with store.write() as conn:
+        have = {c["name"] for c in sa.inspect(conn).get_columns("figures")}
+        rows = [to_sql(figures, figure_row(added.article_id, f)) for f in analysis.figures]
+        conn.execute(figures.insert(), [{k: v for k, v in row.items() if k in have} for row in rows])
+
+
 def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
     with open_store(db_url, migrate=False) as store:
         assert store.migrate(upto=1) == 1
-        store.add(make_analysis())
+        add_as_old_selon(store, make_analysis())
         with store.read() as conn:
             assert not [ix for ix in sa.inspect(conn).get_indexes("figures") if ix["name"].startswith("ix_")]
+            assert "place_text" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
     with open_store(db_url) as store:
-        assert store.version() == SCHEMA_VERSION == 2
+        assert store.version() == SCHEMA_VERSION == 3
         with store.read() as conn:
             assert "ix_figures_outcome_unit" in {ix["name"] for ix in sa.inspect(conn).get_indexes("figures")}
+            assert {"place_text", "period_end"} <= {c["name"] for c in sa.inspect(conn).get_columns("figures")}
         assert store.counts() == {"articles": 1, "statements": 2, "figures": 2}
+        assert store.analysis(1) == make_analysis()  # the old figures read back, without a scope
+        scoped = dataclasses.replace(make_analysis(TEXT + " Encore.", id="b"), figures=[full_figure()])
+        stored = store.add(scoped)  # the upgraded store keeps a figure's scope
+        assert store.analysis(stored.article_id) == scoped
 
 
 def test_a_store_from_a_newer_selon_is_refused(db_url: str) -> None:

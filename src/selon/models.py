@@ -120,6 +120,37 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a figure's count applies: the place's mention in the article (``text``,
+    ``start``, ``end``), the name it is known by (``name``: the gazetteer's name where the
+    place is a known city or country, else the mention's proper name) and, where known, the
+    ISO 3166-1 code of its ``country`` and the ``city`` it lies in."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    city: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return record_dict(self)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a figure's count covers, as ISO dates (``start`` = ``end`` for one day; either
+    None when the article leaves that bound open or unknown), and the words that gave them."""
+
+    start: str | None
+    end: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return record_dict(self)
+
+
+@dataclass(frozen=True)
 class Figure:
     id: str
     text: str
@@ -132,6 +163,8 @@ class Figure:
     outcome: str | None = None
     source: str | None = None
     statement: str | None = None
+    place: Place | None = None
+    period: Period | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return record_dict(self)

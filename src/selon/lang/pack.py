@@ -32,6 +32,8 @@ from selon.lang.schema import (
     NotFigures,
     Numbers,
     Outcomes,
+    Periods,
+    Places,
     Qualifiers,
     Quotes,
     Speakers,
@@ -77,6 +79,8 @@ class LanguagePack:
     not_figures: NotFigures
     outcomes: Outcomes
     units: Units
+    places: Places
+    periods: Periods
 
     def singular(self, word: str) -> str:
         """``word`` without a plural ending (a crude singular, for comparing words)."""

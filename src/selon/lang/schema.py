@@ -240,3 +240,40 @@ class Outcomes:
     nouns: dict[str, Words]
     verbs: dict[str, Words]
     phrases: dict[str, Words]
+
+
+@dataclass(frozen=True)
+class Places:
+    entity_labels: Words
+    nouns: Words
+    parts: Words
+    within_city: Words
+    links: Words
+    determiners: Words
+    clause_openers: Words
+    not_places: Words
+    agencies: Words
+    gazetteer_languages: Words
+    opening_chars: int
+
+
+@dataclass(frozen=True)
+class Periods:
+    dateparser_languages: Words
+    since: Words
+    range_from: Words
+    range_to: Words
+    between: Words
+    between_and: Words
+    mid: Words
+    early: Words
+    late: Words
+    parts_of_day: Words
+    relative_days: Words
+    this_week: Words
+    last_week: Words
+    in_year: Words
+    month_of: Words
+    first_day: Words
+    determiners: Words
+    months: Counts

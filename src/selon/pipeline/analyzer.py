@@ -78,6 +78,7 @@ def load_pipeline(lang: str = "fr") -> Language:
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_speakers", config={"lang": lang})
     nlp.add_pipe("selon_figures", config={"lang": lang})
+    nlp.add_pipe("selon_scope", config={"lang": lang})
     return nlp
 
 
@@ -137,7 +138,13 @@ class _Placer:
 
     def figure(self, f: Figure, new_id: str, statement: str | None) -> Figure:
         start, end = self.bounds(f.start, f.end)
-        return dataclasses.replace(f, id=new_id, text=self.text[start:end], start=start, end=end, statement=statement)
+        place = f.place
+        if place is not None:
+            p_start, p_end = self.bounds(place.start, place.end)
+            place = dataclasses.replace(place, text=self.text[p_start:p_end], start=p_start, end=p_end)
+        return dataclasses.replace(
+            f, id=new_id, text=self.text[start:end], start=start, end=end, statement=statement, place=place
+        )
 
 
 class Analyzer:
@@ -189,11 +196,19 @@ class Analyzer:
         if pending:
             yield from self._batch(pending)
 
-    def _pipe(self, pieces: list[tuple[str, tuple[int, int]]]) -> Iterator[tuple[Any, tuple[int, int]]]:
+    def _pipe(
+        self, pieces: list[tuple[str, tuple[int, int]]], published: dict[int, str | None]
+    ) -> Iterator[tuple[Any, tuple[int, int]]]:
         """``nlp.pipe`` over the pieces, in batches of at most ``batch_size`` documents and
-        :data:`MAX_BATCH_CHARS` characters, so a long article never sits in memory at once."""
+        :data:`MAX_BATCH_CHARS` characters, so a long article never sits in memory at once.
+        Each piece's Doc carries its article's publication date (``doc._.selon_published``)."""
         for group in _groups(pieces, self.batch_size, MAX_BATCH_CHARS):
-            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            docs = []
+            for text, (k, offset) in group:
+                doc = self.nlp.make_doc(text)
+                doc._.selon_published = published.get(k)
+                docs.append((doc, (k, offset)))
+            yield from self.nlp.pipe(docs, as_tuples=True, batch_size=len(group))
 
     def _batch(self, articles: list[Article]) -> Iterator[Analysis | Failure]:
         checked: list[Article | Failure] = []
@@ -211,7 +226,8 @@ class Analyzer:
                 for offset, piece in _chunks(text, self.max_chunk_chars):
                     pieces.append((piece, (k, offset)))
         found: dict[int, tuple[list[Statement], list[Figure]]] = {}
-        for doc, (k, offset) in self._pipe(pieces):
+        published = {k: item.published for k, item in enumerate(checked) if isinstance(item, Article)}
+        for doc, (k, offset) in self._pipe(pieces, published):
             stmts, figs = found.setdefault(k, ([], []))
             place = placers[k].at(offset)
             base_s, base_f = len(stmts), len(figs)

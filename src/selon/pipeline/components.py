@@ -5,13 +5,16 @@
     nlp.add_pipe("selon_statements")
     nlp.add_pipe("selon_speakers")
     nlp.add_pipe("selon_figures")
-    doc = nlp(text); doc._.selon_statements, doc._.selon_figures
+    nlp.add_pipe("selon_scope")
+    doc = nlp.make_doc(text); doc._.selon_published = "2017-03-28"
+    doc = nlp(doc); doc._.selon_statements, doc._.selon_figures
 
 Each component writes namespaced extensions. ``selon_statements`` finds the statements and
 leaves the candidates' speaker mentions in ``doc._.selon_candidates``; ``selon_speakers``
 resolves them over the article (names, roles, pronouns, relayed speech), fills each
 statement's ``speaker`` and ``via`` and clears the candidates; ``selon_figures`` reads the
-statements for the figures' sources. They also work without the segmenter (with worse
+statements for the figures' sources; ``selon_scope`` gives each figure its place and its
+period (resolved against ``doc._.selon_published``, an ISO date, when it is set). They also work without the segmenter (with worse
 sentence boundaries on news text).
 """
 
@@ -22,12 +25,13 @@ from spacy.tokens import Doc
 
 from selon.extract.figures import extract_figures
 from selon.extract.quotes import find_quotes
+from selon.extract.scope import attach_scope
 from selon.extract.segment import set_boundaries
 from selon.extract.speakers import attribute_speakers
 from selon.extract.statements import Rules, find_candidates, to_statements
 from selon.lang.pack import LanguagePack, load_pack
 
-for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_figures"):
+for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_figures", "selon_published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -80,6 +84,16 @@ class FiguresComponent:
         return doc
 
 
+class ScopeComponent:
+    def __init__(self, lang: str) -> None:
+        self.pack = load_pack(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        figures = doc._.selon_figures or []
+        doc._.selon_figures = attach_scope(doc, self.pack, figures, doc._.selon_statements or [], doc._.selon_published)
+        return doc
+
+
 @Language.factory("selon_segmenter", default_config={"lang": "fr"}, assigns=["token.is_sent_start"])
 def make_segmenter(nlp: Language, name: str, lang: str) -> Segmenter:
     return Segmenter(lang)
@@ -113,3 +127,13 @@ def make_speakers(nlp: Language, name: str, lang: str) -> SpeakersComponent:
 )
 def make_figures(nlp: Language, name: str, lang: str) -> FiguresComponent:
     return FiguresComponent(lang)
+
+
+@Language.factory(
+    "selon_scope",
+    default_config={"lang": "fr"},
+    requires=["doc._.selon_figures", "doc.ents"],
+    assigns=["doc._.selon_figures"],
+)
+def make_scope(nlp: Language, name: str, lang: str) -> ScopeComponent:
+    return ScopeComponent(lang)

@@ -114,9 +114,23 @@ figures = sa.Table(
     sa.Column("outcome", sa.String(32)),
     sa.Column("source", sa.Text),
     sa.Column("statement", sa.String(32)),  # sid of the statement it belongs to
-    sa.Column("place", sa.Text),  # filled when the analysis gives one (later layers)
+    sa.Column("place", sa.Text),  # the place's name (Figure.place.name); version 3 fills it
     sa.UniqueConstraint("article_id", "fid", name="uq_figures_article_fid"),
 )
+
+#: Version 3: each figure's scope (Figure.place and Figure.period), beside version 1's ``place``.
+_V3_FIGURE_COLUMNS = (
+    sa.Column("place_text", sa.Text),
+    sa.Column("place_start", sa.Integer),
+    sa.Column("place_end", sa.Integer),
+    sa.Column("place_country", sa.String(8)),
+    sa.Column("place_city", sa.Text),
+    sa.Column("period_start", sa.String(10)),  # ISO dates: they sort as dates
+    sa.Column("period_end", sa.String(10)),
+    sa.Column("period_text", sa.Text),
+)
+for _column in _V3_FIGURE_COLUMNS:
+    figures.append_column(_column)
 
 _V1_TABLES = (schema_version, articles, statements, figures)
 
@@ -124,7 +138,7 @@ _V1_TABLES = (schema_version, articles, statements, figures)
 SQL_NAMES: dict[str, dict[str, str]] = {
     "articles": {"article_id": "input_id"},
     "statements": {"statement_id": "sid", "content_text": "content", "cue_text": "cue"},
-    "figures": {"figure_id": "fid", "statement_id": "statement"},
+    "figures": {"figure_id": "fid", "statement_id": "statement", "place_name": "place"},
 }
 #: Columns of those rows that the store does not keep (it counts them when asked).
 NOT_STORED = frozenset({"n_statements", "n_figures"})
@@ -142,9 +156,18 @@ _V2_INDEXES = (
 
 
 def _migrate_v1(conn: Connection) -> None:
-    # the tables as version 1 defined them, without the indexes later versions add
+    # the tables as version 1 defined them, without the columns and indexes later versions add
+    later = {c.name for c in _V3_FIGURE_COLUMNS}
     for table in _V1_TABLES:
-        conn.execute(sa.schema.CreateTable(table))
+        conn.execute(_create_without(table, later))
+
+
+def _create_without(table: sa.Table, later: set[str]) -> sa.schema.CreateTable:
+    """The CREATE TABLE of ``table`` without the columns named in ``later`` (added by later
+    migrations)."""
+    create = sa.schema.CreateTable(table)
+    create.columns = [c for c in create.columns if c.element.name not in later or table is not figures]
+    return create
 
 
 def _migrate_v2(conn: Connection) -> None:
@@ -152,9 +175,16 @@ def _migrate_v2(conn: Connection) -> None:
         index.create(conn)
 
 
+def _migrate_v3(conn: Connection) -> None:
+    for column in _V3_FIGURE_COLUMNS:
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(sa.text(f"ALTER TABLE figures ADD COLUMN {column.name} {kind}"))
+
+
 MIGRATIONS: dict[int, tuple[str, Callable[[Connection], None]]] = {
     1: ("articles, statements, figures", _migrate_v1),
     2: ("indexes for figures, compare and speakers", _migrate_v2),
+    3: ("figure scope: place and period", _migrate_v3),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -128,9 +128,9 @@ def _figure_parts() -> tuple[tuple[str, Any, str], ...]:
     unit's family after the unit (no stored column: computed), then the columns the store
     keeps beyond the fields (``place``)."""
     parts: list[tuple[str, Any, str]] = []
-    for p in FIGURE.parts:
-        name = "figure" if p.field == "id" else p.field
-        parts.append((name, sql_column(figures_table, p.column), p.kind))
+    for column, kind in FIGURE.columns:
+        name = {"figure_id": "figure", "statement_id": "statement"}.get(column, column)
+        parts.append((name, sql_column(figures_table, column), kind))
         if name == "unit":
             parts.append(("unit_family", None, "string"))
     given = {column.name for _, column, _ in parts if column is not None}

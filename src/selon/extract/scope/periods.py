@@ -1,0 +1,237 @@
+"""The days a figure's count covers, resolved against the article's publication date.
+
+Time expressions are found with one pattern built from the pack's ``[periods]`` words and its
+month and weekday names: a day (« le 17 mars », « samedi », « mardi soir », « hier »), a part
+of a month (« la mi-février », « début mars », « fin mars »), a month (« en mars »), a year
+(« en 2018 »), a week (« cette semaine »), and what joins them: « depuis X » (from X to the
+publication date), « du X au Y », « entre X et Y ». A day is read by ``dateparser`` against the
+publication date (the past preferred); the rest are rules here. An expression that needs a
+publication date the article does not have gives no period.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from selon.lang.pack import LanguagePack, fold
+from selon.models import Period
+
+Days = tuple[dt.date | None, dt.date | None]
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    forms = {w for word in words for w in (word, fold(word))}
+    return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(forms, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """The pack's ``[periods]`` words and the expression pattern, compiled once per pack."""
+
+    pattern: re.Pattern[str]
+    since_before: re.Pattern[str]
+    months: dict[str, int]
+    mid: frozenset[str]
+    early: frozenset[str]
+    late: frozenset[str]
+    this_week: frozenset[str]
+    last_week: frozenset[str]
+    first_days: frozenset[str]
+    parts_of_day: frozenset[str]
+    languages: tuple[str, ...]
+
+
+@cache
+def period_words(pack: LanguagePack) -> PeriodWords:
+    p, nf = pack.periods, pack.not_figures
+    months = {fold(name): number for name, number in p.months.items()}
+    month = rf"(?:{_alt(list(p.months))})"
+    weekday = rf"(?:{_alt(nf.weekdays)})"
+    day = rf"(?:{_alt(p.first_day)}|\d{{1,2}})"
+    year = r"(?:1[89]\d\d|20\d\d)"
+    det = rf"(?:(?:{_alt(p.determiners)})\s*)?"
+    modifier = rf"(?:{_alt(p.mid + p.early + p.late)})"
+    atoms = {
+        "date": rf"(?:{weekday}\s+)?{day}\s+{month}(?:\s+{year})?",
+        "part": rf"{modifier}[\s-]*(?:(?:{_alt(pack.places.links)})\s*)?{month}(?:\s+{year})?",
+        "month": rf"(?:(?:{_alt(p.month_of)})\s+){month}(?:\s+{year})?|{month}\s+{year}",
+        "weekday": rf"{weekday}(?:\s+(?:{_alt(p.parts_of_day)}))?",
+        "relday": rf"(?:{_alt(p.relative_days)})",
+        "year": rf"(?:{_alt(p.in_year)})\s+{year}",
+        "weeks": rf"(?:{_alt(p.this_week + p.last_week)})",
+    }
+    atom = "|".join(f"(?:{a})" for a in atoms.values())
+    since = rf"(?P<since>(?:{_alt(p.since)})\s+{det}(?P<s>{atom}))"
+    span = (
+        rf"(?P<range>(?:(?:{_alt(p.range_from)})\s+{det}(?P<a>{day}|{atom})\s+(?:{_alt(p.range_to)})\s+{det}(?P<b>{atom}))"
+        rf"|(?:(?:{_alt(p.between)})\s+{det}(?P<c>{day}|{atom})\s+(?:{_alt(p.between_and)})\s+{det}(?P<d>{atom})))"
+    )
+    single = rf"(?P<one>{atom})"
+    pattern = re.compile(rf"(?<!\w)(?:{span}|{since}|{single})(?!\w)", re.IGNORECASE)
+    # « depuis le lancement à la mi-février »: « depuis » a few words before, in the same clause
+    since_before = re.compile(rf"(?<!\w)(?:{_alt(p.since)})(?!\w)[^,;.:!?()«»]{{0,60}}$", re.IGNORECASE)
+    return PeriodWords(
+        pattern=pattern,
+        since_before=since_before,
+        months=months,
+        mid=frozenset(fold(w) for w in p.mid),
+        early=frozenset(fold(w) for w in p.early),
+        late=frozenset(fold(w) for w in p.late),
+        this_week=frozenset(fold(w) for w in p.this_week),
+        last_week=frozenset(fold(w) for w in p.last_week),
+        first_days=frozenset(fold(w) for w in p.first_day),
+        parts_of_day=frozenset(fold(w) for w in p.parts_of_day),
+        languages=tuple(p.dateparser_languages),
+    )
+
+
+@cache
+def _parser(languages: tuple[str, ...], base: dt.date) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=list(languages), settings=settings)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    days: Days
+
+
+class Periods:
+    """The time expressions of one document, read once, resolved against ``published``."""
+
+    def __init__(self, text: str, pack: LanguagePack, published: str | None) -> None:
+        self.words = period_words(pack)
+        self.published = _date(published)
+        self.expressions = list(self._find(text))
+
+    def _find(self, text: str) -> Iterator[TimeExpression]:
+        for m in self.words.pattern.finditer(text):
+            days = self._resolve(m)
+            if m.group("one") and days[0] is not None and self.words.since_before.search(text, max(0, m.start() - 80), m.start()):
+                days = (days[0], self.published)
+            if days[0] is not None or days[1] is not None:
+                yield TimeExpression(m.start(), m.end(), m.group(), days)
+
+    def of(self, start: int, end: int, sentence: tuple[int, int]) -> Period | None:
+        """The period of the figure at characters ``[start, end)``: the time expression of its
+        sentence nearest to it (after it first on a tie), None when the sentence has none."""
+        lo, hi = sentence
+        best: tuple[int, TimeExpression] | None = None
+        for e in self.expressions:
+            if e.start < lo or e.end > hi:
+                continue
+            distance = e.start - end if e.start >= end else start - e.end
+            if best is None or distance < best[0]:
+                best = (distance, e)
+        if best is None:
+            return None
+        e = best[1]
+        first, last = e.days
+        return Period(first.isoformat() if first else None, last.isoformat() if last else None, e.text)
+
+    # -- resolution ------------------------------------------------------------------------
+    def _resolve(self, m: re.Match[str]) -> Days:
+        if m.group("range"):
+            a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+            last = self._atom(b)
+            if a.isdigit() or fold(a) in self.words.first_days:
+                first_day = int(a) if a.isdigit() else 1
+                if last[1] is None or not 1 <= first_day <= 31:
+                    return None, None
+                try:
+                    return last[1].replace(day=first_day), last[1]
+                except ValueError:
+                    return None, None
+            return self._atom(a)[0], last[1]
+        if m.group("since"):
+            first, _ = self._atom(m.group("s"))
+            return (first, self.published) if first is not None else (None, None)
+        return self._atom(m.group("one"))
+
+    def _atom(self, text: str) -> Days:
+        w = self.words
+        flat = " ".join(fold(text).replace("’", "'").split())
+        if flat in w.this_week:
+            return self._week(0)
+        if flat in w.last_week:
+            return self._week(-1)
+        tokens = re.split(r"[\s-]+", flat)
+        month = next((w.months[t] for t in tokens if t in w.months), None)
+        year = next((int(t) for t in tokens if t.isdigit() and len(t) == 4), None)
+        has_day = any((t.isdigit() and len(t) <= 2) or t in w.first_days for t in tokens)
+        if month is not None and not has_day:
+            return self._month_part(tokens[0], month, year)
+        if month is None and year is not None:
+            return self._year(year)
+        day_words = ["1" if t in w.first_days else t for t in tokens if t not in w.parts_of_day]
+        return self._day(" ".join(day_words))
+
+    def _week(self, weeks_back: int) -> Days:
+        if self.published is None:
+            return None, None
+        monday = self.published - dt.timedelta(days=self.published.weekday()) + dt.timedelta(weeks=weeks_back)
+        sunday = monday + dt.timedelta(days=6)
+        return monday, min(sunday, self.published)
+
+    def _year(self, year: int) -> Days:
+        last = dt.date(year, 12, 31)
+        if self.published is not None and self.published.year == year:
+            last = self.published
+        return dt.date(year, 1, 1), last
+
+    def _month_part(self, head: str, month: int, year: int | None) -> Days:
+        if year is None:
+            if self.published is None:
+                return None, None
+            year = self.published.year if month <= self.published.month else self.published.year - 1
+        last_day = calendar.monthrange(year, month)[1]
+        if head in self.words.mid:
+            day = dt.date(year, month, 15)
+            return day, day
+        if head in self.words.early:
+            day = dt.date(year, month, 1)
+            return day, day
+        if head in self.words.late:
+            day = dt.date(year, month, last_day)
+            return day, day
+        first, last = dt.date(year, month, 1), dt.date(year, month, last_day)
+        if self.published is not None and first <= self.published < last:
+            last = self.published
+        return first, last
+
+    def _day(self, text: str) -> Days:
+        has_year = re.search(r"\b(1[89]|20)\d\d\b", text) is not None
+        base = self.published
+        if base is None:
+            if not has_year:
+                return None, None
+            base = dt.date(2000, 1, 1)
+        data = _parser(self.words.languages, base).get_date_data(text)
+        if data is None or data.date_obj is None:
+            return None, None
+        day = data.date_obj.date()
+        return day, day
+
+
+def _date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
