@@ -512,3 +512,23 @@ def test_ingest_refreshes_the_sqlite_planner_statistics(tmp_path: Path, analyzer
     with sqlite3.connect(path) as con:
         tables = {row[0] for row in con.execute("SELECT tbl FROM sqlite_stat1")}
     assert {"figures", "articles"} <= tables
+
+
+def test_show_finds_an_article_by_its_own_id_current_version_first(
+    news: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(["show", "monde-1", "--db", news, "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["article"]["text"].endswith("mis à jour.")  # the current version
+    assert [f["low"] for f in shown["figures"]] == [7000, 20000]
+    assert cli(["show", "monde-1", "--version", "1", "--db", news, "--format", "json"]) == 0
+    assert [f["low"] for f in json.loads(capsys.readouterr().out)["figures"]] == [5000, 20000]
+    assert cli(["show", "echo-1", "--db", news, "--format", "pretty"]) == 0
+    out = capsys.readouterr().out
+    assert "Castaner" in out and "12 morts" in out and "130–150" in out
+
+
+def test_show_names_a_missing_article(news: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["show", "absent-1", "--db", news]) == 2
+    err = capsys.readouterr().err
+    assert "no stored article 'absent-1'" in err and len(err.strip().splitlines()) == 1

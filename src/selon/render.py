@@ -189,15 +189,40 @@ def figures_table(analysis: Analysis) -> Table:
     table.add_column("unit")
     table.add_column("outcome")
     table.add_column("source", max_width=28)
+    # the scope's columns only where some figure has one (an undated article has no period)
+    scope = [(name, fmt) for name, fmt in (("place", format_place), ("period", format_period))
+             if any(fmt(f) for f in analysis.figures)]  # fmt: skip
+    for name, _ in scope:
+        table.add_column(name, max_width=24)
     table.add_column("text", min_width=12)
     for f in analysis.figures:
         source = f.source or ""
         if f.statement:
             source = f"{source} ({f.statement})" if source else f.statement
-        table.add_row(
-            f.id, format_value(f), f.unit or "", f.outcome or "", source, shorten(f.text, 50)
-        )
+        cells = [fmt(f) for _, fmt in scope]
+        table.add_row(f.id, format_value(f), f.unit or "", f.outcome or "", source, *cells, shorten(f.text, 50))
     return table
+
+
+def format_place(figure: Figure) -> str:
+    """A figure's place as a reader names it: the mention, with the gazetteer's name when it
+    differs (« Mossoul (Mosul, IQ) »)."""
+    place = figure.place
+    if place is None:
+        return ""
+    other_name = place.name if place.name and place.name not in place.text else None
+    known = ", ".join(x for x in (other_name, place.country) if x)
+    return f"{place.text} ({known})" if known else place.text
+
+
+def format_period(figure: Figure) -> str:
+    """A figure's period: one day, or its first and last day (``…`` for an open bound)."""
+    period = figure.period
+    if period is None:
+        return ""
+    if period.start == period.end:
+        return period.start or ""
+    return f"{period.start or '…'} – {period.end or '…'}"
 
 
 def render(analysis: Analysis, width: int = 100) -> RenderableType:

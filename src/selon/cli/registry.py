@@ -2,7 +2,7 @@
 
 Every subcommand is a :class:`~selon.cli.command.Command` in :data:`COMMANDS`: ``analyze``
 (:mod:`selon.cli.analyze`), ``ingest``, ``figures``, ``compare``, ``speakers``
-(:mod:`selon.cli.store`), ``evaluate`` (:mod:`selon.cli.evaluate`), ``serve`` (:mod:`selon.cli.serve`) and ``spark``
+(:mod:`selon.cli.store`), ``show`` (:mod:`selon.cli.show`), ``evaluate`` (:mod:`selon.cli.evaluate`), ``serve`` (:mod:`selon.cli.serve`) and ``spark``
 (:mod:`selon.cli.spark`). Adding one means writing its Command and registering it here.
 :func:`main` is what the ``selon`` script, ``spark-submit`` (:mod:`selon.scale.spark_job`)
 and the tests run.
@@ -25,6 +25,7 @@ from selon.cli.analyze import COMMAND as ANALYZE
 from selon.cli.command import EXIT_NONE_OR_USAGE, EXIT_OK, Command, warn
 from selon.cli.evaluate import COMMAND as EVALUATE
 from selon.cli.serve import COMMAND as SERVE
+from selon.cli.show import COMMAND as SHOW
 from selon.cli.spark import COMMAND as SPARK
 from selon.cli.store import COMMANDS as STORE_COMMANDS
 from selon.errors import SelonError, UsageError
@@ -47,7 +48,7 @@ def register(command: Command) -> Command:
     return command
 
 
-for _command in (ANALYZE, *STORE_COMMANDS, EVALUATE, SERVE, SPARK):
+for _command in (ANALYZE, *STORE_COMMANDS, SHOW, EVALUATE, SERVE, SPARK):
     register(_command)
 
 

@@ -489,6 +489,19 @@ class Store:
             (from_sql(figures, r._mapping) for r in held["figures"]),
         )
 
+    def find(self, article_id: str, version: int | None = None) -> int | None:
+        """The row id of the stored article whose own id (``Article.id``) is ``article_id``: its
+        current version, or ``version``; the latest stored when several articles share the id;
+        None when none does."""
+        query = sa.select(articles.c.id).where(articles.c.input_id == article_id)
+        if version is None:
+            query = query.where(articles.c.current.is_(True))
+        else:
+            query = query.where(articles.c.version == version)
+        with self.read() as conn:
+            found = conn.execute(query.order_by(articles.c.ingested_at.desc(), articles.c.id.desc())).first()
+        return None if found is None else int(found.id)
+
     def counts(self) -> dict[str, int]:
         """Rows per table (articles, statements, figures)."""
         with self.read() as conn:
