@@ -29,6 +29,7 @@ from selon.lang.schema import (
     Cues,
     Mentions,
     Morphology,
+    Names,
     NotFigures,
     Numbers,
     Outcomes,
@@ -81,6 +82,7 @@ class LanguagePack:
     units: Units
     places: Places
     periods: Periods
+    names: Names
 
     def singular(self, word: str) -> str:
         """``word`` without a plural ending (a crude singular, for comparing words)."""

@@ -277,3 +277,9 @@ class Periods:
     first_day: Words
     determiners: Words
     months: Counts
+
+
+@dataclass(frozen=True)
+class Names:
+    acronym_skip: Words
+    determiners: Words

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from selon.extract.figures import extract_figures
+from selon.extract.names import unify_names
 from selon.extract.quotes import find_quotes
 from selon.extract.scope import attach_scope
 from selon.extract.segment import set_boundaries
@@ -70,7 +71,8 @@ class SpeakersComponent:
         cands = doc._.selon_candidates
         if cands is None:
             raise ValueError("selon_speakers needs selon_statements before it in the pipeline")
-        doc._.selon_statements = attribute_speakers(doc, self.pack, cands, doc._.selon_statements)
+        statements = attribute_speakers(doc, self.pack, cands, doc._.selon_statements)
+        doc._.selon_statements = unify_names(statements, doc.text, self.pack)
         doc._.selon_candidates = None  # tokens and spans: not kept past the pipeline
         return doc
 
