@@ -483,3 +483,80 @@ def test_sqlite_planner_statistics_follow_the_writes(tmp_path: Path, monkeypatch
     store.add(make_analysis(id="c", text=TEXT + " Trois."))
     store.close()  # stored something: refreshed on close
     assert {"articles", "figures"} <= stat_tables()
+
+
+# -- issue 11: one bad article never costs another ---------------------------------------------
+class _FailingFirst:
+    """Analyses every article but the ones whose id is in ``fail`` (a Failure, as an analyzer
+    reports one); counts what it was asked to analyse."""
+
+    def __init__(self, fail: set[str], speaker_name: dict[str, str] | None = None) -> None:
+        self.fail = fail
+        self.speaker_name = speaker_name or {}
+        self.asked: list[str] = []
+
+    def analyze_many(self, arts):  # type: ignore[no-untyped-def]
+        from selon.pipeline.analyzer import Failure
+
+        for a in arts:
+            self.asked.append(a.id)
+            if a.id in self.fail:
+                yield Failure(a.id, None, "the analysis failed")
+                continue
+            name = self.speaker_name.get(a.id, "Marc Durand")
+            stmt = Statement("s1", "direct", TextSpan(a.text[:5], 0, 5), Speaker(a.text[:2], 0, 2, name))
+            yield Analysis(a, [stmt], [])
+
+
+def test_a_failed_analysis_does_not_mark_its_text_as_seen(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "dup.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": i, "text": TEXT}) for i in ("first", "second", "third")) + "\n",
+        encoding="utf-8",
+    )
+    stub = _FailingFirst({"first"})
+    summary = ingest([corpus], db_url, analyzer=stub)
+    assert (len(summary.ingested), len(summary.present), len(summary.failed)) == (1, 1, 1), summary
+    assert summary.ingested == [f"{corpus}:2"] and summary.present == [f"{corpus}:3"]
+    assert stub.asked == ["first", "second"]  # the third copy waited for the second's result
+    with open_store(db_url) as store:
+        assert store.counts()["articles"] == 1
+    # a run where every copy fails stores nothing and marks nothing: a re-run stores it
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "x", "text": TEXT + " Bis."}) + "\n", encoding="utf-8")
+    assert len(ingest([other], db_url, analyzer=_FailingFirst({"x"})).failed) == 1
+    assert len(ingest([other], db_url, analyzer=_FailingFirst(set())).ingested) == 1
+
+
+def test_an_article_the_store_refuses_is_its_failure_and_the_batch_goes_on(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "three.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": f"a{k}", "text": f"{TEXT} ({k})"}) for k in range(3)) + "\n", encoding="utf-8"
+    )
+    # a value the analysis produced that PostgreSQL cannot hold (SQLite can)
+    stub = _FailingFirst(set(), speaker_name={"a1": "Marc\x00Durand"})
+    summary = ingest([corpus], db_url, analyzer=stub)
+    if db_url.startswith("postgresql"):
+        assert summary.ingested == [f"{corpus}:1", f"{corpus}:3"], summary
+        (failure,) = summary.failed
+        assert failure.source == f"{corpus}:2" and "nothing of it was written" in failure.message
+    else:
+        assert len(summary.ingested) == 3
+    with open_store(db_url) as store:
+        assert store.counts()["articles"] == len(summary.ingested)
+
+
+def test_a_nul_character_is_the_articles_failure_on_every_store(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "nul.jsonl"
+    texts = [TEXT, TEXT.replace("Mossoul.", "Mossoul.\x00"), TEXT + " Encore."]
+    corpus.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n")
+    summary = ingest([corpus], db_url, analyzer=_FailingFirst(set()))
+    assert summary.ingested == [f"{corpus}:1", f"{corpus}:3"], summary
+    (failure,) = summary.failed
+    assert failure.source == f"{corpus}:2" and "NUL character" in failure.message

@@ -80,6 +80,13 @@ class StoreError(SelonError):
     status = 503
 
 
+class ArticleNotStoredError(StoreError):
+    """The store refused one article's data (a constraint it breaks, a value the database
+    cannot hold): nothing of that article was written, and the store can go on with others."""
+
+    status = 422
+
+
 class SparkError(SelonError):
     """Spark cannot run: PySpark or Java missing, a bad input or output location."""
 

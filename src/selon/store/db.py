@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from selon.errors import StoreError
+from selon.errors import ArticleNotStoredError, StoreError
 from selon.models import Analysis
 from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
@@ -367,11 +367,6 @@ class Store:
         while True:
             try:
                 result = self._add_once(analysis, key)
-                if result.status == "ingested":
-                    self._stored_since_stats += 1
-                    if self._stored_since_stats >= STATS_EVERY:  # a long-lived store (the web server)
-                        self.optimize()
-                return result
             except sa_exc.IntegrityError as e:
                 attempt += 1
                 # Another writer took the same (url, version) between our read and our insert
@@ -379,10 +374,16 @@ class Store:
                 # back, read again and retry. Any other violation is the analysis's fault.
                 if _is_version_race(e) and attempt < 10:
                     continue
-                raise StoreError(
-                    f"cannot store the article: {_reason(e)} (nothing of it was written)",
-                    source=analysis.article.id,
-                ) from e
+                raise _not_stored(analysis, _reason(e)) from e
+            except StoreError as e:
+                if isinstance(e.__cause__, sa_exc.DataError):  # a value the database cannot hold
+                    raise _not_stored(analysis, _reason(e.__cause__)) from e
+                raise
+            if result.status == "ingested":
+                self._stored_since_stats += 1
+                if self._stored_since_stats >= STATS_EVERY:  # a long-lived store (the web server)
+                    self.optimize()
+            return result
 
     def _add_once(self, analysis: Analysis, key: str) -> AddResult:
         a = analysis.article
@@ -496,6 +497,12 @@ def from_sql(table: sa.Table, stored: Mapping[Any, Any]) -> Row:
     return {
         names.get(k, k): iso_date(v) if isinstance(table.c[k].type, sa.Date) else v for k, v in stored.items()
     }
+
+
+def _not_stored(analysis: Analysis, reason: str) -> ArticleNotStoredError:
+    return ArticleNotStoredError(
+        f"cannot store the article: {reason} (nothing of it was written)", source=analysis.article.id
+    )
 
 
 def _is_version_race(e: sa_exc.IntegrityError) -> bool:
