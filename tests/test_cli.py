@@ -335,3 +335,15 @@ def test_output_doc_example_matches_the_records_and_the_example_text() -> None:
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"], span
     assert example["article"]["text"].rstrip("…") == text[: len(example["article"]["text"].rstrip("…"))]
+
+
+def test_workers_two_keep_the_run_when_one_record_raises() -> None:
+    """issue 11: an unexpected error in a worker fails its article only, not the whole run."""
+    from selon.pipeline.analyzer import Failure, analyze_parallel
+
+    good = [Article(id=f"g{k}", text=FRENCH.replace("300", str(300 + k)), language="fr") for k in range(5)]
+    bad = Article(id="bad", text=12345, language="fr")  # type: ignore[arg-type]  # raises in the worker
+    results = list(analyze_parallel([*good[:2], bad, *good[2:]], lang="fr", workers=2, batch_size=2))
+    assert [getattr(r, "article_id", None) or r.article.id for r in results] == ["g0", "g1", "bad", "g2", "g3", "g4"]
+    assert [type(r).__name__ for r in results].count("Analysis") == 5
+    assert isinstance(results[2], Failure) and "internal error" in results[2].message
