@@ -347,3 +347,40 @@ def test_workers_two_keep_the_run_when_one_record_raises() -> None:
     assert [getattr(r, "article_id", None) or r.article.id for r in results] == ["g0", "g1", "bad", "g2", "g3", "g4"]
     assert [type(r).__name__ for r in results].count("Analysis") == 5
     assert isinstance(results[2], Failure) and "internal error" in results[2].message
+
+
+def test_ingest_bar_knows_the_total_before_anything_is_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from selon.cli import store as store_command
+    from selon.store.loader import IngestSummary
+
+    bars = []
+    real = store_command.progress_bar
+
+    def spy(total, enabled, label="analysing"):  # type: ignore[no-untyped-def]
+        context = real(total, enabled, label)
+
+        class Keep:
+            def __enter__(self):  # type: ignore[no-untyped-def]
+                bars.append(context.__enter__())
+                return bars[-1]
+
+            def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+                return context.__exit__(*exc)
+
+        return Keep()
+
+    totals_at_start = []
+
+    def fake_ingest(paths, db, *, lang, progress):  # type: ignore[no-untyped-def]
+        totals_at_start.append(bars[0].tasks[0].total)
+        return IngestSummary(ingested=["x"])
+
+    monkeypatch.setattr(store_command, "isatty", lambda stream: True)
+    monkeypatch.setattr(store_command, "progress_bar", spy)
+    monkeypatch.setattr(store_command, "ingest", fake_ingest)
+    (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps({"text": FRENCH}) for _ in range(3)) + "\n")
+    code, _, _ = run_cli(capsys, "ingest", str(tmp_path), "--db", str(tmp_path / "s.db"))
+    assert code == 0 and totals_at_start == [4]

@@ -6,6 +6,7 @@ Every test that takes ``db_url`` runs twice, once per backend (see ``conftest_pg
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import importlib.util
 import json
 import os
@@ -560,3 +561,73 @@ def test_a_nul_character_is_the_articles_failure_on_every_store(db_url: str, tmp
     assert summary.ingested == [f"{corpus}:1", f"{corpus}:3"], summary
     (failure,) = summary.failed
     assert failure.source == f"{corpus}:2" and "NUL character" in failure.message
+
+
+# -- issue 11: reading a store never writes it ----------------------------------------------------
+@pytest.mark.parametrize("command", ["figures", "compare", "speakers"])
+def test_read_commands_on_a_missing_store_error_out_and_never_create_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    from cli_helpers import run_cli
+
+    missing = tmp_path / "missing.db"
+    code, out, err = run_cli(capsys, command, "--db", str(missing))
+    assert code == 2 and out == ""
+    assert len(err) == 1 and "there is no store at" in err[0] and str(missing) in err[0], err
+    assert not missing.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_read_on_an_empty_database_does_not_make_it_a_store(pg_database: str) -> None:
+    from selon.store.queries import figures as query_figures
+
+    with pytest.raises(StoreError, match="holds no selon store yet"):
+        query_figures(pg_database)
+    with open_store(pg_database, migrate=False) as store:
+        assert store.version() == 0
+
+
+_SELON_SRC = str(Path(importlib.import_module("selon").__file__ or "").resolve().parents[1])
+
+
+def _python_for(user: str) -> list[str] | None:
+    """A command that runs this Python's selon as ``user`` (root only), or None."""
+    import shutil
+    import sysconfig
+
+    runuser = shutil.which("runuser")
+    system = shutil.which(f"python{sys.version_info.major}.{sys.version_info.minor}", path="/usr/bin:/bin")
+    if not (runuser and system):
+        return None
+    site = sysconfig.get_paths()["purelib"]
+    return [runuser, "-u", user, "--", "env", f"PYTHONPATH={_SELON_SRC}:{site}", system]
+
+
+def test_a_store_the_user_may_not_write_can_be_read(tmp_path: Path) -> None:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="selon-ro-"))
+    try:
+        db = folder / "store.db"
+        with open_store(db) as store:
+            store.add(make_analysis())
+        db.chmod(0o444)
+        folder.chmod(0o555)  # not even the WAL's side files can be created
+        run = [sys.executable]
+        if os.geteuid() == 0:  # root writes anything: read as another user
+            as_user = _python_for("postgres")
+            if as_user is None:
+                pytest.skip("running as root without runuser or a system Python to read as another user")
+            run = as_user
+        code = "from selon.cli.registry import main; import sys; sys.exit(main(sys.argv[1:]))"
+        done = subprocess.run(
+            [*run, "-c", code, "figures", "--db", str(db), "--format", "json"],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": _SELON_SRC},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert [f["figure"] for f in json.loads(done.stdout)] == ["f1", "f2"]
+        assert sorted(p.name for p in folder.iterdir()) == ["store.db"]
+    finally:
+        folder.chmod(0o755)
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()

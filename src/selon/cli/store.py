@@ -113,7 +113,11 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_files(args: argparse.Namespace) -> int:
+    from selon.ingest.readers import count_files
+
     with progress_bar(None, isatty(sys.stderr), label="ingest") as bar:
+        if bar is not None:  # counted first, so the bar reads 0/N while the model loads, not 0/?
+            bar.update(bar.task_ids[0], total=count_files(args.paths))
 
         def step(done: int, total: int) -> None:
             bar.update(bar.task_ids[0], completed=done, total=total)

@@ -77,7 +77,7 @@ def ingest(
 
     ``lang`` forces the language (no detection). ``analyzer`` defaults to an ``Analyzer`` for
     the run's language, loaded only when something needs analysing. ``progress(done, total)``
-    is called once with ``done = 0`` before anything is analysed, then after each input. Inputs are read ``chunk_size`` at a time, so memory does not
+    is called after each input. Inputs are read ``chunk_size`` at a time, so memory does not
     grow with the corpus.
     """
     options = RunOptions(lang=lang)
@@ -104,8 +104,6 @@ def ingest(
         return loaded[0]
 
     with using_store(db) as store:
-        if progress is not None:
-            progress(0, total or 0)  # the bar knows the total before the model loads
         inputs = (admit(record, options) for record in read_files(paths))
         # in chunks, so that memory stays bounded and dedup is one query per chunk
         while chunk := list(itertools.islice(inputs, chunk_size)):

@@ -169,7 +169,7 @@ def figures(
     )
     families = unit_families(lang)
     out = Records(columns=FIGURE_COLUMNS)
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         for r in conn.execute(query):
             out.append(_figure_record(r, families))
     return out
@@ -292,7 +292,7 @@ def compare(
     # sources are matched case-insensitively; a column is named by the most frequent spelling
     # (ties: the first in code-point order, so that the name does not depend on row order)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         rows = conn.execute(query).all()
     unit_at = keys.index("unit") if "unit" in keys else None
     date_at = keys.index("date") if "date" in keys else None
@@ -382,7 +382,7 @@ def speakers(
     merged: dict[tuple[str, str | None], dict[str, Any]] = defaultdict(
         lambda: {"n": 0, "articles": set(), "roles": Counter()}
     )
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         for r in conn.execute(query):
             m = merged[(r.speaker_name, r.outlet)]
             m["n"] += r.n
