@@ -61,6 +61,12 @@ class ModelNotInstalledError(SelonError):
     status = 500
 
 
+class DependencyError(SelonError):
+    """An optional dependency a feature needs is not installed (the message names the extra)."""
+
+    status = 500
+
+
 class LanguagePackError(SelonError):
     """A language pack is malformed: a key is missing, unknown (misspelt) or of the wrong type."""
 

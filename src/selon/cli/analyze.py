@@ -25,7 +25,7 @@ from selon.cli.command import (
     progress_bar,
     warn,
 )
-from selon.errors import SelonError
+from selon.errors import InputError, SelonError, UsageError
 from selon.models import Analysis
 
 if TYPE_CHECKING:
@@ -160,7 +160,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from selon.pipeline.batch import run_batch
 
     fmt = args.format or ("pretty" if isatty(sys.stdout) else "jsonl")
-    paths = expand_inputs(args.paths)  # a path that names nothing is that input's failure
+    paths = expand_inputs(args.paths)  # a path that names nothing is that input's failure …
+    if all(isinstance(p, InputError) for p in paths):  # … unless no path names anything
+        raise UsageError(str(paths[0]))
     total = count_articles(paths)
     ok = failed = 0
     with progress_bar(total, isatty(sys.stderr) and total != 1) as progress:
