@@ -531,6 +531,21 @@ def test_a_failed_analysis_does_not_mark_its_text_as_seen(db_url: str, tmp_path:
     assert len(ingest([other], db_url, analyzer=_FailingFirst(set())).ingested) == 1
 
 
+def test_the_same_text_twice_the_first_refused_for_its_language_is_stored_once(db_url: str, tmp_path: Path) -> None:
+    """The issue's reproduction: a JSONL with one text twice, the first line with "lang": "en"."""
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "en", "text": TEXT, "lang": "en"}) + "\n" + json.dumps({"id": "fr", "text": TEXT}) + "\n",
+        encoding="utf-8",
+    )
+    for run in range(2):
+        summary = ingest([corpus], db_url, analyzer=_FailingFirst(set()))
+        assert [f.source for f in summary.failed] == [f"{corpus}:1"]
+        assert (summary.ingested, summary.present) == (([f"{corpus}:2"], []) if run == 0 else ([], [f"{corpus}:2"]))
+
+
 def test_an_article_the_store_refuses_is_its_failure_and_the_batch_goes_on(db_url: str, tmp_path: Path) -> None:
     from selon.store.loader import ingest
 
