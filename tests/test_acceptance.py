@@ -26,6 +26,7 @@ from selon.web import create_app
 from texts import ENGLISH, FRENCH, GERMAN
 
 pytestmark = pytest.mark.model
+pytest_plugins = ["conftest_pg"]
 
 NO_TEXT = "the article has no text (empty or only whitespace)"
 
@@ -46,6 +47,10 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
     "impossible date": (
         {"id": "a", "text": FRENCH, "published": "2017-02-30"},
         "published '2017-02-30' is not a date (expected YYYY-MM-DD)",
+    ),
+    "NUL character in the text": (
+        {"id": "a", "text": FRENCH.replace("Lyon", "Lyon\x00")},
+        "the article's text holds a NUL character (U+0000)",
     ),
     "month 13": (
         {"id": "a", "text": FRENCH, "published": "2017-13-01"},
@@ -118,3 +123,31 @@ def test_a_refused_language_is_accepted_when_forced_as_the_reason_says(ways_in: 
     reason = ways_in["analyze"](obj, None)
     assert reason is not None and "--lang fr" in reason and '"lang": "fr"' in reason
     assert {name: way(obj, "fr") for name, way in ways_in.items()} == dict.fromkeys(ways_in)
+
+
+class _RefusedByPostgres:
+    """A stub analyzer: article ``b`` comes out with a speaker name PostgreSQL cannot store."""
+
+    lang = "fr"
+
+    def analyze_many(self, articles):  # type: ignore[no-untyped-def]
+        from selon.models import Analysis, Speaker, Statement, TextSpan
+
+        for a in articles:
+            name = "Marc\x00Durand" if a.id == "b" else "Marc Durand"
+            yield Analysis(a, [Statement("s1", "direct", TextSpan(a.text[:5], 0, 5), Speaker(a.text[:2], 0, 2, name))])
+
+
+def test_web_ingest_reports_each_article_when_the_store_refuses_one(db_url: str) -> None:
+    app = create_app(db_url=db_url, analyzer=_RefusedByPostgres(), allow_ingest=True, token="t")  # type: ignore[arg-type]
+    body = {"articles": [{"id": i, "text": f"{FRENCH} ({i})"} for i in "abc"]}
+    with TestClient(app) as c:
+        r = c.post("/api/ingest", json=body, headers={"Authorization": "Bearer t"})
+    assert r.status_code == 200, r.text
+    result = r.json()
+    if db_url.startswith("postgresql"):
+        assert [e["id"] for e in result["ingested"]] == ["a", "c"]
+        assert [e["id"] for e in result["failed"]] == ["b"]
+        assert "nothing of it was written" in result["failed"][0]["reason"]
+    else:
+        assert [e["id"] for e in result["ingested"]] == ["a", "b", "c"]

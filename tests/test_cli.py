@@ -253,6 +253,14 @@ def test_pretty_in_a_pipe_is_plain_text_with_tables() -> None:
         assert cell in out, cell
 
 
+def test_pretty_kind_label_is_the_jsons_name() -> None:
+    buf = io.StringIO()
+    render.print_analysis(_analysis(), Console(file=buf, width=160))
+    rows = {line.split("│")[1].strip(): line for line in buf.getvalue().splitlines() if line.count("│") > 3}
+    assert "according_to" in rows["s3"], rows
+    assert [s.kind for s in _analysis().statements if s.id == "s3"] == ["according_to"]
+
+
 def test_pretty_on_a_terminal_is_coloured() -> None:
     buf = io.StringIO()
     render.print_analysis(_analysis(), Console(file=buf, width=120, force_terminal=True, color_system="standard"))
@@ -335,3 +343,101 @@ def test_output_doc_example_matches_the_records_and_the_example_text() -> None:
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"], span
     assert example["article"]["text"].rstrip("…") == text[: len(example["article"]["text"].rstrip("…"))]
+
+
+def test_workers_two_keep_the_run_when_one_record_raises() -> None:
+    """issue 11: an unexpected error in a worker fails its article only, not the whole run."""
+    from selon.pipeline.analyzer import Failure, analyze_parallel
+
+    good = [Article(id=f"g{k}", text=FRENCH.replace("300", str(300 + k)), language="fr") for k in range(5)]
+    bad = Article(id="bad", text=12345, language="fr")  # type: ignore[arg-type]  # raises in the worker
+    results = list(analyze_parallel([*good[:2], bad, *good[2:]], lang="fr", workers=2, batch_size=2))
+    assert [getattr(r, "article_id", None) or r.article.id for r in results] == ["g0", "g1", "bad", "g2", "g3", "g4"]
+    assert [type(r).__name__ for r in results].count("Analysis") == 5
+    assert isinstance(results[2], Failure) and "internal error" in results[2].message
+
+
+def test_ingest_bar_knows_the_total_before_anything_is_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from selon.cli import store as store_command
+    from selon.store.loader import IngestSummary
+
+    bars = []
+    real = store_command.progress_bar
+
+    def spy(total, enabled, label="analysing"):  # type: ignore[no-untyped-def]
+        context = real(total, enabled, label)
+
+        class Keep:
+            def __enter__(self):  # type: ignore[no-untyped-def]
+                bars.append(context.__enter__())
+                return bars[-1]
+
+            def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+                return context.__exit__(*exc)
+
+        return Keep()
+
+    totals_at_start = []
+
+    def fake_ingest(paths, db, *, lang, progress):  # type: ignore[no-untyped-def]
+        totals_at_start.append(bars[0].tasks[0].total)
+        return IngestSummary(ingested=["x"])
+
+    monkeypatch.setattr(store_command, "isatty", lambda stream: True)
+    monkeypatch.setattr(store_command, "progress_bar", spy)
+    monkeypatch.setattr(store_command, "ingest", fake_ingest)
+    (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps({"text": FRENCH}) for _ in range(3)) + "\n")
+    code, _, _ = run_cli(capsys, "ingest", str(tmp_path), "--db", str(tmp_path / "s.db"))
+    assert code == 0 and totals_at_start == [4]
+
+
+def _store_with_figures(path: Path) -> str:
+    from selon.store.db import open_store
+
+    text = "Selon la police, 12 morts et 30 blessés à Lyon."
+    figs = [
+        Figure("f1", "12 morts", 17, 25, 12, None, "exact", "morts", "killed", "la police"),
+        Figure("f2", "30 blessés", 29, 39, 30, None, "exact", "blessés", "injured", "la police"),
+    ]
+    with open_store(path) as store:
+        store.add(Analysis(Article(id="lyon", text=text, language="fr"), [], figs))
+    return str(path)
+
+
+@pytest.mark.parametrize("given", ["killed", "Killed", "KILLED", "tués", "morts", "Morts"])
+def test_outcome_accepts_codes_in_any_case_and_the_packs_words(capsys, tmp_path: Path, given: str) -> None:
+    db = _store_with_figures(tmp_path / "s.db")
+    code, out, err = run_cli(capsys, "figures", "--db", db, "--outcome", given, "--format", "json")
+    assert code == 0, err
+    assert [r["figure"] for r in json.loads(out)] == ["f1"]
+
+
+def test_an_unknown_outcome_is_an_error_listing_the_outcomes(capsys, tmp_path: Path) -> None:
+    db = _store_with_figures(tmp_path / "s.db")
+    for command in ("figures", "compare"):
+        code, out, err = run_cli(capsys, command, "--db", db, "--outcome", "zombies")
+        assert code == 2 and out == "" and len(err) == 1, err
+        assert "unknown outcome 'zombies'" in err[0]
+        assert all(o in err[0] for o in ("killed", "injured", "participating", "other"))
+
+
+@pytest.mark.parametrize("missing", ["pandas", "pyarrow"])
+def test_parquet_without_its_extra_names_the_extra_before_any_query(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    monkeypatch.setitem(sys.modules, missing, None)  # as if not installed
+    out_file = tmp_path / "f.parquet"
+    # the store does not exist: the missing dependency is said first, before any query
+    code, out, err = run_cli(capsys, "figures", "--db", str(tmp_path / "none.db"), "--format", "parquet", "-o", str(out_file))
+    assert code == 2 and out == "" and len(err) == 1, err
+    assert missing in err[0] and "pip install 'selon[pandas]'" in err[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no store opened, no file written
+
+
+def test_output_doc_says_via_holds_a_name() -> None:
+    """issue 11: ``via`` is filled with a speaker's name (resolve.relay_via), not a statement id."""
+    (row,) = [line for line in (ROOT / "docs" / "output.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `via` |")]
+    assert "name" in row and "id of the statement" not in row

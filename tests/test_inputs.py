@@ -424,3 +424,87 @@ def test_one_megabyte_article_through_the_whole_pipeline(tmp_path: Path) -> None
     assert got["last"] > len(block) * (copies - 1)  # the last paragraph was analysed, offsets mapped back
     growth_mb = (got["peak"] - got["base"]) / 1024
     assert growth_mb < 600, f"peak memory grew by {growth_mb:.0f} MB on a 1 MB article"
+
+
+# -- issue 11: one bad record is that record's error ---------------------------------------------
+_HOSTILE = {
+    "surrogate.json": ('{"id": "s", "text": "Selon la police \\ud800 300 personnes."}', "lone surrogate"),
+    "deep.json": ("[" * 5000 + "]" * 5000, "nested too deeply"),
+    "bigint.json": ('{"id": ' + "9" * 5000 + ', "text": "Selon la police, 300."}', "cannot be read"),
+}
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_hostile_json_is_its_records_one_line_error_and_json_output_stays_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer, command: str
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(FRENCH, encoding="utf-8")
+    paths = []
+    for name, (content, _) in _HOSTILE.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    jsonl = tmp_path / "lines.jsonl"
+    jsonl.write_text("\n".join(content for content, _ in _HOSTILE.values()), encoding="utf-8")
+    extra = ["--format", "json"] if command == "analyze" else ["--db", str(tmp_path / "s.db")]
+    code, out, err = run_cli(capsys, command, *paths, str(jsonl), str(good), *extra)
+    assert code == 1, err
+    assert not any("internal error" in line for line in err), err
+    for name, (_, reason) in _HOSTILE.items():
+        _assert_one_line_error(err, str(tmp_path / name), reason)
+    for k, (_, reason) in enumerate(_HOSTILE.values(), start=1):
+        _assert_one_line_error(err, f"{jsonl}:{k}", reason)
+    if command == "analyze":
+        assert [a["article"]["id"] for a in json.loads(out)] == ["good"]
+
+
+def test_json_array_is_closed_when_the_run_stops(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stopping(records, **kwargs):  # type: ignore[no-untyped-def]
+        yield Analysis(article=Article(id="a", text=FRENCH))
+        yield Analysis(article=Article(id="b", text=FRENCH))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run_batch", stopping)
+    p = tmp_path / "a.txt"
+    p.write_text(FRENCH, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "analyze", str(p), str(p), "--format", "json")
+    assert code == 130
+    assert [a["article"]["id"] for a in json.loads(out)] == ["a", "b"]
+
+
+def test_missing_path_is_its_failure_and_the_others_are_analysed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"id": "g", "text": FRENCH}), encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    for command, extra in (("analyze", ["--format", "jsonl"]), ("ingest", ["--db", str(tmp_path / "s.db")])):
+        code, out, err = run_cli(capsys, command, str(missing), str(good), *extra)
+        assert code == 1, (command, err)
+        _assert_one_line_error(err, str(missing), "no such file")
+        if command == "analyze":
+            assert [a["article"]["id"] for a in lines_json(out)] == ["g"]
+        else:
+            assert "1 ingested" in err[-1]
+
+
+def test_a_glob_through_a_symlink_loop_reads_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)
+    assert expand_paths([str(tmp_path / "**" / "*.txt")]) == [str(tmp_path / "sub" / "a.txt")]
+
+
+def test_dash_with_a_closed_stdin_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cli_analyzer: Analyzer
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python gives a process started with <&-
+    good = tmp_path / "good.txt"
+    good.write_text(FRENCH, encoding="utf-8")
+    code, out, err = run_cli(capsys, "analyze", "-", str(good), "--format", "jsonl")
+    assert code == 1, err
+    _assert_one_line_error(err, "<stdin>", "stdin")
+    assert not any("internal error" in line for line in err)
+    assert [a["article"]["id"] for a in lines_json(out)] == ["good"]

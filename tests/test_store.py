@@ -6,6 +6,7 @@ Every test that takes ``db_url`` runs twice, once per backend (see ``conftest_pg
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import importlib.util
 import json
 import os
@@ -511,3 +512,165 @@ def test_sqlite_planner_statistics_follow_the_writes(tmp_path: Path, monkeypatch
     store.add(make_analysis(id="c", text=TEXT + " Trois."))
     store.close()  # stored something: refreshed on close
     assert {"articles", "figures"} <= stat_tables()
+
+
+# -- issue 11: one bad article never costs another ---------------------------------------------
+class _FailingFirst:
+    """Analyses every article but the ones whose id is in ``fail`` (a Failure, as an analyzer
+    reports one); counts what it was asked to analyse."""
+
+    def __init__(self, fail: set[str], speaker_name: dict[str, str] | None = None) -> None:
+        self.fail = fail
+        self.speaker_name = speaker_name or {}
+        self.asked: list[str] = []
+
+    def analyze_many(self, arts):  # type: ignore[no-untyped-def]
+        from selon.pipeline.analyzer import Failure
+
+        for a in arts:
+            self.asked.append(a.id)
+            if a.id in self.fail:
+                yield Failure(a.id, None, "the analysis failed")
+                continue
+            name = self.speaker_name.get(a.id, "Marc Durand")
+            stmt = Statement("s1", "direct", TextSpan(a.text[:5], 0, 5), Speaker(a.text[:2], 0, 2, name))
+            yield Analysis(a, [stmt], [])
+
+
+def test_a_failed_analysis_does_not_mark_its_text_as_seen(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "dup.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": i, "text": TEXT}) for i in ("first", "second", "third")) + "\n",
+        encoding="utf-8",
+    )
+    stub = _FailingFirst({"first"})
+    summary = ingest([corpus], db_url, analyzer=stub)
+    assert (len(summary.ingested), len(summary.present), len(summary.failed)) == (1, 1, 1), summary
+    assert summary.ingested == [f"{corpus}:2"] and summary.present == [f"{corpus}:3"]
+    assert stub.asked == ["first", "second"]  # the third copy waited for the second's result
+    with open_store(db_url) as store:
+        assert store.counts()["articles"] == 1
+    # a run where every copy fails stores nothing and marks nothing: a re-run stores it
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "x", "text": TEXT + " Bis."}) + "\n", encoding="utf-8")
+    assert len(ingest([other], db_url, analyzer=_FailingFirst({"x"})).failed) == 1
+    assert len(ingest([other], db_url, analyzer=_FailingFirst(set())).ingested) == 1
+
+
+def test_the_same_text_twice_the_first_refused_for_its_language_is_stored_once(db_url: str, tmp_path: Path) -> None:
+    """The issue's reproduction: a JSONL with one text twice, the first line with "lang": "en"."""
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "en", "text": TEXT, "lang": "en"}) + "\n" + json.dumps({"id": "fr", "text": TEXT}) + "\n",
+        encoding="utf-8",
+    )
+    for run in range(2):
+        summary = ingest([corpus], db_url, analyzer=_FailingFirst(set()))
+        assert [f.source for f in summary.failed] == [f"{corpus}:1"]
+        assert (summary.ingested, summary.present) == (([f"{corpus}:2"], []) if run == 0 else ([], [f"{corpus}:2"]))
+
+
+def test_an_article_the_store_refuses_is_its_failure_and_the_batch_goes_on(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "three.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"id": f"a{k}", "text": f"{TEXT} ({k})"}) for k in range(3)) + "\n", encoding="utf-8"
+    )
+    # a value the analysis produced that PostgreSQL cannot hold (SQLite can)
+    stub = _FailingFirst(set(), speaker_name={"a1": "Marc\x00Durand"})
+    summary = ingest([corpus], db_url, analyzer=stub)
+    if db_url.startswith("postgresql"):
+        assert summary.ingested == [f"{corpus}:1", f"{corpus}:3"], summary
+        (failure,) = summary.failed
+        assert failure.source == f"{corpus}:2" and "nothing of it was written" in failure.message
+    else:
+        assert len(summary.ingested) == 3
+    with open_store(db_url) as store:
+        assert store.counts()["articles"] == len(summary.ingested)
+
+
+def test_a_nul_character_is_the_articles_failure_on_every_store(db_url: str, tmp_path: Path) -> None:
+    from selon.store.loader import ingest
+
+    corpus = tmp_path / "nul.jsonl"
+    texts = [TEXT, TEXT.replace("Mossoul.", "Mossoul.\x00"), TEXT + " Encore."]
+    corpus.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n")
+    summary = ingest([corpus], db_url, analyzer=_FailingFirst(set()))
+    assert summary.ingested == [f"{corpus}:1", f"{corpus}:3"], summary
+    (failure,) = summary.failed
+    assert failure.source == f"{corpus}:2" and "NUL character" in failure.message
+
+
+# -- issue 11: reading a store never writes it ----------------------------------------------------
+@pytest.mark.parametrize("command", ["figures", "compare", "speakers"])
+def test_read_commands_on_a_missing_store_error_out_and_never_create_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    from cli_helpers import run_cli
+
+    missing = tmp_path / "missing.db"
+    code, out, err = run_cli(capsys, command, "--db", str(missing))
+    assert code == 2 and out == ""
+    assert len(err) == 1 and "there is no store at" in err[0] and str(missing) in err[0], err
+    assert not missing.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_read_on_an_empty_database_does_not_make_it_a_store(pg_database: str) -> None:
+    from selon.store.queries import figures as query_figures
+
+    with pytest.raises(StoreError, match="holds no selon store yet"):
+        query_figures(pg_database)
+    with open_store(pg_database, migrate=False) as store:
+        assert store.version() == 0
+
+
+_SELON_SRC = str(Path(importlib.import_module("selon").__file__ or "").resolve().parents[1])
+
+
+def _python_for(user: str) -> list[str] | None:
+    """A command that runs this Python's selon as ``user`` (root only), or None."""
+    import shutil
+    import sysconfig
+
+    runuser = shutil.which("runuser")
+    system = shutil.which(f"python{sys.version_info.major}.{sys.version_info.minor}", path="/usr/bin:/bin")
+    if not (runuser and system):
+        return None
+    site = sysconfig.get_paths()["purelib"]
+    return [runuser, "-u", user, "--", "env", f"PYTHONPATH={_SELON_SRC}:{site}", system]
+
+
+def test_a_store_the_user_may_not_write_can_be_read(tmp_path: Path) -> None:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="selon-ro-"))
+    try:
+        db = folder / "store.db"
+        with open_store(db) as store:
+            store.add(make_analysis())
+        db.chmod(0o444)
+        folder.chmod(0o555)  # not even the WAL's side files can be created
+        run = [sys.executable]
+        if os.geteuid() == 0:  # root writes anything: read as another user
+            as_user = _python_for("postgres")
+            if as_user is None:
+                pytest.skip("running as root without runuser or a system Python to read as another user")
+            run = as_user
+        code = "from selon.cli.registry import main; import sys; sys.exit(main(sys.argv[1:]))"
+        done = subprocess.run(
+            [*run, "-c", code, "figures", "--db", str(db), "--format", "json"],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": _SELON_SRC},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert [f["figure"] for f in json.loads(done.stdout)] == ["f1", "f2"]
+        assert sorted(p.name for p in folder.iterdir()) == ["store.db"]
+    finally:
+        folder.chmod(0o755)
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()

@@ -61,6 +61,12 @@ class ModelNotInstalledError(SelonError):
     status = 500
 
 
+class DependencyError(SelonError):
+    """An optional dependency a feature needs is not installed (the message names the extra)."""
+
+    status = 500
+
+
 class LanguagePackError(SelonError):
     """A language pack is malformed: a key is missing, unknown (misspelt) or of the wrong type."""
 
@@ -78,6 +84,13 @@ class StoreError(SelonError):
     database, a database written by a newer selon, a corrupt file."""
 
     status = 503
+
+
+class ArticleNotStoredError(StoreError):
+    """The store refused one article's data (a constraint it breaks, a value the database
+    cannot hold): nothing of that article was written, and the store can go on with others."""
+
+    status = 422
 
 
 class SparkError(SelonError):

@@ -155,10 +155,26 @@ def legend(analysis: Analysis) -> Text:
     return out
 
 
+#: What each statement kind (its name in the JSON, shown as is) means, for the table's caption.
+KIND_MEANINGS = {
+    "direct": "quoted words",
+    "indirect": "reported speech (« a déclaré que … »)",
+    "according_to": "a source named with « selon X », « d'après X »",
+}
+
+
 def statements_table(analysis: Analysis, width: int = 100) -> Table:
-    """Speaker (with role), kind, cue and the statement shortened to about two lines."""
+    """Speaker (with role), kind, cue and the statement shortened to about two lines; the
+    caption says what the kinds shown mean."""
     colours = speaker_colours(analysis)
-    table = Table(title=f"Statements ({len(analysis.statements)})", title_justify="left")
+    kinds = dict.fromkeys(s.kind for s in analysis.statements)
+    caption = "; ".join(f"{k}: {KIND_MEANINGS[k]}" for k in kinds if k in KIND_MEANINGS)
+    table = Table(
+        title=f"Statements ({len(analysis.statements)})",
+        title_justify="left",
+        caption=caption or None,
+        caption_justify="left",
+    )
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("speaker", max_width=24)
     table.add_column("kind", no_wrap=True)
@@ -175,7 +191,7 @@ def statements_table(analysis: Analysis, width: int = 100) -> Table:
         table.add_row(
             s.id,
             speaker,
-            ("selon" if s.kind == "according_to" else s.kind) + via,
+            s.kind + via,  # the JSON's name of the kind, as every other output says it
             s.cue.text if s.cue else "",
             shorten(s.content.text, room),
         )

@@ -25,7 +25,7 @@ from selon.cli.command import (
     progress_bar,
     warn,
 )
-from selon.errors import SelonError, UsageError
+from selon.errors import InputError, SelonError, UsageError
 from selon.models import Analysis
 
 if TYPE_CHECKING:
@@ -156,30 +156,32 @@ class _Output:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from selon.ingest.readers import count_articles, expand_paths, read_inputs
+    from selon.ingest.readers import STDIN, count_articles, expand_inputs, read_inputs
     from selon.pipeline.batch import run_batch
 
     fmt = args.format or ("pretty" if isatty(sys.stdout) else "jsonl")
-    try:
-        paths = expand_paths(args.paths)
-    except SelonError as e:
-        raise UsageError(str(e)) from None
+    paths = expand_inputs(args.paths)  # a path that names nothing is that input's failure …
+    if all(isinstance(p, InputError) for p in paths):  # … unless no path names anything
+        raise UsageError(str(paths[0]))
     total = count_articles(paths)
     ok = failed = 0
     with progress_bar(total, isatty(sys.stderr) and total != 1) as progress:
         output = _Output(fmt, progress)
-        stdin = sys.stdin.buffer if "-" in paths else None
+        # a closed stdin (``<&-``) is None: read_inputs then reports it as that input's failure
+        stdin = getattr(sys.stdin, "buffer", None) if STDIN in paths else None
         records = read_inputs(paths, stdin=stdin)
-        for result in run_batch(records, lang=args.lang, published=args.published, workers=args.workers):
-            if isinstance(result, Analysis):
-                ok += 1
-                output.analysis(result)
-            else:
-                failed += 1
-                output.failure(result)
-            if progress is not None:
-                progress.advance(progress.task_ids[0])
-        output.close()
+        try:
+            for result in run_batch(records, lang=args.lang, published=args.published, workers=args.workers):
+                if isinstance(result, Analysis):
+                    ok += 1
+                    output.analysis(result)
+                else:
+                    failed += 1
+                    output.failure(result)
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
+        finally:  # whatever stops the run, --format json leaves a whole array
+            output.close()
     return _exit_code(ok, failed)
 
 

@@ -27,9 +27,19 @@ from selon.cli.command import (
     print_failures,
     progress_bar,
 )
-from selon.errors import StoreError, UsageError
+from selon.errors import InputError, StoreError, UsageError
 from selon.store.loader import IngestSummary, ingest
-from selon.store.queries import GROUP_KEYS, Filters, Records, compare, figures, speakers
+from selon.store.queries import (
+    GROUP_KEYS,
+    Filters,
+    Records,
+    compare,
+    figures,
+    outcome_code,
+    outcome_codes,
+    require_pandas,
+    speakers,
+)
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -44,6 +54,13 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
+def _outcome(value: str) -> str:
+    try:
+        return outcome_code(value)
+    except InputError as e:
+        raise argparse.ArgumentTypeError(e.reason) from None
+
+
 def _group_keys(value: str) -> tuple[str, ...]:
     keys = tuple(k.strip() for k in value.split(",") if k.strip())
     bad = [k for k in keys if k not in GROUP_KEYS]
@@ -54,13 +71,23 @@ def _group_keys(value: str) -> tuple[str, ...]:
 
 def _query_args(p: argparse.ArgumentParser, *, outcome: bool = True, source_help: str = "") -> None:
     if outcome:
-        p.add_argument("--outcome", help="only figures of this outcome (killed, injured, participating …)")
+        p.add_argument(
+            "--outcome",
+            type=_outcome,
+            help=f"only figures of this outcome: {', '.join(outcome_codes())} (any case, or a word "
+            "of the language pack such as tués)",
+        )
     p.add_argument("--source", metavar="TEXT", help=source_help or "only sources whose name contains TEXT")
     p.add_argument("--outlet", metavar="TEXT", help="only outlets whose name contains TEXT")
     p.add_argument("--since", type=_date, metavar="DATE", help="published on or after DATE (YYYY-MM-DD)")
     p.add_argument("--until", type=_date, metavar="DATE", help="published on or before DATE (YYYY-MM-DD)")
     p.add_argument("--all-versions", action="store_true", help="include earlier versions of changed articles")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: table; parquet needs the extra: pip install 'selon[pandas]')",
+    )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (needed for parquet)"
     )
@@ -113,7 +140,11 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_files(args: argparse.Namespace) -> int:
+    from selon.ingest.readers import count_files
+
     with progress_bar(None, isatty(sys.stderr), label="ingest") as bar:
+        if bar is not None:  # counted first, so the bar reads 0/N while the model loads, not 0/?
+            bar.update(bar.task_ids[0], total=count_files(args.paths))
 
         def step(done: int, total: int) -> None:
             bar.update(bar.task_ids[0], completed=done, total=total)
@@ -154,8 +185,10 @@ def _query_filters(args: argparse.Namespace) -> Filters:
 
 
 def _run_query(args: argparse.Namespace, query: Callable[[], Records]) -> int:
-    if args.format == "parquet" and not args.output:
-        raise UsageError("--format parquet writes a file: give it with --output FILE")
+    if args.format == "parquet":
+        if not args.output:
+            raise UsageError("--format parquet writes a file: give it with --output FILE")
+        require_pandas("--format parquet")  # before the query runs
     records = query()
     try:
         write_records(records, args.format, output=args.output, stdout=sys.stdout)
@@ -208,14 +241,12 @@ def write_records(records: Records, fmt: str, *, output: str | Path | None = Non
     if fmt == "parquet":
         if output is None:
             raise ValueError("parquet needs an output file")
+        require_pandas("writing parquet")
         frame = records.to_pandas()
         for col in frame.columns:  # lists (speakers' roles) as text: one type a column
             if frame[col].map(lambda v: isinstance(v, list)).any():
                 frame[col] = frame[col].map(lambda v: "; ".join(v) if isinstance(v, list) else v)
-        try:
-            frame.to_parquet(output, index=False)
-        except ImportError:
-            raise StoreError("writing parquet needs pyarrow; run: pip install 'selon[pandas]'") from None
+        frame.to_parquet(output, index=False)
         return
     if fmt == "json":
         text = json.dumps(list(records), ensure_ascii=False, indent=1) + "\n"

@@ -7,6 +7,8 @@ what it read to :func:`accept`, so all of them refuse the same inputs with the s
 
 - an input that could not be read (the record is then the :class:`InputError` saying why);
 - an empty or blank text;
+- a NUL character (U+0000) in the text or the metadata: PostgreSQL cannot store it, and
+  removing it would move every offset after it, so the article is refused on every store;
 - a declared language selon has no pack for, or another one than the run reads;
 - with no declared language, a text clearly in a language without a pack (see
   :mod:`selon.lang.detect`; a short or uncertain text is read in the run's language);
@@ -21,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from selon.errors import SelonError, UnsupportedLanguageError
+from selon.errors import InputError, SelonError, UnsupportedLanguageError
 from selon.ingest.readers import Record, normalize_date, require_text
 from selon.lang.detect import how_to_force, resolve_language
 from selon.lang.pack import supported_languages
@@ -72,11 +74,27 @@ def accept(record: Record | Article, options: RunOptions) -> Article:
         raise record
     article, source = (record, None) if isinstance(record, Article) else (record.article, record.source)
     require_text(article.text, source)
+    _refuse_nul(article, source)
     language = _language(article, options, source)
     published = _published(article, options, source)
     if (language, published) == (article.language, article.published):
         return article
     return dataclasses.replace(article, language=language, published=published)
+
+
+_NUL_FIELDS = ("text", "id", "title", "url", "outlet")
+
+
+def _refuse_nul(article: Article, source: str | None) -> None:
+    """Raise :class:`InputError` when a field of ``article`` holds a NUL character."""
+    for name in _NUL_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and "\x00" in value:
+            raise InputError(
+                f"the article's {name} holds a NUL character (U+0000) at character {value.index(chr(0))}; "
+                "remove it (a database cannot store it, and selon keeps texts exactly as given)",
+                source=source,
+            )
 
 
 def _language(article: Article, options: RunOptions, source: str | None) -> str:

@@ -69,13 +69,13 @@ Record = Loaded | InputError
 
 
 # -- paths -------------------------------------------------------------------------------------
-def expand_paths(patterns: Sequence[str]) -> list[str]:
-    """Existing files for ``patterns``, in order: globs expanded (``**`` too), directories
-    listed (their ``.txt``/``.json``/``.jsonl`` files, sorted), ``-`` kept for stdin.
-
-    Raise :class:`InputError` for a path that does not exist or a glob that matches nothing.
-    """
-    out: list[str] = []
+def expand_inputs(patterns: Sequence[str]) -> list[str | InputError]:
+    """The inputs ``patterns`` name, in order: globs expanded (``**`` too, each file once even
+    through a symlink loop), directories listed (their ``.txt``/``.json``/``.jsonl`` files,
+    sorted), ``-`` kept for stdin. A path that does not exist, a glob that matches nothing or
+    a directory with no such files is an :class:`InputError` in its place, so that the others
+    are still read (as :func:`read_files` does for ``selon ingest``)."""
+    out: list[str | InputError] = []
     for pattern in patterns:
         if pattern == STDIN:
             out.append(pattern)
@@ -83,19 +83,44 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
         if os.path.exists(pattern):
             matches = [pattern]
         elif _GLOB_CHARS.search(pattern):
-            matches = sorted(glob.glob(pattern, recursive=True))
+            matches = _once(sorted(glob.glob(pattern, recursive=True)))
             if not matches:
-                raise InputError("no file matches this pattern", source=pattern)
+                out.append(InputError("no file matches this pattern", source=pattern))
         else:
-            raise InputError("no such file or directory", source=pattern)
+            out.append(InputError("no such file or directory", source=pattern))
+            continue
         for m in matches:
             if os.path.isdir(m):
                 found = sorted(str(p) for p in Path(m).iterdir() if p.is_file() and p.suffix in SUFFIXES)
                 if not found:
-                    raise InputError(f"the directory has no {'/'.join(SUFFIXES)} files", source=m)
+                    out.append(InputError(f"the directory has no {'/'.join(SUFFIXES)} files", source=m))
                 out.extend(found)
             else:
                 out.append(m)
+    return out
+
+
+def _once(matches: list[str]) -> list[str]:
+    """``matches`` without the paths that lead to a file or folder already there (a ``**``
+    glob follows symlinks, round a loop as deep as the system allows)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for m in matches:
+        real = os.path.realpath(m)
+        if real not in seen:
+            seen.add(real)
+            out.append(m)
+    return out
+
+
+def expand_paths(patterns: Sequence[str]) -> list[str]:
+    """:func:`expand_inputs`, raising the :class:`InputError` of the first pattern that names
+    nothing instead of keeping it in its place."""
+    out: list[str] = []
+    for item in expand_inputs(patterns):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
     return out
 
 
@@ -143,8 +168,13 @@ def _optional_str(obj: dict[str, Any], key: str, source: str | None) -> str | No
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, (str, int, float)):
-        return str(value)
+    if isinstance(value, str):
+        return _valid_unicode(value, key, source)
+    if isinstance(value, (int, float)):
+        try:
+            return str(value)
+        except ValueError as e:  # an integer past Python's digit limit
+            raise InputError(f"{key!r} is a number that cannot be read ({e})", source=source) from None
     raise InputError(f"{key!r} must be a string, not {type(value).__name__}", source=source)
 
 
@@ -170,6 +200,7 @@ def article_from_object(obj: Any, *, source: str | None, default_id: str) -> Art
     text = obj["text"]
     if not isinstance(text, str):
         raise InputError(f"'text' must be a string, not {_json_type(text)}", source=source)
+    _valid_unicode(text, "text", source)
     require_text(text, source)
     published = _optional_str(obj, "published", source)
     lang = _optional_str(obj, "lang", source) or _optional_str(obj, "language", source)
@@ -189,10 +220,41 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
-def _json_error(e: json.JSONDecodeError, source: str, line_base: int = 1) -> InputError:
+def _json_error(e: json.JSONDecodeError, source: str, line_base: int | None = 1) -> InputError:
+    if line_base is None:  # one line of JSON Lines: its source names the line
+        return InputError(f"malformed JSON (column {e.colno}: {e.msg})", source=source)
     return InputError(
         f"malformed JSON at line {e.lineno + line_base - 1}, column {e.colno}: {e.msg}", source=source
     )
+
+
+def parse_json(text: str, source: str, *, line_base: int | None = 1) -> Any:
+    """``json.loads(text)``; raise :class:`InputError` naming ``source`` for malformed JSON and
+    for JSON Python cannot hold (nested past the recursion limit, an integer of thousands of
+    digits), so one bad record is that record's error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _json_error(e, source, line_base) from None
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply (arrays or objects inside each other "
+                         "past about 1,000 levels)", source=source) from None
+    except ValueError as e:  # e.g. "Exceeds the limit (4300 digits) for integer string conversion"
+        raise InputError(f"the JSON holds a value that cannot be read ({e})", source=source) from None
+
+
+def _valid_unicode(value: str, key: str, source: str | None) -> str:
+    """``value`` when it is valid Unicode; raise :class:`InputError` for a lone surrogate (a
+    ``\\ud800`` escape without its pair), which no file, terminal or database can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(
+            f"{key!r} holds a lone surrogate (\\u{ord(value[e.start]):04x} at character {e.start}), "
+            "which is not valid Unicode; fix the \\u escapes of the JSON",
+            source=source,
+        ) from None
+    return value
 
 
 # -- one input ---------------------------------------------------------------------------------
@@ -209,9 +271,9 @@ def read_text(text: str, *, source: str, id: str) -> Iterator[Record]:
 def read_json(text: str, *, source: str, stem: str) -> Iterator[Record]:
     """A JSON document: one article object, or an array of them."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield _json_error(e, source)
+        data = parse_json(text, source)
+    except InputError as e:
+        yield e
         return
     if isinstance(data, list):
         for k, obj in enumerate(data):
@@ -235,9 +297,9 @@ def read_jsonl(lines: Iterable[bytes], *, source: str, stem: str) -> Iterator[Re
             continue
         seen = True
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(f"malformed JSON (column {e.colno}: {e.msg})", source=where)
+            obj = parse_json(line, where, line_base=None)
+        except InputError as e:
+            yield e
             continue
         yield read_object(obj, source=where, default_id=f"{stem}-{lineno}")
     if not seen:
@@ -287,44 +349,63 @@ def read_stdin(stream: IO[bytes]) -> Iterator[Record]:
     except InputError as e:
         yield e
         return
+    except (OSError, ValueError) as e:  # a closed or unreadable stdin
+        yield InputError(f"cannot read stdin ({e}); pipe the articles in, e.g. `selon analyze - < a.txt`",
+                         source=STDIN_NAME)
+        return
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
-        try:
-            json.loads(stripped)
-        except json.JSONDecodeError:
-            first = stripped.split("\n", 1)[0]
-            try:
-                json.loads(first)
-            except json.JSONDecodeError:
-                pass  # not JSON after all: a text that opens with a bracket
-            else:
-                yield from read_jsonl(
-                    (line.encode("utf-8") for line in text.split("\n")), source=STDIN_NAME, stem="stdin"
-                )
-                return
-        else:
+        if _is_json(stripped):
             yield from read_json(stripped, source=STDIN_NAME, stem="stdin")
             return
+        if _is_json(stripped.split("\n", 1)[0]):
+            yield from read_jsonl(
+                (line.encode("utf-8") for line in text.split("\n")), source=STDIN_NAME, stem="stdin"
+            )
+            return
+        # not JSON after all: a text that opens with a bracket
     yield from read_text(text, source=STDIN_NAME, id="stdin")
 
 
-def read_inputs(paths: Sequence[str], *, stdin: IO[bytes] | None = None) -> Iterator[Record]:
-    """Every article of every input, in order (paths as returned by :func:`expand_paths`)."""
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is JSON (even JSON too deep or too large to read: that is then the
+    record's error, not a plain text)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    except (RecursionError, ValueError):
+        return True
+    return True
+
+
+def read_inputs(paths: Sequence[str | InputError], *, stdin: IO[bytes] | None = None) -> Iterator[Record]:
+    """Every article of every input, in order (inputs as :func:`expand_inputs` or
+    :func:`expand_paths` return them: an :class:`InputError` there is yielded in its place)."""
     for path in paths:
-        if path == STDIN:
+        if isinstance(path, InputError):
+            yield path
+        elif path == STDIN:
             if stdin is None:
-                yield InputError("no stdin to read from", source=STDIN_NAME)
+                yield InputError(
+                    "there is no stdin to read (it is closed); pipe the articles in, e.g. "
+                    "`selon analyze - < article.txt`",
+                    source=STDIN_NAME,
+                )
             else:
                 yield from read_stdin(stdin)
         else:
             yield from read_path(path)
 
 
-def count_articles(paths: Sequence[str]) -> int | None:
+def count_articles(paths: Sequence[str | InputError]) -> int | None:
     """How many articles ``paths`` hold, cheaply (JSONL lines counted); None when unknown
-    (stdin, or a JSON file holding an array)."""
+    (stdin, or a JSON file holding an array). An input that names nothing counts as one."""
     total = 0
     for path in paths:
+        if isinstance(path, InputError):
+            total += 1
+            continue
         if path == STDIN:
             return None
         try:

@@ -281,6 +281,12 @@ def analyze_isolating(
         return results
 
 
+def internal_failure(article: Article, error: BaseException) -> Failure:
+    """The failure of an article whose analysis raised an unexpected error (a bug met on
+    some input): the batch names it and goes on."""
+    return Failure(article.id, None, f"internal error while analysing it ({type(error).__name__}: {error})")
+
+
 def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:
     global _worker
     _worker = Analyzer(lang, **kwargs)
@@ -288,7 +294,16 @@ def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:
 
 def _work(articles: list[Article]) -> list[Analysis | Failure]:
     assert _worker is not None
-    return list(_worker.analyze_many(articles))
+    return analyze_isolating(_worker, articles, internal_failure)
+
+
+def _results(future: Future[list[Analysis | Failure]], batch: list[Article]) -> list[Analysis | Failure]:
+    """The batch's results; when its worker could not give them (it died, or a result could
+    not be sent back), each article of the batch fails with the reason and the run goes on."""
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
+        return [internal_failure(article, e) for article in batch]
 
 
 def analyze_parallel(
@@ -306,14 +321,23 @@ def analyze_parallel(
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})
     ) as ex:
-        pending: deque[Future[list[Analysis | Failure]]] = deque()
-        batches = _batched(articles, batch_size)
-        for batch in batches:
-            pending.append(ex.submit(_work, batch))
+        pending: deque[tuple[Future[list[Analysis | Failure]], list[Article]]] = deque()
+        for batch in _batched(articles, batch_size):
+            pending.append((_submit(ex, batch), batch))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
+                yield from _results(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _results(*pending.popleft())
+
+
+def _submit(ex: ProcessPoolExecutor, batch: list[Article]) -> Future[list[Analysis | Failure]]:
+    """``_work(batch)`` in the pool; a pool that broke (a worker died) gives a failed future."""
+    try:
+        return ex.submit(_work, batch)
+    except Exception as e:  # noqa: BLE001 - BrokenProcessPool: the batch's articles fail
+        failed: Future[list[Analysis | Failure]] = Future()
+        failed.set_exception(e)
+        return failed
 
 
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -19,7 +19,7 @@ from selon.errors import SelonError
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Record
 from selon.models import Analysis, Article
-from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating, analyze_parallel
+from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating, analyze_parallel, internal_failure
 
 
 def make_analyzer(lang: str, batch_size: int) -> Analyzer:
@@ -98,8 +98,5 @@ def _guarded(analyzer: Analyzer, articles: Iterator[Article], size: int) -> Iter
     """``analyzer.analyze_many`` a group of articles at a time; when a group fails with an
     unexpected error (a bug met on some input), redo it one article at a time so that only
     the article that triggers it fails and the batch goes on."""
-    def failure(article: Article, e: Exception) -> Failure:
-        return Failure(article.id, None, f"internal error while analysing it ({type(e).__name__}: {e})")
-
     while group := list(itertools.islice(articles, size)):
-        yield from analyze_isolating(analyzer, group, failure)
+        yield from analyze_isolating(analyzer, group, internal_failure)

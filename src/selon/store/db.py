@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -34,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
-from selon.errors import StoreError
+from selon.errors import ArticleNotStoredError, StoreError
 from selon.models import Analysis
 from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
@@ -245,7 +247,12 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur.execute("PRAGMA foreign_keys = ON")
         mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
         if str(mode).lower() != "wal":
-            cur.execute("PRAGMA journal_mode = WAL")
+            try:
+                cur.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as e:
+                # a file opened read-only (open_store(read_only=True)) is read in its own mode
+                if "readonly" not in str(e).lower():
+                    raise
         cur.execute("PRAGMA synchronous = NORMAL")
     finally:
         cur.close()
@@ -276,10 +283,10 @@ STATS_EVERY = 1000
 
 
 @contextmanager
-def using_store(db: str | Path | Store | None) -> Iterator[Store]:
+def using_store(db: str | Path | Store | None, *, read_only: bool = False) -> Iterator[Store]:
     """The store at ``db`` for a ``with`` block: one given open is used (and left open), one
-    opened here is closed at the end."""
-    store = open_store(db)
+    opened here (``read_only``: see :func:`open_store`) is closed at the end."""
+    store = open_store(db, read_only=read_only)
     try:
         yield store
     finally:
@@ -397,11 +404,6 @@ class Store:
         while True:
             try:
                 result = self._add_once(analysis, key)
-                if result.status == "ingested":
-                    self._stored_since_stats += 1
-                    if self._stored_since_stats >= STATS_EVERY:  # a long-lived store (the web server)
-                        self.optimize()
-                return result
             except sa_exc.IntegrityError as e:
                 attempt += 1
                 # Another writer took the same (url, version) between our read and our insert
@@ -409,10 +411,16 @@ class Store:
                 # back, read again and retry. Any other violation is the analysis's fault.
                 if _is_version_race(e) and attempt < 10:
                     continue
-                raise StoreError(
-                    f"cannot store the article: {_reason(e)} (nothing of it was written)",
-                    source=analysis.article.id,
-                ) from e
+                raise _not_stored(analysis, _reason(e)) from e
+            except StoreError as e:
+                if isinstance(e.__cause__, sa_exc.DataError):  # a value the database cannot hold
+                    raise _not_stored(analysis, _reason(e.__cause__)) from e
+                raise
+            if result.status == "ingested":
+                self._stored_since_stats += 1
+                if self._stored_since_stats >= STATS_EVERY:  # a long-lived store (the web server)
+                    self.optimize()
+            return result
 
     def _add_once(self, analysis: Analysis, key: str) -> AddResult:
         a = analysis.article
@@ -541,6 +549,12 @@ def from_sql(table: sa.Table, stored: Mapping[Any, Any]) -> Row:
     }
 
 
+def _not_stored(analysis: Analysis, reason: str) -> ArticleNotStoredError:
+    return ArticleNotStoredError(
+        f"cannot store the article: {reason} (nothing of it was written)", source=analysis.article.id
+    )
+
+
 def _is_version_race(e: sa_exc.IntegrityError) -> bool:
     msg = str(e.orig)
     return "uq_articles_url_version" in msg or "articles.url, articles.version" in msg
@@ -583,22 +597,30 @@ def _reason(e: sa_exc.DBAPIError) -> str:
     return msg
 
 
-def open_store(db: str | Path | Store | None = None, *, migrate: bool = True) -> Store:
+def open_store(db: str | Path | Store | None = None, *, migrate: bool = True, read_only: bool = False) -> Store:
     """Open (creating or upgrading when ``migrate``) the store at ``db``.
 
     ``db``: None for ``selon.db`` in the current folder, a path, ``sqlite:///PATH`` or
     ``postgresql://USER@HOST:PORT/DB``. An open :class:`Store` is returned as is.
+
+    ``read_only`` is for commands that only read: the store must exist (a missing SQLite
+    file is an error, never created; a database without selon's tables too), and a SQLite
+    file the user may not write is opened read-only (an older schema is upgraded only where
+    it can be written).
     """
     if isinstance(db, Store):
         return db
     if db is not None and not isinstance(db, (str, Path)):
         raise TypeError(f"db must be a URL, a path or a Store, not {type(db).__name__}")
     url = resolve_url(db)
+    writable = True
     if url.get_backend_name() == "sqlite":
-        folder = Path(url.database or "").parent
-        if not folder.is_dir():
+        path = Path(url.database or "")
+        if read_only:
+            url, writable = _sqlite_for_reading(url, path)
+        elif not path.parent.is_dir():
             raise StoreError(
-                f"cannot create the SQLite file {url.database}: the folder {folder} does not exist"
+                f"cannot create the SQLite file {url.database}: the folder {path.parent} does not exist"
             )
         engine = sa.create_engine(url)
         sa.event.listen(engine, "connect", _sqlite_on_connect)
@@ -607,7 +629,9 @@ def open_store(db: str | Path | Store | None = None, *, migrate: bool = True) ->
         engine = sa.create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
     store = Store(engine)
     try:
-        if migrate:
+        if read_only:
+            _require_schema(store, writable)
+        elif migrate:
             store.migrate()
         else:
             store.version()
@@ -615,6 +639,40 @@ def open_store(db: str | Path | Store | None = None, *, migrate: bool = True) ->
         engine.dispose()
         raise
     return store
+
+
+def _sqlite_for_reading(url: sa.URL, path: Path) -> tuple[sa.URL, bool]:
+    """The URL to read the SQLite file ``path`` with, and whether it can be written: a file
+    the user may not write is opened read-only (``mode=ro``; ``immutable`` when its folder
+    cannot hold the WAL's shared-memory file either)."""
+    if not path.is_file():
+        raise StoreError(
+            f"there is no store at {path} (no such file); give the store's path with --db, "
+            f"or create it with `selon ingest PATH --db {path}`"
+        )
+    folder = path.parent
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        return url, True
+    query = {"mode": "ro", "uri": "true"}
+    if not os.access(folder, os.W_OK) and not Path(f"{path}-shm").exists():
+        query = {"immutable": "1", "uri": "true"}
+    return sa.URL.create("sqlite", database=f"file:{path.resolve()}", query=query), False
+
+
+def _require_schema(store: Store, writable: bool) -> None:
+    """For reading: the store holds selon's tables at the latest version (upgraded here when
+    it is older and can be written)."""
+    have = store.version()
+    if have == SCHEMA_VERSION:
+        return
+    if have == 0:
+        raise StoreError(f"{store.where} holds no selon store yet; ingest articles into it first (selon ingest)")
+    if have < SCHEMA_VERSION and not writable:
+        raise StoreError(
+            f"{store.where} was written by an older selon (schema version {have}) and cannot be "
+            "upgraded here (it is read-only); open it once where it can be written"
+        )
+    store.migrate()  # upgrades an older store; refuses a newer one with its message
 
 
 # -- keys and values ----------------------------------------------------------------------------

@@ -5,28 +5,28 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Literal, Protocol
 
+from selon.errors import ArticleNotStoredError
 from selon.ingest.policy import RunOptions
 from selon.ingest.readers import count_files, read_files
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
 from selon.pipeline.batch import admit
 from selon.store.db import (
+    AddResult,
     Store,
     article_key,
     using_store,
 )
 
-if TYPE_CHECKING:
-    pass
-
 
 class AnalyzerLike(Protocol):
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]: ...
+    def analyze_many(self, articles: Sequence[Article]) -> Iterable[Analysis | Failure]: ...
 
 
 @dataclass
@@ -93,38 +93,101 @@ def ingest(
             total = max(total or 0, done)
             progress(done, total)
 
-    seen: set[str] = set()  # keys met in this run
+    seen: set[str] = set()  # keys stored (or found stored) in this run
+    loaded: list[AnalyzerLike] = [analyzer] if analyzer is not None else []
+
+    def analyzer_for() -> AnalyzerLike:  # loaded only when something needs analysing
+        if not loaded:
+            from selon.pipeline.analyzer import Analyzer
+
+            loaded.append(Analyzer(options.reads))
+        return loaded[0]
+
     with using_store(db) as store:
         inputs = (admit(record, options) for record in read_files(paths))
         # in chunks, so that memory stays bounded and dedup is one query per chunk
         while chunk := list(itertools.islice(inputs, chunk_size)):
-            keys = [article_key(item.text) if isinstance(item, Article) else "" for _, item in chunk]
-            stored = store.present_keys(k for k in keys if k)
             todo: list[tuple[str, Article]] = []
-            for (source, item), key in zip(chunk, keys, strict=True):
+            for source, item in chunk:
                 if isinstance(item, Failure):
                     summary.failed.append(item)
                     step()
-                elif key in stored or key in seen:
-                    summary.present.append(source)
-                    step()
                 else:
-                    seen.add(key)
                     todo.append((source, item))
-            if not todo:
-                continue
-            if analyzer is None:
-                from selon.pipeline.analyzer import Analyzer
-
-                analyzer = Analyzer(options.reads)
-            sources = iter(todo)
-            for result in analyzer.analyze_many(a for _, a in todo):
-                source, _article = next(sources)
-                if isinstance(result, Failure):
-                    summary.failed.append(dataclasses.replace(result, source=source))
-                elif store.add(result).status == "ingested":
-                    summary.ingested.append(source)
-                else:  # another process stored it meanwhile
-                    summary.present.append(source)
+            for outcome in store_articles(store, todo, analyzer_for, seen=seen):
+                if outcome.failure is not None:
+                    summary.failed.append(outcome.failure)
+                elif outcome.status == "ingested":
+                    summary.ingested.append(outcome.source)
+                else:
+                    summary.present.append(outcome.source)
                 step()
     return summary
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What :func:`store_articles` did with one article: ``ingested`` (``added`` says where),
+    ``present`` (the same text was stored already; ``added`` when by this call) or
+    ``failed`` (``failure`` says why)."""
+
+    source: str
+    article: Article
+    status: Literal["ingested", "present", "failed"]
+    added: AddResult | None = None
+    failure: Failure | None = None
+
+
+def store_articles(
+    store: Store,
+    items: Sequence[tuple[str, Article]],
+    analyzer: Callable[[], AnalyzerLike],
+    *,
+    seen: set[str] | None = None,
+) -> Iterator[Stored]:
+    """Analyse the ``(source, article)`` items the store does not hold yet and store each in
+    its own transaction; one :class:`Stored` per item (those already stored first).
+
+    The same text twice is analysed once; only when that analysis fails is the next copy
+    tried, so a failed copy never stands for the others. An article the analyzer fails, or
+    whose data the store refuses (:class:`ArticleNotStoredError`), is that article's failure;
+    the others go on. ``analyzer()`` gives the analyzer, called only when something needs
+    analysing. ``seen`` holds the keys stored so far in a longer run (updated here).
+    """
+    seen = set() if seen is None else seen
+    keyed = [(article_key(article.text), source, article) for source, article in items]
+    stored = store.present_keys(key for key, _, _ in keyed)
+    copies: dict[str, deque[tuple[str, Article]]] = {}  # later copies of a text in analysis
+    todo: list[tuple[str, str, Article]] = []
+    for key, source, article in keyed:
+        if key in stored or key in seen:
+            yield Stored(source, article, "present")
+        elif key in copies:
+            copies[key].append((source, article))
+        else:
+            copies[key] = deque()
+            todo.append((key, source, article))
+    while todo:
+        retry: list[tuple[str, str, Article]] = []
+        results = analyzer().analyze_many([article for _, _, article in todo])
+        for (key, source, article), result in zip(todo, results, strict=True):
+            done = _store_one(store, source, article, result)
+            yield done
+            if done.status == "failed":
+                if copies[key]:
+                    retry.append((key, *copies[key].popleft()))
+                continue
+            seen.add(key)
+            for other_source, other in copies.pop(key):
+                yield Stored(other_source, other, "present", added=done.added)
+        todo = retry
+
+
+def _store_one(store: Store, source: str, article: Article, result: Analysis | Failure) -> Stored:
+    if isinstance(result, Failure):
+        return Stored(source, article, "failed", failure=dataclasses.replace(result, source=source))
+    try:
+        added = store.add(result)
+    except ArticleNotStoredError as e:
+        return Stored(source, article, "failed", failure=Failure(article.id, source, e.reason))
+    return Stored(source, article, added.status, added=added)

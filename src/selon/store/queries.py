@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import importlib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from selon.errors import StoreError
-from selon.lang.pack import load_pack
+from selon.errors import DependencyError, InputError
+from selon.lang.pack import fold, folded, load_pack, supported_languages
 from selon.models import plain_number
 from selon.store.db import (
     Store,
@@ -65,6 +67,63 @@ class Filters:
                 raise TypeError(f"{name} must be a date or 'YYYY-MM-DD', not {type(v).__name__}")
 
 
+def require_pandas(what: str) -> None:
+    """Raise :class:`DependencyError` naming the extra to install when pandas or pyarrow
+    (the optional extra ``selon[pandas]``, for ``what``) is missing."""
+    missing = []
+    for name in ("pandas", "pyarrow"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise DependencyError(
+            f"{what} needs {' and '.join(missing)}, which the default install leaves out; "
+            "run: pip install 'selon[pandas]'"
+        )
+
+
+#: The outcome a figure has when people are counted and nothing more is said.
+OTHER_OUTCOME = "other"
+
+
+def outcome_codes() -> list[str]:
+    """The outcome codes figures can have (``killed``, ``injured`` …, ``other``), from the
+    language packs."""
+    codes = {OTHER_OUTCOME}
+    for lang in supported_languages():
+        o = load_pack(lang).outcomes
+        codes.update(o.nouns, o.verbs, o.phrases)
+    return sorted(codes)
+
+
+def outcome_code(value: str) -> str:
+    """The outcome code ``value`` names: a code in any case (``Killed``) or a word a language
+    pack gives that outcome (« tués », « blessés », « tuer »). Raise :class:`InputError`
+    listing the outcomes otherwise."""
+    codes = outcome_codes()
+    wanted = fold(unicodedata.normalize("NFC", value).strip())
+    if wanted in codes:
+        return wanted
+    named: set[str] = set()
+    example = ""
+    for lang in supported_languages():
+        o = load_pack(lang).outcomes
+        for table in (o.nouns, o.verbs, o.phrases):
+            for code, words in table.items():
+                example = example or f"{words[0]!r} for {code}"
+                if wanted in folded(words):
+                    named.add(code)
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        raise InputError(f"the outcome {value!r} is a word of several outcomes ({', '.join(sorted(named))}); give one of them")
+    raise InputError(
+        f"unknown outcome {value!r}; the outcomes are {', '.join(codes)} "
+        f"(in any case, or a word the language pack gives one, e.g. {example})"
+    )
+
+
 def _filters(filters: Filters | Mapping[str, Any] | None, extra: Mapping[str, Any]) -> Filters:
     if filters is None:
         return Filters(**extra)
@@ -104,10 +163,9 @@ class Records(list[dict[str, Any]]):
 
     def to_pandas(self) -> pandas.DataFrame:
         """The rows as a pandas DataFrame (needs the extra: ``pip install 'selon[pandas]'``)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise StoreError("pandas is not installed; run: pip install 'selon[pandas]'") from None
+        require_pandas("to_pandas()")
+        import pandas as pd
+
         return pd.DataFrame(list(self), columns=self.columns)
 
 
@@ -169,7 +227,7 @@ def figures(
     )
     families = unit_families(lang)
     out = Records(columns=FIGURE_COLUMNS)
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         for r in conn.execute(query):
             out.append(_figure_record(r, families))
     return out
@@ -292,7 +350,7 @@ def compare(
     # sources are matched case-insensitively; a column is named by the most frequent spelling
     # (ties: the first in code-point order, so that the name does not depend on row order)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         rows = conn.execute(query).all()
     unit_at = keys.index("unit") if "unit" in keys else None
     date_at = keys.index("date") if "date" in keys else None
@@ -382,7 +440,7 @@ def speakers(
     merged: dict[tuple[str, str | None], dict[str, Any]] = defaultdict(
         lambda: {"n": 0, "articles": set(), "roles": Counter()}
     )
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         for r in conn.execute(query):
             m = merged[(r.speaker_name, r.outlet)]
             m["n"] += r.n

@@ -24,9 +24,10 @@ from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import article_from_object, decode
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
-from selon.store.db import Store, article_key, articles, iso_date
+from selon.store.db import Store, articles, iso_date
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
+from selon.store.loader import store_articles
 from selon.store.queries import Filters, contains
 
 #: Uploads the reader accepts, by file name suffix.
@@ -298,24 +299,16 @@ class IngestResult:
 
 
 def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Article]) -> IngestResult:
-    """Analyse the articles not stored yet and store each in its own transaction (as
-    :func:`selon.store.loader.ingest` does for files). A failed article is reported, the others go on."""
+    """Analyse the articles not stored yet and store each in its own transaction, as
+    :func:`selon.store.loader.ingest` does for files (:func:`~selon.store.loader.store_articles`).
+    A failed article, or one the store refuses, is reported; the others go on."""
     result = IngestResult()
-    keys = [article_key(a.text) for a in batch]
-    stored = store.present_keys(keys)
-    todo: list[Article] = []
-    seen: set[str] = set()
-    for article, key in zip(batch, keys, strict=True):
-        if key in stored or key in seen:
-            result.present.append({"id": article.id})
-        else:
-            seen.add(key)
-            todo.append(article)
-    for article, outcome in zip(todo, analyzer.analyze_many(todo), strict=True):
-        if isinstance(outcome, Failure):
-            result.failed.append({"id": article.id, "reason": outcome.message})
+    for done in store_articles(store, [(a.id, a) for a in batch], lambda: analyzer):
+        if done.failure is not None:
+            result.failed.append({"id": done.article.id, "reason": done.failure.message})
             continue
-        added = store.add(outcome)
-        entry = {"id": article.id, "store_id": added.article_id, "version": added.version}
-        (result.ingested if added.status == "ingested" else result.present).append(entry)
+        entry: dict[str, Any] = {"id": done.article.id}
+        if done.added is not None:
+            entry.update(store_id=done.added.article_id, version=done.added.version)
+        (result.ingested if done.status == "ingested" else result.present).append(entry)
     return result
