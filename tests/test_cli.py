@@ -303,7 +303,8 @@ def test_a_registered_command_runs(capsys, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_every_command_is_in_the_one_registry_and_parser(capsys) -> None:
-    assert list(cli.COMMANDS) == ["analyze", "ingest", "figures", "compare", "speakers", "evaluate", "serve", "spark"]
+    assert list(cli.COMMANDS) == [
+        "analyze", "ingest", "figures", "compare", "speakers", "show", "evaluate", "serve", "spark"]
     assert cli.main(["nothing"]) == 2
     names = ", ".join(f"'{name}'" for name in cli.COMMANDS)
     assert f"invalid choice: 'nothing' (choose from {names})" in capsys.readouterr().err

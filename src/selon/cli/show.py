@@ -28,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         row_id = store.find(args.article_id, args.version)
         analysis = store.analysis(row_id) if row_id is not None else None
         where = store.where
