@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -13,7 +14,7 @@ import pytest
 from selon.cli.registry import main as cli
 from selon.errors import InputError
 from selon.ingest.readers import Loaded, Record, read_files
-from selon.models import Analysis, Article, Figure, Speaker, Statement, TextSpan
+from selon.models import Analysis, Article, Figure, Period, Place, Speaker, Statement, TextSpan
 from selon.pipeline.analyzer import Analyzer, Failure
 from selon.store.db import open_store
 from selon.store.loader import ingest
@@ -353,27 +354,31 @@ def test_compare_puts_sources_side_by_side_for_what_they_count(news: str) -> Non
     # personnes, manifestants and gilets jaunes are one family; "la police" and "La Police" one source
     crowd = groups[("participating", "personnes")]
     assert (crowd["La Police"], crowd["les organisateurs"], crowd["figures"], crowd["sources"]) == (
-        7000,
-        20000,
+        "7000",
+        "20000",
         3,
         2,
-    )
+    )  # each source's largest figure, as the article asserts it
     assert "la police" not in rows.columns  # same source, a tie broken by code-point order
     assert (crowd["min"], crowd["max"], crowd["spread"]) == (6000, 20000, round(20000 / 6000, 3))
     dead = groups[("killed", "civils")]
-    assert (dead["l'ONU"], dead["le gouverneur Nawfal Hammadi"], dead.get("La Police")) == (300, 150, None)
-    assert (dead["min"], dead["max"], dead["spread"]) == (130, 300, round(300 / 130, 3))
-    assert groups[("killed", "personnes")]["l'État islamique"] == 12  # "morts" counts people
-    assert groups[(None, "euro par mois")]["100% Radio"] == 4
+    assert (dead["l'ONU"], dead["le gouverneur Nawfal Hammadi"], dead.get("La Police")) == ("300", "130–150", None)
+    # a range counts by its middle when sources are set against each other
+    assert (dead["min"], dead["max"], dead["spread"]) == (140, 300, round(300 / 140, 3))
+    assert groups[("killed", "personnes")]["l'État islamique"] == "12"  # "morts" counts people
+    assert groups[(None, "euro par mois")]["100% Radio"] == "4"
+    assert sorted(dead["where"]) == ["l'ONU: libe-1#f2", "le gouverneur Nawfal Hammadi: echo-1#f1"]
     assert rows[0]["sources"] >= rows[-1]["sources"]
     assert rows.columns[:4] == ["outcome", "unit", "figures", "sources"]
-    assert rows.columns[-3:] == ["min", "max", "spread"]
+    assert rows.columns[-4:] == ["min", "max", "spread", "where"]
 
 
-def test_compare_keeps_dates_apart_and_filters_groups(news: str) -> None:
+def test_compare_groups_by_overlapping_days_not_by_publication_date(news: str) -> None:
     rows = compare(news, outcome="killed")
-    assert sorted((r["unit"], r["date"]) for r in rows) == [
-        ("civils", "2019-02-17"), ("civils", "2019-03-01"), ("personnes", "2019-03-01"),
+    # no figure has a period: each is about its publication day and the day before
+    assert sorted((r["unit"], r["period"]) for r in rows) == [
+        ("civils", "2019-02-16 – 2019-02-17"), ("civils", "2019-02-28 – 2019-03-01"),
+        ("personnes", "2019-02-28 – 2019-03-01"),
     ]  # fmt: skip
     assert all(r["place"] is None for r in rows)
     two = compare(news, by=("outcome", "unit"), min_sources=2)
@@ -386,6 +391,29 @@ def test_compare_keeps_dates_apart_and_filters_groups(news: str) -> None:
         compare(news, by=("outlet",))
 
 
+def scoped_fig(fid: str, low: float, source: str, place: Place | None, period: Period | None) -> Figure:
+    return dataclasses.replace(fig(fid, low, "manifestants", "participating", source), place=place, period=period)
+
+
+def test_compare_puts_one_event_reported_on_two_days_on_one_row_and_keeps_places_apart(db_url: str) -> None:
+    paris, lyon = Place("Paris", 0, 5, "Paris", "FR", "Paris"), Place("Lyon", 0, 4, "Lyon", "FR", "Lyon")
+    saturday = Period("2019-03-16", "2019-03-16", "samedi")
+    reports = [
+        Analysis(art("sat-1", "A", "2019-03-16"), [], [scoped_fig("f1", 8000, "la police", paris, saturday)]),
+        Analysis(art("sun-1", "B", "2019-03-17"), [], [
+            scoped_fig("f1", 40000, "les organisateurs", paris, saturday),
+            scoped_fig("f2", 3000, "la police", lyon, saturday),
+        ]),
+        # a week later, same city: another event
+        Analysis(art("sat-2", "A", "2019-03-23"), [], [scoped_fig("f1", 7000, "la police", paris, None)]),
+    ]  # fmt: skip
+    with open_store(db_url) as store:
+        for a in reports:
+            store.add(a)
+    rows = {(r["place"], r["period"]): r for r in compare(db_url)}
+    assert set(rows) == {("Paris", "2019-03-16"), ("Lyon", "2019-03-16"), ("Paris", "2019-03-22 – 2019-03-23")}
+    march = rows[("Paris", "2019-03-16")]
+    assert (march["la police"], march["les organisateurs"], march["spread"]) == ("8000", "40000", 5.0)
 def test_unit_families_come_from_the_language_pack() -> None:
     assert (
         unit_family("Gilets Jaunes") == unit_family("manifestants") == unit_family("personnes") == "personnes"

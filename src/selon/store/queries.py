@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from selon.errors import DependencyError, InputError
 from selon.lang.pack import fold, folded, load_pack, supported_languages
 from selon.models import plain_number
+from selon.store import grouping
 from selon.store.db import (
     Store,
     articles,
@@ -294,7 +295,29 @@ def unit_family(unit: str | None, families: Mapping[str, str] | None = None, lan
 # -- compare ----------------------------------------------------------------------------------
 
 NO_SOURCE = "(no source)"
-GROUP_KEYS = ("outcome", "unit", "place", "date")
+GROUP_KEYS = ("outcome", "unit", "place", "period")
+#: The columns of a compare row besides its group keys and its sources' cells.
+COMPARE_TAIL = ("min", "max", "spread", "where")
+
+
+@dataclass
+class _Seen:
+    """One stored figure as compare reads it."""
+
+    source: str  # folded: sources are matched case-insensitively
+    spelling: str  # as stored
+    low: float | None
+    high: float | None
+    qualifier: str
+    text: str
+    place: str | None  # the place's name as shown
+    place_key: str | None  # city, else country, else the folded name: what groups
+    days: grouping.Days
+    where: str  # the article's own id and the figure's id: "monde-1#f2"
+
+    @property
+    def point(self) -> float | None:
+        return grouping.point(self.low, self.high, self.qualifier)
 
 
 def compare(
@@ -306,108 +329,128 @@ def compare(
     lang: str = "fr",
     **kwargs: Any,
 ) -> Records:
-    """Figures grouped by what they count, one row a group, one column a source.
+    """Figures grouped by what they count, where and when: one row a group, one column a source.
 
-    A group is an outcome and a unit family (``[units]`` in the language pack), with the
-    place and the publication date when known (``by`` picks which of ``outcome``, ``unit``,
-    ``place``, ``date`` make a group). A source's cell is the highest figure it gives for
-    the group (a range counts by its high end); a source with no figure in a group has no
-    key in that row (blank in tables, NaN in pandas). ``min``/``max`` are over all the
-    group's figures and ``spread`` is ``max / min`` (None when the smallest is 0). Figures
-    without a number are left out; those without a source are under ``(no source)``.
+    A group (``by`` picks its keys) is an ``outcome``, a ``unit`` family (``[units]`` in the
+    language pack), a ``place`` (its city, else its country, else its name: the places the
+    group's figures name are shown) and a ``period``: figures whose days overlap (a figure's
+    period, else its article's publication day and the day before), never the publication
+    date alone, so a march reported on two days is one row. A source's cell is its figure as
+    asserted (« > 130 », « ≈ 1200 », « 130–150 », a vague count in its own words; its largest
+    when it gives several); ``min``/``max`` are over the group's point values (a bound of
+    « plus de », a range's middle; vague counts have none) and ``spread`` is ``max / min``;
+    ``where`` names, for each source, the article and figure its cell shows (``article#f2``).
+    Rows come widest disagreement first among those with the most sources. Figures without a
+    source are under ``(no source)``.
     """
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
         raise ValueError(
             f"cannot group by {', '.join(sorted(unknown))}; choose among {', '.join(GROUP_KEYS)}"
         )
-    f = _filters(filters, kwargs)
-    fg = figures_table
     keys = [k for k in GROUP_KEYS if k in by]
-    # the date as stored (ISO text on SQLite, a date from psycopg): no per-row conversion
+    seen = _compare_rows(db, _filters(filters, kwargs), lang, keys)
+    names = _source_names(seen)
+    out: list[dict[str, Any]] = []
+    totals: Counter[str] = Counter()
+    for key, items in seen.items():
+        clusters = grouping.overlapping(items, lambda i: i.days) if "period" in keys else [items]
+        for cluster in clusters:
+            row = _compare_row(key, keys, cluster, names, min_sources)
+            if row is not None:
+                out.append(row)
+                totals.update(i.source for i in cluster)
+    out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
+    ordered = [names[s] for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Records(out, columns=[*keys, "figures", "sources", *ordered, *COMPARE_TAIL])
+
+
+def _compare_rows(
+    db: str | Path | Store | None, f: Filters, lang: str, keys: Sequence[str]
+) -> dict[tuple[Any, ...], list[_Seen]]:
+    """The figures with a number that pass the filters, by group key (outcome, unit family,
+    place key, as ``keys`` ask)."""
+    fg = figures_table
     published = sa.type_coerce(articles.c.published, sa.String)
-    columns = {"outcome": fg.c.outcome, "unit": fg.c.unit, "place": fg.c.place, "date": published}
-    group_cols = [columns[k].label(k) for k in keys] + [fg.c.source.label("source")]
-    lo = sa.func.min(sa.func.coalesce(fg.c.low, fg.c.high))
-    hi = sa.func.max(sa.func.coalesce(fg.c.high, fg.c.low))
-    cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None))]
+    cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
     if f.outcome:
         cond.append(fg.c.outcome == f.outcome)
     if f.source:
         cond.append(contains(fg.c.source, f.source))
     query = (
-        sa.select(*group_cols, lo.label("lo"), hi.label("hi"), sa.func.count().label("n"))
+        sa.select(
+            fg.c.outcome, fg.c.unit, fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country,
+            fg.c.period_start, fg.c.period_end, published.label("published"), fg.c.source, fg.c.low, fg.c.high,
+            fg.c.qualifier, fg.c.text, articles.c.input_id, fg.c.fid,
+        )
         .join_from(fg, articles, fg.c.article_id == articles.c.id)
         .where(*cond)
-        .group_by(*group_cols)
-    )
+        .order_by(articles.c.id, fg.c.id)
+    )  # fmt: skip
     families = unit_families(lang)
     family_of: dict[str | None, str | None] = {}
-    folded: dict[str | None, str] = {}
-    # group key -> {folded source -> [lowest, highest, figures]}
-    groups: dict[tuple[Any, ...], dict[str, list[Any]]] = {}
-    source_totals: Counter[str] = Counter()
-    # sources are matched case-insensitively; a column is named by the most frequent spelling
-    # (ties: the first in code-point order, so that the name does not depend on row order)
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    with using_store(db, read_only=True) as store, store.read() as conn:
+    out: dict[tuple[Any, ...], list[_Seen]] = {}
+    with using_store(db) as store, store.read() as conn:
         rows = conn.execute(query).all()
-    unit_at = keys.index("unit") if "unit" in keys else None
-    date_at = keys.index("date") if "date" in keys else None
-    width = len(keys)
-    raw_totals: dict[str | None, int] = defaultdict(int)
-    # the group key as stored -> as reported (unit family, ISO date): computed once a key
-    key_of: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for r in rows:
-        stored_key = r[:width]
-        raw_source, low_value, high_value, n = r[width:]
-        gkey_t = key_of.get(stored_key)
-        if gkey_t is None:
-            gkey = list(stored_key)
-            if unit_at is not None:
-                raw = gkey[unit_at]
-                if raw not in family_of:
-                    family_of[raw] = unit_family(raw, families)
-                gkey[unit_at] = family_of[raw]
-            if date_at is not None and gkey[date_at] is not None and not isinstance(gkey[date_at], str):
-                gkey[date_at] = gkey[date_at].isoformat()
-            gkey_t = key_of[stored_key] = tuple(gkey)
-        cells = groups.setdefault(gkey_t, {})
-        source = folded.get(raw_source)
-        if source is None:
-            source = folded[raw_source] = _fold_unit(raw_source) if raw_source else NO_SOURCE
-        raw_totals[raw_source] += n
-        cell = cells.get(source)
-        if cell is None:
-            cells[source] = [low_value, high_value, n]
-        else:
-            cell[0], cell[1], cell[2] = min(cell[0], low_value), max(cell[1], high_value), cell[2] + n
-    for raw_source, n in raw_totals.items():
-        spellings[folded[raw_source]][raw_source or NO_SOURCE] += n
-        source_totals[folded[raw_source]] += n
-    reserved = {*GROUP_KEYS, "figures", "sources", "min", "max", "spread"}
+        if r.unit not in family_of:
+            family_of[r.unit] = unit_family(r.unit, families)
+        place = r.place or r.place_text
+        place_key = r.place_city or r.place_country or (_fold_unit(place) if place else None)
+        parts = {"outcome": r.outcome, "unit": family_of[r.unit], "place": place_key}
+        key = tuple(parts[k] for k in keys if k in parts)
+        source = r.source or NO_SOURCE
+        out.setdefault(key, []).append(
+            _Seen(
+                _fold_unit(source), source, r.low, r.high, r.qualifier, r.text, place, place_key,
+                grouping.days_of(r.period_start, r.period_end, r.published), f"{r.input_id}#{r.fid}",
+            )
+        )  # fmt: skip
+    return out
+
+
+def _source_names(seen: Mapping[Any, list[_Seen]]) -> dict[str, str]:
+    """Each folded source's column: its most frequent spelling (ties: the first in code-point
+    order), marked when it is the name of another column."""
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for items in seen.values():
+        for i in items:
+            spellings[i.source][i.spelling] += 1
+    reserved = {*GROUP_KEYS, "figures", "sources", *COMPARE_TAIL}
     names = {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in spellings.items()}
-    names = {s: f"{n} (source)" if n in reserved else n for s, n in names.items()}
-    out: list[dict[str, Any]] = []
-    used: set[str] = set()
-    for group, cells in groups.items():
-        if len(cells) < min_sources:
-            continue
-        low = min(c[0] for c in cells.values())
-        high = max(c[1] for c in cells.values())
-        row: dict[str, Any] = dict(zip(keys, group, strict=True))
-        row["figures"] = sum(c[2] for c in cells.values())
-        row["sources"] = len(cells)
-        for source, cell in cells.items():
-            row[names[source]] = plain_number(cell[1])
-        used.update(cells)
-        row.update({"min": plain_number(low), "max": plain_number(high), "spread": round(high / low, 3) if low > 0 else None})
-        out.append(row)
-    out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
-    ordered = [
-        names[s] for s, _ in sorted(source_totals.items(), key=lambda kv: (-kv[1], kv[0])) if s in used
-    ]
-    return Records(out, columns=[*keys, "figures", "sources", *ordered, "min", "max", "spread"])
+    return {s: f"{n} (source)" if n in reserved else n for s, n in names.items()}
+
+
+def _compare_row(
+    key: tuple[Any, ...], keys: Sequence[str], cluster: list[_Seen], names: Mapping[str, str], min_sources: int
+) -> dict[str, Any] | None:
+    shown: dict[str, _Seen] = {}
+    for i in cluster:
+        best = shown.get(i.source)
+        if best is None or (i.point or 0) > (best.point or 0):
+            shown[i.source] = i
+    if len(shown) < min_sources:
+        return None
+    values = dict(zip([k for k in keys if k != "period"], key, strict=True))
+    row: dict[str, Any] = {}
+    for k in keys:
+        if k == "place":
+            places = Counter(i.place for i in cluster if i.place)
+            row["place"] = " / ".join(p for p, _ in places.most_common(3)) or None
+        elif k == "period":
+            row["period"] = grouping.span_text([i.days for i in cluster])
+        else:
+            row[k] = values[k]
+    row["figures"] = len(cluster)
+    row["sources"] = len(shown)
+    for source, i in shown.items():
+        row[names[source]] = grouping.asserted(i.low, i.high, i.qualifier, i.text)
+    points = [p for p in (i.point for i in cluster) if p is not None]
+    low, high = (min(points), max(points)) if points else (None, None)
+    row["min"], row["max"] = plain_number(low), plain_number(high)
+    row["spread"] = round(high / low, 3) if low and high is not None and low > 0 else None
+    row["where"] = [f"{names[s]}: {i.where}" for s, i in shown.items()]
+    return row
 
 
 # -- speakers ---------------------------------------------------------------------------------
