@@ -386,6 +386,10 @@ CASES: dict[str, str] = {
         "Quelque 300 parents ont défilé samedi et les délégués ont dénoncé la fermeture de l'école. "
         "Quelque 900 salariés ont annoncé leur départ."
     ),
+    "fig_cue_after_stop": (
+        "Plusieurs centaines de riverains ont rejoint le cortège devant la mairie.\u00a0\u00a02 400 "
+        "personnes ont signé la pétition, selon le collectif."
+    ),
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",

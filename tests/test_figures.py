@@ -11,7 +11,7 @@ import pytest
 
 import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures, read_context
-from selon.extract.figures.attribution import attribute, holding_statement
+from selon.extract.figures.attribution import attribute, holding_statement, reach
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import (
     exclusion,
@@ -546,6 +546,20 @@ def test_rule_figure_before_a_cue_of_its_own_clause_stays_unattributed(ctx_of, s
     assert [(x.text, x.source) for x in figures_of("fig_cue_after_not")] == [
         ("Quelque 300 parents", None),
         ("Quelque 900 salariés", None),
+    ]
+
+
+def test_rule_cue_after_does_not_reach_past_a_full_stop_left_inside_the_sentence(ctx_of, figures_of) -> None:
+    """« … devant la mairie.  2 400 personnes ont signé, selon le collectif. »: the parser kept
+    one sentence (a number after two spaces); the figure before the full stop is narration."""
+    ctx = ctx_of("fig_cue_after_stop")
+    assert len(ctx.sent_bounds) == 1  # the construction: one sentence for the parser
+    first, second = (q for q in read_all(ctx) if not q.merged and not q.excluded)
+    assert reach(ctx, first)[1] == ctx.text.index(".") + 1  # cut after the stop
+    assert reach(ctx, second) == (0, len(ctx.text))  # no stop after it: the whole sentence
+    assert [(x.text, x.source) for x in figures_of("fig_cue_after_stop")] == [
+        ("Plusieurs centaines de riverains", None),
+        ("2 400 personnes", "collectif"),
     ]
 
 

@@ -9,17 +9,31 @@ inverted cue whose statement lies before it (« …, dont 21 personnes en garde 
 indiqué le parquet. »), or an according-to phrase (« ils sont environ 500, selon ce
 responsable, à être … »). The figure then belongs to the nearest such cue after it in its
 sentence, unless the figure is part of that statement's speaker (« 2700 personnes
-annonçaient … »).
+annonçaient … »), or a full stop the parser left inside the sentence lies between them
+(« … des LBD.  13 800 personnes ont défilé, selon … »: that cue is the next sentence's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selon.extract.figures.context import Quantity
+from selon.extract.figures.context import Context, Quantity
+from selon.extract.segment import SENTENCE_ENDS
 from selon.models import Statement
 
 Sentence = tuple[int, int]  # the characters of the figure's sentence, end exclusive
+
+
+def reach(ctx: Context, q: Quantity) -> Sentence:
+    """The characters of the sentence of ``q``, cut after a full stop the parser left inside it
+    after the figure: one that more spaces than one follow (« … LBD.  13 800 personnes … »)."""
+    lo, hi = ctx.sentence(q.a)
+    doc = ctx.doc
+    for k in range(q.b + 1, hi - 1):
+        if doc[k].text in SENTENCE_ENDS and doc[k + 1].is_space:
+            hi = k + 1
+            break
+    return doc[lo].idx, ctx.tok_end(hi - 1)
 
 
 def holding_statement(start: int, end: int, q: Quantity, statements: Sequence[Statement]) -> Statement | None:
