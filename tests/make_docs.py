@@ -372,6 +372,10 @@ CASES: dict[str, str] = {
         "autre a disparu."
     ),
     "fig_tally_part_not": "Un guide, dont une cliente a filmé la chute, est indemne. Une autre randonnée est prévue.",
+    "fig_name_number": "Les députés du Mouvement 7 étoiles ont perdu 12 sièges. Le Mouvement 7 étoiles a voté contre.",
+    "fig_name_number_not": (
+        "La sonde a déjà envoyé sur Terre six clichés. À Lyon 3000 personnes ont défilé samedi."
+    ),
     # -- figures: attribution ------------------------------------------------------------------
     "fig_attribution": (
         "« Nous avons recensé 85 interpellations depuis lundi », a déclaré le commissaire Paul Renard. "

@@ -169,6 +169,19 @@ def test_rule_dates_times_identifiers_and_years_are_no_figures(ctx_of, figures_o
     assert figures_of("fig_dates") == []
 
 
+def test_rule_a_number_inside_a_name_is_an_identifier(ctx_of, figures_of) -> None:
+    """« du Mouvement 7 étoiles »: a capitalised common noun inside the sentence, the number's
+    noun hanging on it, names something; a place or a noun that governs no number does not."""
+    ctx = ctx_of("fig_name_number")
+    assert [(ctx.text[q.start : q.end], q.excluded) for q in read_all(ctx)] == [
+        ("7", "identifier"), ("12", None), ("7", "identifier"),
+    ]
+    assert [f.text for f in figures_of("fig_name_number")] == ["12 sièges"]
+    ctx = ctx_of("fig_name_number_not")  # « sur Terre six clichés », « À Lyon 3000 personnes »
+    assert [q.excluded for q in read_all(ctx)] == [None, None]
+    assert [f.text for f in figures_of("fig_name_number_not")] == ["six clichés", "3000 personnes"]
+
+
 def test_rule_a_number_after_a_weekday_is_a_date(ctx_of, figures_of) -> None:
     ctx = ctx_of("fig_weekday_date")
     (q,) = with_units(ctx)

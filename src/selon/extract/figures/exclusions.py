@@ -1,7 +1,7 @@
 """What makes a quantity no figure: the reason, or None.
 
 A time or a duration (« 15 h », « 58 ans », « le 14 avril »), an address (« 12 rue … »), a
-year, an identifier (« l'acte 22 », « la RN 4 », « LBD40 »), a date by its weekday, a
+year, an identifier (« l'acte 22 », « la RN 4 », « LBD40 », « le Mouvement 5 étoiles »), a date by its weekday, a
 number in the quoted title of a work, the score of a game (« 2 à 1 »), and an indefinite
 article that counts nothing (« un automobiliste »).
 """
@@ -14,6 +14,7 @@ from selon.lang.pack import fold
 _NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
 _SCORE_WINDOW = 6  # tokens looked at before a score for its cue
 _HEADLINE_WORDS = 16  # words after a link marker that may be the inserted headline
+_NAME_DEPS = ("nmod", "flat:name", "appos", "amod")  # relations of a number's noun inside a name
 
 
 def exclusion(ctx: Context, q: Quantity) -> str | None:
@@ -101,9 +102,33 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
         and (numtok.head.i == ptok.i or (bare and (ptok.pos_ == "PROPN" or ptok.text[:1].isupper())))
     ):
         return "identifier"
+    if _name_word(ctx, p) and prev not in lex.weekdays and _noun_modifier(ctx, q, p):  # « le Mouvement 5 étoiles »
+        return "identifier"
     if prev in lex.weekdays and bare:
         return "date"
     return None
+
+
+def _noun_modifier(ctx: Context, q: Quantity, p: int) -> bool:
+    """The number and its counted noun modify the noun ``p`` or another noun (« du Mouvement 5
+    étoiles »), not a verb (« a envoyé sur Terre six clichés »): the parser's relation of the
+    counted noun, or of the bare number."""
+    tok = q.unit_token if q.unit_token is not None else ctx.doc[q.b]
+    return tok.head.i == p or tok.dep_ in _NAME_DEPS
+
+
+def _name_word(ctx: Context, p: int) -> bool:
+    """A common noun written with a capital inside its sentence, right before the number: a word
+    of a name (« du Mouvement 5 étoiles », « le Groupe 7 »), not a place (a proper noun: « À
+    Paris 3000 personnes … ») nor the sentence's first word."""
+    tok = ctx.doc[p]
+    return (
+        tok.pos_ == "NOUN"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and ctx.sentence(p)[0] != p
+    )
 
 
 def in_work_title(ctx: Context, q: Quantity) -> bool:
