@@ -394,6 +394,14 @@ CASES: dict[str, str] = {
         "Plusieurs centaines de riverains ont rejoint le cortège devant la mairie.\u00a0\u00a02 400 "
         "personnes ont signé la pétition, selon le collectif."
     ),
+    "fig_follow_on": (
+        "« Les soins restent chers », a déclaré la dermatologue Anne Morel. Certains clients paient "
+        '"1.500 euros par séance" pour ce traitement.'
+    ),
+    "fig_follow_on_not": (
+        "« Les soins restent chers », a déclaré la dermatologue Anne Morel. La clinique a ouvert en mai. "
+        'Certains clients paient "1.500 euros par séance" pour ce traitement.'
+    ),
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",
     "narration": "Le conseil municipal s'est réuni mardi soir pour voter le budget de la ville.",

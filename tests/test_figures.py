@@ -11,7 +11,7 @@ import pytest
 
 import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures, read_context
-from selon.extract.figures.attribution import attribute, holding_statement, reach
+from selon.extract.figures.attribution import attribute, holding_statement, quoted_follow_on, reach
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import (
     exclusion,
@@ -574,6 +574,27 @@ def test_rule_cue_after_does_not_reach_past_a_full_stop_left_inside_the_sentence
         ("Plusieurs centaines de riverains", None),
         ("2 400 personnes", "collectif"),
     ]
+
+
+def test_rule_quoted_figure_in_the_next_sentence_is_the_speakers_follow_on(ctx_of, statements_of, figures_of) -> None:
+    """« …, a déclaré X. Certains clients paient "1.500 euros par séance" … »: a quoted fragment
+    in the sentence right after X's statement, with no statement of its own, is X's
+    (ANNOTATION rule 6); one sentence further, or unquoted, it is the article's."""
+    ctx = ctx_of("fig_follow_on")
+    statements = statements_of("fig_follow_on")
+    (s,) = statements
+    (q,) = read_all(ctx)
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements) is s
+    assert [(x.text, x.source, x.statement) for x in figures_of("fig_follow_on")] == [
+        ("1.500 euros", "Anne Morel", s.id),
+    ]
+    ctx = ctx_of("fig_follow_on_not")  # a narration sentence between them
+    (q,) = read_all(ctx)
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements_of("fig_follow_on_not")) is None
+    assert [(x.text, x.source) for x in figures_of("fig_follow_on_not")] == [("1.500 euros", None)]
+    ctx = ctx_of("fig_attribution")  # « La ville compte 40.000 habitants. »: not quoted
+    q = read_all(ctx)[1]
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements_of("fig_attribution")) is None
 
 
 # ================================================================================================

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from selon.extract.figures.attribution import attribute, reach
+from selon.extract.figures.attribution import attribute, quoted_follow_on, reach
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import exclusion, lone_article
 from selon.extract.figures.lexicon import lexicon
@@ -78,6 +78,9 @@ def build_figures(ctx: Context, qs: list[Quantity], statements: Sequence[Stateme
         if q.unit is not None:
             last_unit = (q.unit, q.unit_token, ctx.sent_of[q.a])
         source, statement = attribute(span.start, span.end, q, statements, reach(ctx, q))
+        follow = quoted_follow_on(ctx, q, span.start, span.end, statements) if statement is None else None
+        if follow is not None and follow.speaker is not None:
+            source, statement = follow.speaker.name, follow.id
         out.append(
             Figure(
                 id=f"f{len(out) + 1}",
