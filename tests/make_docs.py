@@ -316,6 +316,12 @@ CASES: dict[str, str] = {
         "Les rafales atteindront 90 km/h à 130 km/h."
     ),
     "fig_range_units_not": "Il a reçu 500 euros et 800 euros, puis sa facture est passée de 60 euros à 90 euros.",
+    "fig_range_thousands": "Ils étaient 10 à 15 000 selon les organisateurs, entre 8 et 9.000 selon la police.",
+    "fig_range_thousands_not": "Il y avait 500 à 1 000 grévistes. La commune est passée de 10 à 15 000 habitants.",
+    "fig_range_scale_after": (
+        "Le chantier coûtera entre 8 et 10 milliards d'euros et 10 à 15 % des emplois sont menacés. "
+        "Plusieurs millions de foyers et des centaines de milliers d'entreprises sont concernés."
+    ),
     "fig_range_year": "On compte 2000 à 3000 blessés. De 2015 à 2018, le chômage a baissé.",
     "fig_change_scale": "Le budget est passé de 4,5 à 9 milliards d'euros, la dette de 2 millions à 3 milliards.",
     # -- figures: qualifiers -------------------------------------------------------------------

@@ -401,6 +401,37 @@ def test_rule_four_digits_in_a_range_of_counts_are_no_year(figures_of) -> None:
     ]
 
 
+def test_rule_range_left_number_takes_the_thousands_of_the_right(figures_of) -> None:
+    """« 10 à 15 000 », « entre 8 et 9.000 »: the left number is in thousands too."""
+    f = figures_of("fig_range_thousands")
+    assert [(x.text, x.low, x.high, x.qualifier) for x in f] == [
+        ("10 à 15 000", 10000, 15000, "range"),
+        ("entre 8 et 9.000", 8000, 9000, "range"),
+    ]
+
+
+def test_rule_range_left_number_keeps_its_value_above_the_leading_group(figures_of) -> None:
+    """« 500 à 1 000 grévistes » is 500 to 1000; « passée de 10 à 15 000 » is a change."""
+    f = figures_of("fig_range_thousands_not")
+    assert [(x.text, x.low, x.high) for x in f] == [
+        ("500 à 1 000 grévistes", 500, 1000),
+        ("10", 10, 10),
+        ("15 000 habitants", 15000, 15000),
+    ]
+
+
+def test_rule_range_scale_and_unit_after_the_second_number(figures_of) -> None:
+    """« entre 8 et 10 milliards d'euros », « 10 à 15 % », vague scales: one figure each,
+    bounds scaled by what follows the second number."""
+    f = figures_of("fig_range_scale_after")
+    assert [(x.text, x.low, x.high, x.qualifier, x.unit) for x in f] == [
+        ("entre 8 et 10 milliards d'euros", 8000000000, 10000000000, "range", "euros"),
+        ("10 à 15 %", 10, 15, "range", "%"),
+        ("Plusieurs millions de foyers", 2000000, 9999999, "vague", "foyers"),
+        ("des centaines de milliers d'entreprises", 200000, 999999, "vague", "entreprises"),
+    ]
+
+
 def test_rule_bare_left_number_takes_the_scale_of_a_change(figures_of) -> None:
     """« passé de 4,5 à 9 milliards » is 4.5 billion to 9 billion (a change, not a range); a
     left number with its own multiplier keeps it."""
