@@ -169,6 +169,19 @@ def test_rule_dates_times_identifiers_and_years_are_no_figures(ctx_of, figures_o
     assert figures_of("fig_dates") == []
 
 
+def test_rule_a_bare_four_digit_number_with_its_source_is_a_count(ctx_of, figures_of) -> None:
+    """« 1400 marcheurs selon la police, 2000 selon les syndicats », « (1800 d'après la mairie) »:
+    set off by a mark, a source word right after: a count with its unit elided, not a year."""
+    ctx = ctx_of("fig_year_count")
+    assert [q.excluded for q in read_all(ctx)] == [None, None, None]
+    assert [(f.text, f.low) for f in figures_of("fig_year_count")] == [
+        ("1400 marcheurs", 1400), ("2000", 2000), ("1800", 1800),
+    ]
+    ctx = ctx_of("fig_year_count_not")  # « En 2000 selon … », « en 2001, selon … »: years
+    assert [q.excluded for q in read_all(ctx)] == ["year", None, "year"]
+    assert [f.text for f in figures_of("fig_year_count_not")] == ["8 %"]
+
+
 def test_rule_a_number_inside_a_name_is_an_identifier(ctx_of, figures_of) -> None:
     """« du Mouvement 7 étoiles »: a capitalised common noun inside the sentence, the number's
     noun hanging on it, names something; a place or a noun that governs no number does not."""

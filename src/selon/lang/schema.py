@@ -227,6 +227,7 @@ class NotFigures:
     signs: Words
     idioms: Words
     link_markers: Words
+    count_sources: Words
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,20 @@ def year(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
     if q.kind == "digits" and q.scale == 1 and isinstance(value, int) and lex.year_min <= value <= lex.year_max:
         raw = ctx.text[q.start : q.end]
         if raw.isdigit() and len(raw) == 4 and (q.unit is None or first_unit in lex.months):
-            return "year"
+            return None if sourced_count(ctx, q) else "year"
     return None
+
+
+def sourced_count(ctx: Context, q: Quantity) -> bool:
+    """« (1400 personnes selon la police, 2000 selon les organisateurs) »: a bare number set off
+    by a mark (or first in its sentence) with a source word of the pack right after it counts."""
+    n, p = ctx.next_word(q.b), ctx.prev_word(q.a)
+    if n >= len(ctx.doc):
+        return False
+    after = ctx.low[n] + (ctx.low[n + 1] if n + 1 < len(ctx.doc) and not ctx.doc[n].whitespace_ else "")
+    if ctx.low[n] not in ctx.lex.count_sources and after not in ctx.lex.count_sources:
+        return False
+    return p < 0 or ctx.doc[p].is_punct or ctx.sentence(q.a)[0] == q.a
 
 
 def named_by_noun(ctx: Context, q: Quantity) -> str | None:
