@@ -382,6 +382,8 @@ CASES: dict[str, str] = {
         "À Rennes, 1400 marcheurs selon la police, 2000 selon les syndicats ; à Nantes (1800 d'après la mairie)."
     ),
     "fig_year_count_not": "En 2000 selon l'Insee, le chômage atteignait 8 %. Le port a fermé en 2001, selon la mairie.",
+    "fig_tally_ordinal": "Les deux guides et une troisième randonneuse ont été hélitreuillés.",
+    "fig_tally_ordinal_not": "Les deux guides et une randonneuse ont été hélitreuillés.",
     "fig_name_number": "Les députés du Mouvement 7 étoiles ont perdu 12 sièges. Le Mouvement 7 étoiles a voté contre.",
     "fig_name_number_not": (
         "La sonde a déjà envoyé sur Terre six clichés. À Lyon 3000 personnes ont défilé samedi."

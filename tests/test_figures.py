@@ -182,6 +182,16 @@ def test_rule_a_bare_four_digit_number_with_its_source_is_a_count(ctx_of, figure
     assert [f.text for f in figures_of("fig_year_count_not")] == ["8 %"]
 
 
+def test_rule_an_article_before_an_ordinal_is_no_figure_even_in_a_tally(ctx_of, figures_of) -> None:
+    """« Les deux guides et une troisième randonneuse »: a rank (ANNOTATION: ordinals are no
+    figures); without the ordinal, « et une randonneuse » counts in the tally."""
+    assert [f.text for f in figures_of("fig_tally_ordinal")] == ["deux guides"]
+    ctx = ctx_of("fig_tally_ordinal")
+    qs = read_all(ctx)
+    assert [q.excluded for q in qs] == [None, "article"]
+    assert [f.text for f in figures_of("fig_tally_ordinal_not")] == ["deux guides", "une randonneuse"]
+
+
 def test_rule_a_number_inside_a_name_is_an_identifier(ctx_of, figures_of) -> None:
     """« du Mouvement 7 étoiles »: a capitalised common noun inside the sentence, the number's
     noun hanging on it, names something; a place or a noun that governs no number does not."""

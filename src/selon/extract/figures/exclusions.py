@@ -14,7 +14,8 @@ from selon.lang.pack import fold
 _NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
 _SCORE_WINDOW = 6  # tokens looked at before a score for its cue
 _HEADLINE_WORDS = 16  # words after a link marker that may be the inserted headline
-_NAME_DEPS = ("nmod", "flat:name", "appos", "amod")  # relations of a number's noun inside a name
+_NAME_DEPS = ("nmod", "flat:name", "appos", "amod")
+_ORDINAL = "Ord"  # the parser's NumType of an ordinal adjective  # relations of a number's noun inside a name
 
 
 def exclusion(ctx: Context, q: Quantity) -> str | None:
@@ -208,8 +209,8 @@ def lone_article(ctx: Context, k: int, qs: list[Quantity]) -> str | None:
         return None
     if n < len(ctx.doc) and low[n] in only:
         return None
-    if q.excluded:
-        return "article"
+    if q.excluded or (n < len(ctx.doc) and _ORDINAL in ctx.doc[n].morph.get("NumType", [])):
+        return "article"  # « et une quatrième personne »: a rank, even in a tally
     if q.unit is None:  # « deux morts et une autre blessée »: counts with its unit elided
         other = n < len(ctx.doc) and low[n] in ctx.lex.skip_adjectives
         return None if other and tally_before(ctx, k, qs) else "article"
