@@ -384,6 +384,8 @@ CASES: dict[str, str] = {
     "fig_year_count_not": "En 2000 selon l'Insee, le chômage atteignait 8 %. Le port a fermé en 2001, selon la mairie.",
     "fig_tally_ordinal": "Les deux guides et une troisième randonneuse ont été hélitreuillés.",
     "fig_tally_ordinal_not": "Les deux guides et une randonneuse ont été hélitreuillés.",
+    "fig_day_alone": "Le vote suivra le sommet du 14 juin, sans doute le 16, à Bruxelles.",
+    "fig_day_alone_not": "Le comité a reçu 12 délégués, puis les 16 ont voté.",
     "fig_name_number": "Les députés du Mouvement 7 étoiles ont perdu 12 sièges. Le Mouvement 7 étoiles a voté contre.",
     "fig_name_number_not": (
         "La sonde a déjà envoyé sur Terre six clichés. À Lyon 3000 personnes ont défilé samedi."

@@ -192,6 +192,15 @@ def test_rule_an_article_before_an_ordinal_is_no_figure_even_in_a_tally(ctx_of, 
     assert [f.text for f in figures_of("fig_tally_ordinal_not")] == ["deux guides", "une randonneuse"]
 
 
+def test_rule_a_day_whose_month_is_left_out_is_a_date(ctx_of, figures_of) -> None:
+    """« sans doute le 16, »: digits after « le », a mark after them: a day (no figure);
+    « les 16 ont voté » counts (a plural article)."""
+    ctx = ctx_of("fig_day_alone")
+    assert [q.excluded for q in read_all(ctx)] == ["time", "date"]
+    assert figures_of("fig_day_alone") == []
+    assert [f.text for f in figures_of("fig_day_alone_not")] == ["12 délégués", "16"]
+
+
 def test_rule_a_number_inside_a_name_is_an_identifier(ctx_of, figures_of) -> None:
     """« du Mouvement 7 étoiles »: a capitalised common noun inside the sentence, the number's
     noun hanging on it, names something; a place or a noun that governs no number does not."""

@@ -228,6 +228,7 @@ class NotFigures:
     idioms: Words
     link_markers: Words
     count_sources: Words
+    day_articles: Words
 
 
 @dataclass(frozen=True)

@@ -117,9 +117,16 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
         return "identifier"
     if _name_word(ctx, p) and prev not in lex.weekdays and _noun_modifier(ctx, q, p):  # « le Mouvement 5 étoiles »
         return "identifier"
-    if prev in lex.weekdays and bare:
-        return "date"
+    if (prev in lex.weekdays or _day_alone(ctx, q, prev)) and bare:
+        return "date"  # « samedi 3 », « sans doute le 26, »
     return None
+
+
+def _day_alone(ctx: Context, q: Quantity, prev: str) -> bool:
+    """Digits after a day article of the pack, a mark (or the end) right after them: a day whose
+    month is left out (« sans doute le 26 – »)."""
+    n = ctx.next_word(q.b)
+    return prev in ctx.lex.day_articles and q.kind == "digits" and (n >= len(ctx.doc) or ctx.doc[n].is_punct)
 
 
 def _noun_modifier(ctx: Context, q: Quantity, p: int) -> bool:
