@@ -331,6 +331,12 @@ CASES: dict[str, str] = {
         "Les rafales atteindront 90 km/h à 130 km/h."
     ),
     "fig_range_units_not": "Il a reçu 500 euros et 800 euros, puis sa facture est passée de 60 euros à 90 euros.",
+    "fig_range_thousands": "Ils étaient 10 à 15 000 selon les organisateurs, entre 8 et 9.000 selon la police.",
+    "fig_range_thousands_not": "Il y avait 500 à 1 000 grévistes. La commune est passée de 10 à 15 000 habitants.",
+    "fig_range_scale_after": (
+        "Le chantier coûtera entre 8 et 10 milliards d'euros et 10 à 15 % des emplois sont menacés. "
+        "Plusieurs millions de foyers et des centaines de milliers d'entreprises sont concernés."
+    ),
     "fig_range_year": "On compte 2000 à 3000 blessés. De 2015 à 2018, le chômage a baissé.",
     "fig_change_scale": "Le budget est passé de 4,5 à 9 milliards d'euros, la dette de 2 millions à 3 milliards.",
     # -- figures: qualifiers -------------------------------------------------------------------
@@ -387,6 +393,18 @@ CASES: dict[str, str] = {
         "autre a disparu."
     ),
     "fig_tally_part_not": "Un guide, dont une cliente a filmé la chute, est indemne. Une autre randonnée est prévue.",
+    "fig_year_count": (
+        "À Rennes, 1400 marcheurs selon la police, 2000 selon les syndicats ; à Nantes (1800 d'après la mairie)."
+    ),
+    "fig_year_count_not": "En 2000 selon l'Insee, le chômage atteignait 8 %. Le port a fermé en 2001, selon la mairie.",
+    "fig_tally_ordinal": "Les deux guides et une troisième randonneuse ont été hélitreuillés.",
+    "fig_tally_ordinal_not": "Les deux guides et une randonneuse ont été hélitreuillés.",
+    "fig_day_alone": "Le vote suivra le sommet du 14 juin, sans doute le 16, à Bruxelles.",
+    "fig_day_alone_not": "Le comité a reçu 12 délégués, puis les 16 ont voté.",
+    "fig_name_number": "Les députés du Mouvement 7 étoiles ont perdu 12 sièges. Le Mouvement 7 étoiles a voté contre.",
+    "fig_name_number_not": (
+        "La sonde a déjà envoyé sur Terre six clichés. À Lyon 3000 personnes ont défilé samedi."
+    ),
     # -- figures: attribution ------------------------------------------------------------------
     "fig_attribution": (
         "« Nous avons recensé 85 interpellations depuis lundi », a déclaré le commissaire Paul Renard. "
@@ -400,6 +418,18 @@ CASES: dict[str, str] = {
     "fig_cue_after_not": (
         "Quelque 300 parents ont défilé samedi et les délégués ont dénoncé la fermeture de l'école. "
         "Quelque 900 salariés ont annoncé leur départ."
+    ),
+    "fig_cue_after_stop": (
+        "Plusieurs centaines de riverains ont rejoint le cortège devant la mairie.\u00a0\u00a02 400 "
+        "personnes ont signé la pétition, selon le collectif."
+    ),
+    "fig_follow_on": (
+        "« Les soins restent chers », a déclaré la dermatologue Anne Morel. Certains clients paient "
+        '"1.500 euros par séance" pour ce traitement.'
+    ),
+    "fig_follow_on_not": (
+        "« Les soins restent chers », a déclaré la dermatologue Anne Morel. La clinique a ouvert en mai. "
+        'Certains clients paient "1.500 euros par séance" pour ce traitement.'
     ),
     # -- no statement ----------------------------------------------------------------------------
     "scare_quotes": "Le mouvement des « bonnets rouges » s'est essoufflé au printemps.",

@@ -11,7 +11,7 @@ import pytest
 
 import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures, read_context
-from selon.extract.figures.attribution import attribute, holding_statement
+from selon.extract.figures.attribution import attribute, holding_statement, quoted_follow_on, reach
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import (
     exclusion,
@@ -167,6 +167,51 @@ def test_rule_dates_times_identifiers_and_years_are_no_figures(ctx_of, figures_o
     assert written(ctx, qs) == ["12", "14", "3", "deux", "2019"]
     assert [exclusion(ctx, q) for q in qs] == ["time", "time", "identifier", "time", "year"]
     assert figures_of("fig_dates") == []
+
+
+def test_rule_a_bare_four_digit_number_with_its_source_is_a_count(ctx_of, figures_of) -> None:
+    """« 1400 marcheurs selon la police, 2000 selon les syndicats », « (1800 d'après la mairie) »:
+    set off by a mark, a source word right after: a count with its unit elided, not a year."""
+    ctx = ctx_of("fig_year_count")
+    assert [q.excluded for q in read_all(ctx)] == [None, None, None]
+    assert [(f.text, f.low) for f in figures_of("fig_year_count")] == [
+        ("1400 marcheurs", 1400), ("2000", 2000), ("1800", 1800),
+    ]
+    ctx = ctx_of("fig_year_count_not")  # « En 2000 selon … », « en 2001, selon … »: years
+    assert [q.excluded for q in read_all(ctx)] == ["year", None, "year"]
+    assert [f.text for f in figures_of("fig_year_count_not")] == ["8 %"]
+
+
+def test_rule_an_article_before_an_ordinal_is_no_figure_even_in_a_tally(ctx_of, figures_of) -> None:
+    """« Les deux guides et une troisième randonneuse »: a rank (ANNOTATION: ordinals are no
+    figures); without the ordinal, « et une randonneuse » counts in the tally."""
+    assert [f.text for f in figures_of("fig_tally_ordinal")] == ["deux guides"]
+    ctx = ctx_of("fig_tally_ordinal")
+    qs = read_all(ctx)
+    assert [q.excluded for q in qs] == [None, "article"]
+    assert [f.text for f in figures_of("fig_tally_ordinal_not")] == ["deux guides", "une randonneuse"]
+
+
+def test_rule_a_day_whose_month_is_left_out_is_a_date(ctx_of, figures_of) -> None:
+    """« sans doute le 16, »: digits after « le », a mark after them: a day (no figure);
+    « les 16 ont voté » counts (a plural article)."""
+    ctx = ctx_of("fig_day_alone")
+    assert [q.excluded for q in read_all(ctx)] == ["time", "date"]
+    assert figures_of("fig_day_alone") == []
+    assert [f.text for f in figures_of("fig_day_alone_not")] == ["12 délégués", "16"]
+
+
+def test_rule_a_number_inside_a_name_is_an_identifier(ctx_of, figures_of) -> None:
+    """« du Mouvement 7 étoiles »: a capitalised common noun inside the sentence, the number's
+    noun hanging on it, names something; a place or a noun that governs no number does not."""
+    ctx = ctx_of("fig_name_number")
+    assert [(ctx.text[q.start : q.end], q.excluded) for q in read_all(ctx)] == [
+        ("7", "identifier"), ("12", None), ("7", "identifier"),
+    ]
+    assert [f.text for f in figures_of("fig_name_number")] == ["12 sièges"]
+    ctx = ctx_of("fig_name_number_not")  # « sur Terre six clichés », « À Lyon 3000 personnes »
+    assert [q.excluded for q in read_all(ctx)] == [None, None]
+    assert [f.text for f in figures_of("fig_name_number_not")] == ["six clichés", "3000 personnes"]
 
 
 def test_rule_a_number_after_a_weekday_is_a_date(ctx_of, figures_of) -> None:
@@ -388,6 +433,37 @@ def test_rule_four_digits_in_a_range_of_counts_are_no_year(figures_of) -> None:
     ]
 
 
+def test_rule_range_left_number_takes_the_thousands_of_the_right(figures_of) -> None:
+    """« 10 à 15 000 », « entre 8 et 9.000 »: the left number is in thousands too."""
+    f = figures_of("fig_range_thousands")
+    assert [(x.text, x.low, x.high, x.qualifier) for x in f] == [
+        ("10 à 15 000", 10000, 15000, "range"),
+        ("entre 8 et 9.000", 8000, 9000, "range"),
+    ]
+
+
+def test_rule_range_left_number_keeps_its_value_above_the_leading_group(figures_of) -> None:
+    """« 500 à 1 000 grévistes » is 500 to 1000; « passée de 10 à 15 000 » is a change."""
+    f = figures_of("fig_range_thousands_not")
+    assert [(x.text, x.low, x.high) for x in f] == [
+        ("500 à 1 000 grévistes", 500, 1000),
+        ("10", 10, 10),
+        ("15 000 habitants", 15000, 15000),
+    ]
+
+
+def test_rule_range_scale_and_unit_after_the_second_number(figures_of) -> None:
+    """« entre 8 et 10 milliards d'euros », « 10 à 15 % », vague scales: one figure each,
+    bounds scaled by what follows the second number."""
+    f = figures_of("fig_range_scale_after")
+    assert [(x.text, x.low, x.high, x.qualifier, x.unit) for x in f] == [
+        ("entre 8 et 10 milliards d'euros", 8000000000, 10000000000, "range", "euros"),
+        ("10 à 15 %", 10, 15, "range", "%"),
+        ("Plusieurs millions de foyers", 2000000, 9999999, "vague", "foyers"),
+        ("des centaines de milliers d'entreprises", 200000, 999999, "vague", "entreprises"),
+    ]
+
+
 def test_rule_bare_left_number_takes_the_scale_of_a_change(figures_of) -> None:
     """« passé de 4,5 à 9 milliards » is 4.5 billion to 9 billion (a change, not a range); a
     left number with its own multiplier keeps it."""
@@ -547,6 +623,41 @@ def test_rule_figure_before_a_cue_of_its_own_clause_stays_unattributed(ctx_of, s
         ("Quelque 300 parents", None),
         ("Quelque 900 salariés", None),
     ]
+
+
+def test_rule_cue_after_does_not_reach_past_a_full_stop_left_inside_the_sentence(ctx_of, figures_of) -> None:
+    """« … devant la mairie.  2 400 personnes ont signé, selon le collectif. »: the parser kept
+    one sentence (a number after two spaces); the figure before the full stop is narration."""
+    ctx = ctx_of("fig_cue_after_stop")
+    assert len(ctx.sent_bounds) == 1  # the construction: one sentence for the parser
+    first, second = (q for q in read_all(ctx) if not q.merged and not q.excluded)
+    assert reach(ctx, first)[1] == ctx.text.index(".") + 1  # cut after the stop
+    assert reach(ctx, second) == (0, len(ctx.text))  # no stop after it: the whole sentence
+    assert [(x.text, x.source) for x in figures_of("fig_cue_after_stop")] == [
+        ("Plusieurs centaines de riverains", None),
+        ("2 400 personnes", "collectif"),
+    ]
+
+
+def test_rule_quoted_figure_in_the_next_sentence_is_the_speakers_follow_on(ctx_of, statements_of, figures_of) -> None:
+    """« …, a déclaré X. Certains clients paient "1.500 euros par séance" … »: a quoted fragment
+    in the sentence right after X's statement, with no statement of its own, is X's
+    (ANNOTATION rule 6); one sentence further, or unquoted, it is the article's."""
+    ctx = ctx_of("fig_follow_on")
+    statements = statements_of("fig_follow_on")
+    (s,) = statements
+    (q,) = read_all(ctx)
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements) is s
+    assert [(x.text, x.source, x.statement) for x in figures_of("fig_follow_on")] == [
+        ("1.500 euros", "Anne Morel", s.id),
+    ]
+    ctx = ctx_of("fig_follow_on_not")  # a narration sentence between them
+    (q,) = read_all(ctx)
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements_of("fig_follow_on_not")) is None
+    assert [(x.text, x.source) for x in figures_of("fig_follow_on_not")] == [("1.500 euros", None)]
+    ctx = ctx_of("fig_attribution")  # « La ville compte 40.000 habitants. »: not quoted
+    q = read_all(ctx)[1]
+    assert quoted_follow_on(ctx, q, q.start, q.end, statements_of("fig_attribution")) is None
 
 
 # ================================================================================================

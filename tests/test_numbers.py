@@ -56,6 +56,16 @@ def test_digits_that_are_not_quantities(text):
     assert FR.digits(text) is None
 
 
+@pytest.mark.parametrize(
+    "text, groups",
+    [("15 000", (15, 1)), ("9.000", (9, 1)), ("1\u202f250\u202f000", (1, 2)), ("50'000", (50, 1)),
+     ("15000", None), ("15", None), ("15 000,5", None), ("1,5", None)],
+)
+def test_thousands_of_a_grouped_whole_number(text, groups):
+    """The leading group and the groups after it, for « 10 à 15 000 » ranges; None unless grouped."""
+    assert FR.thousands(text) == groups
+
+
 def test_integral_values_are_ints():
     assert parse_number("1,5 million") == 1500000
     assert isinstance(parse_number("1,5 million"), int)

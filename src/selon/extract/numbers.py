@@ -97,6 +97,14 @@ class NumberReader:
             "other_decimal": re.compile(r"(\d+)\.(\d{1,2}|\d{4,})"),
         }
 
+    def thousands(self, text: str) -> tuple[int, int] | None:
+        """The leading group and the number of groups after it of a whole number written with
+        group marks (``"15 000"`` → (15, 1)), else None."""
+        m = self._digits_re["grouped"].fullmatch(text.strip())
+        if m is None or m.group(4) is not None:
+            return None
+        return int(m.group(1)), len(m.group(3).split(m.group(2)))
+
     def digits(self, text: str) -> Number | None:
         """The value of a number written in digits (``"1.200,50"`` → 1200.5), else None."""
         if not isinstance(text, str):

@@ -227,6 +227,8 @@ class NotFigures:
     signs: Words
     idioms: Words
     link_markers: Words
+    count_sources: Words
+    day_articles: Words
 
 
 @dataclass(frozen=True)

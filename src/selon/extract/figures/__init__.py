@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from selon.extract.figures.attribution import attribute
+from selon.extract.figures.attribution import attribute, quoted_follow_on, reach
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.figures.exclusions import exclusion, lone_article
 from selon.extract.figures.lexicon import lexicon
@@ -77,9 +77,10 @@ def build_figures(ctx: Context, qs: list[Quantity], statements: Sequence[Stateme
         unit, unit_token = figure_unit(ctx, q, last_unit)
         if q.unit is not None:
             last_unit = (q.unit, q.unit_token, ctx.sent_of[q.a])
-        lo, hi = ctx.sentence(q.a)
-        bounds = (ctx.doc[lo].idx, ctx.tok_end(hi - 1))
-        source, statement = attribute(span.start, span.end, q, statements, bounds)
+        source, statement = attribute(span.start, span.end, q, statements, reach(ctx, q))
+        follow = quoted_follow_on(ctx, q, span.start, span.end, statements) if statement is None else None
+        if follow is not None and follow.speaker is not None:
+            source, statement = follow.speaker.name, follow.id
         out.append(
             Figure(
                 id=f"f{len(out) + 1}",

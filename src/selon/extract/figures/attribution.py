@@ -9,17 +9,35 @@ inverted cue whose statement lies before it (« …, dont 21 personnes en garde 
 indiqué le parquet. »), or an according-to phrase (« ils sont environ 500, selon ce
 responsable, à être … »). The figure then belongs to the nearest such cue after it in its
 sentence, unless the figure is part of that statement's speaker (« 2700 personnes
-annonçaient … »).
+annonçaient … »), or a full stop the parser left inside the sentence lies between them
+(« … des LBD.  13 800 personnes ont défilé, selon … »: that cue is the next sentence's).
+
+A figure in quotation marks that neither reaches, in a sentence that no statement touches,
+right after a sentence that holds a statement, is a quoted follow-on of that statement's
+speaker (ANNOTATION rule 6: « …, assure-t-il. Ses clients paient "2.000 euros par séance". »).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selon.extract.figures.context import Quantity
+from selon.extract.figures.context import Context, Quantity
+from selon.extract.segment import SENTENCE_ENDS
 from selon.models import Statement
 
 Sentence = tuple[int, int]  # the characters of the figure's sentence, end exclusive
+
+
+def reach(ctx: Context, q: Quantity) -> Sentence:
+    """The characters of the sentence of ``q``, cut after a full stop the parser left inside it
+    after the figure: one that more spaces than one follow (« … LBD.  13 800 personnes … »)."""
+    lo, hi = ctx.sentence(q.a)
+    doc = ctx.doc
+    for k in range(q.b + 1, hi - 1):
+        if doc[k].text in SENTENCE_ENDS and doc[k + 1].is_space:
+            hi = k + 1
+            break
+    return doc[lo].idx, ctx.tok_end(hi - 1)
 
 
 def holding_statement(start: int, end: int, q: Quantity, statements: Sequence[Statement]) -> Statement | None:
@@ -66,3 +84,42 @@ def attribute(
         return None, None
     name = best.speaker.name if best.speaker is not None else None
     return name, best.id
+
+
+def quoted(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside the words of a quotation."""
+    return any(a <= start and end <= b for _, a, b in ctx.quotes)
+
+
+def previous_sentence(ctx: Context, q: Quantity) -> Sentence | None:
+    """The characters of the sentence before that of ``q``, or None for the first."""
+    k = ctx.sent_of[q.a]
+    if k == 0:
+        return None
+    lo, hi = ctx.sent_bounds[k - 1]
+    return ctx.doc[lo].idx, ctx.tok_end(hi - 1)
+
+
+def follow_on(sentence: Sentence, previous: Sentence, statements: Sequence[Statement]) -> Statement | None:
+    """The last statement with a speaker that ends in ``previous``, when no statement has its
+    content or cue in ``sentence``: the speaker a quoted fragment of ``sentence`` belongs to."""
+    lo, hi = sentence
+    plo, phi = previous
+    last: Statement | None = None
+    for s in statements:
+        c, cue = s.content, s.cue
+        if c.start < hi and lo < c.end or (cue is not None and lo <= cue.start < hi):
+            return None
+        if plo <= c.end <= phi and s.speaker is not None and (last is None or c.end > last.content.end):
+            last = s
+    return last
+
+
+def quoted_follow_on(ctx: Context, q: Quantity, start: int, end: int, statements: Sequence[Statement]) -> Statement | None:
+    """The statement whose speaker the figure at ``start:end`` of ``q`` quotes in the next
+    sentence (see the module), or None when the figure is not quoted or no such statement."""
+    previous = previous_sentence(ctx, q)
+    if previous is None or not quoted(ctx, start, end):
+        return None
+    lo, hi = ctx.sentence(q.a)
+    return follow_on((ctx.doc[lo].idx, ctx.tok_end(hi - 1)), previous, statements)

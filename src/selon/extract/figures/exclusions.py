@@ -1,7 +1,7 @@
 """What makes a quantity no figure: the reason, or None.
 
 A time or a duration (« 15 h », « 58 ans », « le 14 avril »), an address (« 12 rue … »), a
-year, an identifier (« l'acte 22 », « la RN 4 », « LBD40 »), a date by its weekday, a
+year, an identifier (« l'acte 22 », « la RN 4 », « LBD40 », « le Mouvement 5 étoiles »), a date by its weekday, a
 number in the quoted title of a work, the score of a game (« 2 à 1 »), and an indefinite
 article that counts nothing (« un automobiliste »).
 """
@@ -14,6 +14,8 @@ from selon.lang.pack import fold
 _NAMED_KINDS = ("digits", "words", "indefinite")  # quantities that a noun before may name
 _SCORE_WINDOW = 6  # tokens looked at before a score for its cue
 _HEADLINE_WORDS = 16  # words after a link marker that may be the inserted headline
+_NAME_DEPS = ("nmod", "flat:name", "appos", "amod")
+_ORDINAL = "Ord"  # the parser's NumType of an ordinal adjective  # relations of a number's noun inside a name
 
 
 def exclusion(ctx: Context, q: Quantity) -> str | None:
@@ -73,8 +75,20 @@ def year(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
     if q.kind == "digits" and q.scale == 1 and isinstance(value, int) and lex.year_min <= value <= lex.year_max:
         raw = ctx.text[q.start : q.end]
         if raw.isdigit() and len(raw) == 4 and (q.unit is None or first_unit in lex.months):
-            return "year"
+            return None if sourced_count(ctx, q) else "year"
     return None
+
+
+def sourced_count(ctx: Context, q: Quantity) -> bool:
+    """« (1400 personnes selon la police, 2000 selon les organisateurs) »: a bare number set off
+    by a mark (or first in its sentence) with a source word of the pack right after it counts."""
+    n, p = ctx.next_word(q.b), ctx.prev_word(q.a)
+    if n >= len(ctx.doc):
+        return False
+    after = ctx.low[n] + (ctx.low[n + 1] if n + 1 < len(ctx.doc) and not ctx.doc[n].whitespace_ else "")
+    if ctx.low[n] not in ctx.lex.count_sources and after not in ctx.lex.count_sources:
+        return False
+    return p < 0 or ctx.doc[p].is_punct or ctx.sentence(q.a)[0] == q.a
 
 
 def named_by_noun(ctx: Context, q: Quantity) -> str | None:
@@ -101,9 +115,40 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
         and (numtok.head.i == ptok.i or (bare and (ptok.pos_ == "PROPN" or ptok.text[:1].isupper())))
     ):
         return "identifier"
-    if prev in lex.weekdays and bare:
-        return "date"
+    if _name_word(ctx, p) and prev not in lex.weekdays and _noun_modifier(ctx, q, p):  # « le Mouvement 5 étoiles »
+        return "identifier"
+    if (prev in lex.weekdays or _day_alone(ctx, q, prev)) and bare:
+        return "date"  # « samedi 3 », « sans doute le 26, »
     return None
+
+
+def _day_alone(ctx: Context, q: Quantity, prev: str) -> bool:
+    """Digits after a day article of the pack, a mark (or the end) right after them: a day whose
+    month is left out (« sans doute le 26 – »)."""
+    n = ctx.next_word(q.b)
+    return prev in ctx.lex.day_articles and q.kind == "digits" and (n >= len(ctx.doc) or ctx.doc[n].is_punct)
+
+
+def _noun_modifier(ctx: Context, q: Quantity, p: int) -> bool:
+    """The number and its counted noun modify the noun ``p`` or another noun (« du Mouvement 5
+    étoiles »), not a verb (« a envoyé sur Terre six clichés »): the parser's relation of the
+    counted noun, or of the bare number."""
+    tok = q.unit_token if q.unit_token is not None else ctx.doc[q.b]
+    return tok.head.i == p or tok.dep_ in _NAME_DEPS
+
+
+def _name_word(ctx: Context, p: int) -> bool:
+    """A common noun written with a capital inside its sentence, right before the number: a word
+    of a name (« du Mouvement 5 étoiles », « le Groupe 7 »), not a place (a proper noun: « À
+    Paris 3000 personnes … ») nor the sentence's first word."""
+    tok = ctx.doc[p]
+    return (
+        tok.pos_ == "NOUN"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and ctx.sentence(p)[0] != p
+    )
 
 
 def in_work_title(ctx: Context, q: Quantity) -> bool:
@@ -171,8 +216,8 @@ def lone_article(ctx: Context, k: int, qs: list[Quantity]) -> str | None:
         return None
     if n < len(ctx.doc) and low[n] in only:
         return None
-    if q.excluded:
-        return "article"
+    if q.excluded or (n < len(ctx.doc) and _ORDINAL in ctx.doc[n].morph.get("NumType", [])):
+        return "article"  # « et une quatrième personne »: a rank, even in a tally
     if q.unit is None:  # « deux morts et une autre blessée »: counts with its unit elided
         other = n < len(ctx.doc) and low[n] in ctx.lex.skip_adjectives
         return None if other and tally_before(ctx, k, qs) else "article"

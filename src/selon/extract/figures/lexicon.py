@@ -109,6 +109,8 @@ class Lexicon:
                 self.idiom_at.setdefault(w, []).append((words, k))
         self.link_markers = [tuple(fold(p).split()) for p in n.link_markers]
         self.link_last = frozenset(words[-1] for words in self.link_markers)
+        self.count_sources = folded(n.count_sources)
+        self.day_articles = folded(n.day_articles)
 
     def _read_outcomes(self, o: Outcomes) -> None:
         self.people = folded(o.people)

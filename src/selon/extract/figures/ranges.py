@@ -135,7 +135,7 @@ def merge_ranges(ctx: Context, qs: list[Quantity]) -> None:
         lv, rv = left.value, right.value
         if lv is None or rv is None:
             continue
-        lv = scaled_like(left, right, lv, rv)
+        lv = grouped_like(ctx, left, right, scaled_like(left, right, lv, rv))
         if is_range(ctx, qs, k, lv, rv):
             merge(left, right, lv, rv)
 
@@ -148,6 +148,22 @@ def scaled_like(left: Quantity, right: Quantity, lv: Number, rv: Number) -> Numb
         if Decimal(str(lv)) <= base:
             return as_number(Decimal(str(lv)) * right.scale)
     return lv
+
+
+def grouped_like(ctx: Context, left: Quantity, right: Quantity, lv: Number) -> Number:
+    """« 10 à 15 000 »: a bare left number of one group, not above the right one's leading
+    group, takes the thousands the right one writes (10 000 to 15 000)."""
+    if left.kind != "digits" or right.kind != "digits" or left.scale != 1 or right.scale != 1:
+        return lv
+    if not isinstance(lv, int) or not 0 < lv < 1000:
+        return lv
+    reader = ctx.lex.reader
+    if reader.thousands(ctx.text[left.start : left.end]) is not None:
+        return lv
+    groups = reader.thousands(ctx.text[ctx.doc[right.a].idx : ctx.tok_end(right.b)])
+    if groups is None or lv > groups[0]:
+        return lv
+    return lv * 1000 ** groups[1]
 
 
 def is_range(ctx: Context, qs: list[Quantity], k: int, lv: Number, rv: Number) -> bool:
