@@ -142,30 +142,42 @@ _FIGURE_PARTS = _figure_parts()
 FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in _FIGURE_PARTS]
 
 
+def _figure_conditions(f: Filters) -> list[Any]:
+    cond = _article_conditions(f)
+    if f.outcome:
+        cond.append(figures_table.c.outcome == f.outcome)
+    if f.source:
+        cond.append(contains(figures_table.c.source, f.source))
+    return cond
+
+
 def figures(
     db: str | Path | Store | None = None,
     filters: Filters | Mapping[str, Any] | None = None,
     *,
     lang: str = "fr",
+    limit: int | None = None,
+    offset: int = 0,
     **kwargs: Any,
 ) -> Records:
-    """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`).
+    """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`),
+    oldest article first; ``limit``/``offset`` take one page of them (:func:`count_figures`
+    tells how many there are).
 
     >>> figures("selon.db", outcome="killed", since="2017-03-01")  # doctest: +SKIP
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError(f"limit and offset must be 0 or more, not {limit} and {offset}")
     f = _filters(filters, kwargs)
     fg = figures_table
-    cond = _article_conditions(f)
-    if f.outcome:
-        cond.append(fg.c.outcome == f.outcome)
-    if f.source:
-        cond.append(contains(fg.c.source, f.source))
     stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
     query = (
         sa.select(*stored)
         .join_from(fg, articles, fg.c.article_id == articles.c.id)
-        .where(*cond)
+        .where(*_figure_conditions(f))
         .order_by(articles.c.published, articles.c.id, fg.c.id)
+        .limit(limit)
+        .offset(offset or None)
     )
     families = unit_families(lang)
     out = Records(columns=FIGURE_COLUMNS)
@@ -173,6 +185,22 @@ def figures(
         for r in conn.execute(query):
             out.append(_figure_record(r, families))
     return out
+
+
+def count_figures(
+    db: str | Path | Store | None = None, filters: Filters | Mapping[str, Any] | None = None, **kwargs: Any
+) -> int:
+    """How many figures :func:`figures` gives for these filters (without a limit)."""
+    f = _filters(filters, kwargs)
+    fg = figures_table
+    query = (
+        sa.select(sa.func.count())
+        .select_from(fg)
+        .join(articles, fg.c.article_id == articles.c.id)
+        .where(*_figure_conditions(f))
+    )
+    with using_store(db) as store, store.read() as conn:
+        return int(conn.execute(query).scalar() or 0)
 
 
 def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[str, Any]:
