@@ -660,6 +660,35 @@ def test_ids_past_64_bits_are_not_found(client: TestClient, big: int) -> None:
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
 
 
+def test_search_ignores_accents(client: TestClient) -> None:
+    def ids(**params: str) -> list[str]:
+        return sorted(a["input_id"] for a in client.get("/api/articles", params=params).json()["articles"])
+
+    accented = ids(q="évacuation")
+    assert accented and ids(q="evacuation") == accented == ids(q="EVACUATION") == ids(q="ÉVACUATION")
+    assert ids(speaker="appere") == ids(speaker="Appéré") == ["rennes-accident"]
+    assert ids(outlet="le progres") == ids(outlet="Le Progrès") == ["lyon-prefecture"]
+    assert "Nantes" in client.get("/articles", params={"q": "evacuation nantes"}).text
+    assert client.get("/api/figures", params={"source": "prefecture"}).json()["rows"]
+
+
+def test_api_docs_need_no_network(client: TestClient) -> None:
+    r = client.get("/api/docs")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    # nothing the CSP would block: no script at all, no foreign URL
+    assert "<script" not in page.lower()
+    assert not re.findall(r"(?:src|href)=\"(?:https?:)?//", page)
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    schema = client.get("/api/openapi.json").json()
+    for path, item in schema["paths"].items():  # every route and its parameters are there
+        for method, op in item.items():
+            assert f"{method.upper()} {path}" in page
+            for p in op.get("parameters", []):
+                assert f"<code>{p['name']}</code>" in page
+    assert "429" in page and "Retry-After" in page and "ErrorOut" in page and "AnalysisOut" in page
+
+
 @pytest.mark.parametrize("route", ["/api/figures", "/api/compare", "/api/speakers"])
 @pytest.mark.parametrize("name", ["source", "outlet", "outcome"])
 def test_api_filters_are_capped(client: TestClient, route: str, name: str) -> None:

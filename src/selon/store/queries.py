@@ -16,13 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from selon.errors import StoreError
 from selon.lang.pack import load_pack
 from selon.models import plain_number
 from selon.store.db import (
+    ACCENTED,
+    UNACCENTED,
     Store,
     articles,
+    fold,
     iso_date,
     parse_date,
     sql_column,
@@ -75,11 +80,34 @@ def _filters(filters: Filters | Mapping[str, Any] | None, extra: Mapping[str, An
     raise TypeError(f"filters must be a Filters or a dict, not {type(filters).__name__}")
 
 
+class _Folded(FunctionElement[str]):
+    """``column`` with its accents taken off and in lower case, as :func:`~selon.store.db.fold`
+    does: SQLite calls that function (``store.db._sqlite_on_connect`` registers it),
+    PostgreSQL runs ``lower(translate(column, ACCENTED, UNACCENTED))``."""
+
+    type = sa.String()
+    inherit_cache = True
+    name = "selon_fold"
+
+
+@compiles(_Folded)
+def _fold_sqlite(element: _Folded, compiler: Any, **kw: Any) -> str:
+    return f"selon_fold({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Folded, "postgresql")
+def _fold_postgresql(element: _Folded, compiler: Any, **kw: Any) -> str:
+    translated = sa.func.translate(
+        *element.clauses, sa.literal(ACCENTED, sa.String()), sa.literal(UNACCENTED, sa.String())
+    )
+    return str(compiler.process(sa.func.lower(translated), **kw))
+
+
 def contains(column: Any, value: str) -> Any:
-    """The condition: ``column`` contains ``value``, in any case. ``lower()`` on both sides
-    (Unicode-aware on SQLite too: see ``store.db._sqlite_on_connect``); the value is a bound
-    parameter, its ``%`` and ``_`` escaped."""
-    return sa.func.lower(column).contains(value.lower(), autoescape=True)
+    """The condition: ``column`` contains ``value``, in any case and with or without accents
+    (``defense`` finds ``Défense``): both sides folded by :func:`~selon.store.db.fold`, the
+    same on SQLite and PostgreSQL. The value is a bound parameter, its ``%`` and ``_`` escaped."""
+    return _Folded(column).contains(fold(value), autoescape=True)
 
 
 def _article_conditions(f: Filters) -> list[Any]:

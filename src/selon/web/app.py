@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -22,6 +22,7 @@ from selon import __version__
 from selon.errors import BusyError, SelonError
 from selon.store.db import open_store
 from selon.web import api, pages
+from selon.web.apidocs import api_docs_html
 from selon.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from selon.web.service import AnalysisLimits, AnalyzerLike, SharedAnalyzer
 from selon.web.templating import HERE, error_response
@@ -83,7 +84,7 @@ def create_app(
         description="Who said what, according to whom, with which numbers: read French news "
         "articles, browse and compare a selon store.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs below: rendered here, not Swagger UI from a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -123,6 +124,15 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+
+    docs: list[str] = []
+
+    @app.get("/api/docs", include_in_schema=False)
+    def _api_docs() -> HTMLResponse:
+        # the reference rendered from the schema on the server: no script, nothing from the internet
+        if not docs:
+            docs.append(api_docs_html(app.openapi(), app.openapi_url or "/api/openapi.json"))
+        return HTMLResponse(docs[0])
 
     plotly_js = _plotly_js()
 
