@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from selon.web.app import create_app
-    from selon.web.service import AnalysisLimits
+    from selon.web.service import AnalysisLimits, favour_reads
 
     token = args.token or os.environ.get("SELON_TOKEN") or None
     if args.allow_ingest and not token:
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         )
     limits = AnalysisLimits(max_text=args.max_text, queue=args.queue, timeout=args.analysis_timeout)
     if args.workers == 1:
+        favour_reads()  # (each process of --workers N does it in app_from_env)
         app = create_app(
             db_url=args.db, allow_ingest=args.allow_ingest, token=token, max_body=args.max_body, limits=limits
         )

@@ -24,7 +24,7 @@ from selon.store.db import open_store
 from selon.web import api, pages
 from selon.web.apidocs import api_docs_html
 from selon.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from selon.web.service import AnalysisLimits, AnalyzerLike, SharedAnalyzer
+from selon.web.service import AnalysisLimits, AnalyzerLike, SharedAnalyzer, favour_reads
 from selon.web.templating import HERE, error_response
 
 DEFAULT_MAX_BODY = 2_000_000
@@ -162,6 +162,7 @@ def app_from_env() -> FastAPI:
     """``create_app`` configured by ``SELON_DB``, ``SELON_ALLOW_INGEST``, ``SELON_TOKEN`` and
     ``SELON_MAX_BODY`` (and the analysis limits ``SELON_MAX_TEXT``, ``SELON_QUEUE``,
     ``SELON_ANALYSIS_TIMEOUT``): the factory ``selon serve --workers N`` gives uvicorn."""
+    favour_reads()
     default = AnalysisLimits()
     env = os.environ.get
     return create_app(
