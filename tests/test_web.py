@@ -753,7 +753,7 @@ def test_analysis_queue_full_is_429_with_retry_after(db: str, analyzer: Analyzer
             assert blocking.started.acquire(timeout=30)  # the first one is running
             second = _post_in_thread(c, results)  # the second waits in the queue
             for _ in range(200):  # until the second is admitted
-                if c.app.state.analyzer._admitted == 2:  # type: ignore[attr-defined]
+                if c.app.state.analyzer.admitted == 2:  # type: ignore[attr-defined]
                     break
                 time.sleep(0.05)
             r = c.post("/api/analyze", json=SHORT)

@@ -112,6 +112,12 @@ class SharedAnalyzer:
         self._admitted = 0
         self._seconds = 1.0  # a running mean of one job's duration, for Retry-After
 
+    @property
+    def admitted(self) -> int:
+        """Analyses admitted now: the one running and those waiting."""
+        with self._lock:
+            return self._admitted
+
     # -- limits ---------------------------------------------------------------------------
 
     def check_size(self, text: str, source: str | None = None) -> None:
