@@ -355,6 +355,25 @@ def test_the_default_store_is_selon_db_in_the_current_folder(
         assert raw.execute("SELECT count(*) FROM figures").fetchone() == (2,)
 
 
+def test_searches_ignore_case_and_accents_alike_on_every_store(db_url: str) -> None:
+    from selon.store import queries
+
+    base = make_analysis()
+    article = dataclasses.replace(base.article, outlet="Défense Hebdo")
+    figs = [dataclasses.replace(f, source="Préfecture de l'Ÿonne") for f in base.figures]
+    with open_store(db_url) as store:
+        store.add(dataclasses.replace(base, article=article, figures=figs))
+        for outlet in ("defense", "DÉFENSE", "Défense", "dEfEnSe hebdo"):
+            assert len(queries.figures(store, outlet=outlet)) == 2, outlet
+        for source in ("prefecture", "PRÉFECTURE DE L'YONNE", "yonne"):
+            assert len(queries.figures(store, source=source)) == 2, source
+        for missing in ("defence", "hébdö x"):
+            assert queries.figures(store, outlet=missing) == [], missing
+        assert queries.figures(store, source="%") == [] and queries.figures(store, outlet="_") == []
+        assert queries.count_figures(store, outlet="defense") == 2
+        assert [r["speaker"] for r in queries.speakers(store, source="stephane")] == ["Stéphane Dujarric"]
+
+
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
     path = tmp_path / "wal.db"
     with open_store(path) as store, store.read() as conn:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from selon.pipeline.analyzer import Analyzer
 from selon.store.loader import ingest
 from selon.web import create_app
 from selon.web.middleware import CONTENT_SECURITY_POLICY
+from selon.web.service import AnalysisLimits
 from web_helpers import ARTICLES, XSS_ID, article_json, statement_of, text_pieces
 
 pytestmark = pytest.mark.model
@@ -841,3 +844,198 @@ def test_speaker_colours_contrast_and_distance() -> None:
     # the other text colours of the pages
     assert contrast(var["muted"], "#ffffff") >= 4.5 and contrast(var["muted"], var["bg"]) >= 4.5
     assert contrast(var["accent"], "#ffffff") >= 4.5 and contrast("#000000", var["fig"]) >= 4.5
+
+
+# -- limits and availability (issue 11, items 6 and 7) -------------------------------------------
+
+
+@pytest.mark.parametrize("big", [2**63, 2**64, 10**30])
+def test_ids_past_64_bits_are_not_found(client: TestClient, big: int) -> None:
+    r = client.get(f"/api/articles/{big}")
+    assert r.status_code == 404 and r.json()["status"] == 404
+    assert f"no article {big} in the store" in r.json()["message"]
+    r = client.get(f"/articles/{big}")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+
+
+def test_search_ignores_accents(client: TestClient) -> None:
+    def ids(**params: str) -> list[str]:
+        return sorted(a["input_id"] for a in client.get("/api/articles", params=params).json()["articles"])
+
+    accented = ids(q="évacuation")
+    assert accented and ids(q="evacuation") == accented == ids(q="EVACUATION") == ids(q="ÉVACUATION")
+    assert ids(speaker="appere") == ids(speaker="Appéré") == ["rennes-accident"]
+    assert ids(outlet="le progres") == ids(outlet="Le Progrès") == ["lyon-prefecture"]
+    assert "Nantes" in client.get("/articles", params={"q": "evacuation nantes"}).text
+    assert client.get("/api/figures", params={"source": "prefecture"}).json()["rows"]
+
+
+def test_api_docs_need_no_network(client: TestClient) -> None:
+    r = client.get("/api/docs")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    # nothing the CSP would block: no script at all, no foreign URL
+    assert "<script" not in page.lower()
+    assert not re.findall(r"(?:src|href)=\"(?:https?:)?//", page)
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    schema = client.get("/api/openapi.json").json()
+    for path, item in schema["paths"].items():  # every route and its parameters are there
+        for method, op in item.items():
+            assert f"{method.upper()} {path}" in page
+            for p in op.get("parameters", []):
+                assert f"<code>{p['name']}</code>" in page
+    assert "429" in page and "Retry-After" in page and "ErrorOut" in page and "AnalysisOut" in page
+
+
+@pytest.mark.parametrize("route", ["/api/figures", "/api/compare", "/api/speakers"])
+@pytest.mark.parametrize("name", ["source", "outlet", "outcome"])
+def test_api_filters_are_capped(client: TestClient, route: str, name: str) -> None:
+    r = client.get(route, params={name: "x" * 60_000})
+    assert r.status_code == 422, (route, name, r.status_code)
+    assert r.json()["status"] == 422 and name in r.json()["message"] and "500" in r.json()["message"]
+    assert client.get(route, params={name: "x" * 500}).status_code == 200
+
+
+def test_api_figures_pages(client: TestClient) -> None:
+    everything = client.get("/api/figures").json()
+    total = everything["total"]
+    assert total == len(everything["rows"]) >= 3
+    assert everything["limit"] == 1000 and everything["offset"] == 0
+    pages = [client.get("/api/figures", params={"limit": 2, "offset": k}).json() for k in range(0, total, 2)]
+    assert all(p["total"] == total and p["limit"] == 2 and len(p["rows"]) <= 2 for p in pages)
+    assert [row for p in pages for row in p["rows"]] == everything["rows"]
+    past = client.get("/api/figures", params={"limit": 2, "offset": total}).json()
+    assert past["rows"] == [] and past["total"] == total
+    killed = client.get("/api/figures", params={"outcome": "killed", "limit": 1}).json()
+    assert killed["total"] == 1 and len(killed["rows"]) == 1
+    assert client.get("/api/figures", params={"limit": 5001}).status_code == 422
+    assert client.get("/api/figures", params={"offset": -1}).status_code == 422
+    assert client.get("/api/figures", params={"offset": 2**64}).status_code == 422
+
+
+class BlockingAnalyzer:
+    """The shared analyzer, but each analysis first waits for ``release``."""
+
+    lang = "fr"
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.started = threading.Semaphore(0)
+        self.release = threading.Event()
+
+    def analyze_many(self, articles):  # noqa: ANN001, ANN201
+        self.started.release()
+        assert self.release.wait(60), "never released"
+        return list(self.analyzer.analyze_many(articles))
+
+
+SHORT = {"text": "Selon la police, 300 personnes ont défilé.", "lang": "fr"}
+
+
+def _post_in_thread(c: TestClient, results: list[int]) -> threading.Thread:
+    def post() -> None:
+        results.append(c.post("/api/analyze", json=SHORT).status_code)
+
+    t = threading.Thread(target=post)
+    t.start()
+    return t
+
+
+def test_analysis_queue_full_is_429_with_retry_after(db: str, analyzer: Analyzer) -> None:
+    blocking = BlockingAnalyzer(analyzer)
+    app = create_app(db_url=db, analyzer=blocking, limits=AnalysisLimits(queue=2))
+    results: list[int] = []
+    with TestClient(app) as c:
+        try:
+            first = _post_in_thread(c, results)
+            assert blocking.started.acquire(timeout=30)  # the first one is running
+            second = _post_in_thread(c, results)  # the second waits in the queue
+            for _ in range(200):  # until the second is admitted
+                if c.app.state.analyzer.admitted == 2:  # type: ignore[attr-defined]
+                    break
+                time.sleep(0.05)
+            r = c.post("/api/analyze", json=SHORT)
+            assert r.status_code == 429
+            assert int(r.headers["retry-after"]) >= 1
+            assert r.json()["status"] == 429 and "busy" in r.json()["message"] and "--queue" in r.json()["message"]
+            page = c.post("/read", data={"text": SHORT["text"]})
+            assert page.status_code == 429 and "busy" in page.text
+        finally:
+            blocking.release.set()
+        first.join(30)
+        second.join(30)
+    assert results == [200, 200]
+
+
+def test_reads_are_answered_while_analyses_block(db: str, analyzer: Analyzer) -> None:
+    import anyio.to_thread
+
+    blocking = BlockingAnalyzer(analyzer)
+    app = create_app(db_url=db, analyzer=blocking, limits=AnalysisLimits(queue=8))
+    results: list[int] = []
+    with TestClient(app) as c:
+
+        async def two_threads() -> None:  # a small shared pool, so that blocking it shows
+            anyio.to_thread.current_default_thread_limiter().total_tokens = 2
+
+        c.portal.call(two_threads)  # type: ignore[union-attr]
+        posts = [_post_in_thread(c, results) for _ in range(4)]
+        try:
+            assert blocking.started.acquire(timeout=30)
+            answers: list[int] = []
+            reader = threading.Thread(
+                target=lambda: answers.extend(c.get(p).status_code for p in ("/api/articles", "/api/figures", "/"))
+            )
+            reader.start()
+            reader.join(30)  # a hang detector, not a timing: it fails only when reads are stuck
+            assert answers == [200, 200, 200], "reads waited for the analyses"
+        finally:
+            blocking.release.set()
+        for t in posts:
+            t.join(60)
+    assert results == [200] * 4
+
+
+def test_analysis_past_the_time_limit_is_504(db: str, analyzer: Analyzer) -> None:
+    blocking = BlockingAnalyzer(analyzer)
+    app = create_app(db_url=db, analyzer=blocking, limits=AnalysisLimits(timeout=0.3))
+    with TestClient(app) as c:
+        try:
+            r = c.post("/api/analyze", json=SHORT)
+            assert r.status_code == 504
+            assert r.json()["status"] == 504 and "--analysis-timeout" in r.json()["message"]
+        finally:
+            blocking.release.set()
+
+
+def test_text_over_the_limit_is_413(tmp_path: Path, db: str, analyzer: Analyzer) -> None:
+    copy = tmp_path / "store.db"
+    shutil.copy(db, copy)
+    limits = AnalysisLimits(max_text=200)
+    app = create_app(db_url=str(copy), analyzer=analyzer, allow_ingest=True, token=TOKEN, limits=limits)
+    long_text = SHORT["text"] + " Les manifestants ont ensuite rejoint la place." * 10
+    with TestClient(app) as c:
+        r = c.post("/api/analyze", json={"text": long_text, "id": "long"})
+        assert r.status_code == 413
+        message = r.json()["message"]
+        assert f"{len(long_text):,} characters" in message and "at most 200" in message and "--max-text" in message
+        assert c.post("/read", data={"text": long_text}).status_code == 413
+        assert c.post("/api/analyze", json=SHORT).status_code == 200
+        r = c.post(
+            "/api/ingest",
+            json={"articles": [{"text": long_text, "id": "long"}, {**SHORT, "id": "short"}]},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        assert r.status_code == 200
+        body = r.json()
+        assert [f["id"] for f in body["failed"]] == ["long"] and "at most 200" in body["failed"][0]["reason"]
+        assert [i["id"] for i in body["ingested"]] == ["short"]
+
+
+def test_serve_has_the_analysis_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert selon_main(["serve", "--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--max-text", "--queue", "--analysis-timeout"):
+        assert option in out
+    assert selon_main(["serve", "--queue", "0"]) == 2
+    assert "out of range" in capsys.readouterr().err

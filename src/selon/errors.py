@@ -97,3 +97,26 @@ class SparkError(SelonError):
     """Spark cannot run: PySpark or Java missing, a bad input or output location."""
 
     status = 500
+
+
+# -- serving -------------------------------------------------------------------------------------
+class TextTooLargeError(InputError):
+    """A text longer than the server analyses in one request (``selon serve --max-text``)."""
+
+    status = 413
+
+
+class BusyError(SelonError):
+    """The server's analysis queue is full; the client should retry after ``retry_after`` seconds."""
+
+    status = 429
+
+    def __init__(self, reason: str, *, retry_after: int, source: str | None = None) -> None:
+        super().__init__(reason, source=source)
+        self.retry_after = retry_after
+
+
+class AnalysisTimeoutError(SelonError):
+    """An analysis did not finish within the server's time limit (``selon serve --analysis-timeout``)."""
+
+    status = 504

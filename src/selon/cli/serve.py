@@ -16,6 +16,9 @@ from selon.errors import UsageError
 
 _port = bounded_int("a port number", 0, 65535)
 _workers = bounded_int("a number of processes", 1, 64)
+_max_text = bounded_int("a number of characters", 1, 100_000_000)
+_queue = bounded_int("a number of analyses", 1, 10_000)
+_timeout = bounded_int("a number of seconds", 1, 86_400)
 
 
 def serve_arguments(p: argparse.ArgumentParser) -> None:
@@ -38,12 +41,34 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-body", type=int, default=2_000_000, metavar="BYTES", help="largest request body (default 2000000)"
     )
+    p.add_argument(
+        "--max-text",
+        type=_max_text,
+        default=100_000,
+        metavar="CHARS",
+        help="longest article text analysed in one request; longer gets 413 (default 100000)",
+    )
+    p.add_argument(
+        "--queue",
+        type=_queue,
+        default=16,
+        metavar="N",
+        help="analyses a server process takes at once, running or waiting; more get 429 (default 16)",
+    )
+    p.add_argument(
+        "--analysis-timeout",
+        type=_timeout,
+        default=60,
+        metavar="SECONDS",
+        help="longest a request waits for its analysis, queue included; then 504 (default 60)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from selon.web.app import create_app
+    from selon.web.service import AnalysisLimits, favour_reads
 
     token = args.token or os.environ.get("SELON_TOKEN") or None
     if args.allow_ingest and not token:
@@ -55,9 +80,11 @@ def run(args: argparse.Namespace) -> int:
             f"selon: warning: listening on {args.host}: anyone who can reach it can read the store",
             file=sys.stderr,
         )
+    limits = AnalysisLimits(max_text=args.max_text, queue=args.queue, timeout=args.analysis_timeout)
     if args.workers == 1:
+        favour_reads()  # (each process of --workers N does it in app_from_env)
         app = create_app(
-            db_url=args.db, allow_ingest=args.allow_ingest, token=token, max_body=args.max_body
+            db_url=args.db, allow_ingest=args.allow_ingest, token=token, max_body=args.max_body, limits=limits
         )
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return EXIT_OK
@@ -71,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
     if token:
         os.environ["SELON_TOKEN"] = token
     os.environ["SELON_MAX_BODY"] = str(args.max_body)
+    os.environ["SELON_MAX_TEXT"] = str(limits.max_text)
+    os.environ["SELON_QUEUE"] = str(limits.queue)
+    os.environ["SELON_ANALYSIS_TIMEOUT"] = str(limits.timeout)
     uvicorn.run(
         "selon.web.app:app_from_env",
         factory=True,

@@ -241,6 +241,8 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     # Unicode-aware lower() (SQLite's own folds ASCII only), for case-insensitive filters
     dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+    # accent- and case-insensitive matching (queries.contains), the same fold as PostgreSQL's
+    dbapi_conn.create_function("selon_fold", 1, _fold_value, deterministic=True)
     cur = dbapi_conn.cursor()
     try:
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -260,6 +262,38 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
+
+
+def _accent_table() -> tuple[str, str]:
+    """``(accented, plain)``: the Latin letters with diacritics (Latin-1 and Latin Extended-A,
+    both cases) and the lower-case ASCII letter each folds to, position by position."""
+    accented, plain = [], []
+    for code in range(0xC0, 0x180):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            accented.append(ch)
+            plain.append(base.lower())
+    for ch, base in zip("ĐđĦħŁłØøŦŧı", "ddhhlloo" + "tti", strict=True):
+        accented.append(ch)
+        plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+#: What :func:`fold_search` replaces, and by what (PostgreSQL gets the same two strings for
+#: ``translate()``, so that both stores match alike).
+ACCENTED, UNACCENTED = _accent_table()
+_FOLD = str.maketrans(ACCENTED, UNACCENTED)
+
+
+def fold_search(text: str) -> str:
+    """``text`` with Latin accents taken off and in lower case: ``Défense`` -> ``defense``.
+    Searches compare folded texts (:func:`selon.store.queries.contains`)."""
+    return text.translate(_FOLD).lower()
+
+
+def _fold_value(value: Any) -> Any:
+    return fold_search(value) if isinstance(value, str) else value
 
 
 def _sqlite_on_begin(conn: Connection) -> None:

@@ -18,14 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from selon.errors import DependencyError, InputError
 from selon.lang.pack import fold, folded, load_pack, supported_languages
 from selon.models import plain_number
 from selon.store import grouping
 from selon.store.db import (
+    ACCENTED,
+    UNACCENTED,
     Store,
     articles,
+    fold_search,
     iso_date,
     parse_date,
     sql_column,
@@ -135,11 +140,34 @@ def _filters(filters: Filters | Mapping[str, Any] | None, extra: Mapping[str, An
     raise TypeError(f"filters must be a Filters or a dict, not {type(filters).__name__}")
 
 
+class _Folded(FunctionElement[str]):
+    """``column`` with its accents taken off and in lower case, as :func:`~selon.store.db.fold`
+    does: SQLite calls that function (``store.db._sqlite_on_connect`` registers it),
+    PostgreSQL runs ``lower(translate(column, ACCENTED, UNACCENTED))``."""
+
+    type = sa.String()
+    inherit_cache = True
+    name = "selon_fold"
+
+
+@compiles(_Folded)
+def _fold_sqlite(element: _Folded, compiler: Any, **kw: Any) -> str:
+    return f"selon_fold({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Folded, "postgresql")
+def _fold_postgresql(element: _Folded, compiler: Any, **kw: Any) -> str:
+    translated = sa.func.translate(
+        *element.clauses, sa.literal(ACCENTED, sa.String()), sa.literal(UNACCENTED, sa.String())
+    )
+    return str(compiler.process(sa.func.lower(translated), **kw))
+
+
 def contains(column: Any, value: str) -> Any:
-    """The condition: ``column`` contains ``value``, in any case. ``lower()`` on both sides
-    (Unicode-aware on SQLite too: see ``store.db._sqlite_on_connect``); the value is a bound
-    parameter, its ``%`` and ``_`` escaped."""
-    return sa.func.lower(column).contains(value.lower(), autoescape=True)
+    """The condition: ``column`` contains ``value``, in any case and with or without accents
+    (``defense`` finds ``Défense``): both sides folded by :func:`~selon.store.db.fold`, the
+    same on SQLite and PostgreSQL. The value is a bound parameter, its ``%`` and ``_`` escaped."""
+    return _Folded(column).contains(fold_search(value), autoescape=True)
 
 
 def _article_conditions(f: Filters) -> list[Any]:
@@ -201,30 +229,42 @@ _FIGURE_PARTS = _figure_parts()
 FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in _FIGURE_PARTS]
 
 
+def _figure_conditions(f: Filters) -> list[Any]:
+    cond = _article_conditions(f)
+    if f.outcome:
+        cond.append(figures_table.c.outcome == f.outcome)
+    if f.source:
+        cond.append(contains(figures_table.c.source, f.source))
+    return cond
+
+
 def figures(
     db: str | Path | Store | None = None,
     filters: Filters | Mapping[str, Any] | None = None,
     *,
     lang: str = "fr",
+    limit: int | None = None,
+    offset: int = 0,
     **kwargs: Any,
 ) -> Records:
-    """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`).
+    """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`),
+    oldest article first; ``limit``/``offset`` take one page of them (:func:`count_figures`
+    tells how many there are).
 
     >>> figures("selon.db", outcome="killed", since="2017-03-01")  # doctest: +SKIP
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError(f"limit and offset must be 0 or more, not {limit} and {offset}")
     f = _filters(filters, kwargs)
     fg = figures_table
-    cond = _article_conditions(f)
-    if f.outcome:
-        cond.append(fg.c.outcome == f.outcome)
-    if f.source:
-        cond.append(contains(fg.c.source, f.source))
     stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
     query = (
         sa.select(*stored)
         .join_from(fg, articles, fg.c.article_id == articles.c.id)
-        .where(*cond)
+        .where(*_figure_conditions(f))
         .order_by(articles.c.published, articles.c.id, fg.c.id)
+        .limit(limit)
+        .offset(offset or None)
     )
     families = unit_families(lang)
     out = Records(columns=FIGURE_COLUMNS)
@@ -232,6 +272,22 @@ def figures(
         for r in conn.execute(query):
             out.append(_figure_record(r, families))
     return out
+
+
+def count_figures(
+    db: str | Path | Store | None = None, filters: Filters | Mapping[str, Any] | None = None, **kwargs: Any
+) -> int:
+    """How many figures :func:`figures` gives for these filters (without a limit)."""
+    f = _filters(filters, kwargs)
+    fg = figures_table
+    query = (
+        sa.select(sa.func.count())
+        .select_from(fg)
+        .join(articles, fg.c.article_id == articles.c.id)
+        .where(*_figure_conditions(f))
+    )
+    with using_store(db, read_only=True) as store, store.read() as conn:
+        return int(conn.execute(query).scalar() or 0)
 
 
 def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[str, Any]:
@@ -390,7 +446,7 @@ def _compare_rows(
     families = unit_families(lang)
     family_of: dict[str | None, str | None] = {}
     out: dict[tuple[Any, ...], list[_Seen]] = {}
-    with using_store(db) as store, store.read() as conn:
+    with using_store(db, read_only=True) as store, store.read() as conn:
         rows = conn.execute(query).all()
     for r in rows:
         if r.unit not in family_of:

@@ -21,6 +21,7 @@ from selon.models import Analysis, Article, TextSpan, field_types
 from selon.store import queries
 from selon.store.db import Store
 from selon.web.service import (
+    MAX_ID,
     MAX_PER_PAGE,
     SharedAnalyzer,
     ingest_articles,
@@ -52,12 +53,24 @@ StoreDep = Annotated[Store, Depends(get_store)]
 AnalyzerDep = Annotated[SharedAnalyzer, Depends(get_analyzer)]
 
 
+#: The longest filter value a route takes (as the pages): a longer one is a 422, not a query.
+MAX_FILTER = 500
+
+
 def filter_params(
-    outcome: Annotated[str | None, Query(description="figures of this outcome (killed, injured …)")] = None,
-    source: Annotated[str | None, Query(description="sources whose name contains this, any case")] = None,
-    outlet: Annotated[str | None, Query(description="outlets whose name contains this, any case")] = None,
-    since: Annotated[str | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    outcome: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="figures of this outcome (killed, injured …)")
+    ] = None,
+    source: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="sources whose name contains this, any case or accent")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="outlets whose name contains this, any case or accent")
+    ] = None,
+    since: Annotated[str | None, Query(max_length=MAX_FILTER, description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[
+        str | None, Query(max_length=MAX_FILTER, description="published on or before (YYYY-MM-DD)")
+    ] = None,
 ) -> queries.Filters:
     return make_filters(outcome=outcome, source=source, outlet=outlet, since=since, until=until)
 
@@ -135,6 +148,12 @@ class TableOut(BaseModel):
     rows: list[dict[str, Any]]
 
 
+class FigurePageOut(TableOut):
+    total: int = Field(description="figures matching the filters, on every page")
+    limit: int
+    offset: int
+
+
 class StoredArticleOut(BaseModel):
     id: int
     input_id: str
@@ -163,6 +182,12 @@ class ErrorOut(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorOut} for s in (400, 404, 413, 422, 500, 503)
+}
+#: What the routes that analyse may answer beyond :data:`ERRORS`: a full queue (with
+#: ``Retry-After``) and an analysis past the time limit.
+BUSY: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "the analysis queue is full; retry after Retry-After seconds"},
+    504: {"model": ErrorOut, "description": "the analysis did not finish within the server's time limit"},
 }
 
 
@@ -193,6 +218,10 @@ def check_token(
         )
 
 
+#: The most figures one ``GET /api/figures`` answer holds.
+MAX_FIGURES = 5000
+
+
 # -- routes -----------------------------------------------------------------------------------
 
 
@@ -200,12 +229,19 @@ def check_token(
     "/analyze",
     response_model=AnalysisOut,
     response_model_by_alias=True,
-    responses=ERRORS,
+    responses={**ERRORS, **BUSY},
     summary="Analyse one article",
 )
-def analyze(body: AnalyzeRequest, analyzer: AnalyzerDep) -> dict[str, Any]:
-    """Statements and figures of one article, in the ``selon/1`` JSON contract."""
-    return analyzer.analyze(_article(body, analyzer.lang)).to_dict()
+async def analyze(body: AnalyzeRequest, analyzer: AnalyzerDep) -> dict[str, Any]:
+    """Statements and figures of one article, in the ``selon/1`` JSON contract. A text over
+    the server's ``--max-text`` characters gets 413; a full analysis queue 429 with
+    ``Retry-After``; an analysis past ``--analysis-timeout`` 504."""
+    analyzer.check_size(body.text, body.id)
+
+    def work() -> dict[str, Any]:
+        return analyzer.analyze_now(_article(body, analyzer.lang)).to_dict()
+
+    return await analyzer.run(work)
 
 
 @router.get("/articles", response_model=ArticleListOut, responses=ERRORS, summary="List stored articles")
@@ -233,10 +269,19 @@ def article(article_id: int, store: StoreDep) -> dict[str, Any]:
     return out
 
 
-@router.get("/figures", response_model=TableOut, responses=ERRORS, summary="Stored figures with their sources")
-def figures(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
-    records = queries.figures(store, filters)
-    return {"columns": records.columns, "rows": list(records)}
+@router.get(
+    "/figures", response_model=FigurePageOut, responses=ERRORS, summary="Stored figures with their sources"
+)
+def figures(
+    store: StoreDep,
+    filters: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_FIGURES, description=f"figures a page (at most {MAX_FIGURES})")] = 1000,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID, description="figures to skip before this page")] = 0,
+) -> dict[str, Any]:
+    """One page of the figures, oldest article first; ``total`` counts them all."""
+    records = queries.figures(store, filters, limit=limit, offset=offset)
+    total = queries.count_figures(store, filters)
+    return {"columns": records.columns, "rows": list(records), "total": total, "limit": limit, "offset": offset}
 
 
 @router.get(
@@ -265,7 +310,7 @@ def speakers(
 @router.post(
     "/ingest",
     response_model=IngestOut,
-    responses={**ERRORS, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+    responses={**ERRORS, **BUSY, 401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
     summary="Analyse articles and keep them in the store (needs --allow-ingest and the token)",
 )
 def ingest(

@@ -14,16 +14,17 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from selon import __version__
-from selon.errors import SelonError
+from selon.errors import BusyError, SelonError
 from selon.store.db import open_store
 from selon.web import api, pages
+from selon.web.apidocs import api_docs_html
 from selon.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from selon.web.service import AnalyzerLike, SharedAnalyzer
+from selon.web.service import AnalysisLimits, AnalyzerLike, SharedAnalyzer, favour_reads
 from selon.web.templating import HERE, error_response
 
 DEFAULT_MAX_BODY = 2_000_000
@@ -46,6 +47,7 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     lang: str = "fr",
+    limits: AnalysisLimits | None = None,
 ) -> FastAPI:
     """The selon web application.
 
@@ -54,12 +56,14 @@ def create_app(
     ``analyzer``: an :class:`~selon.pipeline.analyzer.Analyzer` to share (tests); by default one is
     loaded for ``lang`` when the app starts. ``allow_ingest`` with a ``token`` turns on
     ``POST /api/ingest`` for clients sending ``Authorization: Bearer TOKEN``. Request bodies
-    over ``max_body`` bytes are refused with 413.
+    over ``max_body`` bytes are refused with 413. ``limits``: the analysis queue's bounds
+    (:class:`~selon.web.service.AnalysisLimits`; text size, queue length, time limit).
     """
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token (clients send it as Authorization: Bearer TOKEN)")
     if max_body < 1:
         raise ValueError("max_body must be a positive number of bytes")
+    limits = limits or AnalysisLimits()
     store = open_store(db_url)
 
     @asynccontextmanager
@@ -67,10 +71,11 @@ def create_app(
         if app.state.analyzer is None:
             from selon.pipeline.analyzer import Analyzer
 
-            app.state.analyzer = SharedAnalyzer(Analyzer(lang))
+            app.state.analyzer = SharedAnalyzer(Analyzer(lang), limits)
         try:
             yield
         finally:
+            app.state.analyzer.close()
             store.close()
 
     app = FastAPI(
@@ -79,12 +84,12 @@ def create_app(
         description="Who said what, according to whom, with which numbers: read French news "
         "articles, browse and compare a selon store.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs below: rendered here, not Swagger UI from a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
-    app.state.analyzer = SharedAnalyzer(analyzer) if analyzer is not None else None
+    app.state.analyzer = SharedAnalyzer(analyzer, limits) if analyzer is not None else None
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     app.state.max_body = max_body
@@ -92,7 +97,10 @@ def create_app(
 
     @app.exception_handler(SelonError)
     async def _selon_error(request: Request, exc: SelonError) -> Response:
-        return error_response(request.url.path, exc.status, str(exc), request)
+        response = error_response(request.url.path, exc.status, str(exc), request)
+        if isinstance(exc, BusyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -116,6 +124,15 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
+
+    docs: list[str] = []
+
+    @app.get("/api/docs", include_in_schema=False)
+    def _api_docs() -> HTMLResponse:
+        # the reference rendered from the schema on the server: no script, nothing from the internet
+        if not docs:
+            docs.append(api_docs_html(app.openapi(), app.openapi_url or "/api/openapi.json"))
+        return HTMLResponse(docs[0])
 
     plotly_js = _plotly_js()
 
@@ -143,10 +160,19 @@ def _plotly_js() -> Path:
 
 def app_from_env() -> FastAPI:
     """``create_app`` configured by ``SELON_DB``, ``SELON_ALLOW_INGEST``, ``SELON_TOKEN`` and
-    ``SELON_MAX_BODY``: the factory ``selon serve --workers N`` gives uvicorn."""
+    ``SELON_MAX_BODY`` (and the analysis limits ``SELON_MAX_TEXT``, ``SELON_QUEUE``,
+    ``SELON_ANALYSIS_TIMEOUT``): the factory ``selon serve --workers N`` gives uvicorn."""
+    favour_reads()
+    default = AnalysisLimits()
+    env = os.environ.get
     return create_app(
         db_url=os.environ.get("SELON_DB") or None,
         allow_ingest=os.environ.get("SELON_ALLOW_INGEST") == "1",
         token=os.environ.get("SELON_TOKEN") or None,
         max_body=int(os.environ.get("SELON_MAX_BODY") or DEFAULT_MAX_BODY),
+        limits=AnalysisLimits(
+            max_text=int(env("SELON_MAX_TEXT") or default.max_text),
+            queue=int(env("SELON_QUEUE") or default.queue),
+            timeout=float(env("SELON_ANALYSIS_TIMEOUT") or default.timeout),
+        ),
     )

@@ -8,17 +8,31 @@ query takes its values as bound parameters.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import math
 import re
+import sys
 import threading
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 
-from selon.errors import InputError, NotFoundError, NotTextError, UnsupportedUploadError
+from selon.errors import (
+    AnalysisTimeoutError,
+    BusyError,
+    InputError,
+    NotFoundError,
+    NotTextError,
+    TextTooLargeError,
+    UnsupportedUploadError,
+)
 from selon.ingest.html import read_html
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import article_from_object, decode
@@ -33,6 +47,9 @@ from selon.store.queries import Filters, contains
 #: Uploads the reader accepts, by file name suffix.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 MAX_PER_PAGE = 100
+_T = TypeVar("_T")
+#: The largest row id a store can hold (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 class AnalyzerLike(Protocol):
@@ -44,28 +61,160 @@ class AnalyzerLike(Protocol):
 # -- analysing a submitted text ---------------------------------------------------------------
 
 
-class SharedAnalyzer:
-    """One loaded analyzer for a whole server process, used by one request at a time.
+@dataclass(frozen=True)
+class AnalysisLimits:
+    """How much analysis one server process takes on (``selon serve`` options).
 
-    spaCy pipelines are not documented as thread-safe; the web server runs blocking routes
-    in a thread pool, so analyses are serialised here (scale with server processes).
+    ``max_text``: characters of one article (more: 413); ``queue``: analyses admitted at
+    once, the one running and those waiting (more: 429 with ``Retry-After``); ``timeout``:
+    seconds a request waits for its analysis, queue included (then 504).
     """
 
-    def __init__(self, analyzer: AnalyzerLike) -> None:
+    max_text: int = 100_000
+    queue: int = 16
+    timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.max_text < 1 or self.queue < 1 or not self.timeout > 0:
+            raise ValueError(f"analysis limits must be positive, not {self}")
+
+
+#: The interpreter's thread switch interval for a server process (Python's default is 5 ms).
+READS_SWITCH_INTERVAL = 0.0005
+
+
+def favour_reads() -> None:
+    """Let a server process's threads take turns every 0.5 ms instead of 5 ms, so that a read
+    waits less for the interpreter lock while the analysis thread runs spaCy (in the bounded
+    load test of ``benchmarks/web.py``, reads' p95 fell from about 100 to about 70 ms)."""
+    sys.setswitchinterval(READS_SWITCH_INTERVAL)
+
+
+class SharedAnalyzer:
+    """One loaded analyzer for a whole server process, behind a bounded queue.
+
+    spaCy pipelines are not documented as thread-safe, so analyses run one at a time on a
+    thread of their own, never on the server's shared thread pool that answers reads: a
+    queue of analyses never keeps a read waiting for a thread. At most ``limits.queue``
+    analyses are admitted at once (:class:`~selon.errors.BusyError` beyond), a text over
+    ``limits.max_text`` characters is refused (:class:`~selon.errors.TextTooLargeError`),
+    and a request waits ``limits.timeout`` seconds at most
+    (:class:`~selon.errors.AnalysisTimeoutError`): an analysis whose request gave up before
+    it started is skipped; one already running finishes (the size limit bounds it) and
+    keeps its place in the queue until then.
+    """
+
+    def __init__(self, analyzer: AnalyzerLike, limits: AnalysisLimits | None = None) -> None:
         self.analyzer = analyzer
         self.lang = analyzer.lang
+        self.limits = limits or AnalysisLimits()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="selon-analysis")
         self._lock = threading.Lock()
+        self._admitted = 0
+        self._seconds = 1.0  # a running mean of one job's duration, for Retry-After
 
-    def analyze(self, article: Article) -> Analysis:
+    @property
+    def admitted(self) -> int:
+        """Analyses admitted now: the one running and those waiting."""
         with self._lock:
-            result = next(iter(self.analyzer.analyze_many([article])))
+            return self._admitted
+
+    # -- limits ---------------------------------------------------------------------------
+
+    def check_size(self, text: str, source: str | None = None) -> None:
+        """Raise :class:`TextTooLargeError` for a text over ``limits.max_text`` characters."""
+        if len(text) > self.limits.max_text:
+            raise TextTooLargeError(
+                f"the text has {len(text):,} characters; this server analyses at most "
+                f"{self.limits.max_text:,} per article (selon serve --max-text): send a shorter "
+                "text or analyse it with selon analyze",
+                source=source,
+            )
+
+    def _admit(self) -> None:
+        with self._lock:
+            if self._admitted >= self.limits.queue:
+                wait = min(self.limits.timeout, self._seconds * self._admitted)
+                retry = max(1, math.ceil(wait))
+                raise BusyError(
+                    f"the server is busy: {self._admitted} analyses are running or waiting, its limit "
+                    f"(selon serve --queue); retry in {retry} s",
+                    retry_after=retry,
+                )
+            self._admitted += 1
+
+    def _release(self, _: Future[Any]) -> None:
+        with self._lock:
+            self._admitted -= 1
+
+    def _job(self, fn: Callable[..., _T], args: tuple[Any, ...], deadline: float | None) -> _T:
+        if deadline is not None and time.monotonic() > deadline:
+            raise AnalysisTimeoutError("the request gave up waiting before its analysis started")
+        started = time.monotonic()
+        try:
+            return fn(*args)
+        finally:
+            elapsed = time.monotonic() - started
+            with self._lock:
+                self._seconds = 0.8 * self._seconds + 0.2 * elapsed
+
+    def _submit(self, fn: Callable[..., _T], args: tuple[Any, ...], deadline: float | None) -> Future[_T]:
+        self._admit()
+        try:
+            future = self._executor.submit(self._job, fn, args, deadline)
+        except BaseException:
+            self._release(Future())
+            raise
+        future.add_done_callback(self._release)
+        return future
+
+    def _timed_out(self) -> AnalysisTimeoutError:
+        return AnalysisTimeoutError(
+            f"the analysis did not finish within {self.limits.timeout:g} s, this server's limit "
+            "(selon serve --analysis-timeout); retry later or send a shorter text"
+        )
+
+    # -- running --------------------------------------------------------------------------
+
+    async def run(self, fn: Callable[..., _T], *args: Any) -> _T:
+        """``fn(*args)`` on the analysis thread, admitted to the bounded queue and awaited
+        within the time limit, without holding a thread of the server meanwhile."""
+        future = self._submit(fn, args, time.monotonic() + self.limits.timeout)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.timeout)
+        except TimeoutError:
+            raise self._timed_out() from None
+
+    def run_sync(self, fn: Callable[..., _T], *args: Any, timeout: bool = True) -> _T:
+        """:meth:`run` for a caller on a thread of its own (waits within the time limit
+        unless ``timeout`` is false)."""
+        limit = self.limits.timeout if timeout else None
+        future = self._submit(fn, args, None if limit is None else time.monotonic() + limit)
+        try:
+            return future.result(limit)
+        except FuturesTimeout:
+            future.cancel()
+            raise self._timed_out() from None
+
+    def analyze_now(self, article: Article) -> Analysis:
+        """Analyse ``article`` on the calling thread (call it through :meth:`run`)."""
+        result = next(iter(self.analyzer.analyze_many([article])))
         if isinstance(result, Failure):
             raise InputError(result.message, source=result.source)
         return result
 
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article through the bounded queue, waiting on this thread."""
+        self.check_size(article.text, article.id)
+        return self.run_sync(self.analyze_now, article)
+
     def analyze_many(self, batch: Sequence[Article]) -> list[Analysis | Failure]:
-        with self._lock:
-            return list(self.analyzer.analyze_many(batch))
+        """Analyse a batch as one job of the queue (no time limit: the caller is trusted)."""
+        return self.run_sync(lambda: list(self.analyzer.analyze_many(batch)), timeout=False)
+
+    def close(self) -> None:
+        """Stop taking analyses; drop those still waiting."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def make_article(
@@ -278,7 +427,10 @@ def list_articles(
 
 def load_analysis(store: Store, article_id: int) -> Analysis:
     """The stored article ``article_id`` (the store's row id) with its statements and
-    figures, as an :class:`Analysis`; :class:`NotFoundError` when there is none."""
+    figures, as an :class:`Analysis`; :class:`NotFoundError` when there is none (an id
+    out of the store's 64-bit range included)."""
+    if not 0 < article_id <= MAX_ID:
+        raise NotFoundError(f"no article {article_id} in the store (ids run from 1 to {MAX_ID})")
     analysis = store.analysis(article_id)
     if analysis is None:
         raise NotFoundError(f"no article {article_id} in the store")
@@ -303,7 +455,15 @@ def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Arti
     :func:`selon.store.loader.ingest` does for files (:func:`~selon.store.loader.store_articles`).
     A failed article, or one the store refuses, is reported; the others go on."""
     result = IngestResult()
-    for done in store_articles(store, [(a.id, a) for a in batch], lambda: analyzer):
+    admitted: list[Article] = []
+    for article in batch:
+        try:
+            analyzer.check_size(article.text, article.id)
+        except TextTooLargeError as e:
+            result.failed.append({"id": article.id, "reason": e.reason})
+            continue
+        admitted.append(article)
+    for done in store_articles(store, [(a.id, a) for a in admitted], lambda: analyzer):
         if done.failure is not None:
             result.failed.append({"id": done.article.id, "reason": done.failure.message})
             continue
