@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from selon.errors import InputError
-from selon.models import Analysis
+from selon.models import Analysis, Article
 from selon.store import queries
 from selon.web.api import AnalyzerDep, StoreDep, parse_by
 from selon.web.service import (
@@ -69,20 +69,23 @@ async def read(request: Request, analyzer: AnalyzerDep) -> HTMLResponse:
             filename, data = upload.filename, await upload.read()
     finally:
         await form.close()
-    analysis = await run_in_threadpool(
-        _read_submission,
+    article = await run_in_threadpool(
+        _submitted_article,
         analyzer,
         filename,
         data,
         text if isinstance(text, str) else None,
         published if isinstance(published, str) else None,
     )
+    analyzer.check_size(article.text, article.id)
+    # on the analysis thread, through its bounded queue: no server thread waits meanwhile
+    analysis = await analyzer.run(analyzer.analyze_now, article)
     return _analysis_page(request, analysis)
 
 
-def _read_submission(
+def _submitted_article(
     analyzer: SharedAnalyzer, filename: str | None, data: bytes | None, text: str | None, published: str | None
-) -> Analysis:
+) -> Article:
     extra: dict[str, Any] = {}
     if filename is not None and data is not None:
         kind, content = read_upload(filename, data)
@@ -96,8 +99,7 @@ def _read_submission(
         content, article_id = text, "article"
     else:
         raise InputError("paste an article in the text box or choose a .txt or .html file")
-    article = make_article(content, reads=analyzer.lang, published=published, id=article_id, **extra)
-    return analyzer.analyze(article)
+    return make_article(content, reads=analyzer.lang, published=published, id=article_id, **extra)
 
 
 @router.get("/articles", response_class=HTMLResponse)
