@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -356,9 +356,8 @@ GROUP_KEYS = ("outcome", "unit", "place", "period")
 COMPARE_TAIL = ("min", "max", "spread", "where")
 
 
-@dataclass
-class _Seen:
-    """One stored figure as compare reads it."""
+class _Seen(NamedTuple):
+    """One stored figure as compare reads it (a tuple: compare reads every figure)."""
 
     source: str  # folded: sources are matched case-insensitively
     spelling: str  # as stored
@@ -367,13 +366,10 @@ class _Seen:
     qualifier: str
     text: str
     place: str | None  # the place's name as shown
-    place_key: str | None  # city, else country, else the folded name: what groups
+    point: float | None  # :func:`grouping.point`
     days: grouping.Days
-    where: str  # the article's own id and the figure's id: "monde-1#f2"
-
-    @property
-    def point(self) -> float | None:
-        return grouping.point(self.low, self.high, self.qualifier)
+    article: str  # the article's own id
+    figure: str  # the figure's id in it
 
 
 def compare(
@@ -408,14 +404,15 @@ def compare(
     seen = _compare_rows(db, _filters(filters, kwargs), lang, keys)
     names = _source_names(seen)
     out: list[dict[str, Any]] = []
-    totals: Counter[str] = Counter()
+    totals: dict[str, int] = {}
     for key, items in seen.items():
         clusters = grouping.overlapping(items, lambda i: i.days) if "period" in keys else [items]
         for cluster in clusters:
             row = _compare_row(key, keys, cluster, names, min_sources)
             if row is not None:
                 out.append(row)
-                totals.update(i.source for i in cluster)
+                for i in cluster:
+                    totals[i.source] = totals.get(i.source, 0) + 1
     out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
     ordered = [names[s] for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Records(out, columns=[*keys, "figures", "sources", *ordered, *COMPARE_TAIL])
@@ -445,23 +442,34 @@ def _compare_rows(
     )  # fmt: skip
     families = unit_families(lang)
     family_of: dict[str | None, str | None] = {}
+    folded_source: dict[str | None, str] = {}
+    days_of: dict[tuple[Any, Any, Any], grouping.Days] = {}
+    at = {k: i for i, k in enumerate(("outcome", "unit", "place"))}
+    wanted = [at[k] for k in keys if k in at]
     out: dict[tuple[Any, ...], list[_Seen]] = {}
     with using_store(db, read_only=True) as store, store.read() as conn:
-        rows = conn.execute(query).all()
-    for r in rows:
-        if r.unit not in family_of:
-            family_of[r.unit] = unit_family(r.unit, families)
-        place = r.place or r.place_text
-        place_key = r.place_city or r.place_country or (_fold_unit(place) if place else None)
-        parts = {"outcome": r.outcome, "unit": family_of[r.unit], "place": place_key}
-        key = tuple(parts[k] for k in keys if k in parts)
-        source = r.source or NO_SOURCE
-        out.setdefault(key, []).append(
-            _Seen(
-                _fold_unit(source), source, r.low, r.high, r.qualifier, r.text, place, place_key,
-                grouping.days_of(r.period_start, r.period_end, r.published), f"{r.input_id}#{r.fid}",
-            )
-        )  # fmt: skip
+        rows = conn.execute(query).tuples().all()
+    for outcome, unit, name, text_, city, country, p_start, p_end, day, source, low, high, qualifier, text, aid, fid in rows:
+        family = family_of.get(unit, unit)
+        if unit not in family_of:
+            family = family_of[unit] = unit_family(unit, families)
+        place = name or text_
+        when = (p_start, p_end, day)
+        days = days_of.get(when)
+        if days is None:
+            days = days_of[when] = grouping.days_of(p_start, p_end, day)
+        folded = folded_source.get(source)
+        if folded is None:
+            folded = folded_source[source] = _fold_unit(source) if source else NO_SOURCE
+        parts = (outcome, family, city or country or (_fold_unit(place) if place else None))
+        key = tuple(parts[i] for i in wanted)
+        point = grouping.point(low, high, qualifier)
+        item = _Seen(folded, source or NO_SOURCE, low, high, qualifier, text, place, point, days, aid, fid)
+        group = out.get(key)
+        if group is None:
+            out[key] = [item]
+        else:
+            group.append(item)
     return out
 
 
@@ -491,8 +499,12 @@ def _compare_row(
     row: dict[str, Any] = {}
     for k in keys:
         if k == "place":
-            places = Counter(i.place for i in cluster if i.place)
-            row["place"] = " / ".join(p for p, _ in places.most_common(3)) or None
+            places: dict[str, int] = {}
+            for i in cluster:
+                if i.place:
+                    places[i.place] = places.get(i.place, 0) + 1
+            top = sorted(places, key=lambda p: -places[p])[:3]
+            row["place"] = " / ".join(top) or None
         elif k == "period":
             row["period"] = grouping.span_text([i.days for i in cluster])
         else:
@@ -501,11 +513,11 @@ def _compare_row(
     row["sources"] = len(shown)
     for source, i in shown.items():
         row[names[source]] = grouping.asserted(i.low, i.high, i.qualifier, i.text)
-    points = [p for p in (i.point for i in cluster) if p is not None]
+    points = [i.point for i in cluster if i.point is not None]
     low, high = (min(points), max(points)) if points else (None, None)
     row["min"], row["max"] = plain_number(low), plain_number(high)
     row["spread"] = round(high / low, 3) if low and high is not None and low > 0 else None
-    row["where"] = [f"{names[s]}: {i.where}" for s, i in shown.items()]
+    row["where"] = [f"{names[s]}: {i.article}#{i.figure}" for s, i in shown.items()]
     return row
 
 
