@@ -403,6 +403,12 @@ CASES: dict[str, str] = {
     "selon_incise_no_quote": (
         "Le budget sera voté en mars, selon le maire, et le chantier commencera en mai, a ajouté son adjointe."
     ),
+    # -- noun-phrase objects after adverbials, more claim verbs, detached clauses (s-statements) ----
+    "np_after_adverbials": (
+        "La présidente du syndicat a déploré mardi soir dans un communiqué « des violences inacceptables » "
+        "contre les grévistes."
+    ),
+    "np_after_adverbials_speech": "Le syndicat a dénoncé jeudi dans la soirée les déclarations du ministre.",
 }
 
 

@@ -849,3 +849,32 @@ def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, sh
             )
     assert len(gold["statements"]) == 8
     assert problems == []
+
+
+# -- noun-phrase objects after adverbials, more claim verbs, detached clauses ---------------------
+@pytest.mark.parametrize(
+    ("case", "content", "cue", "speaker_text"),
+    [
+        # time words and short adverbials between the cue and its object (« a déploré mardi soir
+        # dans un communiqué « … » »)
+        ("np_after_adverbials", "« des violences inacceptables » contre les grévistes", "a déploré",
+         "La présidente du syndicat"),
+    ],
+)
+def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: str, cue: str,
+                                             speaker_text: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "indirect"
+    assert s.content.text == content
+    assert s.cue is not None and s.cue.text == cue
+    assert s.speaker is not None and s.speaker.text == speaker_text
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "np_after_adverbials_speech",  # past the adverbials, a speech noun: speech named, no claim
+    ],
+)
+def test_no_claim_behind_the_adverbials_or_the_noun(statements_of, case: str) -> None:
+    assert statements_of(case) == []

@@ -391,6 +391,20 @@ def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
     return j
 
 
+def _adverbial_end(ctx: Context, j: int, sent: Span) -> int:
+    """The end of a short prepositional adverbial opening at ``j`` (« dans un tweet », « à
+    l'AFP »), or ``j`` when none opens there."""
+    doc = ctx.doc
+    k = j + 1
+    while k < sent.end and doc[k].pos_ == "DET":
+        k += 1
+    if k >= sent.end or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return j
+    while k < sent.end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    return k
+
+
 def _is_infinitive(t: Token) -> bool:
     return "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX")
 
@@ -595,12 +609,18 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return None
     s = g.end
-    # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »)
-    while s < sent.end and (doc[s].pos_ == "ADV" and low(doc[s]) not in rules.quantity_adverbs
-                            or doc[s].text == ","
-                            or low(doc[s]) in rules.stressed and s + 1 < sent.end
-                            and doc[s + 1].text == ","):
-        s += 1
+    # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »), time
+    # words and short adverbials (« a déploré samedi soir dans un tweet « des scènes … » »)
+    while s < sent.end:
+        t = doc[s]
+        if (t.pos_ == "ADV" and low(t) not in rules.quantity_adverbs or t.text == ","
+                or low(t) in rules.stressed and s + 1 < sent.end and doc[s + 1].text == ","
+                or low(t) in rules.skip_after_cue and t.pos_ != "ADV"):
+            s += 1
+        elif t.pos_ == "ADP" and low(t) in rules.adverbial_prepositions and (after := _adverbial_end(ctx, s, sent)) > s:
+            s = after
+        else:
+            break
     if s >= sent.end:
         return None
     first = doc[s]
