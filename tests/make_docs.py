@@ -409,6 +409,12 @@ CASES: dict[str, str] = {
         "contre les grévistes."
     ),
     "np_after_adverbials_speech": "Le syndicat a dénoncé jeudi dans la soirée les déclarations du ministre.",
+    "np_reaffirmer": (
+        "Le gouvernement a réaffirmé mercredi sa volonté de fermer la centrale, à l'issue d'un conseil des ministres."
+    ),
+    "np_souligner": "La directrice de l'hôpital souligne l'importance du dépistage précoce.",
+    "np_souligner_speech": "Le maire a souligné les propos de la ministre.",
+    "np_past_participle_apposition": "La ministre a salué le travail des soignants, épuisés par la crise.",
 }
 
 

@@ -859,6 +859,12 @@ def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, sh
         # dans un communiqué « … » »)
         ("np_after_adverbials", "« des violences inacceptables » contre les grévistes", "a déploré",
          "La présidente du syndicat"),
+        # « réaffirmer », « souligner » with a noun-phrase object; a detached adverbial after a
+        # comma (« , à l'issue de … ») is the article's, not the claim's
+        ("np_reaffirmer", "sa volonté de fermer la centrale", "a réaffirmé", "Le gouvernement"),
+        ("np_souligner", "l'importance du dépistage précoce", "souligne", "La directrice de l'hôpital"),
+        # a past participle after the comma still belongs to the noun phrase
+        ("np_past_participle_apposition", "le travail des soignants, épuisés par la crise", "a salué", "La ministre"),
     ],
 )
 def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: str, cue: str,
@@ -874,6 +880,7 @@ def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: 
     "case",
     [
         "np_after_adverbials_speech",  # past the adverbials, a speech noun: speech named, no claim
+        "np_souligner_speech",  # « a souligné les propos de X »: speech named
     ],
 )
 def test_no_claim_behind_the_adverbials_or_the_noun(statements_of, case: str) -> None:

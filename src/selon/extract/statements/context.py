@@ -168,6 +168,9 @@ class Context:
                 t.pos_ == "CCONJ" and any("VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)])
                 or t.text == "," and self._clause_after(t.i + 1, sent.end)
                 or request and t.text == "," and t.i + 1 < sent.end and low(doc[t.i + 1]) in self.rules.relative_openers
+                # « a réaffirmé sa volonté de …, à l'issue d'une journée … »: a detached adverbial
+                or not request and t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "ADP"
+                and low(doc[t.i + 1]) in self.rules.adverbial_prepositions
             ):
                 end_tok = t.i
                 break
