@@ -415,6 +415,9 @@ CASES: dict[str, str] = {
     "np_souligner": "La directrice de l'hôpital souligne l'importance du dépistage précoce.",
     "np_souligner_speech": "Le maire a souligné les propos de la ministre.",
     "np_past_participle_apposition": "La ministre a salué le travail des soignants, épuisés par la crise.",
+    "request_then_participle": (
+        "La mère de la victime a demandé aux enquêteurs de rouvrir le dossier, se disant « épuisée par l'attente »."
+    ),
 }
 
 

@@ -865,6 +865,8 @@ def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, sh
         ("np_souligner", "l'importance du dépistage précoce", "souligne", "La directrice de l'hôpital"),
         # a past participle after the comma still belongs to the noun phrase
         ("np_past_participle_apposition", "le travail des soignants, épuisés par la crise", "a salué", "La ministre"),
+        # a request ends before a detached participle clause (« , se disant … »)
+        ("request_then_participle", "aux enquêteurs de rouvrir le dossier", "a demandé", "La mère de la victime"),
     ],
 )
 def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: str, cue: str,
