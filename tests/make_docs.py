@@ -418,6 +418,10 @@ CASES: dict[str, str] = {
     "request_then_participle": (
         "La mère de la victime a demandé aux enquêteurs de rouvrir le dossier, se disant « épuisée par l'attente »."
     ),
+    "que_cue_tagged_noun": "La porte-parole de la police remarque que les manifestants bloquent toujours le pont.",
+    "que_noun_relative": "La remarque que le maire a faite hier a surpris les élus.",
+    "que_after_il_y_a": "Les experts avaient prédit il y a deux ans que la crise serait longue.",
+    "que_participle_tagged_name": "La police avait tweeté qu'il y avait plusieurs blessés.",
 }
 
 

@@ -867,6 +867,12 @@ def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, sh
         ("np_past_participle_apposition", "le travail des soignants, épuisés par la crise", "a salué", "La ministre"),
         # a request ends before a detached participle clause (« , se disant … »)
         ("request_then_participle", "aux enquêteurs de rouvrir le dossier", "a demandé", "La mère de la victime"),
+        # que-clauses whose cue the tagger took for an adjective or a name, or with « il y a »
+        # between the cue and its complementiser
+        ("que_cue_tagged_noun", "les manifestants bloquent toujours le pont", "remarque",
+         "La porte-parole de la police"),
+        ("que_after_il_y_a", "la crise serait longue", "avaient prédit", "Les experts"),
+        ("que_participle_tagged_name", "il y avait plusieurs blessés", "avait tweeté", "La police"),
     ],
 )
 def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: str, cue: str,
@@ -883,6 +889,7 @@ def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: 
     [
         "np_after_adverbials_speech",  # past the adverbials, a speech noun: speech named, no claim
         "np_souligner_speech",  # « a souligné les propos de X »: speech named
+        "que_noun_relative",  # « La remarque que le maire a faite »: a noun and its relative clause
     ],
 )
 def test_no_claim_behind_the_adverbials_or_the_noun(statements_of, case: str) -> None:

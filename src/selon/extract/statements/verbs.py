@@ -304,7 +304,7 @@ def _que_after(ctx: Context, g: VerbGroup) -> int | None:
         t = doc[j]
         if low(t) in rules.que and t.dep_ != "fixed" and (j == 0 or low(doc[j - 1]) not in rules.not_before_que):
             return j
-        if t.pos_ in ("VERB",) and j > g.end or t.text in (".", ";", "?", "!") or (
+        if t.pos_ in ("VERB",) and j > g.end and t.dep_ != "fixed" or t.text in (".", ";", "?", "!") or (
             rules.is_mark(t) and j > g.end + 1
         ):
             return None
