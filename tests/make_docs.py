@@ -422,6 +422,7 @@ CASES: dict[str, str] = {
     "que_noun_relative": "La remarque que le maire a faite hier a surpris les élus.",
     "que_after_il_y_a": "Les experts avaient prédit il y a deux ans que la crise serait longue.",
     "que_participle_tagged_name": "La police avait tweeté qu'il y avait plusieurs blessés.",
+    "selon_after_bracket": "Le taux de chômage atteint son plus haut niveau (9,1 %), selon une note de l'Insee publiée jeudi.",
 }
 
 

@@ -894,3 +894,12 @@ def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: 
 )
 def test_no_claim_behind_the_adverbials_or_the_noun(statements_of, case: str) -> None:
     assert statements_of(case) == []
+
+
+def test_selon_after_a_closed_bracket_attributes_the_clause_the_bracket_ends(statements_of) -> None:
+    # « … son plus haut niveau (9,1 %), selon X »: not the bracket alone (a « selon » inside the
+    # bracket still attributes the bracket only: test_selon_inside_a_bracket_attributes_the_bracket_only)
+    s = one(statements_of("selon_after_bracket"))
+    assert s.kind == "according_to"
+    assert s.content.text == "Le taux de chômage atteint son plus haut niveau (9,1 %)"
+    assert s.speaker is not None and s.speaker.text == "une note de l'Insee"

@@ -148,7 +148,10 @@ def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
     personnes, contre 4 500 selon la police »); a wire dateline is skipped."""
     doc, sent = ctx.doc, a.sent
     before = a.i - 1
-    while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before]) or doc[before].is_space):
+    # back over the punctuation before the phrase, but not a closing bracket: « … son plus bas
+    # niveau (23 %), selon un sondage » attributes the clause the bracket ends
+    while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before])
+                                   and doc[before].text != ")" or doc[before].is_space):
         before -= 1
     earlier = any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[a.i].idx
                   for c in ctx.cands)
