@@ -423,6 +423,8 @@ CASES: dict[str, str] = {
     "que_after_il_y_a": "Les experts avaient prédit il y a deux ans que la crise serait longue.",
     "que_participle_tagged_name": "La police avait tweeté qu'il y avait plusieurs blessés.",
     "selon_after_bracket": "Le taux de chômage atteint son plus haut niveau (9,1 %), selon une note de l'Insee publiée jeudi.",
+    "appeal_infinitive_relative": "Les syndicats ont appelé à manifester jeudi à Rennes, où la ministre doit se rendre.",
+    "say_infinitive_relative": "Le maire a dit vouloir rester à Rennes, où il a grandi.",
 }
 
 

@@ -903,3 +903,20 @@ def test_selon_after_a_closed_bracket_attributes_the_clause_the_bracket_ends(sta
     assert s.kind == "according_to"
     assert s.content.text == "Le taux de chômage atteint son plus haut niveau (9,1 %)"
     assert s.speaker is not None and s.speaker.text == "une note de l'Insee"
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "cue"),
+    [
+        # an infinitive request ends before a relative clause about its last noun
+        ("appeal_infinitive_relative", "à manifester jeudi à Rennes", "ont appelé"),
+        # an infinitive of a verb of saying that asks nothing runs on
+        ("say_infinitive_relative", "vouloir rester à Rennes, où il a grandi", "a dit"),
+    ],
+)
+def test_an_infinitive_request_ends_before_a_relative_clause(statements_of, case: str, content: str,
+                                                             cue: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "indirect"
+    assert s.content.text == content
+    assert s.cue is not None and s.cue.text == cue

@@ -323,7 +323,10 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     inf = _infinitive_after(ctx, g)
     if inf is None:
         return False
-    add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent), g, g.cue, priority=2)
+    # « ont appelé à se mobiliser à Valence, où … »: a request ends before a relative clause
+    request = g.lemma in ctx.rules.appeal
+    add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent, np_only=request, request=request), g, g.cue,
+                  priority=2)
     return True
 
 
