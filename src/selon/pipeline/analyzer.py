@@ -21,7 +21,6 @@ import spacy
 from spacy.language import Language
 
 from selon.errors import InputError, ModelNotInstalledError, SelonError
-from selon.ingest.normalize import OffsetMap, normalize_for_analysis
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Loaded
 from selon.lang.pack import LanguagePack, load_pack
@@ -104,40 +103,18 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Placer:
-    """Puts a span found in one piece of the analysis text back into the article's text:
-    shifted by the piece's offset, then through the normalisation's :class:`OffsetMap`, its
-    ``text`` read from the article (so it is exactly the user's characters)."""
+def _shift_span(span: TextSpan | None, by: int) -> TextSpan | None:
+    if span is None:
+        return None
+    return dataclasses.replace(span, start=span.start + by, end=span.end + by)
 
-    text: str
-    offsets: OffsetMap
-    by: int = 0
 
-    def at(self, by: int) -> _Placer:
-        return dataclasses.replace(self, by=by)
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets.span(start + self.by, end + self.by)
-
-    def span(self, span: TextSpan | None) -> TextSpan | None:
-        if span is None:
-            return None
-        start, end = self.bounds(span.start, span.end)
-        return TextSpan(self.text[start:end], start, end)
-
-    def statement(self, s: Statement, new_id: str) -> Statement:
-        speaker = s.speaker
-        if speaker is not None and speaker.start is not None and speaker.end is not None:
-            start, end = self.bounds(speaker.start, speaker.end)
-            speaker = dataclasses.replace(speaker, text=self.text[start:end], start=start, end=end)
-        content = self.span(s.content)
-        assert content is not None
-        return dataclasses.replace(s, id=new_id, content=content, cue=self.span(s.cue), speaker=speaker)
-
-    def figure(self, f: Figure, new_id: str, statement: str | None) -> Figure:
-        start, end = self.bounds(f.start, f.end)
-        return dataclasses.replace(f, id=new_id, text=self.text[start:end], start=start, end=end, statement=statement)
+def _shift_statement(s: Statement, by: int, new_id: str) -> Statement:
+    speaker = s.speaker
+    if speaker is not None and speaker.start is not None and speaker.end is not None:
+        speaker = dataclasses.replace(speaker, start=speaker.start + by, end=speaker.end + by)
+    content = dataclasses.replace(s.content, start=s.content.start + by, end=s.content.end + by)
+    return dataclasses.replace(s, id=new_id, content=content, cue=_shift_span(s.cue, by), speaker=speaker)
 
 
 class Analyzer:
@@ -203,25 +180,28 @@ class Analyzer:
             except SelonError as e:
                 checked.append(Failure.of(e, article_id=article.id))
         pieces: list[tuple[str, tuple[int, int]]] = []
-        placers: dict[int, _Placer] = {}
         for k, item in enumerate(checked):
             if isinstance(item, Article):
-                text, offsets = normalize_for_analysis(item.text)
-                placers[k] = _Placer(item.text, offsets)
-                for offset, piece in _chunks(text, self.max_chunk_chars):
+                for offset, piece in _chunks(item.text, self.max_chunk_chars):
                     pieces.append((piece, (k, offset)))
         found: dict[int, tuple[list[Statement], list[Figure]]] = {}
         for doc, (k, offset) in self._pipe(pieces):
             stmts, figs = found.setdefault(k, ([], []))
-            place = placers[k].at(offset)
             base_s, base_f = len(stmts), len(figs)
             ids: dict[str, str] = {}
             for j, s in enumerate(doc._.selon_statements or []):
                 ids[s.id] = f"s{base_s + j + 1}"
-                stmts.append(place.statement(s, ids[s.id]))
+                stmts.append(_shift_statement(s, offset, ids[s.id]))
             for j, f in enumerate(doc._.selon_figures or []):
-                statement = ids.get(f.statement) if f.statement else None
-                figs.append(place.figure(f, f"f{base_f + j + 1}", statement))
+                figs.append(
+                    dataclasses.replace(
+                        f,
+                        id=f"f{base_f + j + 1}",
+                        start=f.start + offset,
+                        end=f.end + offset,
+                        statement=ids.get(f.statement) if f.statement else None,
+                    )
+                )
         for k, item in enumerate(checked):
             if isinstance(item, Failure):
                 yield item
