@@ -425,6 +425,11 @@ CASES: dict[str, str] = {
     "selon_after_bracket": "Le taux de chômage atteint son plus haut niveau (9,1 %), selon une note de l'Insee publiée jeudi.",
     "appeal_infinitive_relative": "Les syndicats ont appelé à manifester jeudi à Rennes, où la ministre doit se rendre.",
     "say_infinitive_relative": "Le maire a dit vouloir rester à Rennes, où il a grandi.",
+    "relative_cue_tagged_noun": (
+        "Le cancer est apparu après la greffe, selon une étude parue dans une revue médicale, qui alerte sur "
+        "le risque de tels organes."
+    ),
+    "relative_alerte_no_claim": "La sirène qui alerte les habitants a retenti deux fois.",
 }
 
 

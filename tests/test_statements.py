@@ -920,3 +920,15 @@ def test_an_infinitive_request_ends_before_a_relative_clause(statements_of, case
     assert s.kind == "indirect"
     assert s.content.text == content
     assert s.cue is not None and s.cue.text == cue
+
+
+def test_a_present_tense_cue_read_as_a_noun_after_a_relative_subject(statements_of) -> None:
+    # « une étude …, qui alerte sur … » with « alerte » tagged NOUN: still the cue of a de-phrase
+    stmts = statements_of("relative_cue_tagged_noun")
+    found = [(s.kind, s.content.text, s.cue.text if s.cue else None) for s in stmts]
+    assert ("indirect", "sur le risque de tels organes", "alerte sur") in found
+
+
+def test_alerter_without_its_preposition_claims_nothing(statements_of) -> None:
+    # « La sirène qui alerte les habitants »: no « alerter sur », no claim
+    assert statements_of("relative_alerte_no_claim") == []

@@ -160,6 +160,11 @@ class Rules:
             # right after it (not a relative pronoun) makes it the verb of its clause
             if len(nxt) > 1 and fold(nxt[0].text) in self.que and nxt[0].pos_ == "SCONJ" and nxt[0].dep_ == "mark":
                 return True
+        # after a relative subject, a present-tense cue the tagger took for a noun (« une étude,
+        # qui alerte sur … »): a relative pronoun subject is followed by its verb
+        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) == self.relative_subject \
+                and tok.doc[tok.i - 1].dep_ == "nsubj":
+            return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
         return (
             tok.i > 0

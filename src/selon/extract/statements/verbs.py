@@ -458,7 +458,7 @@ def uncued_de_phrase(ctx: Context, verb: Token) -> bool:
 def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[int, int, tuple[int, int]] | None:
     """The content (character offsets) and the cue (verb to preposition) of a de-phrase cue."""
     doc, rules = ctx.doc, ctx.rules
-    lemma = fold(verb.lemma_)
+    lemma = rules.lemma(verb)  # « qui alerte sur … » read as a noun: the cue's lemma from its form
     for phrase in rules.de_cues:
         if phrase[0] != lemma:
             continue
