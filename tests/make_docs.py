@@ -430,6 +430,9 @@ CASES: dict[str, str] = {
         "le risque de tels organes."
     ),
     "relative_alerte_no_claim": "La sirène qui alerte les habitants a retenti deux fois.",
+    "selon_apposition": "Selon Claire Martin, porte-parole de la mairie, la piscine rouvrira en juin.",
+    "selon_subject_incise": "Selon le maire, la ville, déjà très endettée, devra emprunter.",
+    "selon_adverbial_first": "D'après la préfète, malgré la pluie, le marché se tiendra samedi.",
 }
 
 

@@ -932,3 +932,22 @@ def test_a_present_tense_cue_read_as_a_noun_after_a_relative_subject(statements_
 def test_alerter_without_its_preposition_claims_nothing(statements_of) -> None:
     # « La sirène qui alerte les habitants »: no « alerter sur », no claim
     assert statements_of("relative_alerte_no_claim") == []
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "speaker_text"),
+    [
+        # « Selon X, porte-parole de …, CONTENT »: the apposition to the source is no content
+        ("selon_apposition", "la piscine rouvrira en juin", "Claire Martin"),
+        # but the subject of the content, set off by an incise, is (« la ville, déjà …, devra »)
+        ("selon_subject_incise", "la ville, déjà très endettée, devra emprunter", "le maire"),
+        # and so is an adverbial opening the content (« malgré la pluie, »)
+        ("selon_adverbial_first", "malgré la pluie, le marché se tiendra samedi", "la préfète"),
+    ],
+)
+def test_an_apposition_to_the_source_of_selon_is_no_content(statements_of, case: str, content: str,
+                                                            speaker_text: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "according_to"
+    assert s.content.text == content
+    assert s.speaker is not None and s.speaker.text == speaker_text
