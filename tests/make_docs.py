@@ -448,6 +448,36 @@ CASES: dict[str, str] = {
     "selon_incise_no_quote": (
         "Le budget sera voté en mars, selon le maire, et le chantier commencera en mai, a ajouté son adjointe."
     ),
+    # -- noun-phrase objects after adverbials, more claim verbs, detached clauses (s-statements) ----
+    "np_after_adverbials": (
+        "La présidente du syndicat a déploré mardi soir dans un communiqué « des violences inacceptables » "
+        "contre les grévistes."
+    ),
+    "np_after_adverbials_speech": "Le syndicat a dénoncé jeudi dans la soirée les déclarations du ministre.",
+    "np_reaffirmer": (
+        "Le gouvernement a réaffirmé mercredi sa volonté de fermer la centrale, à l'issue d'un conseil des ministres."
+    ),
+    "np_souligner": "La directrice de l'hôpital souligne l'importance du dépistage précoce.",
+    "np_souligner_speech": "Le maire a souligné les propos de la ministre.",
+    "np_past_participle_apposition": "La ministre a salué le travail des soignants, épuisés par la crise.",
+    "request_then_participle": (
+        "La mère de la victime a demandé aux enquêteurs de rouvrir le dossier, se disant « épuisée par l'attente »."
+    ),
+    "que_cue_tagged_noun": "La porte-parole de la police remarque que les manifestants bloquent toujours le pont.",
+    "que_noun_relative": "La remarque que le maire a faite hier a surpris les élus.",
+    "que_after_il_y_a": "Les experts avaient prédit il y a deux ans que la crise serait longue.",
+    "que_participle_tagged_name": "La police avait tweeté qu'il y avait plusieurs blessés.",
+    "selon_after_bracket": "Le taux de chômage atteint son plus haut niveau (9,1 %), selon une note de l'Insee publiée jeudi.",
+    "appeal_infinitive_relative": "Les syndicats ont appelé à manifester jeudi à Rennes, où la ministre doit se rendre.",
+    "say_infinitive_relative": "Le maire a dit vouloir rester à Rennes, où il a grandi.",
+    "relative_cue_tagged_noun": (
+        "Le cancer est apparu après la greffe, selon une étude parue dans une revue médicale, qui alerte sur "
+        "le risque de tels organes."
+    ),
+    "relative_alerte_no_claim": "La sirène qui alerte les habitants a retenti deux fois.",
+    "selon_apposition": "Selon Claire Martin, porte-parole de la mairie, la piscine rouvrira en juin.",
+    "selon_subject_incise": "Selon le maire, la ville, déjà très endettée, devra emprunter.",
+    "selon_adverbial_first": "D'après la préfète, malgré la pluie, le marché se tiendra samedi.",
 }
 
 

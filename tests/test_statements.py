@@ -849,3 +849,105 @@ def test_seed_article_gives_all_gold_statements_with_their_speakers(analyzer, sh
             )
     assert len(gold["statements"]) == 8
     assert problems == []
+
+
+# -- noun-phrase objects after adverbials, more claim verbs, detached clauses ---------------------
+@pytest.mark.parametrize(
+    ("case", "content", "cue", "speaker_text"),
+    [
+        # time words and short adverbials between the cue and its object (« a déploré mardi soir
+        # dans un communiqué « … » »)
+        ("np_after_adverbials", "« des violences inacceptables » contre les grévistes", "a déploré",
+         "La présidente du syndicat"),
+        # « réaffirmer », « souligner » with a noun-phrase object; a detached adverbial after a
+        # comma (« , à l'issue de … ») is the article's, not the claim's
+        ("np_reaffirmer", "sa volonté de fermer la centrale", "a réaffirmé", "Le gouvernement"),
+        ("np_souligner", "l'importance du dépistage précoce", "souligne", "La directrice de l'hôpital"),
+        # a past participle after the comma still belongs to the noun phrase
+        ("np_past_participle_apposition", "le travail des soignants, épuisés par la crise", "a salué", "La ministre"),
+        # a request ends before a detached participle clause (« , se disant … »)
+        ("request_then_participle", "aux enquêteurs de rouvrir le dossier", "a demandé", "La mère de la victime"),
+        # que-clauses whose cue the tagger took for an adjective or a name, or with « il y a »
+        # between the cue and its complementiser
+        ("que_cue_tagged_noun", "les manifestants bloquent toujours le pont", "remarque",
+         "La porte-parole de la police"),
+        ("que_after_il_y_a", "la crise serait longue", "avaient prédit", "Les experts"),
+        ("que_participle_tagged_name", "il y avait plusieurs blessés", "avait tweeté", "La police"),
+    ],
+)
+def test_objects_and_clauses_the_parse_hides(statements_of, case: str, content: str, cue: str,
+                                             speaker_text: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "indirect"
+    assert s.content.text == content
+    assert s.cue is not None and s.cue.text == cue
+    assert s.speaker is not None and s.speaker.text == speaker_text
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "np_after_adverbials_speech",  # past the adverbials, a speech noun: speech named, no claim
+        "np_souligner_speech",  # « a souligné les propos de X »: speech named
+        "que_noun_relative",  # « La remarque que le maire a faite »: a noun and its relative clause
+    ],
+)
+def test_no_claim_behind_the_adverbials_or_the_noun(statements_of, case: str) -> None:
+    assert statements_of(case) == []
+
+
+def test_selon_after_a_closed_bracket_attributes_the_clause_the_bracket_ends(statements_of) -> None:
+    # « … son plus haut niveau (9,1 %), selon X »: not the bracket alone (a « selon » inside the
+    # bracket still attributes the bracket only: test_selon_inside_a_bracket_attributes_the_bracket_only)
+    s = one(statements_of("selon_after_bracket"))
+    assert s.kind == "according_to"
+    assert s.content.text == "Le taux de chômage atteint son plus haut niveau (9,1 %)"
+    assert s.speaker is not None and s.speaker.text == "une note de l'Insee"
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "cue"),
+    [
+        # an infinitive request ends before a relative clause about its last noun
+        ("appeal_infinitive_relative", "à manifester jeudi à Rennes", "ont appelé"),
+        # an infinitive of a verb of saying that asks nothing runs on
+        ("say_infinitive_relative", "vouloir rester à Rennes, où il a grandi", "a dit"),
+    ],
+)
+def test_an_infinitive_request_ends_before_a_relative_clause(statements_of, case: str, content: str,
+                                                             cue: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "indirect"
+    assert s.content.text == content
+    assert s.cue is not None and s.cue.text == cue
+
+
+def test_a_present_tense_cue_read_as_a_noun_after_a_relative_subject(statements_of) -> None:
+    # « une étude …, qui alerte sur … » with « alerte » tagged NOUN: still the cue of a de-phrase
+    stmts = statements_of("relative_cue_tagged_noun")
+    found = [(s.kind, s.content.text, s.cue.text if s.cue else None) for s in stmts]
+    assert ("indirect", "sur le risque de tels organes", "alerte sur") in found
+
+
+def test_alerter_without_its_preposition_claims_nothing(statements_of) -> None:
+    # « La sirène qui alerte les habitants »: no « alerter sur », no claim
+    assert statements_of("relative_alerte_no_claim") == []
+
+
+@pytest.mark.parametrize(
+    ("case", "content", "speaker_text"),
+    [
+        # « Selon X, porte-parole de …, CONTENT »: the apposition to the source is no content
+        ("selon_apposition", "la piscine rouvrira en juin", "Claire Martin"),
+        # but the subject of the content, set off by an incise, is (« la ville, déjà …, devra »)
+        ("selon_subject_incise", "la ville, déjà très endettée, devra emprunter", "le maire"),
+        # and so is an adverbial opening the content (« malgré la pluie, »)
+        ("selon_adverbial_first", "malgré la pluie, le marché se tiendra samedi", "la préfète"),
+    ],
+)
+def test_an_apposition_to_the_source_of_selon_is_no_content(statements_of, case: str, content: str,
+                                                            speaker_text: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "according_to"
+    assert s.content.text == content
+    assert s.speaker is not None and s.speaker.text == speaker_text

@@ -124,7 +124,31 @@ def according_initial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
     """« Selon X, CONTENT »: the clause after the source."""
     if not (a.initial and a.after < a.sent.end):
         return None
-    return ctx.doc[a.after].idx, ctx.clause_end(a.after, a.sent)
+    start = _past_apposition(ctx, a)
+    return ctx.doc[start].idx, ctx.clause_end(start, a.sent)
+
+
+def _past_apposition(ctx: Context, a: Attribution) -> int:
+    """The first content token after an apposition to the source (« Selon Jean Dupont,
+    porte-parole de la préfecture, 300 personnes … »): words set off by commas after the source,
+    with no finite verb and no subject of the clause after them (« Selon le maire, la ville,
+    déjà endettée, devra emprunter »: « la ville » is the clause's subject)."""
+    doc, sent = ctx.doc, a.sent
+    if a.e >= sent.end or doc[a.e].text != ",":
+        return a.after
+    if doc[a.after].pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
+        return a.after  # « D'après X, malgré …, »: an adverbial of the content
+    comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
+    if comma is None or comma + 1 >= sent.end:
+        return a.after
+    chunk = doc[a.after : comma]
+    rest = doc[comma + 1 : sent.end]
+    if any(t.is_punct and t.text != "-" or "VerbForm=Fin" in str(t.morph) for t in chunk) or not any(
+            "VerbForm=Fin" in str(t.morph) for t in rest):
+        return a.after
+    if any(t.dep_.startswith("nsubj") and not (a.after <= t.head.i < comma) for t in chunk):
+        return a.after  # the subject of the clause after it, not an apposition
+    return comma + 1
 
 
 def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
@@ -148,7 +172,10 @@ def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
     personnes, contre 4 500 selon la police »); a wire dateline is skipped."""
     doc, sent = ctx.doc, a.sent
     before = a.i - 1
-    while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before]) or doc[before].is_space):
+    # back over the punctuation before the phrase, but not a closing bracket: « … son plus bas
+    # niveau (23 %), selon un sondage » attributes the clause the bracket ends
+    while before > sent.start and (doc[before].is_punct and not ctx.rules.is_mark(doc[before])
+                                   and doc[before].text != ")" or doc[before].is_space):
         before -= 1
     earlier = any(c.cue is not None and c.sent_start == sent.start_char and c.cue[1] <= doc[a.i].idx
                   for c in ctx.cands)

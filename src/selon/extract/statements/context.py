@@ -168,6 +168,11 @@ class Context:
                 t.pos_ == "CCONJ" and any("VerbForm=Fin" in str(x.morph) for x in doc[t.i + 1 : min(t.i + 3, sent.end)])
                 or t.text == "," and self._clause_after(t.i + 1, sent.end)
                 or request and t.text == "," and t.i + 1 < sent.end and low(doc[t.i + 1]) in self.rules.relative_openers
+                # « a réaffirmé sa volonté de …, à l'issue d'une journée … »: a detached adverbial
+                or not request and t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "ADP"
+                and low(doc[t.i + 1]) in self.rules.adverbial_prepositions
+                # « a demandé à la justice d'accélérer l'enquête, se disant … »: a participle clause
+                or t.text == "," and self._participle_after(t.i + 1, sent.end)
             ):
                 end_tok = t.i
                 break
@@ -192,6 +197,17 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
         return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
+
+    def _participle_after(self, i: int, limit: int) -> bool:
+        """Whether a present participle opens a detached clause at token ``i``, after at most
+        one clitic (« se disant », « en dénonçant », « le jugeant »)."""
+        feats = self.rules.participle_clause
+        for t in self.doc[i : min(i + 2, limit)]:
+            if feats and t.pos_ in ("VERB", "AUX") and all(f in str(t.morph) for f in feats):
+                return True
+            if t.pos_ not in ("PRON", "ADP"):
+                return False
+        return False
 
     def _clause_after(self, i: int, limit: int) -> bool:
         """Whether a clause of its own starts at token ``i``: a subject, then a finite verb within

@@ -146,7 +146,7 @@ class Rules:
     def is_cue(self, tok: Token) -> bool:
         """Whether a token is a reporting verb: tagged a verb with a cue lemma, or a present-tense
         cue the tagger took for a noun, before its que-clause or in an incise."""
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") or self._after_auxiliary(tok):
             return self.lemma(tok) in self.cues
         # a present-tense cue the tagger took for a noun, before its que-clause
         # (« L'économiste juge pour sa part que … »)
@@ -156,6 +156,15 @@ class Rules:
             nxt = tok.doc[tok.i + 1 : tok.i + 6]
             if any(fold(t.text) in self.que for t in nxt) and not any(t.pos_ == "VERB" for t in nxt):
                 return True
+            # « La porte-parole remarque que les manifestants bloquent … »: the complementiser
+            # right after it (not a relative pronoun) makes it the verb of its clause
+            if len(nxt) > 1 and fold(nxt[0].text) in self.que and nxt[0].pos_ == "SCONJ" and nxt[0].dep_ == "mark":
+                return True
+        # after a relative subject, a present-tense cue the tagger took for a noun (« une étude,
+        # qui alerte sur … »): a relative pronoun subject is followed by its verb
+        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) == self.relative_subject \
+                and tok.doc[tok.i - 1].dep_ == "nsubj":
+            return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
         return (
             tok.i > 0
@@ -177,8 +186,14 @@ class Rules:
         low_text = fold(tok.text)
         if low_text in self.present_forms:
             return self.present_forms[low_text]
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") or self._after_auxiliary(tok):
             for ending in self.endings:
                 if low_text.endswith(ending) and low_text[: -len(ending)] + self.lemma_ending in self.cues:
                     return low_text[: -len(ending)] + self.lemma_ending
         return lemma
+
+    def _after_auxiliary(self, tok: Token) -> bool:
+        """Whether a token the tagger took for a name or noun follows an auxiliary (« la police
+        avait tweeté que … »): a participle."""
+        return tok.pos_ in ("PROPN", "NOUN") and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in self.aux \
+            and tok.doc[tok.i - 1].pos_ == "AUX"

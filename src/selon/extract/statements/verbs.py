@@ -304,7 +304,7 @@ def _que_after(ctx: Context, g: VerbGroup) -> int | None:
         t = doc[j]
         if low(t) in rules.que and t.dep_ != "fixed" and (j == 0 or low(doc[j - 1]) not in rules.not_before_que):
             return j
-        if t.pos_ in ("VERB",) and j > g.end or t.text in (".", ";", "?", "!") or (
+        if t.pos_ in ("VERB",) and j > g.end and t.dep_ != "fixed" or t.text in (".", ";", "?", "!") or (
             rules.is_mark(t) and j > g.end + 1
         ):
             return None
@@ -323,7 +323,10 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     inf = _infinitive_after(ctx, g)
     if inf is None:
         return False
-    add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent), g, g.cue, priority=2)
+    # « ont appelé à se mobiliser à Valence, où … »: a request ends before a relative clause
+    request = g.lemma in ctx.rules.appeal
+    add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent, np_only=request, request=request), g, g.cue,
+                  priority=2)
     return True
 
 
@@ -391,6 +394,20 @@ def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
     return j
 
 
+def _adverbial_end(ctx: Context, j: int, sent: Span) -> int:
+    """The end of a short prepositional adverbial opening at ``j`` (« dans un tweet », « à
+    l'AFP »), or ``j`` when none opens there."""
+    doc = ctx.doc
+    k = j + 1
+    while k < sent.end and doc[k].pos_ == "DET":
+        k += 1
+    if k >= sent.end or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return j
+    while k < sent.end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    return k
+
+
 def _is_infinitive(t: Token) -> bool:
     return "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX")
 
@@ -441,7 +458,7 @@ def uncued_de_phrase(ctx: Context, verb: Token) -> bool:
 def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[int, int, tuple[int, int]] | None:
     """The content (character offsets) and the cue (verb to preposition) of a de-phrase cue."""
     doc, rules = ctx.doc, ctx.rules
-    lemma = fold(verb.lemma_)
+    lemma = rules.lemma(verb)  # « qui alerte sur … » read as a noun: the cue's lemma from its form
     for phrase in rules.de_cues:
         if phrase[0] != lemma:
             continue
@@ -595,12 +612,18 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return None
     s = g.end
-    # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »)
-    while s < sent.end and (doc[s].pos_ == "ADV" and low(doc[s]) not in rules.quantity_adverbs
-                            or doc[s].text == ","
-                            or low(doc[s]) in rules.stressed and s + 1 < sent.end
-                            and doc[s + 1].text == ","):
-        s += 1
+    # skip adverbs and a stressed pronoun between commas (« comptabilise, lui, quatre … »), time
+    # words and short adverbials (« a déploré samedi soir dans un tweet « des scènes … » »)
+    while s < sent.end:
+        t = doc[s]
+        if (t.pos_ == "ADV" and low(t) not in rules.quantity_adverbs or t.text == ","
+                or low(t) in rules.stressed and s + 1 < sent.end and doc[s + 1].text == ","
+                or low(t) in rules.skip_after_cue and t.pos_ != "ADV"):
+            s += 1
+        elif t.pos_ == "ADP" and low(t) in rules.adverbial_prepositions and (after := _adverbial_end(ctx, s, sent)) > s:
+            s = after
+        else:
+            break
     if s >= sent.end:
         return None
     first = doc[s]
