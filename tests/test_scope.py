@@ -34,6 +34,8 @@ def days(period: Period | None) -> tuple[str | None, str | None] | None:
     [
         # a weekday is the last such day up to the publication date (2019-03-11 is a Monday)
         ("Quelque 3000 personnes ont manifesté samedi.", "2019-03-11", ("2019-03-09", "2019-03-09")),
+        # … that day included: « samedi » in Saturday's paper is that Saturday
+        ("Quelque 3000 personnes ont manifesté samedi.", "2019-03-16", ("2019-03-16", "2019-03-16")),
         ("Quelque 3000 personnes ont manifesté mardi soir.", "2019-03-14", ("2019-03-12", "2019-03-12")),
         ("Quelque 3000 personnes ont manifesté hier.", "2019-03-14", ("2019-03-13", "2019-03-13")),
         # a day and month without a year: the last one up to the publication date

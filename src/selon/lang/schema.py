@@ -277,6 +277,7 @@ class Periods:
     in_year: Words
     month_of: Words
     first_day: Words
+    weekdays: Words
     determiners: Words
     months: Counts
 

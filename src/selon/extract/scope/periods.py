@@ -43,16 +43,17 @@ class PeriodWords:
     this_week: frozenset[str]
     last_week: frozenset[str]
     first_days: frozenset[str]
+    weekdays: dict[str, int]
     parts_of_day: frozenset[str]
     languages: tuple[str, ...]
 
 
 @cache
 def period_words(pack: LanguagePack) -> PeriodWords:
-    p, nf = pack.periods, pack.not_figures
+    p = pack.periods
     months = {fold(name): number for name, number in p.months.items()}
     month = rf"(?:{_alt(list(p.months))})"
-    weekday = rf"(?:{_alt(nf.weekdays)})"
+    weekday = rf"(?:{_alt(p.weekdays)})"
     day = rf"(?:{_alt(p.first_day)}|\d{{1,2}})"
     year = r"(?:1[89]\d\d|20\d\d)"
     det = rf"(?:(?:{_alt(p.determiners)})\s*)?"
@@ -86,6 +87,7 @@ def period_words(pack: LanguagePack) -> PeriodWords:
         this_week=frozenset(fold(w) for w in p.this_week),
         last_week=frozenset(fold(w) for w in p.last_week),
         first_days=frozenset(fold(w) for w in p.first_day),
+        weekdays={fold(w): k for k, w in enumerate(p.weekdays)},
         parts_of_day=frozenset(fold(w) for w in p.parts_of_day),
         languages=tuple(p.dateparser_languages),
     )
@@ -178,8 +180,17 @@ class Periods:
             return self._month_part(tokens[0], month, year)
         if month is None and year is not None:
             return self._year(year)
+        if not has_day and month is None and tokens[0] in w.weekdays:
+            return self._weekday(w.weekdays[tokens[0]])
         day_words = ["1" if t in w.first_days else t for t in tokens if t not in w.parts_of_day]
         return self._day(" ".join(day_words))
+
+    def _weekday(self, weekday: int) -> Days:
+        """The last such weekday up to the publication date, that day included."""
+        if self.published is None:
+            return None, None
+        day = self.published - dt.timedelta(days=(self.published.weekday() - weekday) % 7)
+        return day, day
 
     def _week(self, weeks_back: int) -> Days:
         if self.published is None:
