@@ -91,6 +91,22 @@ def test_no_time_no_period(fr_pack: LanguagePack) -> None:
     assert period_of(text, "2019-03-20", "7", fr_pack) is None
 
 
+def test_a_sentence_without_time_takes_the_day_the_opening_names(fr_pack: LanguagePack) -> None:
+    text = (
+        "Des milliers de personnes ont manifesté samedi à Lyon contre la réforme. "
+        "Les organisateurs revendiquent 40 000 participants. En 2018, 12 000 avaient défilé."
+    )
+    periods = Periods(text, fr_pack, "2019-03-17")
+    at = text.index("40 000")
+    assert days(periods.of(at, at + 6, (text.index("Les"), text.index(" En 2018")))) == ("2019-03-16", "2019-03-16")
+    at = text.index("12 000")  # its own sentence's year, not the opening's day
+    assert days(periods.of(at, at + 6, (text.index("En 2018"), len(text)))) == ("2018-01-01", "2018-12-31")
+    # an opening that names only a year is background, not the event: no period
+    background = "En 2018, la ville comptait 300 000 habitants. Les syndicats revendiquent 40 000 participants."
+    at = background.index("40 000")
+    assert Periods(background, fr_pack, "2019-03-17").of(at, at + 6, (background.index("Les"), len(background))) is None
+
+
 def test_the_nearest_time_of_the_sentence(fr_pack: LanguagePack) -> None:
     text = "Lundi, 40 personnes ont été arrêtées, et samedi 300 ont défilé."
     assert days(period_of(text, "2019-03-14", "300", fr_pack)) == ("2019-03-09", "2019-03-09")

@@ -117,9 +117,11 @@ class Periods:
     """The time expressions of one document, read once, resolved against ``published``."""
 
     def __init__(self, text: str, pack: LanguagePack, published: str | None) -> None:
+        opening_chars = pack.places.opening_chars
         self.words = period_words(pack)
         self.published = _date(published)
         self.expressions = list(self._find(text))
+        self.opening = next((e for e in self.expressions if e.start < opening_chars and _short(e.days)), None)
 
     def _find(self, text: str) -> Iterator[TimeExpression]:
         for m in self.words.pattern.finditer(text):
@@ -131,7 +133,8 @@ class Periods:
 
     def of(self, start: int, end: int, sentence: tuple[int, int]) -> Period | None:
         """The period of the figure at characters ``[start, end)``: the time expression of its
-        sentence nearest to it (after it first on a tie), None when the sentence has none."""
+        sentence nearest to it (after it first on a tie); else the day or days the article's
+        opening names (the event the article reports); None when neither gives one."""
         lo, hi = sentence
         best: tuple[int, TimeExpression] | None = None
         for e in self.expressions:
@@ -140,11 +143,11 @@ class Periods:
             distance = e.start - end if e.start >= end else start - e.end
             if best is None or distance < best[0]:
                 best = (distance, e)
-        if best is None:
+        chosen = best[1] if best is not None else self.opening
+        if chosen is None:
             return None
-        e = best[1]
-        first, last = e.days
-        return Period(first.isoformat() if first else None, last.isoformat() if last else None, e.text)
+        first, last = chosen.days
+        return Period(first.isoformat() if first else None, last.isoformat() if last else None, chosen.text)
 
     # -- resolution ------------------------------------------------------------------------
     def _resolve(self, m: re.Match[str]) -> Days:
@@ -237,6 +240,12 @@ class Periods:
             return None, None
         day = data.date_obj.date()
         return day, day
+
+
+def _short(days: Days) -> bool:
+    """Whether ``days`` are an event's (a week at most), not a background's (a month, a year)."""
+    first, last = days
+    return first is not None and last is not None and (last - first).days <= 7
 
 
 def _date(published: str | None) -> dt.date | None:
