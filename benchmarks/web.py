@@ -24,6 +24,7 @@ Traffic goes to 127.0.0.1 only, and the server is stopped at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ARTICLE = """\
@@ -86,6 +88,29 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 180) -
     raise SystemExit("the server did not answer in time")
 
 
+@contextlib.contextmanager
+def serving(*options: str, env: dict[str, str] | None = None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """``selon serve`` with ``options`` on a free port, stopped (Ctrl-C, then killed) on exit."""
+    port = free_port()
+    cmd = [str(Path(sys.executable).with_name("selon")), "serve", "--port", str(port), *options]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        yield port, proc
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run_all(threads: list[threading.Thread]) -> None:
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def percentile(ordered: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, int(round(q * len(ordered))) - 1))]
 
@@ -114,20 +139,15 @@ def fill_store(db: Path, n: int = 30) -> None:
 def load_test(args: argparse.Namespace) -> int:
     """Reads measured while ``args.analyses`` clients keep the analysis queue full."""
     body = json.dumps({"text": ARTICLE, "lang": "fr", "published": "2024-10-14"}).encode()
-    port = free_port()
-    selon = Path(sys.executable).with_name("selon")
+    reads: list[float] = []
+    read_statuses: dict[int, int] = {}
+    analyses: dict[int, int] = {}
+    analysis_s: list[float] = []
+    lock = threading.Lock()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         fill_store(db)
-        cmd = [str(selon), "serve", "--db", str(db), "--port", str(port), "--workers", "1",
-               "--queue", str(args.queue)]  # fmt: skip
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        reads: list[float] = []
-        read_statuses: dict[int, int] = {}
-        analyses: dict[int, int] = {}
-        analysis_s: list[float] = []
-        lock = threading.Lock()
-        try:
+        with serving("--db", str(db), "--workers", "1", "--queue", str(args.queue)) as (port, proc):
             wait_ready(port, proc)
             request(http.client.HTTPConnection("127.0.0.1", port, timeout=60), body)  # warm the model
             stop_at = time.monotonic() + args.seconds
@@ -159,18 +179,7 @@ def load_test(args: argparse.Namespace) -> int:
                         reads.append(seconds)
                     time.sleep(0.02)
 
-            pool = [threading.Thread(target=analyst) for _ in range(args.analyses)]
-            pool.append(threading.Thread(target=reader))
-            for t in pool:
-                t.start()
-            for t in pool:
-                t.join()
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            run_all([threading.Thread(target=analyst) for _ in range(args.analyses)] + [threading.Thread(target=reader)])
 
     ordered = sorted(reads)
     result = {
@@ -213,24 +222,16 @@ def main() -> int:
 
     words = len(ARTICLE.split())
     body = json.dumps({"text": ARTICLE, "lang": "fr", "published": "2024-10-14"}).encode()
-    port = free_port()
-    selon = Path(sys.executable).with_name("selon")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [str(selon), "serve", "--db", str(Path(tmp) / "bench.db"), "--port", str(port),
-               "--workers", str(args.workers)]  # fmt: skip
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        try:
+        options = ("--db", str(Path(tmp) / "bench.db"), "--workers", str(args.workers))
+        with serving(*options, env=env) as (port, proc):
             t_start = time.monotonic()
             wait_ready(port, proc)
             # warm every worker: several analyses on parallel connections
             warm = [http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _ in range(args.workers * 2)]
             for _ in range(3):
-                threads = [threading.Thread(target=request, args=(c, body)) for c in warm]
-                for t in threads:
-                    t.start()
-                for t in threads:
-                    t.join()
+                run_all([threading.Thread(target=request, args=(c, body)) for c in warm])
             ready_s = time.monotonic() - t_start
 
             latencies: list[float] = []
@@ -252,18 +253,8 @@ def main() -> int:
                         latencies.append(seconds)
 
             t0 = time.perf_counter()
-            pool = [threading.Thread(target=client) for _ in range(args.threads)]
-            for t in pool:
-                t.start()
-            for t in pool:
-                t.join()
+            run_all([threading.Thread(target=client) for _ in range(args.threads)])
             wall = time.perf_counter() - t0
-        finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
     ordered = sorted(latencies)
     p95 = percentile(ordered, 0.95)
