@@ -403,6 +403,22 @@ CASES: dict[str, str] = {
     "selon_incise_no_quote": (
         "Le budget sera voté en mars, selon le maire, et le chantier commencera en mai, a ajouté son adjointe."
     ),
+    "apposed_name_comma": (
+        "« Les contrôles seront renforcés dès lundi », a indiqué le secrétaire d'État à la Mer, Paul Girard, "
+        "ajoutant qu'un « plan d'urgence a été lancé »."
+    ),
+    "apposed_name_no_comma": (
+        "« Le versement sera effectif en mars », a déclaré le délégué à l'Emploi Marc Leroy sur "
+        "une radio."
+    ),
+    "apposed_name_organisation": (
+        "Le groupe suédois de meubles Ikea conteste la décision du tribunal. Une autre association, l'allemande "
+        "Hilfe Nord, a annoncé samedi avoir secouru 40 marins."
+    ),
+    "apposed_name_complement": (
+        "« Nous signerons l'accord », a déclaré le ministre à l'AFP. « Le dialogue continue », a dit la "
+        "présidente au cours d'un dîner avec son homologue Pedro Sanchez."
+    ),
 }
 
 

@@ -509,3 +509,23 @@ def test_an_organisation_keeps_its_acronym_in_brackets_as_alias(discourse) -> No
     assert (named.name, named.alias, named.kind) == ("Organisation mondiale de la santé", "OMS", "ORG")
     acronym = describe(d, d.doc[16:18])  # « l'OMS »: no brackets, no alias
     assert (acronym.name, acronym.alias, acronym.kind) == ("OMS", None, "ORG")
+
+
+# -- a description and the name in apposition after it ---------------------------------------------
+def test_a_description_cut_before_its_complement_takes_the_name_in_apposition(statements_of) -> None:
+    stmts = statements_of("apposed_name_comma")
+    assert name(by_content(stmts, "Les contrôles seront renforcés")) == "Paul Girard"
+    assert name(by_content(stmts, "plan d'urgence")) == "Paul Girard"
+    s = by_content(statements_of("apposed_name_no_comma"), "Le versement sera effectif")
+    assert name(s) == "Marc Leroy"
+
+
+def test_a_class_noun_in_capitals_is_no_name_the_apposed_organisation_is(statements_of) -> None:
+    s = by_content(statements_of("apposed_name_organisation"), "avoir secouru 40 marins")
+    assert name(s) == "Hilfe Nord"
+
+
+def test_a_name_in_a_complement_or_a_later_phrase_is_no_apposition(statements_of) -> None:
+    stmts = statements_of("apposed_name_complement")
+    assert name(by_content(stmts, "Nous signerons l'accord")) == "ministre"  # « à l'AFP »
+    assert name(by_content(stmts, "Le dialogue continue")) == "présidente"  # « avec son homologue X »

@@ -22,8 +22,9 @@ from selon.extract.speakers.descriptions import (
     match_description,
     morph,
     role_text,
+    strip_title,
 )
-from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity, agrees
 from selon.extract.speakers.lexicon import SpeakerLexicon
 from selon.extract.speakers.pronouns import (
     demonstrative_referent,
@@ -103,7 +104,9 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     definite = fold(span[0].text) in lex.anaphoric and not (
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
     )
-    e = match_description(d, desc, span.start_char, gender) if definite else None
+    e = apposed_name(d, span, gender)
+    if e is None and definite:
+        e = match_description(d, desc, span.start_char, gender)
     if e is None and definite:
         e = named_right_after(d, span, desc)
     if e is None and definite and gender and short_personal_description(d, span, desc, number):
@@ -113,6 +116,60 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+def apposed_name(d: Discourse, span: Span, gender: str | None) -> Entity | None:
+    """« a indiqué le secrétaire d'État à l'Intérieur, Jean Dupont, … », « Le groupe américain
+    de VTC Uber conteste … », « Une autre ONG, l'allemande Sea Watch, a annoncé … »: the name in
+    apposition to a description whose mention stops before it (at a complement or a comma).
+    The name follows the description's last noun or adjective (not a preposition or an
+    article: « a dit le maire à l'AFP »), at most one comma and a few words apart, in the same
+    sentence, attached to the description by the parse; a person for a personal description,
+    an organisation for an institution."""
+    doc = d.doc
+    institution = fold(span.root.text) in d.lex.institutions or fold(span.root.lemma_) in d.lex.institutions
+    commas = 0
+    end = min(span.sent.end, span.end + 7)
+    j = span.end
+    while j < end:
+        t = doc[j]
+        if t.text == ",":
+            commas += 1
+            if commas > 1:
+                return None
+        elif t.text[:1].isupper() and doc[j - 1].pos_ in ("DET", "ADP"):
+            while j + 1 < end and doc[j + 1].text[:1].isupper() and doc[j + 1].ent_iob_ != "B":
+                j += 1  # « à la Mer du Nord », « à l'AFP »: a name in a complement, not in apposition
+        elif t.text[:1].isupper() and (t.ent_iob_ == "B" or t.pos_ in ("PROPN", "X")):
+            tied = span.start <= t.head.i < j or t.i == span.root.head.i or t.head.i == span.root.head.i and (
+                j == span.end or t.dep_ == span.root.dep_)  # two subjects of one verb: one apposition
+            if not tied:
+                return None  # « le maire avec son homologue Paul Girard »: not tied to the description
+            return _apposed_entity(d, j, institution, gender)
+        elif t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "NUM"):
+            return None
+        j += 1
+    return None
+
+
+def _apposed_entity(d: Discourse, j: int, institution: bool, gender: str | None) -> Entity | None:
+    """The person or organisation whose name starts at token ``j``, if it may stand in
+    apposition to the description before it (see :func:`apposed_name`)."""
+    doc = d.doc
+    ent = next((x for x in d.ents if x.start == j), None)
+    if ent is not None:
+        if ent.label_ not in ("PER", "ORG") or (ent.label_ == "ORG") != institution:
+            return None
+        name = strip_title(d, ent)[0]
+    else:
+        k = j
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X") and not doc[k].ent_type_:
+            k += 1
+        if k == j:
+            return None
+        name = doc[j:k].text
+    e = d.find(name) or d.register(name, "ORG" if institution else "PER", gender=gender)
+    return e if agrees(e, gender, None) else None
 
 
 def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
