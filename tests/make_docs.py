@@ -419,6 +419,10 @@ CASES: dict[str, str] = {
         "« Nous signerons l'accord », a déclaré le ministre à l'AFP. « Le dialogue continue », a dit la "
         "présidente au cours d'un dîner avec son homologue Pedro Sanchez."
     ),
+    "this_source": (
+        "« Le calendrier sera tenu », a assuré la préfecture à l'AFP. « Aucun report n'est envisagé », a "
+        "ajouté cette source. Une source syndicale a estimé que ce calendrier était intenable."
+    ),
 }
 
 

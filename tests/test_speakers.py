@@ -529,3 +529,9 @@ def test_a_name_in_a_complement_or_a_later_phrase_is_no_apposition(statements_of
     stmts = statements_of("apposed_name_complement")
     assert name(by_content(stmts, "Nous signerons l'accord")) == "ministre"  # « à l'AFP »
     assert name(by_content(stmts, "Le dialogue continue")) == "présidente"  # « avec son homologue X »
+
+
+def test_this_source_is_the_source_last_quoted(statements_of) -> None:
+    stmts = statements_of("this_source")
+    assert name(by_content(stmts, "Aucun report")) == "préfecture"  # « a ajouté cette source »
+    assert name(by_content(stmts, "intenable")) == "source syndicale"  # a new source, not the last one
