@@ -423,6 +423,10 @@ CASES: dict[str, str] = {
         "« Le calendrier sera tenu », a assuré la préfecture à l'AFP. « Aucun report n'est envisagé », a "
         "ajouté cette source. Une source syndicale a estimé que ce calendrier était intenable."
     ),
+    "classed_name": (
+        "Les 40 marins ont été secourus par l'ONG allemande Hilfe Nord, qui patrouille au large. Deux enfants "
+        "ont été soignés à bord, selon l'ONG. Le navire accostera lundi, selon l'association."
+    ),
 }
 
 

@@ -535,3 +535,16 @@ def test_this_source_is_the_source_last_quoted(statements_of) -> None:
     stmts = statements_of("this_source")
     assert name(by_content(stmts, "Aucun report")) == "préfecture"  # « a ajouté cette source »
     assert name(by_content(stmts, "intenable")) == "source syndicale"  # a new source, not the last one
+
+
+def test_a_class_noun_before_a_name_lets_the_bare_class_noun_name_it(statements_of) -> None:
+    stmts = statements_of("classed_name")
+    assert name(by_content(stmts, "Deux enfants")) == "Hilfe Nord"  # « l'ONG allemande Hilfe Nord » … « selon l'ONG »
+    assert name(by_content(stmts, "Le navire accostera")) == "association"  # no association named
+
+
+def test_seed_classed_names_gives_the_class_as_role(discourse) -> None:
+    d = discourse("classed_name")
+    e = d.find("Hilfe Nord")
+    assert e is not None and e.kind == "ORG" and "ONG allemande" in e.roles
+    assert d.find("association") is None

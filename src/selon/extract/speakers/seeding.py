@@ -27,6 +27,7 @@ def seed(d: Discourse) -> None:
     """Fill ``d`` with what the article names, before any speaker is resolved."""
     seed_names(d)
     seed_roles(d)
+    seed_classed_names(d)
     seed_subjects(d)
     seed_relays(d)
 
@@ -86,6 +87,28 @@ def seed_roles(d: Discourse) -> None:
                 e.roles.add(role)
                 if e.gender is None and role_toks[0].pos_ == "DET":
                     e.gender = morph(role_toks[0], "Gender")
+
+
+def seed_classed_names(d: Discourse) -> None:
+    """« l'ONG espagnole Open Sea », « le syndicat chrétien CNE »: a name right after a definite
+    class noun of the pack's institutions (and its adjectives) is an organisation of that class,
+    whatever the NER's label (a MISC one joins the timeline); « l'ONG » then names it."""
+    doc = d.doc
+    for ent in d.ents:
+        if ent.label_ not in ("ORG", "MISC"):
+            continue
+        k = ent.start - 1
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+            k -= 1
+        if k < 1 or k == ent.start - 1 and doc[k].pos_ == "ADJ" or fold(doc[k].text) not in d.lex.institutions \
+                or doc[k - 1].pos_ != "DET":
+            continue
+        name = strip_title(d, ent)[0]
+        if not name[:1].isupper():
+            continue
+        e = d.register(name, "ORG", role=doc[k : ent.start].text)
+        if ent.label_ == "MISC":
+            d.add(ent.start_char, e, False)
 
 
 def seed_subjects(d: Discourse) -> None:
