@@ -427,6 +427,14 @@ CASES: dict[str, str] = {
         "Les 40 marins ont été secourus par l'ONG allemande Hilfe Nord, qui patrouille au large. Deux enfants "
         "ont été soignés à bord, selon l'ONG. Le navire accostera lundi, selon l'association."
     ),
+    "genderless_description": (
+        "Le tribunal a condamné samedi le chanteur Marc Vasseur à une amende. L'intéressé a affirmé qu'il ne "
+        "ferait pas appel."
+    ),
+    "genderless_description_unclear": (
+        "Le chanteur Paul Girard a rencontré samedi l'ancien ministre Marc Vasseur. L'intéressé a affirmé "
+        "qu'il ne ferait pas appel."
+    ),
 }
 
 

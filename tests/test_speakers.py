@@ -548,3 +548,13 @@ def test_seed_classed_names_gives_the_class_as_role(discourse) -> None:
     e = d.find("Hilfe Nord")
     assert e is not None and e.kind == "ORG" and "ONG allemande" in e.roles
     assert d.find("association") is None
+
+
+def test_a_genderless_short_description_names_the_last_person(statements_of) -> None:
+    s = by_content(statements_of("genderless_description"), "il ne ferait pas appel")
+    assert name(s) == "Marc Vasseur"  # « L'intéressé », the person just named (as an object)
+
+
+def test_a_genderless_short_description_stays_itself_when_two_people_compete(statements_of) -> None:
+    s = by_content(statements_of("genderless_description_unclear"), "il ne ferait pas appel")
+    assert name(s) == "intéressé"  # the subject is one person, the last named another

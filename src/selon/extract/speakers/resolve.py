@@ -113,6 +113,8 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
         if e is not None and office_of(d.lex, desc) is not None:
             e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
+    if e is None and definite and not gender and short_personal_description(d, span, desc, number):
+        e = last_person(d, span.start_char)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
@@ -222,6 +224,15 @@ def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | 
                 continue  # « le Premier ministre » is not the person known as « le chef de l'État »
             return e
     return None
+
+
+def last_person(d: Discourse, before: int) -> Entity | None:
+    """« l'intéressé »: a short description whose words tell no gender names the last person
+    mentioned, as a subject or not, unless another person was the last mentioned as a subject
+    (then who it names is unclear: ``None``)."""
+    subject = next((e for _, e, s in d.before(before) if s and e.kind == "PER" and e.number != "Plur"), None)
+    anyone = next((e for _, e, _s in d.before(before) if e.kind == "PER" and e.number != "Plur"), None)
+    return anyone if anyone is subject or subject is None else None
 
 
 # -- the candidates -----------------------------------------------------------------------------
