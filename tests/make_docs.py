@@ -435,6 +435,14 @@ CASES: dict[str, str] = {
         "Le chanteur Paul Girard a rencontré samedi l'ancien ministre Marc Vasseur. L'intéressé a affirmé "
         "qu'il ne ferait pas appel."
     ),
+    "office_other_leader": (
+        "Le directeur général de la police, Paul Girard, a annoncé que 40 blindés seraient déployés. "
+        "Le Premier ministre a affirmé que la fermeté primerait."
+    ),
+    "office_plain_person": (
+        "Paul Girard a annoncé que 40 blindés seraient déployés. Le Premier ministre a affirmé que la "
+        "fermeté primerait."
+    ),
 }
 
 

@@ -558,3 +558,10 @@ def test_a_genderless_short_description_names_the_last_person(statements_of) -> 
 def test_a_genderless_short_description_stays_itself_when_two_people_compete(statements_of) -> None:
     s = by_content(statements_of("genderless_description_unclear"), "il ne ferait pas appel")
     assert name(s) == "intéressé"  # the subject is one person, the last named another
+
+
+def test_an_office_is_not_the_person_known_to_head_something_else(statements_of) -> None:
+    s = by_content(statements_of("office_other_leader"), "la fermeté primerait")
+    assert name(s) == "Premier ministre"  # Paul Girard heads the police
+    s = by_content(statements_of("office_plain_person"), "la fermeté primerait")
+    assert name(s) == "Paul Girard"  # nothing known of him: the office may be his

@@ -222,6 +222,8 @@ def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | 
                 continue
             if office is not None and any(office_of(d.lex, r) not in (None, office) for r in e.roles):
                 continue  # « le Premier ministre » is not the person known as « le chef de l'État »
+            if office is not None and any(_heads_something_else(d.lex, r) for r in e.roles):
+                continue  # nor the one known as « le patron de la gendarmerie »: another function
             return e
     return None
 
@@ -233,6 +235,12 @@ def last_person(d: Discourse, before: int) -> Entity | None:
     subject = next((e for _, e, s in d.before(before) if s and e.kind == "PER" and e.number != "Plur"), None)
     anyone = next((e for _, e, _s in d.before(before) if e.kind == "PER" and e.number != "Plur"), None)
     return anyone if anyone is subject or subject is None else None
+
+
+def _heads_something_else(lex: SpeakerLexicon, role: str) -> bool:
+    """Whether a known role heads something that no office names (« patron de la gendarmerie »)."""
+    words = lex.norm(role).split()
+    return len(words) > 1 and words[0] in lex.leaders and office_of(lex, role) is None
 
 
 # -- the candidates -----------------------------------------------------------------------------
