@@ -443,6 +443,11 @@ CASES: dict[str, str] = {
         "Paul Girard a annoncé que 40 blindés seraient déployés. Le Premier ministre a affirmé que la "
         "fermeté primerait."
     ),
+    "mute_mentions": (
+        "« Le suspect a été arrêté ce matin », a annoncé le ministre de l'Intérieur Paul Girard. Je salue "
+        "le travail de nos policiers. En moyenne 60 % des ménages estiment que leur pouvoir d'achat a baissé, "
+        "selon une étude publiée mardi par l'Insee."
+    ),
 }
 
 

@@ -25,7 +25,12 @@ from selon.extract.speakers.descriptions import (
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
-from selon.extract.speakers.resolve import last_person_of_gender, relay_via, speaker_of_governing_cue
+from selon.extract.speakers.resolve import (
+    can_speak,
+    last_person_of_gender,
+    relay_via,
+    speaker_of_governing_cue,
+)
 from selon.extract.speakers.seeding import apposed_before_verb, relayed_source, seed
 from selon.models import Statement
 
@@ -565,3 +570,20 @@ def test_an_office_is_not_the_person_known_to_head_something_else(statements_of)
     assert name(s) == "Premier ministre"  # Paul Girard heads the police
     s = by_content(statements_of("office_plain_person"), "la fermeté primerait")
     assert name(s) == "Paul Girard"  # nothing known of him: the office may be his
+
+
+def test_a_first_person_pronoun_takes_the_speaker_before(statements_of) -> None:
+    s = by_content(statements_of("mute_mentions"), "le travail de nos policiers")
+    assert name(s) == "Paul Girard"  # « Je salue … » after the minister's words: no speaker « Je »
+
+
+def test_a_phrase_opened_by_a_preposition_cannot_speak(discourse) -> None:
+    d = discourse("mute_mentions")
+    words = [t.text for t in d.doc]
+    en = words.index("En")
+    assert not can_speak(d, d.doc[en : en + 6])  # « En moyenne 60 % des ménages »
+    assert can_speak(d, d.doc[en + 2 : en + 6])  # « 60 % des ménages »
+    je = words.index("Je")
+    assert not can_speak(d, d.doc[je : je + 1])
+    le = words.index("le")
+    assert can_speak(d, d.doc[le : le + 2])  # « le ministre »

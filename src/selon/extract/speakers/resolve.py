@@ -255,20 +255,35 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         verb = cands[k].verb
         if verb is not None:
             by_verb[verb.i] = k
+    mute = {k for k, c in enumerate(cands) if c.mention is not None and not can_speak(d, c.mention.span)}
     for k in order:
         mention = cands[k].mention
-        if mention is None:
+        if mention is None or k in mute:
             continue
         ents[k], out[k] = resolve(d, mention)
         if ents[k] is not None:
             d.last_source = ents[k]
     for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
-        if cands[k].mention is not None:
+        if cands[k].mention is not None and k not in mute:
             continue
-        e = speaker_from_elsewhere(d, cands, k, ents, out, by_verb)
+        if k in mute:
+            e = speaker_before(d, cands, k, ents)
+        else:
+            e = speaker_from_elsewhere(d, cands, k, ents, out, by_verb)
         ents[k] = e
         out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
     return [(out[k], relay_via(d, ents[k], c)) for k, c in enumerate(cands)]
+
+
+def can_speak(d: Discourse, span: Span) -> bool:
+    """Whether a mention may name a source: not a phrase opened by a preposition (« au lourd
+    passé judiciaire », « En moyenne 74 % des citoyens »; « de source policière » and partitives
+    may), nor a first-person pronoun (the « je » of a tweet or a quotation quoted without marks):
+    such a statement takes the speaker of the statement before it."""
+    first = span[0]
+    if first.pos_ == "ADP" and fold(first.text) not in d.lex.determiners:
+        return False
+    return not (len(span) == 1 and first.pos_ == "PRON" and "1" in first.morph.get("Person"))
 
 
 def _position(c: Cand) -> int:
