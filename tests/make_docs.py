@@ -448,6 +448,14 @@ CASES: dict[str, str] = {
         "le travail de nos policiers. En moyenne 60 % des ménages estiment que leur pouvoir d'achat a baissé, "
         "selon une étude publiée mardi par l'Insee."
     ),
+    "subject_before_cue": (
+        "Après les annonces du gouvernement, Jeanne Roux, l'une des porte-parole du collectif, a ainsi "
+        "appelé à « une trêve », en saluant « des avancées »."
+    ),
+    "subject_after_cue": (
+        "Ce proche du chanteur Marc Vasseur « avait fui la justice », a tweeté le ministre, saluant "
+        "« l'efficacité » des services."
+    ),
 }
 
 

@@ -30,6 +30,7 @@ from selon.extract.speakers.resolve import (
     last_person_of_gender,
     relay_via,
     speaker_of_governing_cue,
+    subject_in_sentence_before,
 )
 from selon.extract.speakers.seeding import apposed_before_verb, relayed_source, seed
 from selon.models import Statement
@@ -587,3 +588,18 @@ def test_a_phrase_opened_by_a_preposition_cannot_speak(discourse) -> None:
     assert not can_speak(d, d.doc[je : je + 1])
     le = words.index("le")
     assert can_speak(d, d.doc[le : le + 2])  # « le ministre »
+
+
+def test_a_cue_without_subject_takes_the_subject_named_before_it(discourse) -> None:
+    d = discourse("subject_before_cue")
+    verb = next(t for t in d.doc if t.text == "appelé")
+    e = subject_in_sentence_before(d, verb)
+    assert e is not None and e.name == "Jeanne Roux"
+
+
+def test_a_cue_whose_subject_follows_or_a_participle_takes_no_subject_before(discourse) -> None:
+    d = discourse("subject_after_cue")
+    tweeted = next(t for t in d.doc if t.text == "tweeté")
+    assert subject_in_sentence_before(d, tweeted) is None  # « a tweeté le ministre »
+    hailing = next(t for t in d.doc if t.text == "saluant")
+    assert subject_in_sentence_before(d, hailing) is None  # a participle has no clause of its own

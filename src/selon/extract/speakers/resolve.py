@@ -283,7 +283,7 @@ def can_speak(d: Discourse, span: Span) -> bool:
     first = span[0]
     if first.pos_ == "ADP" and fold(first.text) not in d.lex.determiners:
         return False
-    return not (len(span) == 1 and first.pos_ == "PRON" and "1" in first.morph.get("Person"))
+    return not (len(span) == 1 and first.pos_ == "PRON" and "1" in first.morph.get("Person", []))
 
 
 def _position(c: Cand) -> int:
@@ -301,6 +301,9 @@ def speaker_from_elsewhere(d: Discourse, cands: list[Cand], k: int, ents: list[E
         e = speaker_of_cue_before(cands, k, c.verb, ents, out)
     if e is None and c.speaker_from == "head" and c.head_cue is not None:
         e = speaker_of_governing_cue(d, k, c.head_cue, ents, by_verb)
+    for cue in (c.verb, c.head_cue) if c.speaker_from == "head" else ():
+        if e is None and cue is not None:
+            e = subject_in_sentence_before(d, cue)
     if e is None and c.speaker_from in ("previous", "head", "relative"):
         e = speaker_before(d, cands, k, ents)
     return e
@@ -334,6 +337,25 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]
+
+
+def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
+    """« Après les annonces, Jeanne Roux, l'une des porte-parole du collectif, a appelé à … »:
+    a cue the parse left without a subject speaks for the last name in its sentence before it
+    that stands as a subject (see :func:`~selon.extract.speakers.seeding.names_a_subject`)."""
+    doc = d.doc
+    if not (any(c.dep_.startswith("aux") for c in verb.children) or "Fin" in verb.morph.get("VerbForm", [])):
+        return None  # « saluant … », « Jeanne » mistaken for a verb: no clause of its own
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children) or verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in (
+        "DET", "NOUN", "PROPN"):
+        return None  # « …, a tweeté le ministre, … »: the subject is after the verb
+    start = verb.sent.start_char
+    for char, e, as_subject in d.before(verb.idx):
+        if char < start:
+            return None
+        if as_subject and e.kind in ("PER", "ORG"):
+            return e
+    return None
 
 
 def speaker_before(d: Discourse, cands: list[Cand], k: int, ents: list[Entity | None]) -> Entity | None:
