@@ -456,6 +456,13 @@ CASES: dict[str, str] = {
         "Ce proche du chanteur Marc Vasseur « avait fui la justice », a tweeté le ministre, saluant "
         "« l'efficacité » des services."
     ),
+    "first_name_as_place": (
+        "A Nantes, Florence est venue dénoncer la fermeture de l'école. « Ça aurait pu être mon fils », "
+        "explique cette mère de 40 ans."
+    ),
+    "place_not_a_person": (
+        "Le sommet s'est tenu à Florence. « Ce sommet est historique », explique cette diplomate de 40 ans."
+    ),
 }
 
 

@@ -603,3 +603,13 @@ def test_a_cue_whose_subject_follows_or_a_participle_takes_no_subject_before(dis
     assert subject_in_sentence_before(d, tweeted) is None  # « a tweeté le ministre »
     hailing = next(t for t in d.doc if t.text == "saluant")
     assert subject_in_sentence_before(d, hailing) is None  # a participle has no clause of its own
+
+
+def test_a_known_first_name_tagged_as_a_place_is_a_person_when_subject(statements_of) -> None:
+    s = by_content(statements_of("first_name_as_place"), "Ça aurait pu être mon fils")
+    assert name(s) == "Florence"  # « Florence est venue … » (LOC for the NER), then « cette mère de 40 ans »
+
+
+def test_a_first_name_that_is_a_place_stays_a_place(statements_of) -> None:
+    s = by_content(statements_of("place_not_a_person"), "Ce sommet est historique")
+    assert name(s) == "diplomate de 40 ans"  # « à Florence »: no subject, no person

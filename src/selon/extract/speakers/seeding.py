@@ -35,13 +35,16 @@ def seed(d: Discourse) -> None:
 def seed_names(d: Discourse) -> None:
     """Register every person and organisation the NER finds, in text order."""
     for ent in d.ents:
-        if ent.label_ not in ("PER", "ORG"):
+        label = ent.label_
+        if label != "PER" and ent[0].text in d.lex.first_names and names_a_subject(ent):
+            label = "PER"  # « Pascale est venue … » tagged LOC: a known first name as a subject is a person
+        if label not in ("PER", "ORG"):
             continue
         name, title = strip_title(d, ent)
         if not name or len(name) < 2 or not name[:1].isupper():
             continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
-        gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent)
-        e = d.register(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
+        gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent) or d.lex.first_names.get(ent[0].text)
+        e = d.register(name, label, gender=gender, number="Sing" if label == "PER" else None)
         d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
 
 
