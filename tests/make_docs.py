@@ -478,6 +478,66 @@ CASES: dict[str, str] = {
     "selon_apposition": "Selon Claire Martin, porte-parole de la mairie, la piscine rouvrira en juin.",
     "selon_subject_incise": "Selon le maire, la ville, déjà très endettée, devra emprunter.",
     "selon_adverbial_first": "D'après la préfète, malgré la pluie, le marché se tiendra samedi.",
+    "apposed_name_comma": (
+        "« Les contrôles seront renforcés dès lundi », a indiqué le secrétaire d'État à la Mer, Paul Girard, "
+        "ajoutant qu'un « plan d'urgence a été lancé »."
+    ),
+    "apposed_name_no_comma": (
+        "« Le versement sera effectif en mars », a déclaré le délégué à l'Emploi Marc Leroy sur "
+        "une radio."
+    ),
+    "apposed_name_organisation": (
+        "Le groupe suédois de meubles Ikea conteste la décision du tribunal. Une autre association, l'allemande "
+        "Hilfe Nord, a annoncé samedi avoir secouru 40 marins."
+    ),
+    "apposed_name_complement": (
+        "« Nous signerons l'accord », a déclaré le ministre à l'AFP. « Le dialogue continue », a dit la "
+        "présidente au cours d'un dîner avec son homologue Pedro Sanchez."
+    ),
+    "this_source": (
+        "« Le calendrier sera tenu », a assuré la préfecture à l'AFP. « Aucun report n'est envisagé », a "
+        "ajouté cette source. Une source syndicale a estimé que ce calendrier était intenable."
+    ),
+    "classed_name": (
+        "Les 40 marins ont été secourus par l'ONG allemande Hilfe Nord, qui patrouille au large. Deux enfants "
+        "ont été soignés à bord, selon l'ONG. Le navire accostera lundi, selon l'association."
+    ),
+    "genderless_description": (
+        "Le tribunal a condamné samedi le chanteur Marc Vasseur à une amende. L'intéressé a affirmé qu'il ne "
+        "ferait pas appel."
+    ),
+    "genderless_description_unclear": (
+        "Le chanteur Paul Girard a rencontré samedi l'ancien ministre Marc Vasseur. L'intéressé a affirmé "
+        "qu'il ne ferait pas appel."
+    ),
+    "office_other_leader": (
+        "Le directeur général de la police, Paul Girard, a annoncé que 40 blindés seraient déployés. "
+        "Le Premier ministre a affirmé que la fermeté primerait."
+    ),
+    "office_plain_person": (
+        "Paul Girard a annoncé que 40 blindés seraient déployés. Le Premier ministre a affirmé que la "
+        "fermeté primerait."
+    ),
+    "mute_mentions": (
+        "« Le suspect a été arrêté ce matin », a annoncé le ministre de l'Intérieur Paul Girard. Je salue "
+        "le travail de nos policiers. En moyenne 60 % des ménages estiment que leur pouvoir d'achat a baissé, "
+        "selon une étude publiée mardi par l'Insee."
+    ),
+    "subject_before_cue": (
+        "Après les annonces du gouvernement, Jeanne Roux, l'une des porte-parole du collectif, a ainsi "
+        "appelé à « une trêve », en saluant « des avancées »."
+    ),
+    "subject_after_cue": (
+        "Ce proche du chanteur Marc Vasseur « avait fui la justice », a tweeté le ministre, saluant "
+        "« l'efficacité » des services."
+    ),
+    "first_name_as_place": (
+        "A Nantes, Florence est venue dénoncer la fermeture de l'école. « Ça aurait pu être mon fils », "
+        "explique cette mère de 40 ans."
+    ),
+    "place_not_a_person": (
+        "Le sommet s'est tenu à Florence. « Ce sommet est historique », explique cette diplomate de 40 ans."
+    ),
 }
 
 

@@ -25,7 +25,13 @@ from selon.extract.speakers.descriptions import (
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
 from selon.extract.speakers.pronouns import demonstrative_referent, personal_referent, pronoun_features
-from selon.extract.speakers.resolve import last_person_of_gender, relay_via, speaker_of_governing_cue
+from selon.extract.speakers.resolve import (
+    can_speak,
+    last_person_of_gender,
+    relay_via,
+    speaker_of_governing_cue,
+    subject_in_sentence_before,
+)
 from selon.extract.speakers.seeding import apposed_before_verb, relayed_source, seed
 from selon.models import Statement
 
@@ -509,3 +515,101 @@ def test_an_organisation_keeps_its_acronym_in_brackets_as_alias(discourse) -> No
     assert (named.name, named.alias, named.kind) == ("Organisation mondiale de la santé", "OMS", "ORG")
     acronym = describe(d, d.doc[16:18])  # « l'OMS »: no brackets, no alias
     assert (acronym.name, acronym.alias, acronym.kind) == ("OMS", None, "ORG")
+
+
+# -- a description and the name in apposition after it ---------------------------------------------
+def test_a_description_cut_before_its_complement_takes_the_name_in_apposition(statements_of) -> None:
+    stmts = statements_of("apposed_name_comma")
+    assert name(by_content(stmts, "Les contrôles seront renforcés")) == "Paul Girard"
+    assert name(by_content(stmts, "plan d'urgence")) == "Paul Girard"
+    s = by_content(statements_of("apposed_name_no_comma"), "Le versement sera effectif")
+    assert name(s) == "Marc Leroy"
+
+
+def test_a_class_noun_in_capitals_is_no_name_the_apposed_organisation_is(statements_of) -> None:
+    s = by_content(statements_of("apposed_name_organisation"), "avoir secouru 40 marins")
+    assert name(s) == "Hilfe Nord"
+
+
+def test_a_name_in_a_complement_or_a_later_phrase_is_no_apposition(statements_of) -> None:
+    stmts = statements_of("apposed_name_complement")
+    assert name(by_content(stmts, "Nous signerons l'accord")) == "ministre"  # « à l'AFP »
+    assert name(by_content(stmts, "Le dialogue continue")) == "présidente"  # « avec son homologue X »
+
+
+def test_this_source_is_the_source_last_quoted(statements_of) -> None:
+    stmts = statements_of("this_source")
+    assert name(by_content(stmts, "Aucun report")) == "préfecture"  # « a ajouté cette source »
+    assert name(by_content(stmts, "intenable")) == "source syndicale"  # a new source, not the last one
+
+
+def test_a_class_noun_before_a_name_lets_the_bare_class_noun_name_it(statements_of) -> None:
+    stmts = statements_of("classed_name")
+    assert name(by_content(stmts, "Deux enfants")) == "Hilfe Nord"  # « l'ONG allemande Hilfe Nord » … « selon l'ONG »
+    assert name(by_content(stmts, "Le navire accostera")) == "association"  # no association named
+
+
+def test_seed_classed_names_gives_the_class_as_role(discourse) -> None:
+    d = discourse("classed_name")
+    e = d.find("Hilfe Nord")
+    assert e is not None and e.kind == "ORG" and "ONG allemande" in e.roles
+    assert d.find("association") is None
+
+
+def test_a_genderless_short_description_names_the_last_person(statements_of) -> None:
+    s = by_content(statements_of("genderless_description"), "il ne ferait pas appel")
+    assert name(s) == "Marc Vasseur"  # « L'intéressé », the person just named (as an object)
+
+
+def test_a_genderless_short_description_stays_itself_when_two_people_compete(statements_of) -> None:
+    s = by_content(statements_of("genderless_description_unclear"), "il ne ferait pas appel")
+    assert name(s) == "intéressé"  # the subject is one person, the last named another
+
+
+def test_an_office_is_not_the_person_known_to_head_something_else(statements_of) -> None:
+    s = by_content(statements_of("office_other_leader"), "la fermeté primerait")
+    assert name(s) == "Premier ministre"  # Paul Girard heads the police
+    s = by_content(statements_of("office_plain_person"), "la fermeté primerait")
+    assert name(s) == "Paul Girard"  # nothing known of him: the office may be his
+
+
+def test_a_first_person_pronoun_takes_the_speaker_before(statements_of) -> None:
+    s = by_content(statements_of("mute_mentions"), "le travail de nos policiers")
+    assert name(s) == "Paul Girard"  # « Je salue … » after the minister's words: no speaker « Je »
+
+
+def test_a_phrase_opened_by_a_preposition_cannot_speak(discourse) -> None:
+    d = discourse("mute_mentions")
+    words = [t.text for t in d.doc]
+    en = words.index("En")
+    assert not can_speak(d, d.doc[en : en + 6])  # « En moyenne 60 % des ménages »
+    assert can_speak(d, d.doc[en + 2 : en + 6])  # « 60 % des ménages »
+    je = words.index("Je")
+    assert not can_speak(d, d.doc[je : je + 1])
+    le = words.index("le")
+    assert can_speak(d, d.doc[le : le + 2])  # « le ministre »
+
+
+def test_a_cue_without_subject_takes_the_subject_named_before_it(discourse) -> None:
+    d = discourse("subject_before_cue")
+    verb = next(t for t in d.doc if t.text == "appelé")
+    e = subject_in_sentence_before(d, verb)
+    assert e is not None and e.name == "Jeanne Roux"
+
+
+def test_a_cue_whose_subject_follows_or_a_participle_takes_no_subject_before(discourse) -> None:
+    d = discourse("subject_after_cue")
+    tweeted = next(t for t in d.doc if t.text == "tweeté")
+    assert subject_in_sentence_before(d, tweeted) is None  # « a tweeté le ministre »
+    hailing = next(t for t in d.doc if t.text == "saluant")
+    assert subject_in_sentence_before(d, hailing) is None  # a participle has no clause of its own
+
+
+def test_a_known_first_name_tagged_as_a_place_is_a_person_when_subject(statements_of) -> None:
+    s = by_content(statements_of("first_name_as_place"), "Ça aurait pu être mon fils")
+    assert name(s) == "Florence"  # « Florence est venue … » (LOC for the NER), then « cette mère de 40 ans »
+
+
+def test_a_first_name_that_is_a_place_stays_a_place(statements_of) -> None:
+    s = by_content(statements_of("place_not_a_person"), "Ce sommet est historique")
+    assert name(s) == "diplomate de 40 ans"  # « à Florence »: no subject, no person

@@ -54,8 +54,8 @@ def description_before(d: Discourse, i: int) -> list[Token]:
     run = _after_speech_noun(d, run)
     if any(t.ent_type_ == "PER" for t in run):
         return []  # « après la prise de parole de Jean Dupont, Paul Girard »: someone else's phrase
-    if not run or not any(t.pos_ == "NOUN" and t.text[:1].islower() for t in run):
-        return []
+    if not run or not any(t.pos_ == "NOUN" and (t.text[:1].islower() or fold(t.text) in d.lex.institutions) for t in run):
+        return []  # a class noun in capitals counts (« l'ONG espagnole Open Sea »)
     if run[0].pos_ != "DET" and not run[0].text[:1].islower():
         return []
     return run
@@ -273,6 +273,8 @@ def _proper_run(lex: SpeakerLexicon, toks: list[Token]) -> list[Token]:
     source, not one inside a complement (« le maire de Lyon »)."""
     proper: list[Token] = []
     for k, t in enumerate(toks):
+        if not proper and t.text.isupper() and fold(t.text) in lex.institutions:
+            continue  # « une autre ONG, l'allemande Open Sea »: a class noun, not a name
         if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ == "ORG") or (
             t.text.isupper() and len(t.text) > 1 and t.is_alpha
         ):

@@ -22,8 +22,9 @@ from selon.extract.speakers.descriptions import (
     match_description,
     morph,
     role_text,
+    strip_title,
 )
-from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity
+from selon.extract.speakers.entities import SUBJECT_DEPS, Discourse, Entity, agrees
 from selon.extract.speakers.lexicon import SpeakerLexicon
 from selon.extract.speakers.pronouns import (
     demonstrative_referent,
@@ -103,16 +104,74 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     definite = fold(span[0].text) in lex.anaphoric and not (
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
     )
-    e = match_description(d, desc, span.start_char, gender) if definite else None
+    e = apposed_name(d, span, gender)
+    if e is None and definite:
+        e = match_description(d, desc, span.start_char, gender)
     if e is None and definite:
         e = named_right_after(d, span, desc)
     if e is None and definite and gender and short_personal_description(d, span, desc, number):
         e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
         if e is not None and office_of(d.lex, desc) is not None:
             e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
+    if e is None and definite and not gender and short_personal_description(d, span, desc, number):
+        e = last_person(d, span.start_char)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+def apposed_name(d: Discourse, span: Span, gender: str | None) -> Entity | None:
+    """« a indiqué le secrétaire d'État à l'Intérieur, Jean Dupont, … », « Le groupe américain
+    de VTC Uber conteste … », « Une autre ONG, l'allemande Sea Watch, a annoncé … »: the name in
+    apposition to a description whose mention stops before it (at a complement or a comma).
+    The name follows the description's last noun or adjective (not a preposition or an
+    article: « a dit le maire à l'AFP »), at most one comma and a few words apart, in the same
+    sentence, attached to the description by the parse; a person for a personal description,
+    an organisation for an institution."""
+    doc = d.doc
+    institution = fold(span.root.text) in d.lex.institutions or fold(span.root.lemma_) in d.lex.institutions
+    commas = 0
+    end = min(span.sent.end, span.end + 7)
+    j = span.end
+    while j < end:
+        t = doc[j]
+        if t.text == ",":
+            commas += 1
+            if commas > 1:
+                return None
+        elif t.text[:1].isupper() and doc[j - 1].pos_ in ("DET", "ADP"):
+            while j + 1 < end and doc[j + 1].text[:1].isupper() and doc[j + 1].ent_iob_ != "B":
+                j += 1  # « à la Mer du Nord », « à l'AFP »: a name in a complement, not in apposition
+        elif t.text[:1].isupper() and (t.ent_iob_ == "B" or t.pos_ in ("PROPN", "X")):
+            tied = span.start <= t.head.i < j or t.i == span.root.head.i or t.head.i == span.root.head.i and (
+                j == span.end or t.dep_ == span.root.dep_)  # two subjects of one verb: one apposition
+            if not tied:
+                return None  # « le maire avec son homologue Paul Girard »: not tied to the description
+            return _apposed_entity(d, j, institution, gender)
+        elif t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "NUM"):
+            return None
+        j += 1
+    return None
+
+
+def _apposed_entity(d: Discourse, j: int, institution: bool, gender: str | None) -> Entity | None:
+    """The person or organisation whose name starts at token ``j``, if it may stand in
+    apposition to the description before it (see :func:`apposed_name`)."""
+    doc = d.doc
+    ent = next((x for x in d.ents if x.start == j), None)
+    if ent is not None:
+        if ent.label_ not in ("PER", "ORG") or (ent.label_ == "ORG") != institution:
+            return None
+        name = strip_title(d, ent)[0]
+    else:
+        k = j
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X") and not doc[k].ent_type_:
+            k += 1
+        if k == j:
+            return None
+        name = doc[j:k].text
+    e = d.find(name) or d.register(name, "ORG" if institution else "PER", gender=gender)
+    return e if agrees(e, gender, None) else None
 
 
 def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
@@ -163,8 +222,25 @@ def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | 
                 continue
             if office is not None and any(office_of(d.lex, r) not in (None, office) for r in e.roles):
                 continue  # « le Premier ministre » is not the person known as « le chef de l'État »
+            if office is not None and any(_heads_something_else(d.lex, r) for r in e.roles):
+                continue  # nor the one known as « le patron de la gendarmerie »: another function
             return e
     return None
+
+
+def last_person(d: Discourse, before: int) -> Entity | None:
+    """« l'intéressé »: a short description whose words tell no gender names the last person
+    mentioned, as a subject or not, unless another person was the last mentioned as a subject
+    (then who it names is unclear: ``None``)."""
+    subject = next((e for _, e, s in d.before(before) if s and e.kind == "PER" and e.number != "Plur"), None)
+    anyone = next((e for _, e, _s in d.before(before) if e.kind == "PER" and e.number != "Plur"), None)
+    return anyone if anyone is subject or subject is None else None
+
+
+def _heads_something_else(lex: SpeakerLexicon, role: str) -> bool:
+    """Whether a known role heads something that no office names (« patron de la gendarmerie »)."""
+    words = lex.norm(role).split()
+    return len(words) > 1 and words[0] in lex.leaders and office_of(lex, role) is None
 
 
 # -- the candidates -----------------------------------------------------------------------------
@@ -179,20 +255,35 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         verb = cands[k].verb
         if verb is not None:
             by_verb[verb.i] = k
+    mute = {k for k, c in enumerate(cands) if c.mention is not None and not can_speak(d, c.mention.span)}
     for k in order:
         mention = cands[k].mention
-        if mention is None:
+        if mention is None or k in mute:
             continue
         ents[k], out[k] = resolve(d, mention)
         if ents[k] is not None:
             d.last_source = ents[k]
     for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
-        if cands[k].mention is not None:
+        if cands[k].mention is not None and k not in mute:
             continue
-        e = speaker_from_elsewhere(d, cands, k, ents, out, by_verb)
+        if k in mute:
+            e = speaker_before(d, cands, k, ents)
+        else:
+            e = speaker_from_elsewhere(d, cands, k, ents, out, by_verb)
         ents[k] = e
         out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
     return [(out[k], relay_via(d, ents[k], c)) for k, c in enumerate(cands)]
+
+
+def can_speak(d: Discourse, span: Span) -> bool:
+    """Whether a mention may name a source: not a phrase opened by a preposition (« au lourd
+    passé judiciaire », « En moyenne 74 % des citoyens »; « de source policière » and partitives
+    may), nor a first-person pronoun (the « je » of a tweet or a quotation quoted without marks):
+    such a statement takes the speaker of the statement before it."""
+    first = span[0]
+    if first.pos_ == "ADP" and fold(first.text) not in d.lex.determiners:
+        return False
+    return not (len(span) == 1 and first.pos_ == "PRON" and "1" in first.morph.get("Person", []))
 
 
 def _position(c: Cand) -> int:
@@ -210,6 +301,9 @@ def speaker_from_elsewhere(d: Discourse, cands: list[Cand], k: int, ents: list[E
         e = speaker_of_cue_before(cands, k, c.verb, ents, out)
     if e is None and c.speaker_from == "head" and c.head_cue is not None:
         e = speaker_of_governing_cue(d, k, c.head_cue, ents, by_verb)
+    for cue in (c.verb, c.head_cue) if c.speaker_from == "head" else ():
+        if e is None and cue is not None:
+            e = subject_in_sentence_before(d, cue)
     if e is None and c.speaker_from in ("previous", "head", "relative"):
         e = speaker_before(d, cands, k, ents)
     return e
@@ -243,6 +337,25 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]
+
+
+def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
+    """« Après les annonces, Jeanne Roux, l'une des porte-parole du collectif, a appelé à … »:
+    a cue the parse left without a subject speaks for the last name in its sentence before it
+    that stands as a subject (see :func:`~selon.extract.speakers.seeding.names_a_subject`)."""
+    doc = d.doc
+    if not (any(c.dep_.startswith("aux") for c in verb.children) or "VerbForm=Fin" in str(verb.morph)):
+        return None  # « saluant … », « Jeanne » mistaken for a verb: no clause of its own
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children) or verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in (
+        "DET", "NOUN", "PROPN"):
+        return None  # « …, a tweeté le ministre, … »: the subject is after the verb
+    start = verb.sent.start_char
+    for char, e, as_subject in d.before(verb.idx):
+        if char < start:
+            return None
+        if as_subject and e.kind in ("PER", "ORG"):
+            return e
+    return None
 
 
 def speaker_before(d: Discourse, cands: list[Cand], k: int, ents: list[Entity | None]) -> Entity | None:

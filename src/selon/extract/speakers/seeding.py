@@ -27,6 +27,7 @@ def seed(d: Discourse) -> None:
     """Fill ``d`` with what the article names, before any speaker is resolved."""
     seed_names(d)
     seed_roles(d)
+    seed_classed_names(d)
     seed_subjects(d)
     seed_relays(d)
 
@@ -34,13 +35,16 @@ def seed(d: Discourse) -> None:
 def seed_names(d: Discourse) -> None:
     """Register every person and organisation the NER finds, in text order."""
     for ent in d.ents:
-        if ent.label_ not in ("PER", "ORG"):
+        label = ent.label_
+        if label != "PER" and ent[0].text in d.lex.first_names and names_a_subject(ent):
+            label = "PER"  # « Pascale est venue … » tagged LOC: a known first name as a subject is a person
+        if label not in ("PER", "ORG"):
             continue
         name, title = strip_title(d, ent)
         if not name or len(name) < 2 or not name[:1].isupper():
             continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
-        gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent)
-        e = d.register(name, ent.label_, gender=gender, number="Sing" if ent.label_ == "PER" else None)
+        gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent) or d.lex.first_names.get(ent[0].text)
+        e = d.register(name, label, gender=gender, number="Sing" if label == "PER" else None)
         d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
 
 
@@ -86,6 +90,28 @@ def seed_roles(d: Discourse) -> None:
                 e.roles.add(role)
                 if e.gender is None and role_toks[0].pos_ == "DET":
                     e.gender = morph(role_toks[0], "Gender")
+
+
+def seed_classed_names(d: Discourse) -> None:
+    """« l'ONG espagnole Open Sea », « le syndicat chrétien CNE »: a name right after a definite
+    class noun of the pack's institutions (and its adjectives) is an organisation of that class,
+    whatever the NER's label (a MISC one joins the timeline); « l'ONG » then names it."""
+    doc = d.doc
+    for ent in d.ents:
+        if ent.label_ not in ("ORG", "MISC"):
+            continue
+        k = ent.start - 1
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+            k -= 1
+        if k < 1 or k == ent.start - 1 and doc[k].pos_ == "ADJ" or fold(doc[k].text) not in d.lex.institutions \
+                or doc[k - 1].pos_ != "DET":
+            continue
+        name = strip_title(d, ent)[0]
+        if not name[:1].isupper():
+            continue
+        e = d.register(name, "ORG", role=doc[k : ent.start].text)
+        if ent.label_ == "MISC":
+            d.add(ent.start_char, e, False)
 
 
 def seed_subjects(d: Discourse) -> None:
