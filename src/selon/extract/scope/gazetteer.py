@@ -10,20 +10,29 @@ names written in Latin letters.
 from __future__ import annotations
 
 import gettext
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-_NON_WORD = re.compile(r"[\s'’\-‐–.]+")
+
+def _key_table() -> dict[int, str]:
+    """Accented Latin letters to their bare letter, and the marks that join words to a space."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    table.update({ord(c): " " for c in "'’-‐–."})
+    return table
+
+
+_KEY_TABLE = _key_table()
 
 
 def name_key(name: str) -> str:
     """A name as the index compares it: no accents, lower case, hyphens, apostrophes and
     spaces as one space (« Saint-Étienne » = « saint etienne »)."""
-    decomposed = unicodedata.normalize("NFD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", bare).strip().lower()
+    return " ".join(name.translate(_KEY_TABLE).lower().split())
 
 
 def _latin(name: str) -> bool:
