@@ -1161,6 +1161,10 @@ def test_figures_page_lists_links_and_facets(scoped: TestClient) -> None:
     assert place and re.search(r'>Lyon</a> <small class="count">\d+</small>', place.group(0))
     period = re.search(r'<section class="facet" id="facet-period">.*?</section>', r.text, re.S)
     assert period and '<a href="/figures?period=2024-03">2024-03</a> <small class="count">14</small>' in period.group(0)
+    # the markup article's place and source are shown as text, in the rows and the facets
+    assert "window.__pwned=1;alert(1)&lt;/script" in r.text
+    assert_no_markup_from_article(r.text)
+    assert_no_markup_from_article(scoped.get("/compare", params={"group": 1}).text)
     participating = scoped.get("/figures", params={"outcome": "participating"}).text
     assert len(figure_rows_of(participating)) == 7 and "killed" not in participating.split("<tbody>")[1]
 
