@@ -1306,3 +1306,16 @@ def test_compare_group_chart_one_line_a_source(scoped: TestClient) -> None:
     assert all(link.startswith("/a/") for t in whole["data"] for link in t["customdata"])
     bad = scoped.get("/compare", params={**params, "group": 9})
     assert bad.status_code == 422 and "group 9: this comparison has 1 rows" in bad.text
+
+
+def test_figures_and_group_chart_in_french(scoped: TestClient) -> None:
+    page = scoped.get("/figures", headers=FRENCH).text
+    assert "<h1>Chiffres enregistrés</h1>" in page
+    assert "<th>lieu</th><th>période</th>" in page and '<h2>période</h2>' in page
+    assert '<td data-outcome="participating">participants</td>' in page
+    assert '<option value="-value">plus grande valeur d’abord</option>' in page
+    group = scoped.get("/compare", params={"outcome": "participating", "since": "2024-03-17", "group": 1}, headers=FRENCH)
+    assert chart_of(group.text)["layout"]["xaxis"]["title"]["text"] == "période, sinon publication"
+    assert "groupe 1 dans le temps" in group.text
+    assert scoped.get("/figures", params={"per_page": 1000}).status_code == 422
+    assert scoped.get("/compare", params={"group": 0}).status_code == 422
