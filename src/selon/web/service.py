@@ -39,12 +39,12 @@ from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import article_from_object, decode
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
-from selon.store import grouping
+from selon.store import grouping, queries
 from selon.store.db import Store, articles, fold_search, iso_date
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
 from selon.store.loader import store_articles
-from selon.store.queries import Filters, contains
+from selon.store.queries import COMPARE_TAIL, Filters, contains
 from selon.web.view import period_shown, sentence_link, when
 
 #: Uploads the reader accepts, by file name suffix.
@@ -642,8 +642,6 @@ def figures_page(
     (a year, month or day), sorted by ``sort`` (:data:`SORTS`), one page of them, with the
     counts of every facet (:data:`FACETS`) among all that match. Each row gains ``link`` (its
     sentence), ``place`` and ``period`` (as shown) and ``value`` (its point value)."""
-    from selon.store import queries
-
     if sort not in SORTS:
         raise InputError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
@@ -698,8 +696,6 @@ class CompareView:
 def compare_view(table: Sequence[Mapping[str, Any]], records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> CompareView:
     """The page's view of compare ``table`` (grouped by ``keys``), its cells' figures looked up
     in ``records`` (:func:`selon.store.queries.figures` with the same filters)."""
-    from selon.store.queries import COMPARE_TAIL
-
     columns: list[str] = list(getattr(table, "columns", []))
     fixed = {*keys, "figures", "sources", *COMPARE_TAIL}
     sources = [c for c in columns if c not in fixed]
