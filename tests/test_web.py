@@ -8,6 +8,7 @@ the small articles of ``tests/web_articles``.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -1039,3 +1040,282 @@ def test_serve_has_the_analysis_limits(capsys: pytest.CaptureFixture[str]) -> No
         assert option in out
     assert selon_main(["serve", "--queue", "0"]) == 2
     assert "out of range" in capsys.readouterr().err
+
+
+# -- back to the sentence (issue 12) ----------------------------------------------------------
+
+#: Articles with places and periods: the march is Saturday 16 March 2024, reported on Sunday
+#: and on Monday; the second article's id holds a slash and a space (its address quotes them).
+SCOPED = [
+    {"id": "lyon-samedi", "published": "2024-03-17", "outlet": "Le Progrès", "title": "Manifestation à Lyon",
+     "text": "3000 manifestants ont défilé samedi à Lyon, selon la préfecture.\n"
+             "Les syndicats en ont compté 8000 dans les rues de Lyon."},
+    {"id": "lyon/bilan 2", "published": "2024-03-18", "outlet": "Lyon Capitale", "title": "Bilan du samedi",
+     "text": "Selon la CGT, 9000 personnes ont manifesté samedi à Lyon. Le cortège est resté calme."},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def scoped(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Iterator[TestClient]:
+    """An app on a store of the test articles and :data:`SCOPED`."""
+    folder = tmp_path_factory.mktemp("scoped")
+    extra = folder / "scoped.jsonl"
+    extra.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in SCOPED), encoding="utf-8")
+    summary = ingest([ARTICLES, extra], str(folder / "store.db"), analyzer=analyzer)
+    assert summary.exit_code == 0 and len(summary.ingested) == 6, summary.failed
+    with TestClient(create_app(db_url=str(folder / "store.db"), analyzer=analyzer)) as c:
+        yield c
+
+
+def picked_text(html: str) -> str | None:
+    """The text inside the page's ``<mark class="picked">`` (tags taken off), or None."""
+    found = re.search(r'<mark class="picked" id="picked">(.*?)</mark>', html, re.S)
+    return None if found is None else re.sub(r"<[^>]+>", "", found.group(1)).replace("&#39;", "'")
+
+
+def test_sentence_around() -> None:
+    from selon.web.view import sentence_around
+
+    text = "Des milliers ont défilé. Selon la préfecture, 12 000 personnes (« au moins ») ont participé.\nLa suite !"
+    at = text.index("12 000")
+    first, last = sentence_around(text, at, at + 6)
+    assert text[first:last] == "Selon la préfecture, 12 000 personnes (« au moins ») ont participé."
+    first, last = sentence_around(text, text.index("suite"), text.index("suite") + 5)
+    assert text[first:last] == "La suite !"
+    assert sentence_around(text, 0, 3) == (0, text.index(".") + 1)
+
+
+def test_article_page_by_its_own_id(scoped: TestClient) -> None:
+    ids = stored_ids(scoped)
+    by_row = scoped.get(f"/articles/{ids['lyon-prefecture']}").text
+    by_id = scoped.get("/a/lyon-prefecture")
+    assert by_id.status_code == 200
+    assert "<h1>Retraites : des milliers de manifestants à Lyon</h1>" in by_id.text
+    assert by_id.text == by_row
+    # an id with a slash and a space, quoted in the address
+    other = scoped.get("/a/lyon%2Fbilan%202")
+    assert other.status_code == 200 and "<h1>Bilan du samedi</h1>" in other.text
+    missing = scoped.get("/a/no-such-article")
+    assert missing.status_code == 404 and "no article 'no-such-article' in the store" in html.unescape(missing.text)
+    # every figure and statement has its anchor
+    assert re.findall(r'<tr id="(fig-f\d+)"', by_id.text) == ["fig-f1", "fig-f2", "fig-f3", "fig-f4"]
+    assert 'id="st-s1"' in by_id.text
+    assert "picked" not in by_id.text
+
+
+def test_the_named_figure_s_sentence_is_highlighted(scoped: TestClient) -> None:
+    html = scoped.get("/a/lyon-prefecture", params={"hl": "f2"}).text
+    assert picked_text(html) == (
+        "Selon la préfecture du Rhône, 12 000 personnes ont participé au cortège, parti de la place "
+        "Jean-Macé en fin de matinée."
+    )
+    assert html.count('<mark class="picked"') == 1
+    assert re.search(r'<tr id="fig-f2" data-f="f2" class="picked"', html)
+    assert not re.search(r'<tr id="fig-f1"[^>]*class="picked"', html)
+    # the statement pieces inside the mark keep their own marks
+    assert statement_of(html, "12 000 personnes")["data-f"] == "f2"
+    # the row id works on the store's row id too; an unknown id highlights nothing
+    ids = stored_ids(scoped)
+    assert picked_text(scoped.get(f"/articles/{ids['lyon-prefecture']}", params={"hl": "f2"}).text)
+    assert picked_text(scoped.get("/a/lyon-prefecture", params={"hl": "f9"}).text) is None
+    # a statement: its content, cue and speaker; its card opened
+    quote = statement_of(html, "La mobilisation ne faiblit pas")["data-s"]
+    page = scoped.get("/a/lyon-prefecture", params={"hl": quote}).text
+    shown = picked_text(page)
+    assert shown and shown.startswith("La mobilisation ne faiblit pas") and shown.endswith("a déclaré Marie Dupont")
+    assert re.search(rf'<details class="statement c\d picked" id="st-{quote}" data-s="{quote}" open>', page)
+
+
+def test_article_page_shows_place_and_period(scoped: TestClient) -> None:
+    html = scoped.get("/a/lyon/bilan 2", params={"hl": "f1"}).text
+    row = re.search(r'<tr id="fig-f1".*?</tr>', html, re.S)
+    assert row
+    assert '<td class="place" lang="fr">Lyon</td>' in row.group(0)
+    assert '<td class="period" lang="fr">2024-03-16 (samedi)</td>' in row.group(0)
+    assert picked_text(html) == "Selon la CGT, 9000 personnes ont manifesté samedi à Lyon."
+
+
+def figure_rows_of(html: str) -> list[str]:
+    table = re.search(r'<table class="figures all-figures">.*?</table>', html, re.S)
+    return re.findall(r"<tr>\s*<td class=\"num\".*?</tr>", table.group(0), re.S) if table else []
+
+
+def test_figures_page_lists_links_and_facets(scoped: TestClient) -> None:
+    r = scoped.get("/figures")
+    assert r.status_code == 200
+    assert "14 figures" in r.text
+    rows = figure_rows_of(r.text)
+    assert len(rows) == 14
+    # each row leads to its sentence; the link opens that sentence highlighted
+    cgt = next(row for row in rows if "CGT" in row and "9000" in row)
+    link = re.search(r'<a href="([^"]+)">9000</a>', cgt)
+    assert link and link.group(1) == "/a/lyon%2Fbilan%202?hl=f1#fig-f1"
+    assert '<td class="place" lang="fr">Lyon</td>' in cgt and "2024-03-16 (samedi)" in cgt
+    target = scoped.get(link.group(1).replace("&amp;", "&").split("#")[0]).text
+    assert picked_text(target) == "Selon la CGT, 9000 personnes ont manifesté samedi à Lyon."
+    # facets with counts, each a link that filters
+    facet = re.search(r'<section class="facet" id="facet-outcome">.*?</section>', r.text, re.S)
+    assert facet
+    assert re.search(r'<a href="/figures\?outcome=participating">participating</a> <small class="count">7</small>', facet.group(0))
+    place = re.search(r'<section class="facet" id="facet-place">.*?</section>', r.text, re.S)
+    assert place and re.search(r'>Lyon</a> <small class="count">\d+</small>', place.group(0))
+    period = re.search(r'<section class="facet" id="facet-period">.*?</section>', r.text, re.S)
+    assert period and '<a href="/figures?period=2024-03">2024-03</a> <small class="count">14</small>' in period.group(0)
+    # the markup article's place and source are shown as text, in the rows and the facets
+    assert "window.__pwned=1;alert(1)&lt;/script" in r.text
+    assert_no_markup_from_article(r.text)
+    assert_no_markup_from_article(scoped.get("/compare", params={"group": 1}).text)
+    participating = scoped.get("/figures", params={"outcome": "participating"}).text
+    assert len(figure_rows_of(participating)) == 7 and "killed" not in participating.split("<tbody>")[1]
+
+
+def test_figures_page_filters_by_place_and_period(scoped: TestClient) -> None:
+    rennes = figure_rows_of(scoped.get("/figures", params={"place": "RENNES"}).text)
+    assert len(rennes) == 2 and all("pompiers" in row for row in rennes)
+    # a period is a year, a month or a day: a figure's days overlap it (its period, else the
+    # day before its article's date and that date)
+    saturday = figure_rows_of(scoped.get("/figures", params={"period": "2024-03-16"}).text)
+    assert sorted(re.search(r">([\d\u00a0]+|\w[^<]*)</a>", row).group(1) for row in saturday) == ["3000", "8000", "9000"]  # type: ignore[union-attr]
+    assert len(figure_rows_of(scoped.get("/figures", params={"period": "2024"}).text)) == 14
+    assert figure_rows_of(scoped.get("/figures", params={"period": "2023-03"}).text) == []
+    bad = scoped.get("/figures", params={"period": "mars"})
+    assert bad.status_code == 422 and "period must be a year, a month or a day" in bad.text
+    assert scoped.get("/figures", params={"sort": "colour"}).status_code == 422
+
+
+def test_figures_page_sorts_and_pages(scoped: TestClient) -> None:
+    def values(**params: object) -> list[str]:
+        body = scoped.get("/figures.json", params={"outcome": "participating", **params}).json()
+        return [row["value"] for row in body["rows"]]
+
+    largest = values(sort="-value")
+    assert largest[:5] == ["40000", "35000", "12000", "9000", "8000"]
+    assert values(sort="value")[-5:] == list(reversed(largest[:5]))
+    newest = scoped.get("/figures.json", params={"sort": "-date"}).json()["rows"]
+    # a figure's day: its period's start (the CGT's Saturday), else its article's date
+    assert (newest[0]["article"], newest[0]["figure"]) == ("lyon-samedi", "f2")
+    assert {(r["article"], r["figure"]) for r in newest[1:3]} == {("lyon-samedi", "f1"), ("lyon/bilan 2", "f1")}
+    first = scoped.get("/figures.json", params={"per_page": 4}).json()
+    second = scoped.get("/figures.json", params={"per_page": 4, "page": 2}).json()
+    assert first["total"] == 14 and first["pages"] == 4 and len(first["rows"]) == 4
+    assert {r["link"] for r in first["rows"]}.isdisjoint(r["link"] for r in second["rows"])
+    html = scoped.get("/figures", params={"per_page": 4, "outcome": "participating"}).text
+    assert 'rel="next" href="/figures?per_page=4&amp;outcome=participating&amp;page=2"' in html
+
+
+def test_figures_downloads_are_what_is_shown(scoped: TestClient) -> None:
+    import csv
+    import io
+
+    params = {"outcome": "participating", "sort": "-value", "per_page": 5}
+    page = scoped.get("/figures", params=params).text
+    assert 'href="/figures.csv?outcome=participating&amp;sort=-value&amp;per_page=5" download' in page
+    body = scoped.get("/figures.json", params=params)
+    assert body.headers["content-disposition"] == 'attachment; filename="figures.json"'
+    rows = body.json()["rows"]
+    assert len(rows) == 5 and len(figure_rows_of(page)) == 5
+    assert [r["link"] for r in rows] == re.findall(r'<td class="num" title="[^"]*"><a href="([^"]+)"', page.replace("&amp;", "&"))
+    r = scoped.get("/figures.csv", params=params)
+    assert r.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(r.text)))
+    assert [t["link"] for t in table] == [row["link"] for row in rows]
+    assert table[0]["value"] == "40000" and table[0]["source"] == "intersyndicale"
+    assert {"place", "period_start", "period_end", "period_text"} <= set(table[0])
+    cgt = scoped.get("/figures.csv", params={"source": "CGT", "place": "lyon", "period": "2024-03-16"}).text
+    assert list(csv.DictReader(io.StringIO(cgt)))[0]["period_start"] == "2024-03-16"
+
+
+def test_download_cells_cannot_be_formulas() -> None:
+    from selon.web.pages import _spreadsheet_safe
+
+    assert _spreadsheet_safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)" and _spreadsheet_safe("préfecture") == "préfecture"
+    assert _spreadsheet_safe(-3) == -3
+
+
+def test_parse_where() -> None:
+    from selon.web.service import parse_where
+
+    where = ["CGT: lyon/bilan 2#f1", "préfecture: Rhône: lyon#a#f3", "OIM: x#f2"]
+    assert parse_where(where, ["CGT", "préfecture", "préfecture: Rhône", "ONU"]) == {
+        "CGT": ("lyon/bilan 2", "f1"),
+        "préfecture: Rhône": ("lyon#a", "f3"),
+    }
+
+
+def test_compare_cells_link_to_their_sentences(scoped: TestClient) -> None:
+    html = scoped.get("/compare", params={"outcome": "participating", "by": "outcome,unit"}).text
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", html, re.S)
+    assert header
+    columns = re.findall(r"<th>(.*?)</th>", header.group(1))
+    # grouped without place and period: the cells' places and days are columns all the same
+    assert columns[:4] == ["outcome", "unit", "figures", "sources"] and {"place", "period"} <= set(columns)
+    cells = re.findall(r'<td class="src" data-source="([^"]+)"><a href="([^"]+)">([^<]+)</a>', html)
+    assert len(cells) >= 6
+    for source, href, value in cells:
+        # the link opens the article with that figure's row and sentence picked out, and
+        # that figure is the cell's: its source, its value
+        figure = re.search(r"hl=(f\d+)#fig-(f\d+)$", href)
+        assert figure and figure.group(1) == figure.group(2), href
+        target = scoped.get(href.replace("&amp;", "&").split("#")[0])
+        assert target.status_code == 200, href
+        row = re.search(rf'<tr id="fig-{figure.group(1)}" data-f="{figure.group(1)}" class="picked".*?</tr>', target.text, re.S)
+        assert row, href
+        assert f'<td class="source">{"" if source == "(no source)" else source}</td>' in row.group(0)
+        number = value.replace("&gt; ", "").removesuffix(" (vague)")
+        assert number in re.sub(r"[\s\u00a0]", "", row.group(0)) or number in row.group(0), (value, row.group(0))
+        assert picked_text(target.text)
+    assert ("CGT", "/a/lyon-prefecture?hl=f3#fig-f3", "35000") in cells  # CGT's largest of the row
+
+
+def test_compare_default_grouping_shows_place_period_and_cell_scopes(scoped: TestClient) -> None:
+    html = scoped.get("/compare", params={"outcome": "participating", "since": "2024-03-17"}).text
+    row = re.search(r'<tr id="group-1">.*?</tr>', html, re.S)
+    assert row
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
+    assert cells[:4] == ["participating", "personnes", "Lyon", "2024-03-16 – 2024-03-17"]
+    cgt = re.search(r'data-source="CGT"><a href="/a/lyon%2Fbilan%202\?hl=f1#fig-f1">9000</a><small class="scope">(.*?)</small>', row.group(0))
+    assert cgt and cgt.group(1) == "Lyon · 2024-03-16 (samedi)"
+
+
+def chart_of(html: str) -> dict:
+    chart = re.search(r'<div id="chart" class="chart" data-figure="([^"]*)"', html)
+    assert chart, "no chart"
+    return json.loads(chart.group(1).replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&").replace("&#39;", "'"))
+
+
+def test_compare_group_chart_one_line_a_source(scoped: TestClient) -> None:
+    params = {"outcome": "participating", "since": "2024-03-17"}
+    html = scoped.get("/compare", params=params).text
+    assert 'href="/compare?outcome=participating&amp;since=2024-03-17&amp;group=1#chart-box"' in html
+    group = scoped.get("/compare", params={**params, "group": 1})
+    assert group.status_code == 200
+    assert re.search(r'<tr id="group-1" class="picked">', group.text)
+    figure = chart_of(group.text)
+    traces = {t["name"]: t for t in figure["data"]}
+    assert set(traces) == {"CGT", "préfecture", "syndicats"}
+    assert all(t["mode"] == "lines+markers" for t in traces.values())
+    # a figure stands at its period's start, else at its article's date
+    assert traces["CGT"]["x"] == ["2024-03-16"] and traces["préfecture"]["x"] == ["2024-03-16"]
+    assert traces["syndicats"]["x"] == ["2024-03-17"]
+    assert traces["CGT"]["customdata"] == ["/a/lyon%2Fbilan%202?hl=f1#fig-f1"]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "period, else published"
+    # without a group: every figure of the filter, by publication date, each point a link
+    whole = chart_of(html)
+    assert sum(len(t["x"]) for t in whole["data"]) == 3 and all(t["mode"] == "markers" for t in whole["data"])
+    assert all(link.startswith("/a/") for t in whole["data"] for link in t["customdata"])
+    bad = scoped.get("/compare", params={**params, "group": 9})
+    assert bad.status_code == 422 and "group 9: this comparison has 1 rows" in bad.text
+
+
+def test_figures_and_group_chart_in_french(scoped: TestClient) -> None:
+    page = scoped.get("/figures", headers=FRENCH).text
+    assert "<h1>Chiffres enregistrés</h1>" in page
+    assert "<th>lieu</th><th>période</th>" in page and '<h2>période</h2>' in page
+    assert '<td data-outcome="participating">participants</td>' in page
+    assert '<option value="-value">plus grande valeur d’abord</option>' in page
+    group = scoped.get("/compare", params={"outcome": "participating", "since": "2024-03-17", "group": 1}, headers=FRENCH)
+    assert chart_of(group.text)["layout"]["xaxis"]["title"]["text"] == "période, sinon publication"
+    assert "groupe 1 dans le temps" in group.text
+    assert scoped.get("/figures", params={"per_page": 1000}).status_code == 422
+    assert scoped.get("/compare", params={"group": 0}).status_code == 422

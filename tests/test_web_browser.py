@@ -33,6 +33,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev" / "seed-mossoul-fr.json"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 NBSP = "\u00a0"
+#: A march on Saturday 16 March 2024 reported on Sunday 17: its figure's place is Lyon, its
+#: period that Saturday.
+LYON_SAMEDI = {
+    "id": "lyon-samedi",
+    "published": "2024-03-17",
+    "outlet": "Le Progrès",
+    "title": "Manifestation samedi à Lyon",
+    "text": "3000 manifestants ont défilé samedi à Lyon, selon la préfecture.\nLe cortège est resté calme.",
+}
 CHROME_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -84,6 +93,7 @@ def server(browser_ok: None, seed_text: str, tmp_path_factory: pytest.TempPathFa
     folder = tmp_path_factory.mktemp("browser")
     for f in ARTICLES.glob("*.json"):
         shutil.copy(f, folder / f.name)
+    (folder / "lyon-samedi.json").write_text(json.dumps(LYON_SAMEDI, ensure_ascii=False), encoding="utf-8")
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     (folder / "seed.json").write_text(
         json.dumps({"id": seed["id"], "text": seed_text, "published": seed.get("published"), "outlet": "Sputnik"}),
@@ -282,7 +292,9 @@ def test_reader_by_keyboard(server: str, new_page, seed_text: str) -> None:  # n
     assert last and last["width"] > 100
 
 
-@pytest.mark.parametrize("path", ["/", "read", "/articles", "/compare?outcome=killed", "/articles?q=Mossoul"])
+@pytest.mark.parametrize(
+    "path", ["/", "read", "/articles", "/compare?outcome=killed", "/articles?q=Mossoul", "/figures", "/a/lyon-samedi?hl=f1"]
+)
 def test_no_horizontal_overflow_at_400px(server: str, new_page, seed_text: str, path: str) -> None:  # noqa: ANN001
     """On a 400 px wide phone every page fits: nothing wider than the screen, the article
     text, its statements and the figures table inside it."""
@@ -303,3 +315,57 @@ def test_no_horizontal_overflow_at_400px(server: str, new_page, seed_text: str, 
     if path == "read":
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "reader-400px.png"), full_page=True)
+
+
+def test_from_a_compare_cell_to_the_highlighted_sentence(server: str, new_page) -> None:  # noqa: ANN001
+    """Issue 12: a compare cell is one click from its figure's sentence, highlighted in its
+    article, with the figure's place and period shown (a march on Saturday reported on Sunday)."""
+    page = new_page(locale="en-GB")
+    page.goto(server + "/compare?outcome=participating&since=2024-03-17&lang=en")
+    cell = page.locator('td.src[data-source="préfecture"]')
+    assert cell.locator("a").inner_text() == "3000"
+    assert cell.locator("small.scope").inner_text() == "Lyon · 2024-03-16 (samedi)"
+    cell.locator("a").click()
+    page.wait_for_url("**/a/lyon-samedi?hl=f1#fig-f1")
+    mark = page.locator("#article-text mark.picked")
+    assert mark.count() == 1
+    assert mark.inner_text() == "3000 manifestants ont défilé samedi à Lyon, selon la préfecture."
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 212, 59)"
+    # the figure's row is the page's target, and says where and when
+    row = page.locator("#fig-f1")
+    assert row.evaluate("el => el.matches(':target')") is True
+    assert row.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 241, 184)"
+    assert row.locator("td.source").inner_text() == "préfecture"
+    assert row.locator("td.place").inner_text() == "Lyon"
+    assert row.locator("td.period").inner_text() == "2024-03-16 (samedi)"
+    assert row.is_visible()
+    # the other sentence is not picked out
+    assert "Le cortège est resté calme." not in mark.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "sentence.png"))
+
+
+def test_group_chart_points_lead_to_their_sentences(server: str, new_page) -> None:  # noqa: ANN001
+    page = new_page()
+    page.goto(server + "/compare?outcome=participating&since=2024-03-17&lang=en")
+    page.goto(server + page.locator("a.chart-link").first.get_attribute("href"))
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert "group=1" in page.url
+    assert page.locator("#chart path.js-line").count() >= 1
+    assert "period, else published" in page.locator("#chart .xtitle").text_content()
+    page.screenshot(path=str(ARTIFACTS / "compare-group.png"), full_page=True)
+    # a click on a point opens that figure's sentence (compare.js, on Plotly's click event)
+    box = page.locator("#chart path.point").first.bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/a/lyon-samedi?hl=f1#fig-f1")
+    assert page.locator("mark.picked").inner_text().startswith("3000 manifestants")
+    # the figures page: a row's link opens its sentence too
+    page.goto(server + "/figures?source=pr%C3%A9fecture&place=lyon&period=2024-03-16&lang=en")
+    rows = page.locator("table.all-figures tbody tr")
+    assert rows.count() == 1
+    assert rows.first.locator("td.period").inner_text() == "2024-03-16 (samedi)"
+    rows.first.locator("td.num a").click()
+    page.wait_for_url("**/a/lyon-samedi?hl=f1#fig-f1")
+    assert page.locator("mark.picked").inner_text().startswith("3000 manifestants")

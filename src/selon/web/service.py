@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import math
 import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field
@@ -38,11 +39,13 @@ from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import article_from_object, decode
 from selon.models import Analysis, Article
 from selon.pipeline.analyzer import Failure
-from selon.store.db import Store, articles, iso_date
+from selon.store import grouping, queries
+from selon.store.db import Store, articles, fold_search, iso_date
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
 from selon.store.loader import store_articles
-from selon.store.queries import Filters, contains
+from selon.store.queries import COMPARE_TAIL, Filters, contains
+from selon.web.view import period_shown, sentence_link, when
 
 #: Uploads the reader accepts, by file name suffix.
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
@@ -472,3 +475,254 @@ def ingest_articles(store: Store, analyzer: SharedAnalyzer, batch: Sequence[Arti
             entry.update(store_id=done.added.article_id, version=done.added.version)
         (result.ingested if done.status == "ingested" else result.present).append(entry)
     return result
+
+
+# -- back to the sentence ---------------------------------------------------------------------
+
+
+def find_article(store: Store, article_id: str) -> int:
+    """The row id of the current version of the stored article whose own id is ``article_id``;
+    :class:`NotFoundError` when none is stored."""
+    found = store.find(article_id) if article_id and len(article_id) <= 500 else None
+    if found is None:
+        raise NotFoundError(
+            f"no article {article_id[:80]!r} in the store; the browse page (/articles) lists the stored ones"
+        )
+    return found
+
+
+def parse_where(entries: Sequence[str] | None, sources: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """A compare row's ``where`` list (« SOURCE: ARTICLE#FIGURE », one per source cell) as
+    source column → (article id, figure id). A source is matched by its column's name, so a
+    colon or ``#`` inside a source's name or an article's id is read right."""
+    out: dict[str, tuple[str, str]] = {}
+    for entry in entries or ():
+        source = max((s for s in sources if entry.startswith(f"{s}: ")), key=len, default=None)
+        if source is None:
+            continue
+        article, hash_, figure = entry[len(source) + 2 :].rpartition("#")
+        if hash_ and article and figure:
+            out[source] = (article, figure)
+    return out
+
+
+def figure_days(record: Mapping[str, Any]) -> grouping.Days:
+    """The days a figure record of :func:`selon.store.queries.figures` is about, as compare
+    reads them (:func:`selon.store.grouping.days_of`)."""
+    return grouping.days_of(record.get("period_start"), record.get("period_end"), record.get("published"))
+
+
+def figure_place(record: Mapping[str, Any]) -> str | None:
+    """A figure record's place as the pages show it: its name, else its words."""
+    return record.get("place_name") or record.get("place_text")
+
+
+def figure_period(record: Mapping[str, Any]) -> str | None:
+    """A figure record's period as the pages show it (:func:`selon.web.view.period_shown`)."""
+    return period_shown(record.get("period_start"), record.get("period_end"), record.get("period_text"))
+
+
+def _place_key(record: Mapping[str, Any]) -> str | None:
+    # as selon.store.queries.compare keys a place: its city, else its country, else its name
+    place = figure_place(record)
+    return record.get("place_city") or record.get("place_country") or (
+        " ".join(place.replace("\u2019", "'").lower().split()) if place else None
+    )
+
+
+def group_figures(
+    records: Sequence[Mapping[str, Any]], row: Mapping[str, Any], sources: Sequence[str], by: Sequence[str]
+) -> list[Mapping[str, Any]]:
+    """The figures of ``records`` (:func:`selon.store.queries.figures`, same filters) that
+    make up compare row ``row``: those with the row's keys (``by``: the outcome, unit family
+    and place key of the figures its cells show) whose days overlap the row's days."""
+    by_id = {(r["article"], r["figure"]): r for r in records}
+    shown = [by_id[ref] for ref in parse_where(row.get("where"), sources).values() if ref in by_id]
+    if not shown:
+        return []
+
+    def key(r: Mapping[str, Any]) -> tuple[Any, ...]:
+        parts = {"outcome": r.get("outcome"), "unit": r.get("unit_family"), "place": _place_key(r)}
+        return tuple(parts[k] for k in ("outcome", "unit", "place") if k in by)
+
+    wanted = key(shown[0])
+    members = [r for r in records if key(r) == wanted]
+    if "period" not in by:
+        return members
+    spans = [figure_days(r) for r in shown]
+    if any(s is None for s in spans):
+        return [r for r in members if figure_days(r) is None]
+    first, last = min(s[0] for s in spans if s), max(s[1] for s in spans if s)
+    out = []
+    for r in members:
+        days = figure_days(r)
+        if days is not None and days[0] <= last and first <= days[1]:
+            out.append(r)
+    return out
+
+
+# -- the figures page -------------------------------------------------------------------------
+
+#: The facets of the figures page, in the order the page shows them.
+FACETS = ("outcome", "source", "outlet", "place", "period")
+#: How the figures page sorts (a leading ``-``: the other way).
+SORTS = ("date", "-date", "value", "-value", "source")
+#: Values a facet lists at most (the most frequent).
+FACET_VALUES = 12
+
+
+def _month(record: Mapping[str, Any]) -> str | None:
+    day = when(record)
+    return str(day)[:7] if day else None
+
+
+def _facet_value(name: str, record: Mapping[str, Any]) -> str | None:
+    if name == "place":
+        return figure_place(record)
+    if name == "period":
+        return _month(record)
+    value = record.get(name)
+    return None if value is None else str(value)
+
+
+def _period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """The days ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` covers; :class:`InputError` otherwise."""
+    try:
+        if re.fullmatch(r"\d{4}", period):
+            year = int(period)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", period):
+            first = dt.date.fromisoformat(period + "-01")
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, after - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+            day = dt.date.fromisoformat(period)
+            return day, day
+    except ValueError:
+        pass
+    raise InputError(f"period must be a year, a month or a day (2024, 2024-03 or 2024-03-12), not {period!r}")
+
+
+def _sort_key(sort: str) -> Callable[[Mapping[str, Any]], Any]:
+    if sort.endswith("value"):
+        return lambda r: grouping.point(r.get("low"), r.get("high"), r.get("qualifier") or "") or 0.0
+    if sort == "source":
+        return lambda r: fold_search(r.get("source") or "\uffff")
+    return lambda r: str(when(r) or "")
+
+
+@dataclass
+class FiguresPage:
+    """One page of the figures page: its rows, how many match, and each facet's values with
+    their counts among the matching figures."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[tuple[str, int]]]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def figures_page(
+    store: Store,
+    filters: Filters,
+    *,
+    place: str | None = None,
+    period: str | None = None,
+    sort: str = "date",
+    page: int = 1,
+    per_page: int = 50,
+) -> FiguresPage:
+    """The stored figures that pass ``filters`` (:func:`selon.store.queries.figures`), whose
+    place (name, words, city or country) contains ``place`` and whose days overlap ``period``
+    (a year, month or day), sorted by ``sort`` (:data:`SORTS`), one page of them, with the
+    counts of every facet (:data:`FACETS`) among all that match. Each row gains ``link`` (its
+    sentence), ``place`` and ``period`` (as shown) and ``value`` (its point value)."""
+    if sort not in SORTS:
+        raise InputError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InputError(f"page must be 1 or more and per_page between 1 and {MAX_PER_PAGE}")
+    rows: list[dict[str, Any]] = list(queries.figures(store, filters))
+    if place and place.strip():
+        wanted = fold_search(place.strip())
+        rows = [
+            r for r in rows
+            if any(wanted in fold_search(str(r.get(k) or "")) for k in ("place_name", "place_text", "place_city", "place_country"))
+        ]  # fmt: skip
+    if period and period.strip():
+        first, last = _period_bounds(period.strip())
+        rows = [r for r in rows if (d := figure_days(r)) is not None and d[0] <= last and first <= d[1]]
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for name in FACETS:
+        counts: dict[str, int] = {}
+        for r in rows:
+            value = _facet_value(name, r)
+            if value:
+                counts[value] = counts.get(value, 0) + 1
+        facets[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES]
+    if sort != "date":  # the query gives them oldest article first already
+        key = _sort_key(sort)
+        rows.sort(key=key, reverse=sort.startswith("-"))
+    elif any(r.get("period_start") for r in rows):
+        rows.sort(key=_sort_key(sort))
+    shown = rows[(page - 1) * per_page : page * per_page]
+    for r in shown:
+        r["link"] = sentence_link(r["article"], r["figure"])
+        r["place"] = figure_place(r)
+        r["period"] = figure_period(r)
+        r["value"] = grouping.asserted(r.get("low"), r.get("high"), r.get("qualifier") or "", r.get("text") or "")
+    return FiguresPage(shown, len(rows), page, per_page, facets)
+
+
+# -- the compare page -------------------------------------------------------------------------
+
+
+@dataclass
+class CompareView:
+    """A compare table as its page shows it: ``columns`` (the group keys, counts, sources,
+    ``place`` and ``period`` when the grouping has no such key, then min/max/spread),
+    ``sources`` (the source columns) and ``rows``, each a list of ``cells``: the value, and
+    for a source's cell the address of its figure's sentence and its place and period."""
+
+    columns: list[str]
+    sources: list[str]
+    rows: list[dict[str, Any]]
+
+
+def compare_view(table: Sequence[Mapping[str, Any]], records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> CompareView:
+    """The page's view of compare ``table`` (grouped by ``keys``), its cells' figures looked up
+    in ``records`` (:func:`selon.store.queries.figures` with the same filters)."""
+    columns: list[str] = list(getattr(table, "columns", []))
+    fixed = {*keys, "figures", "sources", *COMPARE_TAIL}
+    sources = [c for c in columns if c not in fixed]
+    extra = [k for k in ("place", "period") if k not in keys]
+    shown = [*[c for c in columns if c not in COMPARE_TAIL], *extra, *[c for c in COMPARE_TAIL if c != "where"]]
+    by_id = {(r["article"], r["figure"]): r for r in records}
+    rows: list[dict[str, Any]] = []
+    for row in table:
+        refs = parse_where(row.get("where"), sources)
+        figures = {s: by_id.get(ref) for s, ref in refs.items()}
+        cells: list[dict[str, Any]] = []
+        for c in shown:
+            cell: dict[str, Any] = {"column": c, "value": row.get(c), "kind": "outcome" if c == "outcome" else "plain",
+                                    "href": None, "note": None}
+            if c in sources:
+                cell["kind"] = "source"
+                if c in refs:
+                    cell["href"] = sentence_link(*refs[c])
+                    record = figures.get(c)
+                    if record is not None:
+                        cell["note"] = " · ".join(p for p in (figure_place(record), figure_period(record)) if p)
+            elif c in extra:
+                known = [r for r in figures.values() if r is not None]
+                if c == "place":
+                    cell["value"] = " / ".join(dict.fromkeys(p for r in known if (p := figure_place(r)))) or None
+                else:
+                    cell["value"] = grouping.span_text([figure_days(r) for r in known])
+            cells.append(cell)
+        rows.append({"cells": cells})
+    return CompareView(shown, sources, rows)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -70,7 +72,7 @@ def speaker_classes(analysis: Analysis) -> dict[str, int]:
 class _Mark:
     start: int
     end: int
-    kind: str  # "st", "cue", "spk", "fig"
+    kind: str  # "st", "cue", "spk", "fig", "picked"
     ref: str  # statement or figure id
     colour: int = -1
 
@@ -114,25 +116,87 @@ def tooltip(statement: Statement, figures: Sequence[Figure] = (), lang: str | No
     return " · ".join(parts)
 
 
-def highlight(analysis: Analysis, lang: str | None = None) -> Markup:
+def period_shown(start: str | None, end: str | None, text: str | None = None) -> str | None:
+    """A period as the pages show it: its days (one, first – last, or an open bound ``→``)
+    and, in brackets, the words that gave them; None without days."""
+    if start and end:
+        days = start if start == end else f"{start} – {end}"
+    elif start or end:
+        days = f"{start} →" if start else f"→ {end}"
+    else:
+        return None
+    return f"{days} ({text})" if text else days
+
+
+#: Where a sentence ends: its closing punctuation (and quotes or brackets after it), or a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"\u201d)\]]*(?=\s|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``text`` that holds ``start``–``end``: from the end of
+    the sentence before (or the line's start) to its own closing punctuation (or the line's end)."""
+    first = 0
+    for m in _SENTENCE_END.finditer(text, 0, max(0, start)):
+        first = m.end()
+    after = _SENTENCE_END.search(text, max(end, start))
+    last = len(text) if after is None else (after.start() if after.group() == "\n" else after.end())
+    while first < start and text[first].isspace():
+        first += 1
+    return first, max(last, end)
+
+
+def picked_span(analysis: Analysis, picked: str | None) -> tuple[int, int] | None:
+    """What a page asked to highlight (``?hl=``): a figure's sentence (``f2``), or a
+    statement with its cue and speaker mention (``s1``); None for an unknown id."""
+    if not picked:
+        return None
+    text = analysis.article.text
+    figure = next((f for f in analysis.figures if f.id == picked), None)
+    if figure is not None:
+        return sentence_around(text, figure.start, figure.end)
+    statement = analysis.statement(picked)
+    if statement is None:
+        return None
+    bounds = [
+        (p.start, p.end)
+        for p in (statement.content, statement.cue, statement.speaker)
+        if p is not None and p.start is not None and p.end is not None
+    ]
+    return (min(b[0] for b in bounds), max(b[1] for b in bounds)) if bounds else None
+
+
+def highlight(analysis: Analysis, lang: str | None = None, picked: str | None = None) -> Markup:
     """The article text as HTML: statements in their speaker's colour class, cues, speaker
     mentions and figures marked, each piece carrying the ids it belongs to.
 
     The first piece of each statement is a keyboard stop (``tabindex="0"``, a button that
     opens the statement) described by ``d-ID``, the statement's description that the page
     renders from :func:`who_said_what` (speaker, role, kind, cue): nothing is in the
-    ``title`` tooltip only."""
+    ``title`` tooltip only.
+
+    ``picked`` (a figure or statement id, from ``?hl=``) wraps that figure's sentence, or that
+    statement, in ``<mark class="picked" id="picked">``."""
     text = analysis.article.text
     colours = speaker_classes(analysis)
     marks = _marks(analysis, colours, len(text))
+    span = picked_span(analysis, picked)
+    if span is not None:
+        span = (max(0, span[0]), min(len(text), span[1]))
+        span = span if span[0] < span[1] else None
+    if span is not None:
+        marks.append(_Mark(span[0], span[1], "picked", picked or ""))
     by_statement = figures_by_statement(analysis)
     tips = {s.id: tooltip(s, by_statement.get(s.id, []), lang) for s in analysis.statements}
     stops: set[str] = set()
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces: list[Markup] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
+        if span is not None and start == span[0]:
+            pieces.append(Markup('<mark class="picked" id="picked">'))
+        if span is not None and start == span[1]:
+            pieces.append(Markup("</mark>"))
         piece = escape(text[start:end])
-        active = [m for m in marks if m.start <= start and end <= m.end]
+        active = [m for m in marks if m.start <= start and end <= m.end and m.kind != "picked"]
         if not active:
             pieces.append(piece)
             continue
@@ -161,6 +225,8 @@ def highlight(analysis: Analysis, lang: str | None = None) -> Markup:
             attrs["data-f"] = fig.ref
         attr_html = Markup("").join(Markup(' {}="{}"').format(k, v) for k, v in attrs.items())
         pieces.append(Markup('<span class="{}"{}>{}</span>').format(" ".join(classes), attr_html, piece))
+    if span is not None and span[1] == len(text):
+        pieces.append(Markup("</mark>"))
     return Markup("").join(pieces)
 
 
@@ -214,6 +280,8 @@ def figure_row(f: Figure, lang: str | None = None) -> dict[str, Any]:
     row = {name: "" if value is None else value for name, value in f.to_dict().items()}
     row["value"] = format_value(f)
     row["outcome_label"] = outcome_label(f.outcome, lang)
+    row["place_shown"] = (f.place.name or f.place.text) if f.place else ""
+    row["period_shown"] = (period_shown(f.period.start, f.period.end, f.period.text) if f.period else None) or ""
     return row
 
 
@@ -253,23 +321,44 @@ def cell(value: Any, lang: str | None = None) -> str:
 # -- the compare chart ------------------------------------------------------------------------
 
 
-def figures_chart(rows: Sequence[dict[str, Any]], lang: str | None = None) -> dict[str, Any] | None:
+def sentence_link(article: str, figure: str) -> str:
+    """The address of figure ``figure`` of stored article ``article`` (its own id): the article
+    page with the figure's sentence highlighted (``hl``), scrolled to the figure's row."""
+    mark = quote(figure, safe="")
+    return f"/a/{quote(article, safe='')}?hl={mark}#fig-{mark}"
+
+
+def when(r: Mapping[str, Any]) -> str | None:
+    """The day a figure stands at on a time line: its period's start (else end), else its
+    article's publication date."""
+    day = r.get("period_start") or r.get("period_end") or r.get("published")
+    return None if day is None else str(day)[:10]
+
+
+def figures_chart(
+    rows: Sequence[Mapping[str, Any]], lang: str | None = None, *, timeline: bool = False
+) -> dict[str, Any] | None:
     """A Plotly figure (as a JSON-able dict) of stored figures, one trace a source: over time
     when every figure's article has a date, else one column of points a source (dates in the
     hover text). A log scale when the values span two orders of magnitude or more. None when
-    there is nothing to draw. Titles and outcomes in interface language ``lang``."""
+    there is nothing to draw. Titles and outcomes in interface language ``lang``.
+
+    ``timeline``: one line a source through its figures in time order, a figure standing at
+    its period's start, else its article's date (the chart of one compare group). Each point
+    carries the address of its sentence (``customdata``), which a click opens."""
     import plotly.graph_objects as go
 
     _ = ui(lang).gettext
 
-    def value(r: dict[str, Any]) -> Any:
+    def value(r: Mapping[str, Any]) -> Any:
         return r["high"] if r.get("high") is not None else r.get("low")
 
     points = [r for r in rows if value(r) is not None]
     if not points:
         return None
-    dated = all(r.get("published") for r in points)
-    by_source: dict[str, list[dict[str, Any]]] = {}
+    day = when if timeline else (lambda r: r.get("published"))
+    dated = all(day(r) for r in points)
+    by_source: dict[str, list[Mapping[str, Any]]] = {}
     for r in points:
         by_source.setdefault(r.get("source") or _("(no source)"), []).append(r)
     def safe(v: Any) -> str:
@@ -278,16 +367,25 @@ def figures_chart(rows: Sequence[dict[str, Any]], lang: str | None = None) -> di
 
     fig = go.Figure()
     for source, items in by_source.items():
+        if timeline and dated:
+            items.sort(key=lambda r: str(day(r)))
         hover = [
             f"{safe(r.get('text'))}<br>{safe(outcome_label(r.get('outcome'), lang))} · {safe(r.get('unit'))}"
             f"<br>{safe(r.get('article'))} · {safe(r.get('published') or _('no date'))} · {safe(r.get('outlet'))}"
+            + "".join(
+                f"<br>{safe(part)}"
+                for part in (r.get("place_name") or r.get("place_text"),
+                             period_shown(r.get("period_start"), r.get("period_end"), r.get("period_text")))
+                if part
+            )  # fmt: skip
             for r in items
         ]
         fig.add_trace(
             go.Scatter(
-                x=[r.get("published") if dated else safe(source) for r in items],
+                x=[day(r) if dated else safe(source) for r in items],
                 y=[value(r) for r in items],
-                mode="markers",
+                mode="lines+markers" if timeline and dated else "markers",
+                customdata=[sentence_link(str(r["article"]), str(r["figure"])) if r.get("figure") else "" for r in items],
                 name=safe(source),
                 hovertext=hover,
                 hoverinfo="text+name",
@@ -296,15 +394,16 @@ def figures_chart(rows: Sequence[dict[str, Any]], lang: str | None = None) -> di
         )
     positive = [v for v in map(value, points) if v > 0]
     log = bool(positive) and max(positive) / min(positive) >= 100
-    undated = sum(1 for r in points if not r.get("published"))
+    undated = sum(1 for r in points if not day(r))
     note = "" if dated else " " + _("(by source: %(undated)d of %(total)d figures have no date)") % {
         "undated": undated,
         "total": len(points),
     }
     xaxis: dict[str, Any] = {"title": {"text": _("source")}, "type": "category"}
     if dated:
-        xaxis = {"title": {"text": _("published")}, "type": "date", "tickformat": "%Y-%m-%d"}
-        days = sorted({str(r["published"])[:10] for r in points})
+        title = _("period, else published") if timeline else _("published")
+        xaxis = {"title": {"text": title}, "type": "date", "tickformat": "%Y-%m-%d"}
+        days = sorted({str(day(r))[:10] for r in points})
         span = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
         if span <= 31:  # a tick a day, not hours
             xaxis["dtick"] = 86_400_000

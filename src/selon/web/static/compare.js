@@ -9,5 +9,11 @@
     Plotly.newPlot(el, fig.data, fig.layout, { responsive: true, displaylogo: false }).then(function () {
       el.dataset.rendered = "true";
     });
+    // a point opens its figure's sentence in its article (the server's own /a/ address)
+    el.on("plotly_click", function (ev) {
+      var point = ev && ev.points && ev.points[0];
+      var href = point && point.customdata;
+      if (typeof href === "string" && href.indexOf("/a/") === 0) { window.location.assign(href); }
+    });
   });
 })();
