@@ -23,6 +23,14 @@ Days = tuple[dt.date, dt.date] | None
 _SIGNS = {"about": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
 
 
+def place_key(city: str | None, country: str | None, place: str | None) -> str | None:
+    """What groups figures by place: the city, else the country, else the place's name as
+    written (lower case, one apostrophe, single spaces)."""
+    if city or country:
+        return city or country
+    return " ".join(place.replace("\u2019", "'").lower().split()) if place else None
+
+
 def number(value: float | int | None) -> str:
     """A value as a compare cell writes it: a whole number without separators, else two decimals."""
     v = plain_number(value)

@@ -461,7 +461,7 @@ def _compare_rows(
         folded = folded_source.get(source)
         if folded is None:
             folded = folded_source[source] = _fold_unit(source) if source else NO_SOURCE
-        parts = (outcome, family, city or country or (_fold_unit(place) if place else None))
+        parts = (outcome, family, grouping.place_key(city, country, place))
         key = tuple(parts[i] for i in wanted)
         point = grouping.point(low, high, qualifier)
         item = _Seen(folded, source or NO_SOURCE, low, high, qualifier, text, place, point, days, aid, fid)

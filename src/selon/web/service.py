@@ -523,11 +523,8 @@ def figure_period(record: Mapping[str, Any]) -> str | None:
 
 
 def _place_key(record: Mapping[str, Any]) -> str | None:
-    # as selon.store.queries.compare keys a place: its city, else its country, else its name
-    place = figure_place(record)
-    return record.get("place_city") or record.get("place_country") or (
-        " ".join(place.replace("\u2019", "'").lower().split()) if place else None
-    )
+    # as selon.store.queries.compare keys a place
+    return grouping.place_key(record.get("place_city"), record.get("place_country"), figure_place(record))
 
 
 def group_figures(
