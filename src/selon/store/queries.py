@@ -448,7 +448,7 @@ def _compare_rows(
     wanted = [at[k] for k in keys if k in at]
     out: dict[tuple[Any, ...], list[_Seen]] = {}
     with using_store(db, read_only=True) as store, store.read() as conn:
-        rows = conn.execute(query).tuples().all()
+        rows = conn.execute(query).all()
     for outcome, unit, name, text_, city, country, p_start, p_end, day, source, low, high, qualifier, text, aid, fid in rows:
         family = family_of.get(unit, unit)
         if unit not in family_of:
