@@ -34,6 +34,9 @@ def days(period: Period | None) -> tuple[str | None, str | None] | None:
     [
         # a weekday is the last such day up to the publication date (2019-03-11 is a Monday)
         ("Quelque 3000 personnes ont manifesté samedi.", "2019-03-11", ("2019-03-09", "2019-03-09")),
+        # « d'ici mercredi », « lundi prochain »: the next one
+        ("L'armée déploiera 600 soldats d'ici mercredi.", "2019-03-14", ("2019-03-20", "2019-03-20")),
+        ("Quelque 300 élèves rentreront lundi prochain.", "2019-03-14", ("2019-03-18", "2019-03-18")),
         # … that day included: « samedi » in Saturday's paper is that Saturday
         ("Quelque 3000 personnes ont manifesté samedi.", "2019-03-16", ("2019-03-16", "2019-03-16")),
         ("Quelque 3000 personnes ont manifesté mardi soir.", "2019-03-14", ("2019-03-12", "2019-03-12")),

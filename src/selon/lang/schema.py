@@ -277,6 +277,8 @@ class Periods:
     in_year: Words
     month_of: Words
     first_day: Words
+    future_before: Words
+    future_after: Words
     weekdays: Words
     determiners: Words
     months: Counts

@@ -36,6 +36,8 @@ class PeriodWords:
 
     pattern: re.Pattern[str]
     since_before: re.Pattern[str]
+    future_before: re.Pattern[str]
+    future_after: re.Pattern[str]
     months: dict[str, int]
     mid: frozenset[str]
     early: frozenset[str]
@@ -77,9 +79,13 @@ def period_words(pack: LanguagePack) -> PeriodWords:
     pattern = re.compile(rf"(?<!\w)(?:{span}|{since}|{single})(?!\w)", re.IGNORECASE)
     # « depuis le lancement à la mi-février »: « depuis » a few words before, in the same clause
     since_before = re.compile(rf"(?<!\w)(?:{_alt(p.since)})(?!\w)[^,;.:!?()«»]{{0,60}}$", re.IGNORECASE)
+    future_before = re.compile(rf"(?<!\w)(?:{_alt(p.future_before)})\s*$", re.IGNORECASE)
+    future_after = re.compile(rf"\s*(?:{_alt(p.future_after)})(?!\w)", re.IGNORECASE)
     return PeriodWords(
         pattern=pattern,
         since_before=since_before,
+        future_before=future_before,
+        future_after=future_after,
         months=months,
         mid=frozenset(fold(w) for w in p.mid),
         early=frozenset(fold(w) for w in p.early),
@@ -128,6 +134,8 @@ class Periods:
             days = self._resolve(m)
             if m.group("one") and days[0] is not None and self.words.since_before.search(text, max(0, m.start() - 80), m.start()):
                 days = (days[0], self.published)
+            elif m.group("one") and self._ahead(text, m) and days[0] is not None and days[0] == days[1]:
+                days = (days[0] + dt.timedelta(days=7),) * 2  # the next such weekday
             if days[0] is not None or days[1] is not None:
                 yield TimeExpression(m.start(), m.end(), m.group(), days)
 
@@ -187,6 +195,13 @@ class Periods:
             return self._weekday(w.weekdays[tokens[0]])
         day_words = ["1" if t in w.first_days else t for t in tokens if t not in w.parts_of_day]
         return self._day(" ".join(day_words))
+
+    def _ahead(self, text: str, m: re.Match[str]) -> bool:
+        """Whether the weekday ``m`` is the next one (« d'ici mercredi », « lundi prochain »)."""
+        w = self.words
+        if fold(m.group("one")).split()[0] not in w.weekdays:
+            return False
+        return bool(w.future_before.search(text, max(0, m.start() - 20), m.start()) or w.future_after.match(text, m.end()))
 
     def _weekday(self, weekday: int) -> Days:
         """The last such weekday up to the publication date, that day included."""
