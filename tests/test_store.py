@@ -250,15 +250,20 @@ def test_a_new_store_has_the_latest_schema_and_the_query_indexes(db_url: str) ->
 
 
 def add_as_old_selon(store: Store, analysis: Analysis) -> None:
-    """Store ``analysis`` as the selon that made the store's schema would have: its figures
-    with the columns that schema has (a later version's columns were not there to write)."""
-    added = store.add(dataclasses.replace(analysis, figures=[]))
-    from selon.store.rows import figure_row
+    """Store ``analysis`` as the selon that made the store's schema would have: its statements
+    and figures with the columns that schema has (a later version's columns were not there to
+    write)."""
+    added = store.add(dataclasses.replace(analysis, statements=[], figures=[]))
+    from selon.store.rows import figure_row, statement_row
 
     with store.write() as conn:
-        have = {c["name"] for c in sa.inspect(conn).get_columns("figures")}
-        rows = [to_sql(figures, figure_row(added.article_id, f)) for f in analysis.figures]
-        conn.execute(figures.insert(), [{k: v for k, v in row.items() if k in have} for row in rows])
+        for table, records, row_of in (
+            (statements, analysis.statements, statement_row), (figures, analysis.figures, figure_row)
+        ):
+            have = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+            rows = [to_sql(table, row_of(added.article_id, r)) for r in records]  # type: ignore[operator]
+            if rows:
+                conn.execute(table.insert(), [{k: v for k, v in row.items() if k in have} for row in rows])
 
 
 def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
@@ -269,7 +274,7 @@ def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
             assert not [ix for ix in sa.inspect(conn).get_indexes("figures") if ix["name"].startswith("ix_")]
             assert "place_text" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
     with open_store(db_url) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         with store.read() as conn:
             assert "ix_figures_outcome_unit" in {ix["name"] for ix in sa.inspect(conn).get_indexes("figures")}
             assert {"place_text", "period_end"} <= {c["name"] for c in sa.inspect(conn).get_columns("figures")}
