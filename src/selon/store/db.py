@@ -783,15 +783,18 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 
 __all__ = [
+    "ACCENTED",
     "MIGRATIONS",
     "NOT_STORED",
     "SCHEMA_VERSION",
     "SQL_NAMES",
+    "UNACCENTED",
     "KEYED",
     "AddResult",
     "Store",
     "aliases",
     "article_key",
+    "fold_search",
     "from_sql",
     "iso_date",
     "normalise_text",

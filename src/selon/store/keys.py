@@ -91,7 +91,7 @@ def is_proper_name(spelling: str) -> bool:
         if 0 < i < len(words) - 1 and fold(w) in particles:
             continue
         head, mark, tail = w.partition("'")
-        if mark and 0 < i and fold(head + mark) in particles and tail[:1].isupper():
+        if mark and i > 0 and fold(head + mark) in particles and tail[:1].isupper():
             continue
         return False
     return True

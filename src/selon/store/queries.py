@@ -39,8 +39,8 @@ from selon.store.db import (
 )
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
-from selon.store.rows import FIGURE
 from selon.store.keys import source_key
+from selon.store.rows import FIGURE
 from selon.store.sources import Sources, read_sources
 
 if TYPE_CHECKING:
@@ -329,8 +329,8 @@ def sentence_around(text: str | None, start: int | None, end: int | None) -> str
     first = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         first = m.end()
-    m = _SENTENCE_END.search(text, end)
-    last = m.end() if m is not None and m.group() != "\n" else (m.start() if m is not None else len(text))
+    after = _SENTENCE_END.search(text, end)
+    last = len(text) if after is None else after.start() if after.group() == "\n" else after.end()
     return " ".join(text[first:last].split())
 
 

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from selon.errors import InputError, NotFoundError
+from selon.errors import InputError, NotFoundError, StoreError
 from selon.store.db import KEYED, Store, using_store
 from selon.store.db import aliases as aliases_table
 from selon.store.keys import fold_search, is_proper_name, source_key
@@ -90,12 +91,15 @@ def join_sources(spellings: Iterable[tuple[str, str, int]], aliases: Mapping[str
     # 2. a proper name that ends exactly one longer proper name joins it (longest first, so a
     # chain « Rupo » → « Di Rupo » → « Elio Di Rupo » ends at one source)
     proper = {k for k, c in counts.items() if k not in out.joined and any(is_proper_name(s) for s in c)}
+    ending: defaultdict[str, set[str]] = defaultdict(set)  # a word-suffix → the longer names it ends
+    for key in proper:
+        words = key.split()
+        for i in range(1, len(words)):
+            ending[" ".join(words[i:])].add(key)
     for key in sorted(proper, key=lambda k: -len(k.split())):
-        targets = {out.of(longer) for longer in proper if longer != key and longer.endswith(" " + key)}
+        targets = {out.of(longer) or longer for longer in ending.get(key, ())}
         if len(targets) == 1:
-            (target,) = targets
-            assert target is not None
-            out.joined[key] = target
+            out.joined[key] = targets.pop()
     for key, c in counts.items():
         canonical = out.of(key)
         assert canonical is not None
@@ -138,7 +142,7 @@ class Alias:
 
 
 def list_aliases(db: str | Path | Store | None = None) -> list[Alias]:
-    """The store's aliases, by alias (reading only)."""
+    """The store's aliases, by alias (reading only: the store must exist)."""
     with using_store(db, read_only=True) as store, store.read() as conn:
         rows = conn.execute(sa.select(aliases_table).order_by(aliases_table.c.alias_key)).all()
     return [Alias(r.alias, r.target) for r in rows]
@@ -152,15 +156,31 @@ def _name(value: str, what: str) -> tuple[str, str]:
     return text, key
 
 
+@contextmanager
+def _writing(store: Store, action: str) -> Iterator[Connection]:
+    """A write transaction on ``store``, whose refusal to be written says what to do."""
+    try:
+        with store.write() as conn:
+            yield conn
+    except StoreError as e:
+        if "readonly" in str(e).replace("-", "").replace(" ", "").lower():
+            raise StoreError(
+                f"{store.where} is read-only here; `selon aliases {action}` writes the store: run it "
+                "where you may write the file"
+            ) from e
+        raise
+
+
 def add_alias(db: str | Path | Store | None, alias: str, target: str) -> Alias:
-    """Keep in the store that ``alias`` names the source ``target`` (its name in the queries).
+    """Keep in the store that ``alias`` names the source ``target`` (its name in the queries);
+    the store must exist and be writable (:class:`StoreError` otherwise).
     :class:`InputError` when the alias is the target itself, already an alias of another
     source, or a target of other aliases, or when the target is itself an alias."""
     alias_text, alias_key = _name(alias, "alias")
     target_text, target_key = _name(target, "target")
     if alias_key == target_key:
         raise InputError(f"{alias_text!r} and {target_text!r} are already one source (the same name)")
-    with using_store(db) as store, store.write() as conn:
+    with using_store(db, read_only=True) as store, _writing(store, "add") as conn:
         held = {r.alias_key: r for r in conn.execute(sa.select(aliases_table))}
         if alias_key in held:
             raise InputError(
@@ -189,7 +209,7 @@ def remove_alias(db: str | Path | Store | None, alias: str) -> Alias:
     """Forget the alias ``alias`` (as any spelling of it: its key); :class:`NotFoundError` when
     the store has none."""
     alias_text, alias_key = _name(alias, "alias")
-    with using_store(db) as store, store.write() as conn:
+    with using_store(db, read_only=True) as store, _writing(store, "remove") as conn:
         row = conn.execute(sa.select(aliases_table).where(aliases_table.c.alias_key == alias_key)).first()
         if row is None:
             raise NotFoundError(
