@@ -488,7 +488,7 @@ def _compare_rows(
             .where(*cond)
             .order_by(articles.c.id, fg.c.id)
         )  # fmt: skip
-        rows = conn.execute(query).tuples().all()
+        rows = conn.execute(query).all()
     return _group_rows(rows, lang, keys, sources), sources
 
 
