@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from selon.lang.pack import fold, load_pack, supported_languages
 
@@ -56,12 +56,18 @@ def _pack_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _plain(text: str) -> str:
+    """``text`` in lower case without its accents (any letter with combining marks, and the
+    letters :func:`fold_search` folds: « Łódź » → « lodz »), apostrophes straight."""
     decomposed = unicodedata.normalize("NFD", fold(text))
-    return fold_search(unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c))))
+    return fold_search("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=8192)  # a corpus names the same sources again and again
 def source_key(name: str | None) -> str | None:
-    """The key a source name is stored and matched under (None for no name or no letters)."""
+    """The key a source name is stored and matched under (None for no name or no letters):
+    case and Latin accents folded, a leading determiner or elided article of the language
+    packs (``[names].determiners``) dropped, dots dropped and other punctuation made spaces.
+    « l'ONU », « ONU », « Onu » and « O.N.U. » are ``onu``; « la Croix-Rouge » ``croix rouge``."""
     if name is None:
         return None
     text = _plain(name).strip()
