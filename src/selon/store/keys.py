@@ -84,9 +84,17 @@ def source_key(name: str | None) -> str | None:
     return " ".join(text.split()) or None
 
 
+def linking_words() -> frozenset[str]:
+    """The packs' determiners and particles as words of a key (« l' » is ``l``): a name after
+    one of them in a longer name is its complement (« Mission de l'ONU »), not a family name."""
+    determiners, elided, particles = _pack_words()
+    return frozenset(k for w in (*determiners, *elided, *particles) for k in _NOT_WORD.sub(" ", _plain(w)).split())
+
+
 def is_proper_name(spelling: str) -> bool:
     """Every word of ``spelling`` starts with a capital, but the packs' particles (« de »,
-    « d' » …) inside it: « Elio Di Rupo », « Charles de Gaulle »; not « le gouverneur Hammadi »."""
+    « d' » …) before its last word: « Elio Di Rupo », « de Gaulle », « Charles de Gaulle »;
+    not « le gouverneur Hammadi »."""
     _, _, particles = _pack_words()
     words = spelling.replace("\u2019", "'").split()
     if not words:
@@ -94,14 +102,14 @@ def is_proper_name(spelling: str) -> bool:
     for i, w in enumerate(words):
         if w[:1].isupper():
             continue
-        if 0 < i < len(words) - 1 and fold(w) in particles:
+        if i < len(words) - 1 and fold(w) in particles:  # « de Gaulle », « Charles de Gaulle »
             continue
         head, mark, tail = w.partition("'")
-        if mark and i > 0 and fold(head + mark) in particles and tail[:1].isupper():
+        if mark and fold(head + mark) in particles and tail[:1].isupper():
             continue
         return False
     return True
 
 
 
-__all__ = ["ACCENTED", "UNACCENTED", "fold_search", "is_proper_name", "source_key"]
+__all__ = ["ACCENTED", "UNACCENTED", "fold_search", "is_proper_name", "linking_words", "source_key"]

@@ -9,7 +9,8 @@ that join names of one source.
 - :class:`Sources` joins the keys of a corpus: a user alias (the ``aliases`` table, kept by
   ``selon aliases``) makes its name the target's, and a name written as a proper name (every
   word capitalised but the packs' particles) that is the word-suffix of exactly one longer
-  such name joins it (« Di Rupo » → « Elio Di Rupo »). Queries group and filter on the
+  such name joins it (« Di Rupo » → « Elio Di Rupo »; not after a determiner or particle:
+  « ONU » stays apart from « Mission de l'ONU », « de Gaulle » joins « Charles de Gaulle »). Queries group and filter on the
   result: one column in ``compare``, one speaker in ``speakers``, one source for ``--source``.
 """
 
@@ -28,7 +29,7 @@ from sqlalchemy.engine import Connection
 from selon.errors import InputError, NotFoundError, StoreError
 from selon.store.db import KEYED, Store, using_store
 from selon.store.db import aliases as aliases_table
-from selon.store.keys import fold_search, is_proper_name, source_key
+from selon.store.keys import fold_search, is_proper_name, linking_words, source_key
 
 
 @dataclass
@@ -92,10 +93,12 @@ def join_sources(spellings: Iterable[tuple[str, str, int]], aliases: Mapping[str
     # chain « Rupo » → « Di Rupo » → « Elio Di Rupo » ends at one source)
     proper = {k for k, c in counts.items() if k not in out.joined and any(is_proper_name(s) for s in c)}
     ending: defaultdict[str, set[str]] = defaultdict(set)  # a word-suffix → the longer names it ends
+    linking = linking_words()
     for key in proper:
         words = key.split()
         for i in range(1, len(words)):
-            ending[" ".join(words[i:])].add(key)
+            if words[i - 1] not in linking:  # « ONU » is no family name of « Mission de l'ONU »
+                ending[" ".join(words[i:])].add(key)
     for key in sorted(proper, key=lambda k: -len(k.split())):
         targets = {out.of(longer) or longer for longer in ending.get(key, ())}
         if len(targets) == 1:
