@@ -794,3 +794,16 @@ def test_a_store_the_user_may_not_write_can_be_read(tmp_path: Path) -> None:
         for p in folder.iterdir():
             p.unlink()
         folder.rmdir()
+
+
+def test_names_join_by_alias_first_then_by_family_name() -> None:
+    from selon.store.sources import join_sources
+
+    names = [("elio di rupo", "Elio Di Rupo", 1), ("di rupo", "Di Rupo", 3), ("rupo", "Rupo", 1), ("x", "X", 2)]
+    chain = join_sources(names, {})
+    assert [chain.of(k) for k in ("rupo", "di rupo", "elio di rupo", "x")] == ["elio di rupo"] * 3 + ["x"]
+    assert chain.name("elio di rupo") == "Elio Di Rupo"  # the longer name's spelling, though rarer
+    # an alias's target stays the source it names, even when it ends a longer name
+    kept = join_sources(names, {"x": "Di Rupo"})
+    assert (kept.of("x"), kept.of("di rupo"), kept.name("di rupo")) == ("di rupo", "di rupo", "Di Rupo")
+    assert kept.keys_matching("X") == ["di rupo", "x"]  # a filter on the alias finds its source

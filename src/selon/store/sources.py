@@ -99,7 +99,7 @@ def join_sources(spellings: Iterable[tuple[str, str, int]], aliases: Mapping[str
         for i in range(1, len(words)):
             if words[i - 1] not in linking:  # « ONU » is no family name of « Mission de l'ONU »
                 ending[" ".join(words[i:])].add(key)
-    for key in sorted(proper, key=lambda k: -len(k.split())):
+    for key in sorted(proper - out.targets, key=lambda k: -len(k.split())):  # a target stays itself
         targets = {out.of(longer) or longer for longer in ending.get(key, ())}
         if len(targets) == 1:
             out.joined[key] = targets.pop()
@@ -111,8 +111,6 @@ def join_sources(spellings: Iterable[tuple[str, str, int]], aliases: Mapping[str
             out.names[canonical] = most[canonical]
         out.names.setdefault(canonical, most.get(key, key))
     return out
-
-
 
 
 # -- the corpus's sources and the user's aliases ------------------------------------------------
