@@ -304,7 +304,7 @@ def test_a_registered_command_runs(capsys, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_every_command_is_in_the_one_registry_and_parser(capsys) -> None:
     assert list(cli.COMMANDS) == [
-        "analyze", "ingest", "figures", "compare", "speakers", "show", "evaluate", "serve", "spark"]
+        "analyze", "ingest", "figures", "compare", "speakers", "show", "aliases", "evaluate", "serve", "spark"]
     assert cli.main(["nothing"]) == 2
     names = ", ".join(f"'{name}'" for name in cli.COMMANDS)
     assert f"invalid choice: 'nothing' (choose from {names})" in capsys.readouterr().err
@@ -442,3 +442,29 @@ def test_output_doc_says_via_holds_a_name() -> None:
     """issue 11: ``via`` is filled with a speaker's name (resolve.relay_via), not a statement id."""
     (row,) = [line for line in (ROOT / "docs" / "output.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `via` |")]
     assert "name" in row and "id of the statement" not in row
+
+
+def test_aliases_command_adds_lists_and_removes(capsys, tmp_path: Path) -> None:
+    from selon.store.db import open_store
+
+    db = str(tmp_path / "store.db")
+    assert cli.main(["aliases", "list", "--db", db]) == 2  # no store: never created
+    assert "there is no store at" in capsys.readouterr().err and not Path(db).exists()
+    open_store(db).close()
+    long = "Organisation internationale pour les migrations"
+    assert cli.main(["aliases", "add", "OIM", long, "--db", db]) == 0
+    assert f"'OIM' is now an alias of '{long}'" in capsys.readouterr().err
+    assert cli.main(["aliases", "add", "Unhcr", "HCR", "--db", db]) == 0
+    capsys.readouterr()
+    assert cli.main(["aliases", "list", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"OIM    ->  {long}", "Unhcr  ->  HCR"]
+    assert cli.main(["aliases", "add", "l'OIM", "Autre", "--db", db]) == 2
+    assert "already an alias of" in capsys.readouterr().err
+    assert cli.main(["aliases", "add", "OIM", "--db", db]) == 2
+    assert 'selon aliases add ALIAS TARGET (e.g. add "OIM"' in capsys.readouterr().err
+    assert cli.main(["aliases", "remove", "unhcr", "--db", db]) == 0
+    assert "removed the alias 'Unhcr' (of 'HCR')" in capsys.readouterr().err
+    assert cli.main(["aliases", "remove", "unhcr", "--db", db]) == 2
+    assert "there is no alias 'unhcr'" in capsys.readouterr().err
+    assert cli.main(["aliases", "list", "--format", "json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"alias": "OIM", "target": long}]

@@ -560,3 +560,135 @@ def test_show_names_a_missing_article(news: str, capsys: pytest.CaptureFixture[s
     assert cli(["show", "absent-1", "--db", news]) == 2
     err = capsys.readouterr().err
     assert "no stored article 'absent-1'" in err and len(err.strip().splitlines()) == 1
+
+
+# -- one name per source --------------------------------------------------------------------------
+
+
+OIM = "Organisation internationale pour les migrations"
+NAMES = [
+    Analysis(art("names-1", "La Libre", "2019-03-16"), [said("s1", "Elio Di Rupo", "ministre-président")], [
+        fig("f1", 100, "migrants", "displaced", "Elio Di Rupo"),
+        fig("f2", 300, "civils", "killed", "l'ONU"),
+        fig("f3", 200, "migrants", "displaced", "OIM"),
+        fig("f4", 10, "migrants", "displaced", "Jean Dupont"),
+    ]),
+    Analysis(art("names-2", "Le Soir", "2019-03-16"), [said("s1", "Di Rupo"), said("s2", "Di Rupo")], [
+        fig("f1", 120, "migrants", "displaced", "Di Rupo"),
+        fig("f2", 320, "civils", "killed", "ONU"),
+        fig("f3", 250, "migrants", "displaced", OIM),
+        fig("f4", 12, "migrants", "displaced", "Marie Dupont"),
+        fig("f5", 14, "migrants", "displaced", "Dupont"),
+    ]),
+    Analysis(art("names-3", "DH", "2019-03-16"), [], [
+        fig("f1", 310, "civils", "killed", "Onu"),
+        fig("f2", 5, "civils", "killed", "Mission de l'ONU"),
+        fig("f3", 7, "migrants", "displaced", "de Gaulle"),
+        fig("f4", 8, "migrants", "displaced", "Charles de Gaulle"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.fixture
+def names(db_url: str) -> str:
+    with open_store(db_url) as store:
+        for a in NAMES:
+            store.add(a)
+    return db_url
+
+
+def test_compare_gives_one_column_per_source_under_all_its_names(names: str) -> None:
+    from selon.store.sources import add_alias
+
+    rows = {(r["outcome"], r["unit"]): r for r in compare(names, by=("outcome", "unit"))}
+    dead = rows[("killed", "civils")]
+    # l'ONU, ONU and Onu: one source, named as most of its figures spell it (a tie: code-point order)
+    assert (dead["sources"], dead["figures"], dead["ONU"]) == (2, 4, "320")
+    assert dead["Mission de l'ONU"] == "5"  # « ONU » after « de l' » is a complement, not a family name
+    moved = rows[("displaced", "migrant")]
+    # « Di Rupo » is the family name of exactly one longer name: Elio Di Rupo's column
+    assert moved["Elio Di Rupo"] == "120" and "Di Rupo" not in moved
+    # « Dupont » ends two longer names (Jean and Marie): it stays apart, and so do they
+    assert (moved["Dupont"], moved["Jean Dupont"], moved["Marie Dupont"]) == ("14", "10", "12")
+    assert moved["Charles de Gaulle"] == "8" and "de Gaulle" not in moved  # a particle within a name
+    assert (moved["OIM"], moved[OIM]) == ("200", "250")  # no rule joins an acronym across articles …
+    add_alias(names, "OIM", OIM)  # … the user's alias does
+    moved = {(r["outcome"], r["unit"]): r for r in compare(names, by=("outcome", "unit"))}[("displaced", "migrant")]
+    assert moved[OIM] == "250" and "OIM" not in moved and moved["sources"] == 6
+    assert sorted(moved["where"])[-1] == f"{OIM}: names-2#f3"
+
+
+def test_the_alias_target_names_the_column_even_when_only_the_alias_is_here(names: str) -> None:
+    from selon.store.sources import add_alias
+
+    add_alias(names, "OIM", "l'Organisation internationale pour les migrations")
+    rows = compare(names, by=("outcome", "unit"), outlet="La Libre")  # only « OIM » figures here
+    moved = next(r for r in rows if r["outcome"] == "displaced")
+    assert moved["l'Organisation internationale pour les migrations"] == "200" and "OIM" not in rows.columns
+
+
+def test_speakers_count_one_speaker_under_all_their_names(names: str) -> None:
+    rows = speakers(names)
+    assert {(r["speaker"], r["outlet"], r["statements"]) for r in rows} == {
+        ("Elio Di Rupo", "La Libre", 1), ("Elio Di Rupo", "Le Soir", 2),
+    }  # fmt: skip
+    assert [r["outlet"] for r in speakers(names, source="elio")] == ["Le Soir", "La Libre"]
+
+
+def test_the_source_filter_finds_a_source_by_any_of_its_names(names: str) -> None:
+    from selon.store.queries import count_figures
+    from selon.store.sources import add_alias
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return sorted((r["article"], r["source"]) for r in figures(names, source=text))
+
+    assert found("Elio") == [("names-1", "Elio Di Rupo"), ("names-2", "Di Rupo")]
+    assert found("onu") == [("names-1", "l'ONU"), ("names-2", "ONU"), ("names-3", "Mission de l'ONU"), ("names-3", "Onu")]
+    assert found("Onu") == found("l'onu") == found("ONU")
+    assert found("Organisation internationale") == [("names-2", OIM)]
+    add_alias(names, "OIM", OIM)
+    assert found("Organisation internationale") == [("names-1", "OIM"), ("names-2", OIM)]
+    assert count_figures(names, source="organisation internationale") == 2
+    assert found("Jean") == [("names-1", "Jean Dupont")]  # « Dupont » alone is not Jean's
+    assert compare(names, source="elio", by=("outcome",))[0]["Elio Di Rupo"] == "120"
+
+
+# -- figures in context ---------------------------------------------------------------------------
+
+
+def test_sentence_around_cuts_on_sentence_ends_and_line_breaks() -> None:
+    from selon.store.queries import sentence_around
+
+    text = "Titre du jour\nLe bilan est lourd. Selon l'ONU, 1.200 personnes sont mortes ! Plus tard, rien. Fin"
+    start = text.index("1.200")
+    assert sentence_around(text, start, start + 15) == "Selon l'ONU, 1.200 personnes sont mortes !"
+    assert sentence_around(text, 0, 5) == "Titre du jour"  # a line break ends a sentence
+    assert sentence_around(text, len(text) - 3, len(text)) == "Fin"
+    assert sentence_around(text, 5, 500) is None and sentence_around(None, 0, 1) is None
+
+
+CONTEXT = Analysis(
+    Article(id="ctx-1", text="Premier point. Selon la police, 5000 personnes ont défilé samedi.\nAutre chose.",
+            outlet="X", published="2019-03-16", language="fr"),
+    [],
+    [Figure("f1", "5000 personnes", 32, 46, 5000, None, "exact", "personnes", "participating", "la police")],
+)  # fmt: skip
+
+
+def test_figures_context_and_columns(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_store(db_url) as store:
+        store.add(CONTEXT)
+    assert figures(db_url, context=True)[0]["sentence"] == "Selon la police, 5000 personnes ont défilé samedi."
+    assert "sentence" not in figures(db_url)[0]
+    assert cli(["figures", "--db", db_url, "--context", "--columns", "source,low"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["source", "low"] and out[2].split() == ["la", "police", "5000"]
+    assert out[3] == "    Selon la police, 5000 personnes ont défilé samedi."  # whole, under its row
+    assert cli(["figures", "--db", db_url, "--context", "--columns", "article,figure", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows == [{"article": "ctx-1", "figure": "f1", "sentence": "Selon la police, 5000 personnes ont défilé samedi."}]
+    assert cli(["figures", "--db", db_url, "--columns", "low,sentence"]) == 2  # no sentence without --context
+    err = capsys.readouterr().err
+    assert "unknown column(s) 'sentence' for --columns; the columns are article,version," in err
+    assert cli(["figures", "--db", db_url, "--columns", "low,colour", "--format", "json"]) == 2
+    assert "'colour'" in capsys.readouterr().err

@@ -250,15 +250,20 @@ def test_a_new_store_has_the_latest_schema_and_the_query_indexes(db_url: str) ->
 
 
 def add_as_old_selon(store: Store, analysis: Analysis) -> None:
-    """Store ``analysis`` as the selon that made the store's schema would have: its figures
-    with the columns that schema has (a later version's columns were not there to write)."""
-    added = store.add(dataclasses.replace(analysis, figures=[]))
-    from selon.store.rows import figure_row
+    """Store ``analysis`` as the selon that made the store's schema would have: its statements
+    and figures with the columns that schema has (a later version's columns were not there to
+    write)."""
+    added = store.add(dataclasses.replace(analysis, statements=[], figures=[]))
+    from selon.store.rows import figure_row, statement_row
 
     with store.write() as conn:
-        have = {c["name"] for c in sa.inspect(conn).get_columns("figures")}
-        rows = [to_sql(figures, figure_row(added.article_id, f)) for f in analysis.figures]
-        conn.execute(figures.insert(), [{k: v for k, v in row.items() if k in have} for row in rows])
+        for table, records, row_of in (
+            (statements, analysis.statements, statement_row), (figures, analysis.figures, figure_row)
+        ):
+            have = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+            rows = [to_sql(table, row_of(added.article_id, r)) for r in records]  # type: ignore[operator]
+            if rows:
+                conn.execute(table.insert(), [{k: v for k, v in row.items() if k in have} for row in rows])
 
 
 def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
@@ -269,7 +274,7 @@ def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
             assert not [ix for ix in sa.inspect(conn).get_indexes("figures") if ix["name"].startswith("ix_")]
             assert "place_text" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
     with open_store(db_url) as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         with store.read() as conn:
             assert "ix_figures_outcome_unit" in {ix["name"] for ix in sa.inspect(conn).get_indexes("figures")}
             assert {"place_text", "period_end"} <= {c["name"] for c in sa.inspect(conn).get_columns("figures")}
@@ -278,6 +283,95 @@ def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
         scoped = dataclasses.replace(make_analysis(TEXT + " Encore.", id="b"), figures=[full_figure()])
         stored = store.add(scoped)  # the upgraded store keeps a figure's scope
         assert store.analysis(stored.article_id) == scoped
+
+
+def test_an_older_store_gets_the_source_keys_of_its_rows_and_an_aliases_table(db_url: str) -> None:
+    with open_store(db_url, migrate=False) as store:
+        assert store.migrate(upto=3) == 3
+        old = make_analysis()
+        old.figures[1] = dataclasses.replace(old.figures[1], source="l'ONU")
+        add_as_old_selon(store, old)
+        with store.read() as conn:
+            assert "source_key" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
+            assert "aliases" not in sa.inspect(conn).get_table_names()
+    with open_store(db_url) as store:
+        assert store.version() == 4
+        with store.read() as conn:
+            keys = conn.execute(sa.select(figures.c.source, figures.c.source_key).order_by(figures.c.id)).all()
+            speakers = conn.execute(
+                sa.select(statements.c.speaker_name, statements.c.speaker_key).order_by(statements.c.id)
+            ).all()
+            assert "aliases" in sa.inspect(conn).get_table_names()
+        assert [tuple(k) for k in keys] == [("Nawfal Hammadi", "nawfal hammadi"), ("l'ONU", "onu")]
+        assert [tuple(k) for k in speakers] == [("Stéphane Dujarric", "stephane dujarric"), (None, None)]
+        assert store.analysis(1) == old  # the keys are the store's: the analysis reads back as it was
+
+
+def test_new_rows_are_stored_with_their_source_keys(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add(make_analysis())
+        with store.read() as conn:
+            assert set(conn.execute(sa.select(figures.c.source_key)).scalars()) == {"nawfal hammadi"}
+            assert set(conn.execute(sa.select(statements.c.speaker_key)).scalars()) == {"stephane dujarric", None}
+
+
+@pytest.mark.parametrize(
+    ("names", "key"),
+    [
+        (["ONU", "Onu", "l'ONU", "L’Onu", "l’onu", "O.N.U.", "  ONU "], "onu"),
+        (["la Croix-Rouge", "Croix Rouge", "la croix-rouge", "LA CROIX-ROUGE"], "croix rouge"),
+        (["Elio Di Rupo", "elio di rupo", "Élio Di Rupo"], "elio di rupo"),
+        (["la Défense", "Défense", "defense"], "defense"),
+        (["Łódź"], "lodz"),
+    ],
+)
+def test_a_source_key_folds_case_accents_determiners_and_punctuation(names: list[str], key: str) -> None:
+    from selon.store.keys import source_key
+
+    assert {source_key(n) for n in names} == {key}
+
+
+def test_a_source_key_keeps_what_is_not_a_leading_determiner() -> None:
+    from selon.store.keys import source_key
+
+    assert source_key("le gouverneur de la province") == "gouverneur de la province"  # only the first
+    assert source_key("Le") == "le"  # a determiner alone is a name, not nothing
+    assert source_key("Lille") == "lille" and source_key("Laval") == "laval"  # no elision without '
+    assert source_key("…") is None and source_key(None) is None
+
+
+def test_aliases_are_kept_listed_and_removed_with_clear_errors(db_url: str) -> None:
+    from selon.errors import InputError, NotFoundError
+    from selon.store.sources import Alias, add_alias, list_aliases, remove_alias
+
+    long = "Organisation internationale pour les migrations"
+    with open_store(db_url):
+        pass
+    assert add_alias(db_url, " OIM ", long) == Alias("OIM", long)
+    assert list_aliases(db_url) == [Alias("OIM", long)]
+    with pytest.raises(InputError, match="'OIM' is already an alias of 'Organisation internationale"):
+        add_alias(db_url, "l'OIM", "Office international des migrations")  # the same alias, another spelling
+    with pytest.raises(InputError, match="'OIM' is itself an alias of 'Organisation"):
+        add_alias(db_url, "IOM", "OIM")
+    with pytest.raises(InputError, match="is the target of the aliases 'OIM'"):
+        add_alias(db_url, "l'Organisation internationale pour les migrations", "ONU")
+    with pytest.raises(InputError, match="already one source"):
+        add_alias(db_url, "l'ONU", "Onu")
+    with pytest.raises(InputError, match="has no letters or digits"):
+        add_alias(db_url, "…", "ONU")
+    with pytest.raises(NotFoundError, match="there is no alias 'HCR'.*selon aliases list"):
+        remove_alias(db_url, "HCR")
+    assert remove_alias(db_url, "oim") == Alias("OIM", long)  # any spelling of the alias
+    assert list_aliases(db_url) == []
+
+
+def test_aliases_need_an_existing_store(tmp_path: Path) -> None:
+    from selon.store.sources import add_alias, list_aliases
+
+    for call in (lambda: add_alias(tmp_path / "none.db", "OIM", "Organisation"), lambda: list_aliases(tmp_path / "none.db")):
+        with pytest.raises(StoreError, match="there is no store at"):
+            call()
+    assert not (tmp_path / "none.db").exists()
 
 
 def test_a_store_from_a_newer_selon_is_refused(db_url: str) -> None:
@@ -687,9 +781,29 @@ def test_a_store_the_user_may_not_write_can_be_read(tmp_path: Path) -> None:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert [f["figure"] for f in json.loads(done.stdout)] == ["f1", "f2"]
+        # aliases: list reads such a store; add needs to write it, and says so
+        listed = subprocess.run([*run, "-c", code, "aliases", "list", "--db", str(db)],
+                                capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": _SELON_SRC})  # fmt: skip
+        assert (listed.returncode, listed.stdout.strip()) == (0, "(no aliases)"), listed.stderr
+        added = subprocess.run([*run, "-c", code, "aliases", "add", "OIM", "Organisation", "--db", str(db)],
+                               capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": _SELON_SRC})  # fmt: skip
+        assert added.returncode == 2 and "is read-only here; `selon aliases add` writes the store" in added.stderr
         assert sorted(p.name for p in folder.iterdir()) == ["store.db"]
     finally:
         folder.chmod(0o755)
         for p in folder.iterdir():
             p.unlink()
         folder.rmdir()
+
+
+def test_names_join_by_alias_first_then_by_family_name() -> None:
+    from selon.store.sources import join_sources
+
+    names = [("elio di rupo", "Elio Di Rupo", 1), ("di rupo", "Di Rupo", 3), ("rupo", "Rupo", 1), ("x", "X", 2)]
+    chain = join_sources(names, {})
+    assert [chain.of(k) for k in ("rupo", "di rupo", "elio di rupo", "x")] == ["elio di rupo"] * 3 + ["x"]
+    assert chain.name("elio di rupo") == "Elio Di Rupo"  # the longer name's spelling, though rarer
+    # an alias's target stays the source it names, even when it ends a longer name
+    kept = join_sources(names, {"x": "Di Rupo"})
+    assert (kept.of("x"), kept.of("di rupo"), kept.name("di rupo")) == ("di rupo", "di rupo", "Di Rupo")
+    assert kept.keys_matching("X") == ["di rupo", "x"]  # a filter on the alias finds its source

@@ -2,7 +2,7 @@
 
 Every subcommand is a :class:`~selon.cli.command.Command` in :data:`COMMANDS`: ``analyze``
 (:mod:`selon.cli.analyze`), ``ingest``, ``figures``, ``compare``, ``speakers``
-(:mod:`selon.cli.store`), ``show`` (:mod:`selon.cli.show`), ``evaluate`` (:mod:`selon.cli.evaluate`), ``serve`` (:mod:`selon.cli.serve`) and ``spark``
+(:mod:`selon.cli.store`), ``show`` (:mod:`selon.cli.show`), ``aliases`` (:mod:`selon.cli.aliases`), ``evaluate`` (:mod:`selon.cli.evaluate`), ``serve`` (:mod:`selon.cli.serve`) and ``spark``
 (:mod:`selon.cli.spark`). Adding one means writing its Command and registering it here.
 :func:`main` is what the ``selon`` script, ``spark-submit`` (:mod:`selon.scale.spark_job`)
 and the tests run.
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from selon import __version__
+from selon.cli.aliases import COMMAND as ALIASES
 from selon.cli.analyze import COMMAND as ANALYZE
 from selon.cli.command import EXIT_NONE_OR_USAGE, EXIT_OK, Command, warn
 from selon.cli.evaluate import COMMAND as EVALUATE
@@ -48,7 +49,7 @@ def register(command: Command) -> Command:
     return command
 
 
-for _command in (ANALYZE, *STORE_COMMANDS, SHOW, EVALUATE, SERVE, SPARK):
+for _command in (ANALYZE, *STORE_COMMANDS, SHOW, ALIASES, EVALUATE, SERVE, SPARK):
     register(_command)
 
 

@@ -30,6 +30,7 @@ from selon.cli.command import (
 from selon.errors import InputError, StoreError, UsageError
 from selon.store.loader import IngestSummary, ingest
 from selon.store.queries import (
+    FIGURE_COLUMNS,
     GROUP_KEYS,
     Filters,
     Records,
@@ -120,6 +121,42 @@ def _compare_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _figures_args(p: argparse.ArgumentParser) -> None:
+    _query_args(p)
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="each figure's sentence, from its stored article (a column 'sentence'; under each row in a table)",
+    )
+    p.add_argument(
+        "--columns",
+        type=_column_list,
+        metavar="A,B,C",
+        help=f"only these columns, in this order, among {','.join(FIGURE_COLUMNS)} (and sentence with --context)",
+    )
+
+
+def _column_list(value: str) -> list[str]:
+    columns = [c.strip() for c in value.split(",") if c.strip()]
+    if not columns:
+        raise argparse.ArgumentTypeError("--columns takes a comma-separated list of column names")
+    return columns
+
+
+def pick_columns(records: Records, columns: list[str] | None) -> Records:
+    """``records`` with only ``columns``, in that order; :class:`UsageError` naming the valid
+    columns when one is not among them."""
+    if not columns:
+        return records
+    unknown = [c for c in columns if c not in records.columns]
+    if unknown:
+        raise UsageError(
+            f"unknown column(s) {', '.join(map(repr, unknown))} for --columns; the columns are "
+            f"{','.join(records.columns)}"
+        )
+    return Records(({c: r.get(c) for c in columns} for r in records), columns=columns)
+
+
 def _speakers_args(p: argparse.ArgumentParser) -> None:
     _query_args(p, outcome=False, source_help="only speakers whose name contains TEXT")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
@@ -184,21 +221,34 @@ def _query_filters(args: argparse.Namespace) -> Filters:
     )
 
 
-def _run_query(args: argparse.Namespace, query: Callable[[], Records]) -> int:
+def _run_query(args: argparse.Namespace, query: Callable[[], Records], *, below: str | None = None) -> int:
     if args.format == "parquet":
         if not args.output:
             raise UsageError("--format parquet writes a file: give it with --output FILE")
         require_pandas("--format parquet")  # before the query runs
     records = query()
     try:
-        write_records(records, args.format, output=args.output, stdout=sys.stdout)
+        write_records(records, args.format, output=args.output, stdout=sys.stdout, below=below)
     except OSError as e:
         raise StoreError(f"cannot write {args.output}: {e.strerror or e}") from e
     return EXIT_OK
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    return _run_query(args, lambda: figures(args.db, _query_filters(args)))
+    """``selon figures``: with ``--context``, each figure's sentence (under its row in a table);
+    ``--columns`` picks the columns (the sentence stays with ``--context``)."""
+    if args.columns:  # checked before the query runs
+        valid = [*FIGURE_COLUMNS, *(["sentence"] if args.context else [])]
+        pick_columns(Records(columns=valid), args.columns)
+
+    def query() -> Records:
+        records = figures(args.db, _query_filters(args), context=args.context)
+        if args.columns:
+            wanted = list(args.columns) + (["sentence"] if args.context and "sentence" not in args.columns else [])
+            records = pick_columns(records, wanted)
+        return records
+
+    return _run_query(args, query, below="sentence" if args.context else None)
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -220,7 +270,7 @@ COMMANDS = (
         description="Analyse files and folders (.txt, .json, .jsonl, .html) and store them. "
         "Articles already stored are skipped. Exit 0: all stored; 1: some failed; 2: none.",
     ),
-    Command("figures", "list stored figures with their sources", _query_args, run_figures),
+    Command("figures", "list stored figures with their sources", _figures_args, run_figures),
     Command(
         "compare",
         "set the figures of different sources side by side",
@@ -235,9 +285,12 @@ COMMANDS = (
 # -- output -----------------------------------------------------------------------------------
 
 
-def write_records(records: Records, fmt: str, *, output: str | Path | None = None, stdout: IO[str]) -> None:
+def write_records(
+    records: Records, fmt: str, *, output: str | Path | None = None, stdout: IO[str], below: str | None = None
+) -> None:
     """Write query results as ``table``, ``csv``, ``json`` (an array of objects) or
-    ``parquet`` (to ``output`` only)."""
+    ``parquet`` (to ``output`` only). In a table, the column ``below`` (a long text: a
+    figure's sentence) is written whole under each row instead of as a column."""
     if fmt == "parquet":
         if output is None:
             raise ValueError("parquet needs an output file")
@@ -258,7 +311,7 @@ def write_records(records: Records, fmt: str, *, output: str | Path | None = Non
             w.writerow([_cell(r.get(c), csv_mode=True) for c in records.columns])
         text = buf.getvalue()
     elif fmt == "table":
-        text = format_table(records)
+        text = format_table(records, below=below)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose among {', '.join(FORMATS)}")
     if output is None:
@@ -282,11 +335,12 @@ def _cell(v: Any, *, csv_mode: bool = False, width: int = 48) -> str:
     return s
 
 
-def format_table(records: Records) -> str:
-    """Columns aligned with spaces, numbers to the right; long cells cut with an ellipsis."""
+def format_table(records: Records, *, below: str | None = None) -> str:
+    """Columns aligned with spaces, numbers to the right; long cells cut with an ellipsis; the
+    column ``below`` written whole, indented, under each row."""
     if not records:
         return "(no rows)\n"
-    cols = records.columns
+    cols = [c for c in records.columns if c != below]
     cells = [[_cell(r.get(c)) for c in cols] for r in records]
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in records) for c in cols]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
@@ -296,5 +350,8 @@ def format_table(records: Records) -> str:
         return "  ".join(parts).rstrip()
 
     out = [line(list(cols)), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
+    for record, row in zip(records, cells, strict=True):
+        out.append(line(row))
+        if below is not None and below in records.columns:
+            out.append("    " + _cell(record.get(below), width=10**6))
     return "\n".join(out) + "\n"

@@ -38,6 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from selon.errors import ArticleNotStoredError, StoreError
 from selon.models import Analysis
+from selon.store.keys import ACCENTED, UNACCENTED, fold_search, source_key
 from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
 DEFAULT_DB = "selon.db"
@@ -46,7 +47,8 @@ SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
 # -- schema -------------------------------------------------------------------------------------
-# Version 1 created these tables; version 2 added the query indexes. Never edit a released
+# Version 1 created these tables; version 2 added the query indexes; version 3 the figures'
+# scope; version 4 the source keys and the aliases table. Never edit a released
 # migration: add one to MIGRATIONS (and the matching change to the tables below).
 
 metadata = sa.MetaData()
@@ -134,7 +136,32 @@ _V3_FIGURE_COLUMNS = (
 for _column in _V3_FIGURE_COLUMNS:
     figures.append_column(_column)
 
+#: Version 4: one name per source across the corpus. Each source name is stored with its key
+#: (:func:`selon.store.keys.source_key`), and the user's aliases are kept in ``aliases``.
+_V4_COLUMNS = (
+    (figures, sa.Column("source_key", sa.Text)),
+    (statements, sa.Column("speaker_key", sa.Text)),
+)
+for _table, _column in _V4_COLUMNS:
+    _table.append_column(_column)
+
+aliases = sa.Table(
+    "aliases",
+    metadata,
+    sa.Column("alias_key", sa.Text, primary_key=True),  # source_key(alias)
+    sa.Column("alias", sa.Text, nullable=False),  # as the user gave it
+    sa.Column("target", sa.Text, nullable=False),  # the source's name (a compare column)
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 _V1_TABLES = (schema_version, articles, statements, figures)
+#: The columns each table gained after version 1 (left out of version 1's CREATE TABLE).
+_LATER_COLUMNS = {
+    "figures": {c.name for c in _V3_FIGURE_COLUMNS} | {"source_key"},
+    "statements": {"speaker_key"},
+}
+#: The stored name column of each table that has a key column, and that key column.
+KEYED = ((figures, "source", "source_key"), (statements, "speaker_name", "speaker_key"))
 
 #: The columns of the rows of :mod:`selon.store.rows` that this schema stores under another name.
 SQL_NAMES: dict[str, dict[str, str]] = {
@@ -159,16 +186,15 @@ _V2_INDEXES = (
 
 def _migrate_v1(conn: Connection) -> None:
     # the tables as version 1 defined them, without the columns and indexes later versions add
-    later = {c.name for c in _V3_FIGURE_COLUMNS}
     for table in _V1_TABLES:
-        conn.execute(_create_without(table, later))
+        conn.execute(_create_without(table, _LATER_COLUMNS.get(table.name, set())))
 
 
 def _create_without(table: sa.Table, later: set[str]) -> sa.schema.CreateTable:
     """The CREATE TABLE of ``table`` without the columns named in ``later`` (added by later
     migrations)."""
     create = sa.schema.CreateTable(table)
-    create.columns = [c for c in create.columns if c.element.name not in later or table is not figures]
+    create.columns = [c for c in create.columns if c.element.name not in later]
     return create
 
 
@@ -183,16 +209,40 @@ def _migrate_v3(conn: Connection) -> None:
         conn.execute(sa.text(f"ALTER TABLE figures ADD COLUMN {column.name} {kind}"))
 
 
+_V4_INDEXES = (
+    sa.Index("ix_figures_source_key", figures.c.source_key, figures.c.source),
+    sa.Index("ix_statements_speaker_key", statements.c.speaker_key, statements.c.speaker_name),
+)
+
+
+def _migrate_v4(conn: Connection) -> None:
+    for table, column in _V4_COLUMNS:
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+    aliases.create(conn)
+    for index in _V4_INDEXES:
+        index.create(conn)
+    # the rows already stored get their keys: one UPDATE a distinct name
+    for table, name, key in KEYED:
+        names = conn.execute(sa.select(table.c[name]).where(table.c[name].is_not(None)).distinct()).scalars()
+        updates = [{"n": n, "k": source_key(n)} for n in names]
+        if updates:
+            conn.execute(
+                table.update().where(table.c[name] == sa.bindparam("n")).values({key: sa.bindparam("k")}), updates
+            )
+
+
 MIGRATIONS: dict[int, tuple[str, Callable[[Connection], None]]] = {
     1: ("articles, statements, figures", _migrate_v1),
     2: ("indexes for figures, compare and speakers", _migrate_v2),
     3: ("figure scope: place and period", _migrate_v3),
+    4: ("one name per source: source keys and aliases", _migrate_v4),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # Indexes are created by migration 2, not by metadata.create_all: detach them from the tables
 # so that the CreateTable of migration 1 emits only the version-1 shape.
-for _ix in _V2_INDEXES:
+for _ix in (*_V2_INDEXES, *_V4_INDEXES):
     _ix.table.indexes.discard(_ix)  # type: ignore[union-attr]
 
 
@@ -262,34 +312,6 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
-
-
-def _accent_table() -> tuple[str, str]:
-    """``(accented, plain)``: the Latin letters with diacritics (Latin-1 and Latin Extended-A,
-    both cases) and the lower-case ASCII letter each folds to, position by position."""
-    accented, plain = [], []
-    for code in range(0xC0, 0x180):
-        ch = chr(code)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            accented.append(ch)
-            plain.append(base.lower())
-    for ch, base in zip("ĐđĦħŁłØøŦŧı", "ddhhlloo" + "tti", strict=True):
-        accented.append(ch)
-        plain.append(base)
-    return "".join(accented), "".join(plain)
-
-
-#: What :func:`fold_search` replaces, and by what (PostgreSQL gets the same two strings for
-#: ``translate()``, so that both stores match alike).
-ACCENTED, UNACCENTED = _accent_table()
-_FOLD = str.maketrans(ACCENTED, UNACCENTED)
-
-
-def fold_search(text: str) -> str:
-    """``text`` with Latin accents taken off and in lower case: ``Défense`` -> ``defense``.
-    Searches compare folded texts (:func:`selon.store.queries.contains`)."""
-    return text.translate(_FOLD).lower()
 
 
 def _fold_value(value: Any) -> Any:
@@ -487,10 +509,10 @@ class Store:
                 )
             if analysis.statements:
                 conn.execute(
-                    statements.insert(), [to_sql(statements, statement_row(new_id, s)) for s in analysis.statements]
+                    statements.insert(), [_keyed(statements, statement_row(new_id, s)) for s in analysis.statements]
                 )
             if analysis.figures:
-                conn.execute(figures.insert(), [to_sql(figures, figure_row(new_id, f)) for f in analysis.figures])
+                conn.execute(figures.insert(), [_keyed(figures, figure_row(new_id, f)) for f in analysis.figures])
             return AddResult("ingested", new_id, version)
 
     def _insert(self, table: sa.Table) -> Any:
@@ -571,6 +593,15 @@ def to_sql(table: sa.Table, row: Row) -> Row:
             continue
         column = sql_column(table, name)
         out[column.name] = parse_date(value) if isinstance(column.type, sa.Date) else value
+    return out
+
+
+def _keyed(table: sa.Table, row: Row) -> Row:
+    """``to_sql`` of ``row`` with the key of its source name (:data:`KEYED`)."""
+    out = to_sql(table, row)
+    for keyed, name, key in KEYED:
+        if keyed is table:
+            out[key] = source_key(out.get(name))
     return out
 
 
@@ -752,13 +783,18 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 
 __all__ = [
+    "ACCENTED",
     "MIGRATIONS",
     "NOT_STORED",
     "SCHEMA_VERSION",
     "SQL_NAMES",
+    "UNACCENTED",
+    "KEYED",
     "AddResult",
     "Store",
+    "aliases",
     "article_key",
+    "fold_search",
     "from_sql",
     "iso_date",
     "normalise_text",

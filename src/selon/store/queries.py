@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import importlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,7 +39,9 @@ from selon.store.db import (
 )
 from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
+from selon.store.keys import source_key
 from selon.store.rows import FIGURE
+from selon.store.sources import Sources, read_sources
 
 if TYPE_CHECKING:
     import pandas
@@ -221,7 +224,8 @@ def _figure_parts() -> tuple[tuple[str, Any, str], ...]:
         if name == "unit":
             parts.append(("unit_family", None, "string"))
     given = {column.name for _, column, _ in parts if column is not None}
-    parts += [(c.name, c, "string") for c in figures_table.c if c.name not in {*given, "id", "article_id"}]
+    internal = {"id", "article_id", "source_key"}  # row ids; the key queries match sources by
+    parts += [(c.name, c, "string") for c in figures_table.c if c.name not in {*given, *internal}]
     return tuple(parts)
 
 
@@ -229,13 +233,27 @@ _FIGURE_PARTS = _figure_parts()
 FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in _FIGURE_PARTS]
 
 
-def _figure_conditions(f: Filters) -> list[Any]:
+def _figure_conditions(f: Filters, sources: Sources | None) -> list[Any]:
     cond = _article_conditions(f)
     if f.outcome:
         cond.append(figures_table.c.outcome == f.outcome)
     if f.source:
-        cond.append(contains(figures_table.c.source, f.source))
+        cond.append(source_condition(figures_table.c.source, figures_table.c.source_key, f.source, sources))
     return cond
+
+
+def source_condition(name: Any, key: Any, text: str, sources: Sources | None) -> Any:
+    """The condition: the source (``name`` stored with ``key``) is one whose names contain
+    ``text`` (:meth:`Sources.keys_matching`: « Elio » finds « Di Rupo » once they are one
+    source, « Organisation internationale » an alias « OIM »), or its stored name does."""
+    cond = contains(name, text)
+    keys = sources.keys_matching(text) if sources is not None else []
+    return sa.or_(cond, key.in_(keys)) if keys else cond
+
+
+def _sources_for(conn: Any, f: Filters) -> Sources | None:
+    """The corpus's sources when a filter needs them (``source``), else None."""
+    return read_sources(conn) if f.source else None
 
 
 def figures(
@@ -245,11 +263,14 @@ def figures(
     lang: str = "fr",
     limit: int | None = None,
     offset: int = 0,
+    context: bool = False,
     **kwargs: Any,
 ) -> Records:
     """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`),
     oldest article first; ``limit``/``offset`` take one page of them (:func:`count_figures`
-    tells how many there are).
+    tells how many there are). ``context`` adds the column ``sentence``: the sentence of its
+    article the figure is in (:func:`sentence_around`). ``source`` finds a source by any of
+    its names (:func:`source_condition`).
 
     >>> figures("selon.db", outcome="killed", since="2017-03-01")  # doctest: +SKIP
     """
@@ -258,19 +279,24 @@ def figures(
     f = _filters(filters, kwargs)
     fg = figures_table
     stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
-    query = (
-        sa.select(*stored)
-        .join_from(fg, articles, fg.c.article_id == articles.c.id)
-        .where(*_figure_conditions(f))
-        .order_by(articles.c.published, articles.c.id, fg.c.id)
-        .limit(limit)
-        .offset(offset or None)
-    )
+    if context:
+        stored.append(articles.c.text)
     families = unit_families(lang)
-    out = Records(columns=FIGURE_COLUMNS)
+    out = Records(columns=[*FIGURE_COLUMNS, *(["sentence"] if context else [])])
     with using_store(db, read_only=True) as store, store.read() as conn:
+        query = (
+            sa.select(*stored)
+            .join_from(fg, articles, fg.c.article_id == articles.c.id)
+            .where(*_figure_conditions(f, _sources_for(conn, f)))
+            .order_by(articles.c.published, articles.c.id, fg.c.id)
+            .limit(limit)
+            .offset(offset or None)
+        )
         for r in conn.execute(query):
-            out.append(_figure_record(r, families))
+            record = _figure_record(r, families)
+            if context:
+                record["sentence"] = sentence_around(r[-1], record["start"], record["end"])
+            out.append(record)
     return out
 
 
@@ -280,14 +306,32 @@ def count_figures(
     """How many figures :func:`figures` gives for these filters (without a limit)."""
     f = _filters(filters, kwargs)
     fg = figures_table
-    query = (
-        sa.select(sa.func.count())
-        .select_from(fg)
-        .join(articles, fg.c.article_id == articles.c.id)
-        .where(*_figure_conditions(f))
-    )
     with using_store(db, read_only=True) as store, store.read() as conn:
+        query = (
+            sa.select(sa.func.count())
+            .select_from(fg)
+            .join(articles, fg.c.article_id == articles.c.id)
+            .where(*_figure_conditions(f, _sources_for(conn, f)))
+        )
         return int(conn.execute(query).scalar() or 0)
+
+
+#: Where a sentence ends: one of . ! ? followed by a space or the end, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
+
+
+def sentence_around(text: str | None, start: int | None, end: int | None) -> str | None:
+    """The sentence of ``text`` that holds ``text[start:end]``: from after the last end of a
+    sentence (. ! ? before a space, or a line break) before ``start`` to the first one at or
+    after ``end``, trimmed. None without a text or offsets that fit it."""
+    if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
+        return None
+    first = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        first = m.end()
+    after = _SENTENCE_END.search(text, end)
+    last = len(text) if after is None else after.start() if after.group() == "\n" else after.end()
+    return " ".join(text[first:last].split())
 
 
 def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[str, Any]:
@@ -359,7 +403,7 @@ COMPARE_TAIL = ("min", "max", "spread", "where")
 class _Seen(NamedTuple):
     """One stored figure as compare reads it (a tuple: compare reads every figure)."""
 
-    source: str  # folded: sources are matched case-insensitively
+    source: str  # the source's canonical key (:mod:`selon.store.sources`)
     spelling: str  # as stored
     low: float | None
     high: float | None
@@ -393,7 +437,9 @@ def compare(
     « plus de », a range's middle; vague counts have none) and ``spread`` is ``max / min``;
     ``where`` names, for each source, the article and figure its cell shows (``article#f2``).
     Rows come widest disagreement first among those with the most sources. Figures without a
-    source are under ``(no source)``.
+    source are under ``(no source)``. A source is one column under all its names
+    (:mod:`selon.store.sources`: case, accents and determiners, « Di Rupo » = « Elio Di Rupo »,
+    the user's aliases), named by its alias's target, else its most frequent spelling here.
     """
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
@@ -401,8 +447,8 @@ def compare(
             f"cannot group by {', '.join(sorted(unknown))}; choose among {', '.join(GROUP_KEYS)}"
         )
     keys = [k for k in GROUP_KEYS if k in by]
-    seen = _compare_rows(db, _filters(filters, kwargs), lang, keys)
-    names = _source_names(seen)
+    seen, sources = _compare_rows(db, _filters(filters, kwargs), lang, keys)
+    names = _source_names(seen, sources)
     out: list[dict[str, Any]] = []
     totals: dict[str, int] = {}
     for key, items in seen.items():
@@ -420,36 +466,41 @@ def compare(
 
 def _compare_rows(
     db: str | Path | Store | None, f: Filters, lang: str, keys: Sequence[str]
-) -> dict[tuple[Any, ...], list[_Seen]]:
+) -> tuple[dict[tuple[Any, ...], list[_Seen]], Sources]:
     """The figures with a number that pass the filters, by group key (outcome, unit family,
-    place key, as ``keys`` ask)."""
+    place key, as ``keys`` ask), and the corpus's sources."""
     fg = figures_table
     published = sa.type_coerce(articles.c.published, sa.String)
     cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
     if f.outcome:
         cond.append(fg.c.outcome == f.outcome)
-    if f.source:
-        cond.append(contains(fg.c.source, f.source))
-    query = (
-        sa.select(
-            fg.c.outcome, fg.c.unit, fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country,
-            fg.c.period_start, fg.c.period_end, published.label("published"), fg.c.source, fg.c.low, fg.c.high,
-            fg.c.qualifier, fg.c.text, articles.c.input_id, fg.c.fid,
-        )
-        .join_from(fg, articles, fg.c.article_id == articles.c.id)
-        .where(*cond)
-        .order_by(articles.c.id, fg.c.id)
-    )  # fmt: skip
+    with using_store(db, read_only=True) as store, store.read() as conn:
+        sources = read_sources(conn)
+        if f.source:
+            cond.append(source_condition(fg.c.source, fg.c.source_key, f.source, sources))
+        query = (
+            sa.select(
+                fg.c.outcome, fg.c.unit, fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country,
+                fg.c.period_start, fg.c.period_end, published.label("published"), fg.c.source_key, fg.c.source,
+                fg.c.low, fg.c.high, fg.c.qualifier, fg.c.text, articles.c.input_id, fg.c.fid,
+            )
+            .join_from(fg, articles, fg.c.article_id == articles.c.id)
+            .where(*cond)
+            .order_by(articles.c.id, fg.c.id)
+        )  # fmt: skip
+        rows = conn.execute(query).all()
+    return _group_rows(rows, lang, keys, sources), sources
+
+
+def _group_rows(rows: Sequence[Any], lang: str, keys: Sequence[str], sources: Sources) -> dict[tuple[Any, ...], list[_Seen]]:
     families = unit_families(lang)
     family_of: dict[str | None, str | None] = {}
-    folded_source: dict[str | None, str] = {}
+    canonical: dict[tuple[str | None, str | None], str] = {}
     days_of: dict[tuple[Any, Any, Any], grouping.Days] = {}
     at = {k: i for i, k in enumerate(("outcome", "unit", "place"))}
     wanted = [at[k] for k in keys if k in at]
     out: dict[tuple[Any, ...], list[_Seen]] = {}
-    with using_store(db, read_only=True) as store, store.read() as conn:
-        rows = conn.execute(query).all()
-    for outcome, unit, name, text_, city, country, p_start, p_end, day, source, low, high, qualifier, text, aid, fid in rows:
+    for outcome, unit, name, text_, city, country, p_start, p_end, day, key_, source, low, high, qualifier, text, aid, fid in rows:
         family = family_of.get(unit, unit)
         if unit not in family_of:
             family = family_of[unit] = unit_family(unit, families)
@@ -458,9 +509,9 @@ def _compare_rows(
         days = days_of.get(when)
         if days is None:
             days = days_of[when] = grouping.days_of(p_start, p_end, day)
-        folded = folded_source.get(source)
+        folded = canonical.get((key_, source))
         if folded is None:
-            folded = folded_source[source] = _fold_unit(source) if source else NO_SOURCE
+            folded = canonical[(key_, source)] = sources.of(key_) or (_fold_unit(source) if source else NO_SOURCE)
         parts = (outcome, family, grouping.place_key(city, country, place))
         key = tuple(parts[i] for i in wanted)
         point = grouping.point(low, high, qualifier)
@@ -473,15 +524,23 @@ def _compare_rows(
     return out
 
 
-def _source_names(seen: Mapping[Any, list[_Seen]]) -> dict[str, str]:
-    """Each folded source's column: its most frequent spelling (ties: the first in code-point
-    order), marked when it is the name of another column."""
+def _source_names(seen: Mapping[Any, list[_Seen]], sources: Sources) -> dict[str, str]:
+    """Each source's column: an alias's target; else its most frequent spelling among the
+    figures that spell the source itself (ties: the first in code-point order), else its name
+    in the corpus (« Elio Di Rupo » when these figures say « Di Rupo »); marked when it is the
+    name of another column."""
+    counted = Counter((i.source, i.spelling) for items in seen.values() for i in items)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for items in seen.values():
-        for i in items:
-            spellings[i.source][i.spelling] += 1
+    for (source, spelling), n in counted.items():
+        own = spellings[source]
+        key = source_key(spelling)
+        if sources.of(key) == key:  # a spelling of the source itself, not of a name joined to it
+            own[spelling] += n
     reserved = {*GROUP_KEYS, "figures", "sources", *COMPARE_TAIL}
-    names = {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in spellings.items()}
+    names = {
+        s: sources.name(s) if s in sources.targets or not c else min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for s, c in spellings.items()
+    }
     return {s: f"{n} (source)" if n in reserved else n for s, n in names.items()}
 
 
@@ -535,25 +594,29 @@ def speakers(
 ) -> Records:
     """Who is quoted most, by outlet: statements and articles per named speaker, with the
     roles the articles give them (most frequent first). ``source`` filters on the speaker's
-    name; ``outcome`` does not apply. Speakers the article never names are left out."""
+    name; ``outcome`` does not apply. Speakers the article never names are left out. A speaker
+    is one row under all their names (:mod:`selon.store.sources`), named as the corpus most
+    often names them (an alias's target when an alias names them)."""
     f = _filters(filters, kwargs)
     st = statements_table
     cond = [*_article_conditions(f), st.c.speaker_name.is_not(None)]
-    if f.source:
-        cond.append(contains(st.c.speaker_name, f.source))
-    cols = [st.c.speaker_name, articles.c.outlet, st.c.speaker_role, st.c.article_id]
-    query = (
-        sa.select(*cols, sa.func.count().label("n"))
-        .join_from(st, articles, st.c.article_id == articles.c.id)
-        .where(*cond)
-        .group_by(*cols)
-    )
+    cols = [st.c.speaker_key, st.c.speaker_name, articles.c.outlet, st.c.speaker_role, st.c.article_id]
     merged: dict[tuple[str, str | None], dict[str, Any]] = defaultdict(
         lambda: {"n": 0, "articles": set(), "roles": Counter()}
     )
     with using_store(db, read_only=True) as store, store.read() as conn:
+        sources = read_sources(conn)
+        if f.source:
+            cond.append(source_condition(st.c.speaker_name, st.c.speaker_key, f.source, sources))
+        query = (
+            sa.select(*cols, sa.func.count().label("n"))
+            .join_from(st, articles, st.c.article_id == articles.c.id)
+            .where(*cond)
+            .group_by(*cols)
+        )
         for r in conn.execute(query):
-            m = merged[(r.speaker_name, r.outlet)]
+            canonical = sources.of(r.speaker_key)
+            m = merged[(sources.name(canonical) if canonical else r.speaker_name, r.outlet)]
             m["n"] += r.n
             m["articles"].add(r.article_id)
             if r.speaker_role:
