@@ -57,13 +57,13 @@ class OffsetMap:
         return self.starts[start], self.ends[end - 1]
 
 
+#: Any character that :func:`normalize_for_analysis` drops or replaces.
+_CHANGED = re.compile("[" + "".join(sorted(INVISIBLE | set(_LINE_ENDS))) + "]")
+
+
 def needs_normalizing(text: str) -> bool:
     """Whether :func:`normalize_for_analysis` would change ``text`` (a fast check)."""
-    if "\r" in text or "\u2028" in text or "\u2029" in text:
-        return True
-    if any(ch in INVISIBLE for ch in text):
-        return True
-    return not unicodedata.is_normalized("NFC", text)
+    return _CHANGED.search(text) is not None or not unicodedata.is_normalized("NFC", text)
 
 
 def normalize_for_analysis(text: str) -> tuple[str, OffsetMap]:

@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from selon.extract.speakers.descriptions import (
     describe,
@@ -117,9 +119,9 @@ def seed_classed_names(d: Discourse) -> None:
 def seed_subjects(d: Discourse) -> None:
     """Subjects that carry a name (« La fédération du commerce Comeos demande … ») are
     salient for the pronouns that follow, whether or not they speak."""
-    for tok in d.doc:
-        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+    doc = d.doc
+    for i in _indices(doc, pos=(NOUN, PROPN), deps=SUBJECT_DEPS):
+        tok = doc[i]
         if tok.ent_type_ in ("PER", "ORG"):
             continue  # already in the timeline from the NER
         span = subject_phrase(d, tok)
@@ -129,6 +131,14 @@ def seed_subjects(d: Discourse) -> None:
         if name and kind in ("ORG", "PER"):
             e = d.register(name, kind, gender=gender, role=role, alias=alias)
             d.add(span.start_char, e, not d.in_reported(span.start_char))
+
+
+def _indices(doc: Doc, pos: tuple[int, ...], deps: frozenset[str] | set[str] | tuple[str, ...] = ()) -> list[int]:
+    """The tokens of ``doc`` with one of these parts of speech (and, if given, dependency
+    labels), read from the Doc's arrays: no Token object is made for the others."""
+    rows = doc.to_array([POS, DEP])
+    labels = {doc.vocab.strings[d] for d in deps} if deps else None
+    return [i for i, (p, dep) in enumerate(rows.tolist()) if p in pos and (labels is None or dep in labels)]
 
 
 def subject_phrase(d: Discourse, tok: Token) -> Span:
@@ -145,8 +155,10 @@ def subject_phrase(d: Discourse, tok: Token) -> Span:
 def seed_relays(d: Discourse) -> None:
     """« X a rappelé les déclarations (faites) par Y »: Y's words up to the end of the next
     sentence are relayed by X."""
-    for tok in d.doc:
-        if tok.pos_ != "VERB" or fold(tok.lemma_) not in d.lex.relay_verbs:
+    doc = d.doc
+    for i in _indices(doc, pos=(VERB,)):
+        tok = doc[i]
+        if fold(tok.lemma_) not in d.lex.relay_verbs:
             continue
         obj = next((c for c in tok.children if c.dep_ == "obj" and fold(c.lemma_) in d.lex.speech_nouns), None)
         if obj is None:
