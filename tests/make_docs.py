@@ -478,6 +478,23 @@ CASES: dict[str, str] = {
     "selon_apposition": "Selon Claire Martin, porte-parole de la mairie, la piscine rouvrira en juin.",
     "selon_subject_incise": "Selon le maire, la ville, déjà très endettée, devra emprunter.",
     "selon_adverbial_first": "D'après la préfète, malgré la pluie, le marché se tiendra samedi.",
+    # -- quotations joined by words with no verb of their own, before one inverted cue ----------------
+    "glued_quotes_infinitive": (
+        "«Le marché restera fermé jusqu'à lundi», pour laisser passer le cortège «qui partira de la gare "
+        "vers midi», a déclaré la maire."
+    ),
+    "glued_quotes_apposition": (
+        "«Cette réforme est celle de l'injustice», une injustice «contraire à toutes nos valeurs», "
+        "a poursuivi le député."
+    ),
+    "glued_quotes_subject": (
+        "«Faute de place dans les hôpitaux voisins», les pompiers «ont conduit les blessés jusqu'à Lille», "
+        "a indiqué la préfecture."
+    ),
+    "quote_then_participle": (
+        "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
+        "dernière, a déclaré une source policière."
+    ),
 }
 
 

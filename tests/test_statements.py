@@ -951,3 +951,36 @@ def test_an_apposition_to_the_source_of_selon_is_no_content(statements_of, case:
     assert s.kind == "according_to"
     assert s.content.text == content
     assert s.speaker is not None and s.speaker.text == speaker_text
+
+
+# -- quotations joined by words with no verb of their own ----------------------------------------
+@pytest.mark.parametrize(
+    ("case", "contents", "speaker_text"),
+    [
+        # « « A », pour laisser passer le cortège « B », a déclaré X »: an infinitive between them
+        ("glued_quotes_infinitive", ["Le marché restera fermé jusqu'à lundi", "qui partira de la gare vers midi"],
+         "la maire"),
+        # « « A », une injustice « B », a poursuivi X »: a noun phrase between them
+        ("glued_quotes_apposition", ["Cette réforme est celle de l'injustice", "contraire à toutes nos valeurs"],
+         "le député"),
+        # « « A » démantelé …, a déclaré X »: a participle after a quotation that opens the sentence
+        ("quote_then_participle", ["Une longue enquête de nos services prouve la responsabilité du réseau"],
+         "une source policière"),
+    ],
+)
+def test_quotations_joined_by_words_without_a_verb_are_direct(statements_of, case: str, contents: list[str],
+                                                              speaker_text: str) -> None:
+    stmts = statements_of(case)
+    assert [s.content.text for s in stmts] == contents
+    for s in stmts:
+        assert s.kind == "direct"
+        assert s.speaker is not None and s.speaker.text == speaker_text
+
+
+def test_a_subject_between_quotations_makes_one_reported_clause(statements_of) -> None:
+    # « « A », les pompiers « ont conduit … », a indiqué X »: the quoted verb has its subject
+    # outside the marks, so the whole is one indirect statement (partial quotations, rule 2)
+    s = one(statements_of("glued_quotes_subject"))
+    assert s.kind == "indirect"
+    assert s.content.text.startswith("«Faute de place") and s.content.text.endswith("jusqu'à Lille»")
+    assert s.speaker is not None and s.speaker.text == "la préfecture"

@@ -228,7 +228,10 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
     doc, verb = ctx.doc, g.verb
     # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
     opening = ctx.quote_ending_at(doc[g.start - 2].idx + len(doc[g.start - 2].text)) if g.start >= 2 else None
-    quoted_clause = opening is not None and ctx.quote_starts_clause(opening, g.sent)
+    # (« « A », une dissimulation « B », a-t-il poursuivi »: quotations that are the content)
+    quoted_clause = opening is not None and (
+        ctx.quote_starts_clause(opening, g.sent)
+        or len(ctx.quoted_contents(ctx.skip_dateline(g.sent.start_char), opening.close)) > 1)
 
     def apposed_subject(c: Token) -> bool:
         # a subject noun phrase running up to the comma, with no verb of its own
