@@ -491,6 +491,18 @@ CASES: dict[str, str] = {
         "«Faute de place dans les hôpitaux voisins», les pompiers «ont conduit les blessés jusqu'à Lille», "
         "a indiqué la préfecture."
     ),
+    # -- a partial quotation in the narrated sentence after a statement: the last speaker's ----------
+    "partial_follow_on": (
+        "« Les travaux seront longs », a prévenu le maire. Les rues resteront fermées « pendant au moins "
+        "trois semaines, jour et nuit », puis « deux jours » en mai."
+    ),
+    "partial_follow_on_term": (
+        "« Les travaux seront longs », a prévenu le maire. Les rues resteront fermées « jour et nuit »."
+    ),
+    "partial_follow_on_no_speaker": (
+        "Le maire a visité le chantier lundi. Les rues resteront fermées « pendant au moins trois semaines, "
+        "jour et nuit »."
+    ),
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

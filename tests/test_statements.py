@@ -984,3 +984,23 @@ def test_a_subject_between_quotations_makes_one_reported_clause(statements_of) -
     assert s.kind == "indirect"
     assert s.content.text.startswith("«Faute de place") and s.content.text.endswith("jusqu'à Lille»")
     assert s.speaker is not None and s.speaker.text == "la préfecture"
+
+
+# -- a partial quotation in a narrated sentence right after a statement --------------------------
+def test_partial_quotation_after_a_statement_is_the_last_speakers(statements_of) -> None:
+    # the narration around the marks is no part of it; a shorter quotation of the same sentence
+    # follows the longer one
+    first, partial, short = statements_of("partial_follow_on")
+    assert first.cue is not None and first.cue.text == "a prévenu"
+    for s in (partial, short):
+        assert s.kind == "direct" and s.cue is None
+        assert name(s) == name(first) == "maire"
+    assert partial.content.text == "pendant au moins trois semaines, jour et nuit"
+    assert short.content.text == "deux jours"
+
+
+@pytest.mark.parametrize("case", ["partial_follow_on_term", "partial_follow_on_no_speaker"])
+def test_partial_quotation_needs_words_and_a_statement_before(statements_of, case: str) -> None:
+    # « fermées « jour et nuit » »: a short term alone; a sentence with no statement before it
+    assert [s.content.text for s in statements_of(case)] in (["Les travaux seront longs"], [])
+    assert all(s.cue is not None for s in statements_of(case))

@@ -31,6 +31,8 @@ from selon.lang.pack import fold
 SPACES = " \t\n\u00a0\u202f"
 # What ends a quoted sentence (a quotation without one, alone in its paragraph, is a heading).
 SENTENCE_END = ".!?…"
+# The fewest words of a partial quotation in a narrated sentence that is the last speaker's.
+PARTIAL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,29 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     return True
 
 
+def partial_follow_on(ctx: Context, site: QuoteSite) -> bool:
+    """« Les résidus se sont déposés « dans les criques et sur les plages », … »: a quotation of
+    four words or more inside a narrated sentence that holds no cue, right after a statement:
+    the last speaker's own words (ANNOTATION rule 6), the narration around them excluded."""
+    q, sent = site.quote, site.sent
+    if not q.closed or is_heading(ctx.text, q):
+        return False
+    in_sent = [c for c in ctx.cands if c.start < sent.end_char and sent.start_char < c.end]
+    if any(c.cue is not None or c.speaker_from != "previous" for c in in_sent):
+        return False  # the sentence has a statement of its own
+    # a shorter quotation is one only after a longer one of the same sentence (« prêts à payer
+    # « 2.000 euros par séance », qui peut en exiger « six séances » »)
+    if not in_sent and len(ctx.text[q.start : q.end].split()) < PARTIAL_WORDS:
+        return False
+    k = ctx.sents.index(sent)
+    prev = ctx.sents[k - 1] if k > 0 else None
+    if prev is None or "\n" in ctx.text[prev.end_char : sent.start_char] or not any(
+            c.sent_start == prev.start_char for c in ctx.cands):
+        return False  # no statement in the sentence before it, in its paragraph
+    ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
+    return True
+
+
 def is_heading(text: str, q: Quote) -> bool:
     """Whether a quotation is a sub-heading: a paragraph of its own with no full stop, question
     or exclamation mark, inside the marks or after them (« «Une menace sérieuse» » between two
@@ -307,7 +332,7 @@ def is_heading(text: str, q: Quote) -> bool:
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
 QUOTE_RULES: tuple[QuoteRule, ...] = (
-    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote,
+    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote, partial_follow_on,
 )
 
 
