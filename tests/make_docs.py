@@ -503,6 +503,13 @@ CASES: dict[str, str] = {
         "Le maire a visité le chantier lundi. Les rues resteront fermées « pendant au moins trois semaines, "
         "jour et nuit »."
     ),
+    # -- an incise with any verb, its subject inverted after it ------------------------------------
+    "incise_any_verb": "« Tout le quartier est bloqué », se désolaient lundi deux commerçantes du centre.",
+    "incise_verb_tagged_noun": "« On ne nous écoute jamais », soupire Marie Dupont, infirmière à Lyon.",
+    "incise_participle_no_subject": "« Le pont est fermé depuis lundi », bloquant la circulation des camions.",
+    "incise_agent_participle": (
+        "« Nous ne reviendrons pas ici », se désolaient deux touristes interrogés par la radio locale."
+    ),
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

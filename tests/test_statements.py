@@ -1004,3 +1004,26 @@ def test_partial_quotation_needs_words_and_a_statement_before(statements_of, cas
     # « fermées « jour et nuit » »: a short term alone; a sentence with no statement before it
     assert [s.content.text for s in statements_of(case)] in (["Les travaux seront longs"], [])
     assert all(s.cue is not None for s in statements_of(case))
+
+
+# -- an incise with any verb, its subject after it ------------------------------------------------
+@pytest.mark.parametrize(
+    ("case", "content", "cue", "speaker_text"),
+    [
+        # a pronominal verb that is no reporting cue, and a short quotation with its own verb
+        ("incise_any_verb", "Tout le quartier est bloqué", "se désolaient", "commerçantes du centre"),
+        # the tagger reads « soupire » as a noun: a name right after it is its subject
+        ("incise_verb_tagged_noun", "On ne nous écoute jamais", "soupire", "Marie Dupont"),
+    ],
+)
+def test_an_incise_with_any_verb_and_its_subject_after_it(statements_of, case: str, content: str, cue: str,
+                                                          speaker_text: str) -> None:
+    s = one(statements_of(case))
+    assert (s.kind, s.content.text) == ("direct", content)
+    assert s.cue is not None and s.cue.text == cue
+    assert s.speaker is not None and s.speaker.text == speaker_text
+
+
+def test_a_participle_after_a_quotation_is_no_incise(statements_of) -> None:
+    # « « … », bloquant la circulation »: no subject after it, no speaker, no statement
+    assert statements_of("incise_participle_no_subject") == []

@@ -203,12 +203,13 @@ def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
     speaker is the noun phrase after the group, else its clitic, else the last speaker."""
     doc, rules, q, sent = ctx.doc, ctx.rules, site.quote, site.sent
     close = ctx.tok_at(q.close - 1)
-    if site.term or site.before != "" or not q.closed or close is None:
+    # a short quotation with a verb of its own is somebody's words (« « Tout est fermé », … »)
+    if site.term and not ctx.has_clause(q.start, q.end) or site.before != "" or not q.closed or close is None:
         return False
     j = close + 1
     if j < sent.end and doc[j].text == ",":
         j += 1
-    verb = _cue_after(doc, rules, j, min(sent.end, j + 5))
+    verb = _cue_after(doc, rules, j, min(sent.end, j + 5)) or _inverted_verb(doc, rules, j, sent)
     if verb is None:
         return False
     _, end, clitic = cue_group(doc, verb, rules)
@@ -248,6 +249,29 @@ def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
         if not (word in rules.adverbs or t.pos_ == "ADV"):
             return None
     return None
+
+
+def _inverted_verb(doc: Doc, rules: Rules, j: int, sent: Span) -> Token | None:
+    """« « … », se désolait mercredi un commerçant », « « … », sourit Marie Dupont »: any finite
+    verb (or participle after its auxiliary) right after a quotation and its comma, with its
+    subject after it up to the end of the sentence, is an incise, whatever the verb."""
+    k = j
+    while k < sent.end and low(doc[k]) in rules.aux:
+        k += 1
+    if k >= sent.end or k - j > 2:
+        return None
+    verb = doc[k]
+    morph = str(verb.morph)
+    # (the tagger may take a present form for a noun: « soupire Marie Dupont »)
+    tagged_noun = verb.pos_ == "NOUN" and k + 1 < sent.end and doc[k + 1].pos_ == "PROPN"
+    if not verb.is_lower or not (tagged_noun or verb.pos_ == "VERB" and (
+            "VerbForm=Fin" in morph or k > j and "VerbForm=Part" in morph)):
+        return None
+    rng = np_after(doc, k + 1, sent.end, rules)
+    if rng is None or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[rng[0] : rng[1]]):
+        return None
+    rest = [t for t in doc[rng[1] : sent.end] if not t.is_space]
+    return verb if not rest or rest[0].text in (".", "!", "?", "…", ",") else None
 
 
 def _cue_form(rules: Rules, tok: Token) -> bool:
