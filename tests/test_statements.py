@@ -1027,3 +1027,9 @@ def test_an_incise_with_any_verb_and_its_subject_after_it(statements_of, case: s
 def test_a_participle_after_a_quotation_is_no_incise(statements_of) -> None:
     # « « … », bloquant la circulation »: no subject after it, no speaker, no statement
     assert statements_of("incise_participle_no_subject") == []
+
+
+def test_the_agent_of_a_participle_is_no_part_of_the_speaker(statements_of) -> None:
+    # « deux touristes interrogés par la radio locale »: the radio only asked them
+    s = one(statements_of("incise_agent_participle"))
+    assert s.speaker is not None and s.speaker.text == "touristes"

@@ -259,6 +259,13 @@ class Context:
             if k > s and (low(t) in self.rules.relatives or t.text in (";", ":")):
                 e = k
                 break
+            # « deux touristes interrogés par l'AFP »: the agent of a participle is somebody else
+            # (but « les chiffres publiés par X » are X's)
+            if k > s and k + 1 < e and "VerbForm=Part" in str(t.morph) \
+                    and low(self.doc[k + 1]) == self.rules.agent_preposition \
+                    and not any(low(w) in self.rules.report_nouns for w in self.doc[s:k]):
+                e = k
+                break
             # « Les syndicats, eux, dénoncent »: a stressed pronoun after the subject is no part of it
             if k > s and t.text == "," and k + 1 < e and low(self.doc[k + 1]) in self.rules.stressed:
                 e = k

@@ -56,6 +56,7 @@ class Rules:
         self.as_reported = folded(pack.cues.as_reported)
         self.object_clitics = folded(pack.cues.object_clitics)
         self.np_claim = folded(pack.cues.np_claim)
+        self.report_nouns = folded(pack.cues.report_nouns)
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)
         self.infinitive_cues = folded(pack.cues.infinitive)
