@@ -510,6 +510,8 @@ CASES: dict[str, str] = {
     "incise_agent_participle": (
         "« Nous ne reviendrons pas ici », se désolaient deux touristes interrogés par la radio locale."
     ),
+    # -- a name object the parser took for an xcomp -------------------------------------------------
+    "np_claim_name_xcomp": "Une autre productrice, Anne Roy, a encensé Lucas et sa mise en scène audacieuse.",
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

@@ -1033,3 +1033,11 @@ def test_the_agent_of_a_participle_is_no_part_of_the_speaker(statements_of) -> N
     # « deux touristes interrogés par la radio locale »: the radio only asked them
     s = one(statements_of("incise_agent_participle"))
     assert s.speaker is not None and s.speaker.text == "touristes"
+
+
+def test_a_name_object_the_parser_took_for_an_xcomp(statements_of) -> None:
+    # « a encensé Lucas et sa mise en scène »: « Lucas » parsed xcomp of the claim verb
+    s = one(statements_of("np_claim_name_xcomp"))
+    assert (s.kind, s.content.text) == ("indirect", "Lucas et sa mise en scène audacieuse")
+    assert s.cue is not None and s.cue.text == "a encensé"
+    assert s.speaker is not None and s.speaker.text == "Anne Roy"

@@ -583,7 +583,9 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     words right after the verb group when they open a noun phrase (the parse of phrases with
     numbers is often wrong)."""
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
-    obj = next((c for c in g.verb.children if c.dep_ in ("obj",) and c.i >= g.end and c.pos_ != "PRON"), None)
+    # (the parser may take a name right after the verb for its xcomp: « a encensé Franky et … »)
+    obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
+        c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
         if fold(obj.lemma_) in rules.speech_nouns:
             return None  # « a rappelé les déclarations de X »: speech named, no claim
