@@ -512,6 +512,12 @@ CASES: dict[str, str] = {
     ),
     # -- a name object the parser took for an xcomp -------------------------------------------------
     "np_claim_name_xcomp": "Une autre productrice, Anne Roy, a encensé Lucas et sa mise en scène audacieuse.",
+    # -- an object clitic opening an inverted cue ----------------------------------------------------
+    "incise_object_clitic": (
+        "Jean Dupont a reçu les grévistes. « Nous ne céderons pas sur les horaires », leur a-t-il lancé."
+    ),
+    "incise_object_clitic_np": "« La salle restera ouverte tout l'été », nous a expliqué la directrice.",
+    "object_clitic_no_incise": "La directrice l'a confirmé aux grévistes lundi.",
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

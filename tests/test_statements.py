@@ -1041,3 +1041,23 @@ def test_a_name_object_the_parser_took_for_an_xcomp(statements_of) -> None:
     assert (s.kind, s.content.text) == ("indirect", "Lucas et sa mise en scène audacieuse")
     assert s.cue is not None and s.cue.text == "a encensé"
     assert s.speaker is not None and s.speaker.text == "Anne Roy"
+
+
+# -- an object clitic opening an inverted cue -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("case", "cue", "speaker_name"),
+    [
+        ("incise_object_clitic", "leur a-t-il lancé", "Jean Dupont"),  # a verb that is no cue, a clitic subject
+        ("incise_object_clitic_np", "nous a expliqué", "directrice"),  # a cue, its subject after it
+    ],
+)
+def test_an_object_clitic_opens_an_inverted_cue(statements_of, case: str, cue: str, speaker_name: str) -> None:
+    s = one(statements_of(case))
+    assert s.kind == "direct"
+    assert s.cue is not None and s.cue.text == cue
+    assert name(s) == speaker_name
+
+
+def test_an_object_clitic_without_a_quotation_reports_nothing(statements_of) -> None:
+    # « La directrice l'a confirmé aux grévistes »: no content
+    assert statements_of("object_clitic_no_incise") == []

@@ -236,6 +236,8 @@ def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
     clitic = False
     for t in doc[j:limit]:
         word = low(t)
+        if t.i == j and word in rules.incise_object_clitics:
+            continue  # « l'a-t-il félicitée », « leur a lancé X »
         if word in rules.in_group:
             clitic = True
             continue
