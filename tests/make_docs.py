@@ -518,6 +518,8 @@ CASES: dict[str, str] = {
     ),
     "incise_object_clitic_np": "« La salle restera ouverte tout l'été », nous a expliqué la directrice.",
     "object_clitic_no_incise": "La directrice l'a confirmé aux grévistes lundi.",
+    # -- a reported clause under an opening « selon X, » -----------------------------------------------
+    "selon_nested_cue": "Selon la préfecture, un ou deux médiateurs espèrent rencontrer les grévistes dès demain.",
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

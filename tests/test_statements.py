@@ -1061,3 +1061,14 @@ def test_an_object_clitic_opens_an_inverted_cue(statements_of, case: str, cue: s
 def test_an_object_clitic_without_a_quotation_reports_nothing(statements_of) -> None:
     # « La directrice l'a confirmé aux grévistes »: no content
     assert statements_of("object_clitic_no_incise") == []
+
+
+def test_a_clause_reported_under_an_opening_selon_keeps_both(statements_of) -> None:
+    # « Selon X, un ou deux médiateurs espèrent … »: the according-to statement keeps its whole
+    # clause, and the statement reported inside it stays (as gold nests a cue under « selon »)
+    stmts = statements_of("selon_nested_cue")
+    found = [(s.kind, s.content.text) for s in stmts]
+    assert found == [
+        ("according_to", "un ou deux médiateurs espèrent rencontrer les grévistes dès demain"),
+        ("indirect", "rencontrer les grévistes dès demain"),
+    ]

@@ -16,14 +16,16 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def nested(o: Cand, c: Cand) -> bool:
     """Whether ``o`` is reported inside ``c``'s content, as its clause: « X a indiqué que
     l'ONG Y avait demandé … ». ``c``'s cue comes before its content, and that content opens
-    with ``o``'s subject and cue (no verb or punctuation before ``o``'s cue). Both stay."""
-    if c.cue is None or o.cue is None or c.verb is None or o.mention is None:
+    with ``o``'s subject and cue (no verb or punctuation before ``o``'s cue). Both stay. So does
+    a clause under an opening « selon X, » (« Selon X, un ou deux juges espèrent … »)."""
+    verb = c.verb or o.verb
+    if c.cue is None or o.cue is None or verb is None or o.mention is None:
         return False
     if c.cue[1] > c.start or not c.start < o.cue[0] < o.cue[1] <= c.end:
         return False
     if not c.start <= o.mention.span.start_char < o.cue[0]:
         return False
-    lead = c.verb.doc.char_span(c.start, o.cue[0], alignment_mode="contract")
+    lead = verb.doc.char_span(c.start, o.cue[0], alignment_mode="contract")
     return lead is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead)
 
 
