@@ -813,7 +813,6 @@ def test_selon_after_a_partial_quotation_does_not_cut_the_clause_holding_it(stat
     assert name(s) == "avocat"
 
 
-@pytest.mark.xfail(reason="the « selon » candidate takes the clause before it, not the quotation alone, and settle drops it")
 def test_selon_after_a_partial_quotation_sources_that_quotation(statements_of) -> None:
     inner = [s for s in statements_of("quote_selon_incise") if s.kind == "according_to"]
     assert [(s.content.text, name(s)) for s in inner] == [("symbolique", "juge")]

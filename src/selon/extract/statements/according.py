@@ -3,7 +3,8 @@ phrase attributes a clause, found by the first of :data:`ACCORDING_RULES` that a
 
 1. :func:`according_initial` — « Selon X, CONTENT »: the words after it;
 2. :func:`according_medial` — « les dégâts atteignent, selon X, CONTENT »: the words after it;
-3. :func:`according_final` — « CONTENT, selon X »: the clause before it.
+3. :func:`according_quoted` — « une peine « symbolique » selon X »: the quotation right before it;
+4. :func:`according_final` — « CONTENT, selon X »: the clause before it.
 """
 
 from __future__ import annotations
@@ -164,6 +165,20 @@ def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
     return doc[a.after].idx, ctx.clause_end(a.after, a.sent)
 
 
+def according_quoted(ctx: Context, a: Attribution) -> tuple[int, int] | None:
+    """« Outre son amende, « symbolique » selon le juge, … »: a phrase right after a closing
+    mark, with no comma between, sources the quotation it follows, not the clause around it."""
+    if a.initial or a.i == 0:
+        return None
+    prev = ctx.doc[a.i - 1]
+    if not ctx.rules.is_mark(prev) or prev.idx + len(prev.text) not in ctx.closing_ends:
+        return None
+    q = ctx.quote_ending_at(prev.idx + len(prev.text))
+    if q is None or q.open < a.sent.start_char or ctx.quote_starts_clause(q, a.sent):
+        return None  # a quotation opening its sentence: according_final makes it direct
+    return q.start, q.end
+
+
 def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
     """« CONTENT, selon X »: the clause before the phrase. The clause starts at the sentence
     start, or after the last colon, semicolon, full stop the parser left inside the sentence,
@@ -226,7 +241,7 @@ def add_attribution(ctx: Context, a: Attribution, content: tuple[int, int]) -> N
 
 AccordingRule = Callable[[Context, Attribution], tuple[int, int] | None]
 # Where an attribution's clause is, tried in order; the last always answers.
-ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_medial, according_final)
+ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_medial, according_quoted, according_final)
 
 
 def according_rules(ctx: Context) -> None:

@@ -67,7 +67,8 @@ def _settle_sentence(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
         clash = None
         for k in kept:
             ov = overlap((c.start, c.end), (k.start, k.end))
-            if ov == 0 or nested(c, k) or nested(k, c):
+            if ov == 0 or nested(c, k) or nested(k, c) or _quote_incise(c, k, text, rules) \
+                    or _quote_incise(k, c, text, rules):
                 continue
             shorter = min(c.end - c.start, k.end - k.start) or 1
             if ov * 2 >= shorter:
