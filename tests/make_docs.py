@@ -520,6 +520,8 @@ CASES: dict[str, str] = {
     "object_clitic_no_incise": "La directrice l'a confirmé aux grévistes lundi.",
     # -- a reported clause under an opening « selon X, » -----------------------------------------------
     "selon_nested_cue": "Selon la préfecture, un ou deux médiateurs espèrent rencontrer les grévistes dès demain.",
+    # -- the source of an impersonal cue, a word after it -----------------------------------------------
+    "on_source_after_day": "Le pont a été fermé lundi, a-t-on appris jeudi de source policière.",
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

@@ -1071,3 +1071,11 @@ def test_a_clause_reported_under_an_opening_selon_keeps_both(statements_of) -> N
         ("according_to", "un ou deux médiateurs espèrent rencontrer les grévistes dès demain"),
         ("indirect", "rencontrer les grévistes dès demain"),
     ]
+
+
+def test_the_source_of_an_impersonal_cue_after_a_day_is_no_according_to(statements_of) -> None:
+    # « a-t-on appris jeudi de source policière »: « de source … » is the cue's own source, even
+    # with a day between; no according-to statement whose content is the cue
+    s = one(statements_of("on_source_after_day"))
+    assert (s.kind, s.content.text) == ("indirect", "Le pont a été fermé lundi")
+    assert s.cue is not None and s.cue.text == "a-t-on appris"

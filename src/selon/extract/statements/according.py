@@ -67,6 +67,9 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
         return None
     if i > 0 and rules.is_cue(doc[i - 1]):
         return None  # « a-t-on appris de source policière »: the cue's own source
+    if any(c.cue is not None and c.cue[1] <= doc[i].idx and _short_gap(ctx, c.cue[1], doc[i].idx)
+           for c in ctx.cands):
+        return None  # « a-t-on appris mardi de sources concordantes »: a word or two between
     initial = sentence_initial(ctx, i, sent)
     if phrase in rules.initial_only and not initial:
         return None
@@ -88,6 +91,17 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
     after = next_content_token(doc, e, sent.end, rules)
     return Attribution(i, k, sent, initial, s, e, after, cue, mention, weak)
+
+
+def _short_gap(ctx: Context, start: int, end: int) -> bool:
+    """Whether the characters between a cue and a phrase hold at most two words, adverbs or bare
+    nouns (« mardi », « hier soir »): no noun phrase (« a précisé le maire selon … ») and no
+    punctuation."""
+    if end - start > 20:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    toks = [t for t in span or () if not t.is_space]
+    return len(toks) <= 2 and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in toks)
 
 
 def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
