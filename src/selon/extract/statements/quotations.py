@@ -331,7 +331,7 @@ def partial_follow_on(ctx: Context, site: QuoteSite) -> bool:
     # « 2.000 euros par séance », qui peut en exiger « six séances » »)
     if not in_sent and len(ctx.text[q.start : q.end].split()) < PARTIAL_WORDS:
         return False
-    k = ctx.sents.index(sent)
+    k = ctx.sent_at[sent.start]
     prev = ctx.sents[k - 1] if k > 0 else None
     if prev is None or "\n" in ctx.text[prev.end_char : sent.start_char] or not any(
             c.sent_start == prev.start_char for c in ctx.cands):
