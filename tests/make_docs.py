@@ -522,6 +522,11 @@ CASES: dict[str, str] = {
     "selon_nested_cue": "Selon la préfecture, un ou deux médiateurs espèrent rencontrer les grévistes dès demain.",
     # -- the source of an impersonal cue, a word after it -----------------------------------------------
     "on_source_after_day": "Le pont a été fermé lundi, a-t-on appris jeudi de source policière.",
+    # -- two sources in one sentence: « A, selon X, dont B, a indiqué Y » -----------------------------
+    "selon_then_inverted_cue": (
+        "Trente manifestants ont été interpellés dans la capitale, selon la préfecture, dont douze étaient "
+        "encore en garde à vue dimanche, a indiqué le parquet de Lyon."
+    ),
     "quote_then_participle": (
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."

@@ -1079,3 +1079,13 @@ def test_the_source_of_an_impersonal_cue_after_a_day_is_no_according_to(statemen
     s = one(statements_of("on_source_after_day"))
     assert (s.kind, s.content.text) == ("indirect", "Le pont a été fermé lundi")
     assert s.cue is not None and s.cue.text == "a-t-on appris"
+
+
+def test_a_selon_inside_an_inverted_cues_clause_splits_the_sources(statements_of) -> None:
+    # « A, selon X, dont B, a indiqué Y »: A is X's, B is Y's (« selon » mid-sentence, PHENOMENA)
+    first, second = statements_of("selon_then_inverted_cue")
+    assert (first.kind, first.content.text) == ("according_to", "Trente manifestants ont été interpellés dans la capitale")
+    assert name(first) == "préfecture"
+    assert (second.kind, second.content.text) == ("indirect", "dont douze étaient encore en garde à vue dimanche")
+    assert second.cue is not None and second.cue.text == "a indiqué"
+    assert name(second) == "parquet de Lyon"

@@ -41,6 +41,17 @@ def _quote_incise(o: Cand, c: Cand, text: str, rules: Rules) -> bool:
     return bool(before) and before[-1] in rules.closing
 
 
+def _attribution_inside(o: Cand, c: Cand, text: str) -> bool:
+    """Whether ``o`` is a « , selon X, » attributing the words before it, inside the content of an
+    inverted cue ``c`` (its cue after it), with words of ``c``'s own after the phrase."""
+    if o.kind != "according_to" or o.mention is None or c.cue is None or o.cue is None:
+        return False
+    if c.cue[0] < c.end or not c.start < o.cue[0] < c.end or o.end > o.cue[0]:
+        return False
+    rest = text[o.mention.span.end_char : c.end]
+    return rest.lstrip().startswith(",") and len(rest.split()) >= 4
+
+
 def settle(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
     """One statement per reported passage: drop contained quotations and duplicates, cut a
     content that swallows another statement's cue or speaker. Contents stay inside their
@@ -84,6 +95,12 @@ def _cut_at_other_cues(cands: list[Cand], text: str, rules: Rules) -> None:
     for c in cands:
         for o in cands:
             if o is c or o.cue is None or o.priority < 0 or nested(o, c) or _quote_incise(o, c, text, rules):
+                continue
+            if _attribution_inside(o, c, text):
+                # « A, selon X, dont B, a indiqué Y »: X's A, Y's B
+                assert o.mention is not None
+                c.start = o.mention.span.end_char + len(text[o.mention.span.end_char : c.end]) \
+                    - len(text[o.mention.span.end_char : c.end].lstrip(" ,\t\u00a0\u202f"))
                 continue
             marks = [o.cue[0]]
             if o.mention is not None:
