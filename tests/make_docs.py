@@ -538,6 +538,59 @@ CASES: dict[str, str] = {
     "place_not_a_person": (
         "Le sommet s'est tenu à Florence. « Ce sommet est historique », explique cette diplomate de 40 ans."
     ),
+    # -- quotations joined by words with no verb of their own, before one inverted cue ----------------
+    "glued_quotes_infinitive": (
+        "«Le marché restera fermé jusqu'à lundi», pour laisser passer le cortège «qui partira de la gare "
+        "vers midi», a déclaré la maire."
+    ),
+    "glued_quotes_apposition": (
+        "«Cette réforme est celle de l'injustice», une injustice «contraire à toutes nos valeurs», "
+        "a poursuivi le député."
+    ),
+    "glued_quotes_subject": (
+        "«Faute de place dans les hôpitaux voisins», les pompiers «ont conduit les blessés jusqu'à Lille», "
+        "a indiqué la préfecture."
+    ),
+    # -- a partial quotation in the narrated sentence after a statement: the last speaker's ----------
+    "partial_follow_on": (
+        "« Les travaux seront longs », a prévenu le maire. Les rues resteront fermées « pendant au moins "
+        "trois semaines, jour et nuit », puis « deux jours » en mai."
+    ),
+    "partial_follow_on_term": (
+        "« Les travaux seront longs », a prévenu le maire. Les rues resteront fermées « jour et nuit »."
+    ),
+    "partial_follow_on_no_speaker": (
+        "Le maire a visité le chantier lundi. Les rues resteront fermées « pendant au moins trois semaines, "
+        "jour et nuit »."
+    ),
+    # -- an incise with any verb, its subject inverted after it ------------------------------------
+    "incise_any_verb": "« Tout le quartier est bloqué », se désolaient lundi deux commerçantes du centre.",
+    "incise_verb_tagged_noun": "« On ne nous écoute jamais », soupire Marie Dupont, infirmière à Lyon.",
+    "incise_participle_no_subject": "« Le pont est fermé depuis lundi », bloquant la circulation des camions.",
+    "incise_agent_participle": (
+        "« Nous ne reviendrons pas ici », se désolaient deux touristes interrogés par la radio locale."
+    ),
+    # -- a name object the parser took for an xcomp -------------------------------------------------
+    "np_claim_name_xcomp": "Une autre productrice, Anne Roy, a encensé Lucas et sa mise en scène audacieuse.",
+    # -- an object clitic opening an inverted cue ----------------------------------------------------
+    "incise_object_clitic": (
+        "Jean Dupont a reçu les grévistes. « Nous ne céderons pas sur les horaires », leur a-t-il lancé."
+    ),
+    "incise_object_clitic_np": "« La salle restera ouverte tout l'été », nous a expliqué la directrice.",
+    "object_clitic_no_incise": "La directrice l'a confirmé aux grévistes lundi.",
+    # -- a reported clause under an opening « selon X, » -----------------------------------------------
+    "selon_nested_cue": "Selon la préfecture, un ou deux médiateurs espèrent rencontrer les grévistes dès demain.",
+    # -- the source of an impersonal cue, a word after it -----------------------------------------------
+    "on_source_after_day": "Le pont a été fermé lundi, a-t-on appris jeudi de source policière.",
+    # -- two sources in one sentence: « A, selon X, dont B, a indiqué Y » -----------------------------
+    "selon_then_inverted_cue": (
+        "Trente manifestants ont été interpellés dans la capitale, selon la préfecture, dont douze étaient "
+        "encore en garde à vue dimanche, a indiqué le parquet de Lyon."
+    ),
+    "quote_then_participle": (
+        "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
+        "dernière, a déclaré une source policière."
+    ),
 }
 
 

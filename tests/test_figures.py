@@ -606,8 +606,11 @@ def test_rule_figure_before_an_inverted_cue_takes_its_speaker(ctx_of, statements
     statements = statements_of("fig_cue_after")
     qs = [q for q in read_all(ctx) if not q.merged and not q.excluded]
     sept = next(q for q in qs if ctx.text[q.start : q.end] == "sept")
-    assert holding_statement(sept.start, sept.end, sept, statements) is None
-    assert attribute(sept.start, sept.end, sept, statements) == (None, None)  # without its sentence
+    # « A, selon X, dont B, a précisé Y »: B is Y's statement of its own (the statement rules
+    # split the two sources), and the figure in it is Y's
+    held = holding_statement(sept.start, sept.end, sept, statements)
+    assert held is not None and held.content.text.startswith("dont sept") and held.speaker is not None
+    assert held.speaker.name == "préfète"
     assert attribute(sept.start, sept.end, sept, statements, _sentence_of(ctx, sept))[0] == "préfète"
     f = {x.text: x.source for x in figures_of("fig_cue_after")}
     assert f["sept"] == "préfète"

@@ -77,6 +77,7 @@ class Cues:
     agentless_count: Words
     as_reported: Words
     object_clitics: Words
+    incise_object_clitics: Words
 
 
 @dataclass(frozen=True)

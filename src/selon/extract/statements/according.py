@@ -3,7 +3,8 @@ phrase attributes a clause, found by the first of :data:`ACCORDING_RULES` that a
 
 1. :func:`according_initial` — « Selon X, CONTENT »: the words after it;
 2. :func:`according_medial` — « les dégâts atteignent, selon X, CONTENT »: the words after it;
-3. :func:`according_final` — « CONTENT, selon X »: the clause before it.
+3. :func:`according_quoted` — « une peine « symbolique » selon X »: the quotation right before it;
+4. :func:`according_final` — « CONTENT, selon X »: the clause before it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
         return None
     if i > 0 and rules.is_cue(doc[i - 1]):
         return None  # « a-t-on appris de source policière »: the cue's own source
+    if any(c.cue is not None and c.cue[1] <= doc[i].idx and _short_gap(ctx, c.cue[1], doc[i].idx)
+           for c in ctx.cands):
+        return None  # « a-t-on appris mardi de sources concordantes »: a word or two between
     initial = sentence_initial(ctx, i, sent)
     if phrase in rules.initial_only and not initial:
         return None
@@ -87,6 +91,17 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     cue = (doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text))
     after = next_content_token(doc, e, sent.end, rules)
     return Attribution(i, k, sent, initial, s, e, after, cue, mention, weak)
+
+
+def _short_gap(ctx: Context, start: int, end: int) -> bool:
+    """Whether the characters between a cue and a phrase hold at most two words, adverbs or bare
+    nouns (« mardi », « hier soir »): no noun phrase (« a précisé le maire selon … ») and no
+    punctuation."""
+    if end - start > 20:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    toks = [t for t in span or () if not t.is_space]
+    return len(toks) <= 2 and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in toks)
 
 
 def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
@@ -164,6 +179,20 @@ def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
     return doc[a.after].idx, ctx.clause_end(a.after, a.sent)
 
 
+def according_quoted(ctx: Context, a: Attribution) -> tuple[int, int] | None:
+    """« Outre son amende, « symbolique » selon le juge, … »: a phrase right after a closing
+    mark, with no comma between, sources the quotation it follows, not the clause around it."""
+    if a.initial or a.i == 0:
+        return None
+    prev = ctx.doc[a.i - 1]
+    if not ctx.rules.is_mark(prev) or prev.idx + len(prev.text) not in ctx.closing_ends:
+        return None
+    q = ctx.quote_ending_at(prev.idx + len(prev.text))
+    if q is None or q.open < a.sent.start_char or ctx.quote_starts_clause(q, a.sent):
+        return None  # a quotation opening its sentence: according_final makes it direct
+    return q.start, q.end
+
+
 def according_final(ctx: Context, a: Attribution) -> tuple[int, int]:
     """« CONTENT, selon X »: the clause before the phrase. The clause starts at the sentence
     start, or after the last colon, semicolon, full stop the parser left inside the sentence,
@@ -226,7 +255,7 @@ def add_attribution(ctx: Context, a: Attribution, content: tuple[int, int]) -> N
 
 AccordingRule = Callable[[Context, Attribution], tuple[int, int] | None]
 # Where an attribution's clause is, tried in order; the last always answers.
-ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_medial, according_final)
+ACCORDING_RULES: tuple[AccordingRule, ...] = (according_initial, according_medial, according_quoted, according_final)
 
 
 def according_rules(ctx: Context) -> None:

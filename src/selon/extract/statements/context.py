@@ -94,8 +94,33 @@ class Context:
             gaps += [self.text[start : quotes[0].open], self.text[quotes[-1].close : end]]
             if all(fold(g).strip(" \t\n\u00a0\u202f,") in self.rules.coordinators | {""} for g in gaps):
                 return quotes
+            if self._glued_quotes(start, end, quotes):
+                return quotes
         q = self.detached_quote(start, end)
         return [q] if q is not None else []
+
+    def _glued_quotes(self, start: int, end: int, quotes: list[Quote]) -> bool:
+        """Whether quotations that open the content are joined by words with no verb of their own
+        (« « A », pour permettre la marche « B », a-t-elle déclaré », « « A », une dissimulation
+        « B », a-t-il poursuivi »): each is then the speaker's own words, not a partial quotation
+        of a reported clause (which has its subject or verb outside the marks)."""
+        before = self.text[start : quotes[0].open].strip(" \t\n\u00a0\u202f")
+        if before != "" and not before.endswith(","):
+            return False
+        if any(self.quote_is_term(q) for q in quotes):
+            return False
+        bounds = [start, *(x for q in quotes for x in (q.open, q.close)), end]
+        gaps = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if any(self.has_clause(a, b) for a, b in gaps):
+            return False
+        # « « A », les gardes-côtes « ont autorisé … » »: a subject between the marks whose verb is
+        # quoted makes them one reported clause
+        for a, b in gaps[1:]:
+            span = self.doc.char_span(a, b, alignment_mode="expand") if b > a else None
+            for t in span or ():
+                if t.dep_.startswith("nsubj") and any(q.open <= t.head.idx < q.close for q in quotes):
+                    return False
+        return True
 
     def detached_quote(self, start: int, end: int) -> Quote | None:
         """The quotation that is the whole of the content ``start, end`` but for words with no
@@ -107,7 +132,9 @@ class Context:
                 continue
             before = self.text[start : q.open].strip(" \t\n\u00a0\u202f")
             after = self.text[q.close : end].strip(" \t\n\u00a0\u202f")
-            if (before == "" or before.endswith(",")) and (after == "" or after.startswith(",")) \
+            # « « … » déjoué contre le rassemblement, a-t-il dit »: words with no verb of their own
+            # may follow a quotation that opens the content without a comma
+            if (before == "" or before.endswith(",")) and (after == "" or after.startswith(",") or before == "") \
                     and not self.has_clause(start, q.open) and not self.has_clause(q.close, end):
                 return q
             return None
@@ -230,6 +257,13 @@ class Context:
         for k in range(s, e):
             t = self.doc[k]
             if k > s and (low(t) in self.rules.relatives or t.text in (";", ":")):
+                e = k
+                break
+            # « deux touristes interrogés par l'AFP »: the agent of a participle is somebody else
+            # (but « les chiffres publiés par X » are X's)
+            if k > s and k + 1 < e and "VerbForm=Part" in str(t.morph) \
+                    and low(self.doc[k + 1]) == self.rules.agent_preposition \
+                    and not any(low(w) in self.rules.report_nouns for w in self.doc[s:k]):
                 e = k
                 break
             # « Les syndicats, eux, dénoncent »: a stressed pronoun after the subject is no part of it

@@ -38,6 +38,9 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
     # trim leading adverbs/marks that are not inside an auxiliary group
     while start < i and (doc[start].pos_ == "ADV" or rules.is_mark(doc[start])) and low(doc[start]) not in rules.aux:
         start += 1
+    # « « … », leur a lancé X », « « … », l'a-t-il félicitée »: an object clitic opens an incise
+    if start >= 2 and low(doc[start - 1]) in rules.incise_object_clitics and doc[start - 2].text == ",":
+        start -= 1
     end = i + 1
     clitic: Token | None = None
     k = i + 1

@@ -31,6 +31,8 @@ from selon.lang.pack import fold
 SPACES = " \t\n\u00a0\u202f"
 # What ends a quoted sentence (a quotation without one, alone in its paragraph, is a heading).
 SENTENCE_END = ".!?…"
+# The fewest words of a partial quotation in a narrated sentence that is the last speaker's.
+PARTIAL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -201,12 +203,13 @@ def quote_cue_after(ctx: Context, site: QuoteSite) -> bool:
     speaker is the noun phrase after the group, else its clitic, else the last speaker."""
     doc, rules, q, sent = ctx.doc, ctx.rules, site.quote, site.sent
     close = ctx.tok_at(q.close - 1)
-    if site.term or site.before != "" or not q.closed or close is None:
+    # a short quotation with a verb of its own is somebody's words (« « Tout est fermé », … »)
+    if site.term and not ctx.has_clause(q.start, q.end) or site.before != "" or not q.closed or close is None:
         return False
     j = close + 1
     if j < sent.end and doc[j].text == ",":
         j += 1
-    verb = _cue_after(doc, rules, j, min(sent.end, j + 5))
+    verb = _cue_after(doc, rules, j, min(sent.end, j + 5)) or _inverted_verb(doc, rules, j, sent)
     if verb is None:
         return False
     _, end, clitic = cue_group(doc, verb, rules)
@@ -233,6 +236,8 @@ def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
     clitic = False
     for t in doc[j:limit]:
         word = low(t)
+        if t.i == j and word in rules.incise_object_clitics:
+            continue  # « l'a-t-il félicitée », « leur a lancé X »
         if word in rules.in_group:
             clitic = True
             continue
@@ -246,6 +251,29 @@ def _cue_after(doc: Doc, rules: Rules, j: int, limit: int) -> Token | None:
         if not (word in rules.adverbs or t.pos_ == "ADV"):
             return None
     return None
+
+
+def _inverted_verb(doc: Doc, rules: Rules, j: int, sent: Span) -> Token | None:
+    """« « … », se désolait mercredi un commerçant », « « … », sourit Marie Dupont »: any finite
+    verb (or participle after its auxiliary) right after a quotation and its comma, with its
+    subject after it up to the end of the sentence, is an incise, whatever the verb."""
+    k = j
+    while k < sent.end and low(doc[k]) in rules.aux:
+        k += 1
+    if k >= sent.end or k - j > 2:
+        return None
+    verb = doc[k]
+    morph = str(verb.morph)
+    # (the tagger may take a present form for a noun: « soupire Marie Dupont »)
+    tagged_noun = verb.pos_ == "NOUN" and k + 1 < sent.end and doc[k + 1].pos_ == "PROPN"
+    if not verb.is_lower or not (tagged_noun or verb.pos_ == "VERB" and (
+            "VerbForm=Fin" in morph or k > j and "VerbForm=Part" in morph)):
+        return None
+    rng = np_after(doc, k + 1, sent.end, rules)
+    if rng is None or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[rng[0] : rng[1]]):
+        return None
+    rest = [t for t in doc[rng[1] : sent.end] if not t.is_space]
+    return verb if not rest or rest[0].text in (".", "!", "?", "…", ",") else None
 
 
 def _cue_form(rules: Rules, tok: Token) -> bool:
@@ -289,6 +317,29 @@ def follow_on_quote(ctx: Context, site: QuoteSite) -> bool:
     return True
 
 
+def partial_follow_on(ctx: Context, site: QuoteSite) -> bool:
+    """« Les résidus se sont déposés « dans les criques et sur les plages », … »: a quotation of
+    four words or more inside a narrated sentence that holds no cue, right after a statement:
+    the last speaker's own words (ANNOTATION rule 6), the narration around them excluded."""
+    q, sent = site.quote, site.sent
+    if not q.closed or is_heading(ctx.text, q):
+        return False
+    in_sent = [c for c in ctx.cands if c.start < sent.end_char and sent.start_char < c.end]
+    if any(c.cue is not None or c.speaker_from != "previous" for c in in_sent):
+        return False  # the sentence has a statement of its own
+    # a shorter quotation is one only after a longer one of the same sentence (« prêts à payer
+    # « 2.000 euros par séance », qui peut en exiger « six séances » »)
+    if not in_sent and len(ctx.text[q.start : q.end].split()) < PARTIAL_WORDS:
+        return False
+    k = ctx.sent_at[sent.start]
+    prev = ctx.sents[k - 1] if k > 0 else None
+    if prev is None or "\n" in ctx.text[prev.end_char : sent.start_char] or not any(
+            c.sent_start == prev.start_char for c in ctx.cands):
+        return False  # no statement in the sentence before it, in its paragraph
+    ctx.cands.append(Cand("direct", q.start, q.end, speaker_from="previous", priority=0, sent_start=sent.start_char))
+    return True
+
+
 def is_heading(text: str, q: Quote) -> bool:
     """Whether a quotation is a sub-heading: a paragraph of its own with no full stop, question
     or exclamation mark, inside the marks or after them (« «Une menace sérieuse» » between two
@@ -307,7 +358,7 @@ def is_heading(text: str, q: Quote) -> bool:
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
 QUOTE_RULES: tuple[QuoteRule, ...] = (
-    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote,
+    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote, partial_follow_on,
 )
 
 

@@ -16,14 +16,16 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def nested(o: Cand, c: Cand) -> bool:
     """Whether ``o`` is reported inside ``c``'s content, as its clause: « X a indiqué que
     l'ONG Y avait demandé … ». ``c``'s cue comes before its content, and that content opens
-    with ``o``'s subject and cue (no verb or punctuation before ``o``'s cue). Both stay."""
-    if c.cue is None or o.cue is None or c.verb is None or o.mention is None:
+    with ``o``'s subject and cue (no verb or punctuation before ``o``'s cue). Both stay. So does
+    a clause under an opening « selon X, » (« Selon X, un ou deux juges espèrent … »)."""
+    verb = c.verb or o.verb
+    if c.cue is None or o.cue is None or verb is None or o.mention is None:
         return False
     if c.cue[1] > c.start or not c.start < o.cue[0] < o.cue[1] <= c.end:
         return False
     if not c.start <= o.mention.span.start_char < o.cue[0]:
         return False
-    lead = c.verb.doc.char_span(c.start, o.cue[0], alignment_mode="contract")
+    lead = verb.doc.char_span(c.start, o.cue[0], alignment_mode="contract")
     return lead is not None and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in lead)
 
 
@@ -37,6 +39,17 @@ def _quote_incise(o: Cand, c: Cand, text: str, rules: Rules) -> bool:
         return False
     before = text[c.start : o.cue[0]].rstrip()
     return bool(before) and before[-1] in rules.closing
+
+
+def _attribution_inside(o: Cand, c: Cand, text: str) -> bool:
+    """Whether ``o`` is a « , selon X, » attributing the words before it, inside the content of an
+    inverted cue ``c`` (its cue after it), with words of ``c``'s own after the phrase."""
+    if o.kind != "according_to" or o.mention is None or c.cue is None or o.cue is None:
+        return False
+    if c.cue[0] < c.end or not c.start < o.cue[0] < c.end or o.end > o.cue[0]:
+        return False
+    rest = text[o.mention.span.end_char : c.end]
+    return rest.lstrip().startswith(",") and len(rest.split()) >= 4
 
 
 def settle(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
@@ -65,7 +78,8 @@ def _settle_sentence(cands: list[Cand], text: str, rules: Rules) -> list[Cand]:
         clash = None
         for k in kept:
             ov = overlap((c.start, c.end), (k.start, k.end))
-            if ov == 0 or nested(c, k) or nested(k, c):
+            if ov == 0 or nested(c, k) or nested(k, c) or _quote_incise(c, k, text, rules) \
+                    or _quote_incise(k, c, text, rules):
                 continue
             shorter = min(c.end - c.start, k.end - k.start) or 1
             if ov * 2 >= shorter:
@@ -81,6 +95,12 @@ def _cut_at_other_cues(cands: list[Cand], text: str, rules: Rules) -> None:
     for c in cands:
         for o in cands:
             if o is c or o.cue is None or o.priority < 0 or nested(o, c) or _quote_incise(o, c, text, rules):
+                continue
+            if _attribution_inside(o, c, text):
+                # « A, selon X, dont B, a indiqué Y »: X's A, Y's B
+                assert o.mention is not None
+                c.start = o.mention.span.end_char + len(text[o.mention.span.end_char : c.end]) \
+                    - len(text[o.mention.span.end_char : c.end].lstrip(" ,\t\u00a0\u202f"))
                 continue
             marks = [o.cue[0]]
             if o.mention is not None:

@@ -228,7 +228,10 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
     doc, verb = ctx.doc, g.verb
     # « Le maire, Jean Dupont, a condamné … »: the comma closes the subject's apposition
     opening = ctx.quote_ending_at(doc[g.start - 2].idx + len(doc[g.start - 2].text)) if g.start >= 2 else None
-    quoted_clause = opening is not None and ctx.quote_starts_clause(opening, g.sent)
+    # (« « A », une dissimulation « B », a-t-il poursuivi »: quotations that are the content)
+    quoted_clause = opening is not None and (
+        ctx.quote_starts_clause(opening, g.sent)
+        or len(ctx.quoted_contents(ctx.skip_dateline(g.sent.start_char), opening.close)) > 1)
 
     def apposed_subject(c: Token) -> bool:
         # a subject noun phrase running up to the comma, with no verb of its own
@@ -580,7 +583,9 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     words right after the verb group when they open a noun phrase (the parse of phrases with
     numbers is often wrong)."""
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
-    obj = next((c for c in g.verb.children if c.dep_ in ("obj",) and c.i >= g.end and c.pos_ != "PRON"), None)
+    # (the parser may take a name right after the verb for its xcomp: « a encensé Franky et … »)
+    obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
+        c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
         if fold(obj.lemma_) in rules.speech_nouns:
             return None  # « a rappelé les déclarations de X »: speech named, no claim
