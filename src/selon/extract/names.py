@@ -23,8 +23,11 @@ from functools import cache
 from selon.lang.pack import LanguagePack, fold, folded
 from selon.models import Statement
 
-#: « LONG FORM (ACRONYM) »: up to eight words, then an acronym in brackets.
-_SPELLED_OUT = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){0,7}[^\W\d_][\w'’-]*)\s*\((\w{2,10})\)")
+#: « LONG FORM (ACRONYM) »: an acronym in brackets; its long form is among the (at most
+#: eight) words before it.
+_ACRONYM = re.compile(r"\((\w{2,10})\)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LONG_FORM_WORDS = 8
 
 
 def _bare(text: str) -> str:
@@ -40,11 +43,17 @@ def spelled_out(text: str, pack: LanguagePack) -> dict[str, str]:
     """The acronyms ``text`` spells out in brackets, each with its long form."""
     skip, determiners = _words(pack)
     out: dict[str, str] = {}
-    for m in _SPELLED_OUT.finditer(text):
-        acronym = m.group(2)
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
         if not acronym.isupper():
             continue
-        words = m.group(1).split()
+        before = text[max(0, m.start() - 160) : m.start()].split()[-_LONG_FORM_WORDS:]
+        # the words right before the bracket, stopping at anything that is not a word
+        words: list[str] = []
+        for w in reversed(before):
+            if not _WORD.fullmatch(w):
+                break
+            words.insert(0, w)
         for k in range(len(words)):  # the shortest tail of the words whose initials make it
             tail = words[len(words) - 1 - k :]
             initials = "".join(_initial(w, skip) for w in tail)
