@@ -43,6 +43,7 @@ CASES: dict[str, str] = {
         "Les combats ont repris à Falloujah. "
         "Selon le gouverneur de la province d'Anbar, 35 civils ont péri dans les bombardements."
     ),
+    "scope_dateline_unknown": "MORVANEL (AFP) - Quelque 200 personnes ont été évacuées samedi après les crues.",
     "scope_dateline": "GENÈVE (ATS) - Quelque 3000 personnes ont manifesté samedi contre la réforme des retraites.",
     # -- inverted cues -------------------------------------------------------------------------
     "inv_title": "« Les routes resteront fermées jusqu'à demain matin », a précisé le préfet.",

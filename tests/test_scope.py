@@ -194,3 +194,8 @@ def test_dateline_gives_the_main_place_and_the_weekday_a_date(scoped: Callable[.
     figures = scoped("scope_dateline", "2019-03-11")
     assert place_of(figures, "Quelque 3000") == ("GENÈVE", "Geneva", "CH", "Geneva")
     assert days(figures[0].period) == ("2019-03-09", "2019-03-09")
+
+
+def test_a_dateline_place_the_gazetteer_does_not_know_keeps_its_words(scoped: Callable[..., list[Figure]]) -> None:
+    place = place_of(scoped("scope_dateline_unknown"), "200")
+    assert place == ("MORVANEL", "Morvanel", None, None)  # named as a name is spelt, not in capitals

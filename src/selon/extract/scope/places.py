@@ -170,6 +170,8 @@ def to_place(doc: Doc, m: Mention, words: PlaceWords, main: Place | None) -> Pla
     other country's city): it lies in the article's main city."""
     span = doc[m.start : m.end]
     name = doc[m.name_start : m.name_end].text
+    if name.isupper() and len(name) > 3:
+        name = name.title()  # a dateline's capitals (« KESSARIA ») are not the name's spelling
     district = not m.part_of and m.start < m.name_start and fold(doc[m.start].text) in words.within_city
     if district:
         if main is not None and main.city is not None:
