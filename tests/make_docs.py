@@ -591,6 +591,9 @@ CASES: dict[str, str] = {
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."
     ),
+    # -- « a dit à l'AFP Gérard, 64 ans »: the NER runs the agency into the name after it ----------
+    "inv_agency_name": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP Gérard, 64 ans.",
+    "inv_agency_description": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP le porte-parole du collectif.",
 }
 
 

@@ -46,6 +46,20 @@ def test_inverted_present_tense_cue_with_a_name_and_age(statements_of) -> None:
     assert name(s) == "Sylvie Martin"
 
 
+def test_inverted_cue_after_an_agency_the_ner_runs_into_the_name(statements_of) -> None:
+    # « à l'AFP Gérard » is one entity to the NER: the agency still ends the adverbial
+    s = one(statements_of("inv_agency_name"))
+    assert s.cue is not None and s.cue.text == "a confié"
+    assert s.speaker is not None and s.speaker.text == "Gérard"
+    assert name(s) == "Gérard"
+
+
+def test_inverted_cue_after_an_agency_then_a_description(statements_of) -> None:
+    # no capitalised word after the agency: the description still starts at its determiner
+    s = one(statements_of("inv_agency_description"))
+    assert s.speaker is not None and s.speaker.text == "le porte-parole du collectif"
+
+
 def test_inverted_cue_with_a_clitic_pronoun(statements_of) -> None:
     s = one(statements_of("inv_pronoun"))
     assert s.kind == "direct"

@@ -80,21 +80,23 @@ def skip_adverbials(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             skipped += 1
             continue
         if word in rules.adverbial_prepositions and j + 1 < limit:
-            j = _past_prepositional_phrase(doc, j, limit)
+            j = _past_prepositional_phrase(doc, j, limit, rules.agencies)
             skipped += 1
             continue
         break
     return j
 
 
-def _past_prepositional_phrase(doc: Doc, j: int, limit: int) -> int:
+def _past_prepositional_phrase(doc: Doc, j: int, limit: int, agencies: frozenset[str]) -> int:
     """Skip a prepositional phrase starting at ``j`` up to the determiner or name that starts
-    the subject after it."""
+    the subject after it; a news agency ends the phrase even where the NER runs it into the
+    name after it (« a dit à l'AFP Paul, 70 ans »)."""
     k = j + 1
     seen_head = False
     while k < limit and k < j + 6 and not doc[k].is_punct:
         t2 = doc[k]
-        if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"):
+        if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"
+                          or doc[k - 1].text in agencies and t2.text[:1].isupper()):
             break
         if t2.pos_ in ("NOUN", "PROPN", "NUM") or t2.like_num:
             seen_head = True

@@ -126,6 +126,8 @@ class Rules:
         self.of_forms = {self.of} | self.of_elided | self.of_contracted
         self.definite = folded(pack.mentions.definite_articles)
         self.adverbial_prepositions = folded(pack.mentions.adverbial_prepositions)
+        # one-word news agencies (« AFP »): an adverbial « à l'AFP » ends at them
+        self.agencies = frozenset(a for a in pack.places.agencies if " " not in a)
         self.participle_complements = folded(pack.mentions.participle_complements)
         self.agent_preposition = fold(m.agent_preposition)
         self.coordinators = folded(pack.mentions.coordinators)
