@@ -594,6 +594,10 @@ CASES: dict[str, str] = {
     # -- « a dit à l'AFP Gérard, 64 ans »: the NER runs the agency into the name after it ----------
     "inv_agency_name": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP Gérard, 64 ans.",
     "inv_agency_description": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP le porte-parole du collectif.",
+    # -- adverbial phrases of several tokens in and after an inverted cue group ----------------------
+    "inv_pour_sa_part": "« Rien n'est réglé à la sortie », souligne pour sa part Marc Dubois, chercheur à Liège.",
+    "inv_aux_demblee": "« Ce dossier n'est pas celui du déni », avait d'emblée affirmé l'avocat général Marc Dubois.",
+    "que_pour_sa_part": "Marc Dubois a pour sa part estimé que la sortie de prison ne réglait rien.",
 }
 
 

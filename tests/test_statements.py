@@ -60,6 +60,28 @@ def test_inverted_cue_after_an_agency_then_a_description(statements_of) -> None:
     assert s.speaker is not None and s.speaker.text == "le porte-parole du collectif"
 
 
+def test_inverted_cue_then_a_phrase_adverbial_then_the_subject(statements_of) -> None:
+    # « pour sa part » is skipped, not read as the start of the speaker's mention
+    s = one(statements_of("inv_pour_sa_part"))
+    assert s.content.text == "Rien n'est réglé à la sortie"
+    assert s.speaker is not None and s.speaker.text == "Marc Dubois"
+
+
+def test_phrase_adverbial_between_auxiliary_and_participle(statements_of) -> None:
+    # « avait d'emblée affirmé »: one cue group over the adverbial
+    s = one(statements_of("inv_aux_demblee"))
+    assert s.kind == "direct"
+    assert s.cue is not None and s.cue.text == "avait d'emblée affirmé"
+    assert name(s) == "Marc Dubois"
+
+
+def test_phrase_adverbial_inside_a_preposed_subject_cue(statements_of) -> None:
+    # the subject before the group stays the speaker; the adverbial is no part of the content
+    s = one(statements_of("que_pour_sa_part"))
+    assert s.content.text == "la sortie de prison ne réglait rien"
+    assert name(s) == "Marc Dubois"
+
+
 def test_inverted_cue_with_a_clitic_pronoun(statements_of) -> None:
     s = one(statements_of("inv_pronoun"))
     assert s.kind == "direct"

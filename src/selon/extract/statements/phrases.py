@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from selon.extract.statements.rules import Rules, low
+from selon.extract.statements.rules import Rules, low, phrase_from, phrase_to
 
 
 def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | None]:
@@ -29,6 +29,8 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
             break
         if word in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
             start = j
+        elif (p := phrase_to(doc, j, rules.adverb_phrases)) is not None:
+            j = p  # « avait d'emblée affirmé », « a pour sa part estimé »
         elif word in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3) \
                 or word in rules.in_group or rules.is_mark(t) and j == i - 1:
             pass
@@ -77,6 +79,10 @@ def skip_adverbials(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             t.pos_ == "ADV" and word != rules.euphonic_t
         ):
             j += 1
+            skipped += 1
+            continue
+        if (p := phrase_from(doc, j, limit, rules.adverb_phrases)) is not None:
+            j = p  # « souligne pour sa part X », « a plaidé de son côté X »
             skipped += 1
             continue
         if word in rules.adverbial_prepositions and j + 1 < limit:
