@@ -598,6 +598,10 @@ CASES: dict[str, str] = {
     "inv_pour_sa_part": "« Rien n'est réglé à la sortie », souligne pour sa part Marc Dubois, chercheur à Liège.",
     "inv_aux_demblee": "« Ce dossier n'est pas celui du déni », avait d'emblée affirmé l'avocat général Marc Dubois.",
     "que_pour_sa_part": "Marc Dubois a pour sa part estimé que la sortie de prison ne réglait rien.",
+    # -- « a-t-on appris » with a time word or « auprès de » before its source -------------------------
+    "on_appris_day_sources": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi de sources concordantes.",
+    "on_appris_aupres": "Deux entrepôts ont brûlé près du port, a-t-on appris auprès des pompiers.",
+    "on_appris_day_only": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi.",
 }
 
 

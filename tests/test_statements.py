@@ -304,6 +304,24 @@ def test_on_a_appris_alone_has_no_speaker_name(statements_of) -> None:
     assert name(s) is None
 
 
+def test_on_a_appris_with_a_day_before_its_sources(statements_of) -> None:
+    s = one(statements_of("on_appris_day_sources"))
+    assert s.content.text == "Deux entrepôts ont brûlé près du port"
+    assert name(s) == "sources concordantes"
+
+
+def test_on_a_appris_aupres_de(statements_of) -> None:
+    s = one(statements_of("on_appris_aupres"))
+    assert s.content.text == "Deux entrepôts ont brûlé près du port"
+    assert name(s) == "pompiers"
+
+
+def test_on_a_appris_with_a_day_and_no_source(statements_of) -> None:
+    s = one(statements_of("on_appris_day_only"))
+    assert s.cue is not None and s.cue.text == "a-t-on appris"
+    assert name(s) is None
+
+
 # -- no statement ------------------------------------------------------------------------------
 def test_scare_quotes_with_no_source_are_no_statement(statements_of) -> None:
     assert statements_of("scare_quotes") == []
