@@ -602,6 +602,17 @@ CASES: dict[str, str] = {
     "on_appris_day_sources": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi de sources concordantes.",
     "on_appris_aupres": "Deux entrepôts ont brûlé près du port, a-t-on appris auprès des pompiers.",
     "on_appris_day_only": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi.",
+    # -- an embedded post: its text, its signature, then the same text again ---------------------------
+    "embed_post": (
+        "La maire a réagi dans la soirée. Le marché de Noël rouvrira samedi matin.Merci aux bénévoles. "
+        "#Marché https://t.co/Ab12Cd— Jeanne Roux (@jroux) 3 décembre 2019  Le marché de Noël rouvrira "
+        "samedi matin.Merci aux bénévoles. #Marché https://t.co/Ab12Cd Les stands resteront ouverts tard."
+    ),
+    "embed_user_name": (
+        "Des habitants ont partagé la nouvelle. Le marché de Noël rouvrira samedi matin https://t.co/Ab12Cd"
+        "— jroux75 (@jroux75) 3 décembre 2019  Le marché de Noël rouvrira samedi matin https://t.co/Ab12Cd "
+        "Les stands resteront ouverts tard."
+    ),
 }
 
 

@@ -322,6 +322,19 @@ def test_on_a_appris_with_a_day_and_no_source(statements_of) -> None:
     assert name(s) is None
 
 
+def test_embedded_post_is_its_signers_direct_statement(statements_of) -> None:
+    # the text both copies of the embed share, without its trailing hashtag and link
+    s = one(statements_of("embed_post"))
+    assert s.kind == "direct"
+    assert s.content.text == "Le marché de Noël rouvrira samedi matin.Merci aux bénévoles."
+    assert s.cue is None
+    assert name(s) == "Jeanne Roux"
+
+
+def test_embedded_post_signed_by_a_user_name_is_no_statement(statements_of) -> None:
+    assert statements_of("embed_user_name") == []
+
+
 # -- no statement ------------------------------------------------------------------------------
 def test_scare_quotes_with_no_source_are_no_statement(statements_of) -> None:
     assert statements_of("scare_quotes") == []
