@@ -592,6 +592,28 @@ CASES: dict[str, str] = {
         "«Une longue enquête de nos services prouve la responsabilité du réseau» démantelé la semaine "
         "dernière, a déclaré une source policière."
     ),
+    # -- « a dit à l'AFP Gérard, 64 ans »: the NER runs the agency into the name after it ----------
+    "inv_agency_name": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP Gérard, 64 ans.",
+    "inv_agency_description": "« Nous ne lâcherons rien avant Noël », a confié à l'AFP le porte-parole du collectif.",
+    # -- adverbial phrases of several tokens in and after an inverted cue group ----------------------
+    "inv_pour_sa_part": "« Rien n'est réglé à la sortie », souligne pour sa part Marc Dubois, chercheur à Liège.",
+    "inv_aux_demblee": "« Ce dossier n'est pas celui du déni », avait d'emblée affirmé l'avocat général Marc Dubois.",
+    "que_pour_sa_part": "Marc Dubois a pour sa part estimé que la sortie de prison ne réglait rien.",
+    # -- « a-t-on appris » with a time word or « auprès de » before its source -------------------------
+    "on_appris_day_sources": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi de sources concordantes.",
+    "on_appris_aupres": "Deux entrepôts ont brûlé près du port, a-t-on appris auprès des pompiers.",
+    "on_appris_day_only": "Deux entrepôts ont brûlé près du port, a-t-on appris jeudi.",
+    # -- an embedded post: its text, its signature, then the same text again ---------------------------
+    "embed_post": (
+        "La maire a réagi dans la soirée. Le marché de Noël rouvrira samedi matin.Merci aux bénévoles. "
+        "#Marché https://t.co/Ab12Cd— Jeanne Roux (@jroux) 3 décembre 2019  Le marché de Noël rouvrira "
+        "samedi matin.Merci aux bénévoles. #Marché https://t.co/Ab12Cd Les stands resteront ouverts tard."
+    ),
+    "embed_user_name": (
+        "Des habitants ont partagé la nouvelle. Le marché de Noël rouvrira samedi matin https://t.co/Ab12Cd"
+        "— jroux75 (@jroux75) 3 décembre 2019  Le marché de Noël rouvrira samedi matin https://t.co/Ab12Cd "
+        "Les stands resteront ouverts tard."
+    ),
 }
 
 

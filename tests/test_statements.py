@@ -46,6 +46,42 @@ def test_inverted_present_tense_cue_with_a_name_and_age(statements_of) -> None:
     assert name(s) == "Sylvie Martin"
 
 
+def test_inverted_cue_after_an_agency_the_ner_runs_into_the_name(statements_of) -> None:
+    # « à l'AFP Gérard » is one entity to the NER: the agency still ends the adverbial
+    s = one(statements_of("inv_agency_name"))
+    assert s.cue is not None and s.cue.text == "a confié"
+    assert s.speaker is not None and s.speaker.text == "Gérard"
+    assert name(s) == "Gérard"
+
+
+def test_inverted_cue_after_an_agency_then_a_description(statements_of) -> None:
+    # no capitalised word after the agency: the description still starts at its determiner
+    s = one(statements_of("inv_agency_description"))
+    assert s.speaker is not None and s.speaker.text == "le porte-parole du collectif"
+
+
+def test_inverted_cue_then_a_phrase_adverbial_then_the_subject(statements_of) -> None:
+    # « pour sa part » is skipped, not read as the start of the speaker's mention
+    s = one(statements_of("inv_pour_sa_part"))
+    assert s.content.text == "Rien n'est réglé à la sortie"
+    assert s.speaker is not None and s.speaker.text == "Marc Dubois"
+
+
+def test_phrase_adverbial_between_auxiliary_and_participle(statements_of) -> None:
+    # « avait d'emblée affirmé »: one cue group over the adverbial
+    s = one(statements_of("inv_aux_demblee"))
+    assert s.kind == "direct"
+    assert s.cue is not None and s.cue.text == "avait d'emblée affirmé"
+    assert name(s) == "Marc Dubois"
+
+
+def test_phrase_adverbial_inside_a_preposed_subject_cue(statements_of) -> None:
+    # the subject before the group stays the speaker; the adverbial is no part of the content
+    s = one(statements_of("que_pour_sa_part"))
+    assert s.content.text == "la sortie de prison ne réglait rien"
+    assert name(s) == "Marc Dubois"
+
+
 def test_inverted_cue_with_a_clitic_pronoun(statements_of) -> None:
     s = one(statements_of("inv_pronoun"))
     assert s.kind == "direct"
@@ -266,6 +302,37 @@ def test_on_a_appris_alone_has_no_speaker_name(statements_of) -> None:
     assert s.content.text == "Le suspect a été remis en liberté mardi soir"
     assert s.cue is not None and s.cue.text == "a-t-on appris"
     assert name(s) is None
+
+
+def test_on_a_appris_with_a_day_before_its_sources(statements_of) -> None:
+    s = one(statements_of("on_appris_day_sources"))
+    assert s.content.text == "Deux entrepôts ont brûlé près du port"
+    assert name(s) == "sources concordantes"
+
+
+def test_on_a_appris_aupres_de(statements_of) -> None:
+    s = one(statements_of("on_appris_aupres"))
+    assert s.content.text == "Deux entrepôts ont brûlé près du port"
+    assert name(s) == "pompiers"
+
+
+def test_on_a_appris_with_a_day_and_no_source(statements_of) -> None:
+    s = one(statements_of("on_appris_day_only"))
+    assert s.cue is not None and s.cue.text == "a-t-on appris"
+    assert name(s) is None
+
+
+def test_embedded_post_is_its_signers_direct_statement(statements_of) -> None:
+    # the text both copies of the embed share, without its trailing hashtag and link
+    s = one(statements_of("embed_post"))
+    assert s.kind == "direct"
+    assert s.content.text == "Le marché de Noël rouvrira samedi matin.Merci aux bénévoles."
+    assert s.cue is None
+    assert name(s) == "Jeanne Roux"
+
+
+def test_embedded_post_signed_by_a_user_name_is_no_statement(statements_of) -> None:
+    assert statements_of("embed_user_name") == []
 
 
 # -- no statement ------------------------------------------------------------------------------

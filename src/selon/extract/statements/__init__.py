@@ -11,7 +11,8 @@ speakers are named later (:mod:`selon.extract.speakers`):
   or at the end of a clause;
 - :mod:`~selon.extract.statements.quotations`: quotations (:mod:`selon.extract.quotes`) with a
   cue before them (X a prévenu : « … »), slogans, split quotations, or no cue (a quoted
-  follow-on sentence of the last speaker).
+  follow-on sentence of the last speaker);
+- :mod:`~selon.extract.statements.embeds`: social-media posts pasted with their signature.
 
 The parser is used where it is reliable (subjects, objects, clause heads); boundaries of
 contents are taken on the surface (sentence, commas, quotation marks), which news text
@@ -29,6 +30,7 @@ from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
 from selon.extract.statements.according import according_rules
 from selon.extract.statements.context import Context
+from selon.extract.statements.embeds import embedded_posts
 from selon.extract.statements.quotations import quote_rules
 from selon.extract.statements.rules import Rules
 from selon.extract.statements.settle import settle
@@ -46,6 +48,7 @@ def find_candidates(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules
     verb_rules(ctx)
     according_rules(ctx)
     quote_rules(ctx)
+    embedded_posts(ctx)
     return settle(ctx.cands, ctx.text, ctx.rules)
 
 

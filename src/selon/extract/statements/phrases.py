@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from selon.extract.statements.rules import Rules, low
+from selon.extract.statements.rules import Rules, low, phrase_from, phrase_to
 
 
 def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | None]:
@@ -29,6 +29,8 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
             break
         if word in rules.aux or t.dep_.startswith("aux") and t.head.i == verb.i:
             start = j
+        elif (p := phrase_to(doc, j, rules.adverb_phrases)) is not None:
+            j = p  # « avait d'emblée affirmé », « a pour sa part estimé »
         elif word in rules.adverbs or (t.pos_ == "ADV" and t.head.i == verb.i and j >= i - 3) \
                 or word in rules.in_group or rules.is_mark(t) and j == i - 1:
             pass
@@ -79,22 +81,28 @@ def skip_adverbials(doc: Doc, j: int, limit: int, rules: Rules) -> int:
             j += 1
             skipped += 1
             continue
+        if (p := phrase_from(doc, j, limit, rules.adverb_phrases)) is not None:
+            j = p  # « souligne pour sa part X », « a plaidé de son côté X »
+            skipped += 1
+            continue
         if word in rules.adverbial_prepositions and j + 1 < limit:
-            j = _past_prepositional_phrase(doc, j, limit)
+            j = _past_prepositional_phrase(doc, j, limit, rules.agencies)
             skipped += 1
             continue
         break
     return j
 
 
-def _past_prepositional_phrase(doc: Doc, j: int, limit: int) -> int:
+def _past_prepositional_phrase(doc: Doc, j: int, limit: int, agencies: frozenset[str]) -> int:
     """Skip a prepositional phrase starting at ``j`` up to the determiner or name that starts
-    the subject after it."""
+    the subject after it; a news agency ends the phrase even where the NER runs it into the
+    name after it (« a dit à l'AFP Paul, 70 ans »)."""
     k = j + 1
     seen_head = False
     while k < limit and k < j + 6 and not doc[k].is_punct:
         t2 = doc[k]
-        if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"):
+        if seen_head and (t2.pos_ == "DET" or t2.ent_iob_ == "B" and t2.ent_type_ == "PER"
+                          or doc[k - 1].text in agencies and t2.text[:1].isupper()):
             break
         if t2.pos_ in ("NOUN", "PROPN", "NUM") or t2.like_num:
             seen_head = True

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from selon.lang.pack import LanguagePack, fold, folded
 
@@ -29,6 +29,23 @@ def _dateline(capitals: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
     if not caps:
         return None
     return re.compile(rf"[{caps}][{caps}' -]{{1,40}}(?:\s*\([^)]{{1,20}}\))?(?:,[^–—\n]{{1,30}})?\s*[–—-]\s+")
+
+
+def phrase_from(doc: Doc, j: int, limit: int, phrases: list[tuple[str, ...]]) -> int | None:
+    """The end of the first of ``phrases`` (token tuples) that starts at token ``j``, if any."""
+    for p in phrases:
+        if j + len(p) <= limit and all(low(doc[j + k]) == w for k, w in enumerate(p)):
+            return j + len(p)
+    return None
+
+
+def phrase_to(doc: Doc, j: int, phrases: list[tuple[str, ...]]) -> int | None:
+    """The start of the first of ``phrases`` (token tuples) that ends at token ``j`` (included)."""
+    for p in phrases:
+        s = j - len(p) + 1
+        if s >= 0 and all(low(doc[s + k]) == w for k, w in enumerate(p)):
+            return s
+    return None
 
 
 class Rules:
@@ -68,6 +85,8 @@ class Rules:
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
         self.adverbs = folded(pack.cues.adverbs)
+        # the adverbs of several tokens (« pour sa part », « d'emblée »), longest first
+        self.adverb_phrases = sorted((p for p in _phrases(cues.adverbs) if len(p) > 1), key=len, reverse=True)
         self.que = folded(pack.cues.complementizers)
         self.not_before_que = folded(pack.cues.not_before_complementizer)
         self.quantity_adverbs = folded(pack.cues.quantity_adverbs)
@@ -126,6 +145,8 @@ class Rules:
         self.of_forms = {self.of} | self.of_elided | self.of_contracted
         self.definite = folded(pack.mentions.definite_articles)
         self.adverbial_prepositions = folded(pack.mentions.adverbial_prepositions)
+        # one-word news agencies (« AFP »): an adverbial « à l'AFP » ends at them
+        self.agencies = frozenset(a for a in pack.places.agencies if " " not in a)
         self.participle_complements = folded(pack.mentions.participle_complements)
         self.agent_preposition = fold(m.agent_preposition)
         self.coordinators = folded(pack.mentions.coordinators)

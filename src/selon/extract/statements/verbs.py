@@ -273,13 +273,18 @@ def _subject_after(ctx: Context, g: VerbGroup) -> Mention | None:
 
 
 def _source_after_on(ctx: Context, i: int, sent: Span) -> Mention | None:
-    """« a-t-on appris de source policière »: the source is the speaker."""
-    doc = ctx.doc
+    """« a-t-on appris de source policière », « a-t-on appris mardi de sources concordantes »,
+    « a-t-on appris auprès du parquet »: the source is the speaker."""
+    doc, rules = ctx.doc, ctx.rules
     j = i
-    while j < sent.end and (doc[j].pos_ == "ADV" or doc[j].is_space):
+    while j < sent.end and low(doc[j]) not in rules.source_prepositions and (
+            doc[j].pos_ == "ADV" or doc[j].is_space or low(doc[j]) in rules.skip_after_cue):
         j += 1
-    if j < sent.end and low(doc[j]) in ctx.rules.source_prepositions and j + 1 < sent.end:
-        rng = np_after(doc, j + 1, sent.end, ctx.rules, allow_skip=False)
+    if j < sent.end and low(doc[j]) in rules.source_prepositions and j + 1 < sent.end:
+        k = j + 1
+        if low(doc[j]) not in rules.of_forms and low(doc[k]) in rules.of_forms and k + 1 < sent.end:
+            k += 1  # « auprès du parquet »: the mention starts after the « de » of the preposition
+        rng = np_after(doc, k, sent.end, rules, allow_skip=False)
         if rng is not None:
             return ctx.mention(rng)
     return None
