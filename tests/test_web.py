@@ -871,6 +871,21 @@ def test_search_ignores_accents(client: TestClient) -> None:
     assert client.get("/api/figures", params={"source": "prefecture"}).json()["rows"]
 
 
+def test_speaker_search_finds_a_speaker_by_an_alias(tmp_path: Path, db: str, analyzer: Analyzer) -> None:
+    from selon.store.sources import add_alias
+
+    copy = tmp_path / "aliased.db"
+    shutil.copy(db, copy)
+    with TestClient(create_app(db_url=str(copy), analyzer=analyzer)) as c:
+        def ids(speaker: str) -> list[str]:
+            body = c.get("/api/articles", params={"speaker": speaker}).json()
+            return sorted(a["input_id"] for a in body["articles"])
+
+        assert ids("maire de Rennes") == []  # not a name of hers yet
+        add_alias(str(copy), "maire de Rennes", "Nathalie Appéré")
+        assert ids("maire de Rennes") == ids("Appéré") == ["rennes-accident"]
+
+
 def test_api_docs_need_no_network(client: TestClient) -> None:
     r = client.get("/api/docs")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")

@@ -45,6 +45,7 @@ from selon.store.db import figures as figures_table
 from selon.store.db import statements as statements_table
 from selon.store.loader import store_articles
 from selon.store.queries import COMPARE_TAIL, Filters, contains
+from selon.store.sources import read_sources
 from selon.web.view import period_shown, sentence_link, when
 
 #: Uploads the reader accepts, by file name suffix.
@@ -375,7 +376,7 @@ def list_articles(
     """Current stored articles, newest first, one page of them.
 
     ``q``: every word must appear in the text or the title (any case); ``speaker``: some
-    statement's speaker name contains it; ``outlet``: the outlet contains it.
+    statement's speaker is a source one of whose names (or aliases) contains it; ``outlet``: the outlet contains it.
     """
     if page < 1:
         raise InputError(f"page must be 1 or more, not {page}")
@@ -386,9 +387,11 @@ def list_articles(
     for word in (q or "").split()[:20]:
         cond.append(sa.or_(contains(a.c.text, word), contains(sa.func.coalesce(a.c.title, ""), word)))
     if speaker and speaker.strip():
-        cond.append(
-            sa.exists().where(st.c.article_id == a.c.id, contains(st.c.speaker_name, speaker.strip()))
-        )
+        # a speaker under any of their names (family name, alias), as the store's queries find them
+        with store.read() as conn:
+            sources = read_sources(conn)
+        named = queries.source_condition(st.c.speaker_name, st.c.speaker_key, speaker.strip(), sources)
+        cond.append(sa.exists().where(st.c.article_id == a.c.id, named))
     if outlet and outlet.strip():
         cond.append(contains(a.c.outlet, outlet.strip()))
     n_statements = (
