@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from selon.lang.pack import LanguagePack, fold, folded
+from selon.lang.pack import LanguagePack, fold, folded, unaccented
 from selon.models import Statement
 
 #: « LONG FORM (ACRONYM) »: an acronym in brackets; its long form is among the (at most
@@ -28,10 +27,6 @@ from selon.models import Statement
 _ACRONYM = re.compile(r"\((\w{2,10})\)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LONG_FORM_WORDS = 8
-
-
-def _bare(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", fold(text)) if not unicodedata.combining(c))
 
 
 @cache
@@ -57,7 +52,7 @@ def spelled_out(text: str, pack: LanguagePack) -> dict[str, str]:
         for k in range(len(words)):  # the shortest tail of the words whose initials make it
             tail = words[len(words) - 1 - k :]
             initials = "".join(_initial(w, skip) for w in tail)
-            if _bare(initials) == _bare(acronym):
+            if unaccented(initials) == unaccented(acronym):
                 long_form = _without_determiner(tail, determiners)
                 if long_form[:1].isupper():
                     out[acronym] = long_form
@@ -96,22 +91,22 @@ def canonical_names(names: Iterable[str], text: str, pack: LanguagePack) -> dict
     # case and accents: one form, the one in capitals where there is one, else the first
     forms: dict[str, str] = {}
     for name in names:
-        key = _bare(name)
+        key = unaccented(name)
         if key not in forms or (name.isupper() and not forms[key].isupper()):
             forms[key] = name
     for name in names:
-        out[name] = forms[_bare(name)]
+        out[name] = forms[unaccented(name)]
     # acronyms spelt out in the article
-    bare_long = {_bare(a): long for a, long in long_forms.items()}
+    bare_long = {unaccented(a): long for a, long in long_forms.items()}
     for name, now in out.items():
-        if _bare(now) in bare_long:
-            out[name] = bare_long[_bare(now)]
+        if unaccented(now) in bare_long:
+            out[name] = bare_long[unaccented(now)]
     # a family name alone: the one full name that ends with it
     full = set(out.values())
     for name, now in out.items():
         if not all(w[:1].isupper() for w in now.split()):
             continue
-        ends = [f for f in full if f[:1].isupper() and _bare(f).endswith(" " + _bare(now))]
+        ends = [f for f in full if f[:1].isupper() and unaccented(f).endswith(" " + unaccented(now))]
         if len(ends) == 1:
             out[name] = ends[0]
     return out

@@ -10,29 +10,19 @@ names written in Latin letters.
 from __future__ import annotations
 
 import gettext
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from selon.lang.pack import fold_search
 
-def _key_table() -> dict[int, str]:
-    """Accented Latin letters to their bare letter, and the marks that join words to a space."""
-    table = {}
-    for code in range(0xC0, 0x250):
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii():
-            table[code] = base
-    table.update({ord(c): " " for c in "'’-‐–."})
-    return table
-
-
-_KEY_TABLE = _key_table()
+#: The marks that join words, read as spaces (« Saint-Étienne », « L'Aquila »).
+_SEPARATORS = str.maketrans({c: " " for c in "'’-‐–."})
 
 
 def name_key(name: str) -> str:
     """A name as the index compares it: no accents, lower case, hyphens, apostrophes and
     spaces as one space (« Saint-Étienne » = « saint etienne »)."""
-    return " ".join(name.translate(_KEY_TABLE).lower().split())
+    return " ".join(fold_search(name).translate(_SEPARATORS).split())
 
 
 def _latin(name: str) -> bool:
