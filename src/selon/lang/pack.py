@@ -33,6 +33,7 @@ from selon.lang.schema import (
     Names,
     NotFigures,
     Numbers,
+    Parser,
     Outcomes,
     Periods,
     Places,
@@ -102,6 +103,7 @@ class LanguagePack:
     code: str
     model: str
     detect: Words
+    parser: Parser
     morphology: Morphology
     tokenizer: Tokenizer
     quotes: Quotes

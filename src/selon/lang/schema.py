@@ -23,6 +23,11 @@ class Tokenizer:
 
 
 @dataclass(frozen=True)
+class Parser:
+    labels: str  # the dependency labels the model writes: "ud", or "clearnlp" (converted to UD)
+
+
+@dataclass(frozen=True)
 class Morphology:
     plural_endings: Words
     plural_min_length: int
