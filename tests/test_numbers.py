@@ -144,7 +144,7 @@ def test_reader_uses_the_pack_not_hard_coded_words():
     empty = Numbers(
         group_marks=(), decimal_mark=",", max_digits=15, unit_marks=(), words=(), and_word="", and_followers=(),
         indefinite=(), only_words=(), partitive=(), fraction_of=(), multipliers={}, approximate={},
-        vague_plurals={}, vague=Vague((), (), (), 2), fractions=Fractions({}, (), (), 4),
+        vague_plurals={}, vague_highs={}, vague=Vague((), (), (), 2, ()), fractions=Fractions({}, (), (), 4, ()),
     )
     bare = NumberReader(empty, "fr")
     assert bare.read("une dizaine") is None

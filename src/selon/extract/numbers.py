@@ -67,8 +67,10 @@ class NumberReader:
         self.multipliers = folded_sizes(numbers.multipliers)
         self.approximate = folded_sizes(numbers.approximate)
         self.vague_plurals = folded_sizes(numbers.vague_plurals)
+        self.vague_highs = folded_sizes(numbers.vague_highs)
         vague = numbers.vague
         self.vague_determiners = folded(vague.determiners)
+        self.bare_plurals = folded(vague.bare_plurals)
         self.measure_nouns = folded(vague.measure_nouns)
         self.measure_determiners = folded(vague.measure_determiners)
         self.measure_low = vague.measure_low
@@ -76,6 +78,8 @@ class NumberReader:
         self.denominators = folded_sizes(fractions.denominators)
         self.fraction_one = folded(fractions.one)
         self.fraction_articles = folded(fractions.articles)
+        self.bare_fractions = folded(fractions.bare)
+        self.fraction_of = folded(numbers.fraction_of)
         self.fraction_decimals = fractions.decimals
         self.unit_marks = frozenset(numbers.unit_marks)
         self._digits_re = self._compile_digit_patterns(groups)
@@ -193,10 +197,22 @@ class NumberReader:
                 and not rest[0].isspace()
                 and rest[0] not in self.unit_marks
                 and rest[0] not in '.,;:!?)»"”'
+                and not self.glued_multiplier(rest)
             ):
                 return None  # 10^400, 3/4, 12-3, 11h: not a plain quantity
+            glued = self.glued_multiplier(rest)
+            if glued:
+                rest = rest[:glued] + " " + rest[glued:]  # « 4.82bn »: the multiplier as a word
             return self._scaled(number, self._words_of(rest))
         return self.read_words(self._words_of(s))
+
+    def glued_multiplier(self, rest: str) -> int:
+        """The length of a multiplier of the pack glued to the digits before ``rest`` (« bn » of
+        « 4.82bn », « m » of « 680m »), else 0."""
+        k = 0
+        while k < len(rest) and rest[k].isalpha():
+            k += 1
+        return k if k and fold(rest[:k]) in self.multipliers else 0
 
     def _words_of(self, text: str) -> list[str]:
         out: list[str] = []
@@ -221,11 +237,12 @@ class NumberReader:
         if not words:
             return None
         words = [w for w in words if w]
-        # vague plurals: « des centaines (de milliers) »
-        if len(words) >= 2 and words[0] in self.vague_determiners and words[1] in self.vague_plurals:
-            size = self.vague_plurals[words[1]]
-            low, high = 2 * size, 10 * size - 1
-            for w in words[2:]:
+        # vague plurals: « des centaines (de milliers) », « thousands (of) »
+        first = 0 if words[0] in self.bare_plurals else 1
+        if len(words) > first and (first == 0 or words[0] in self.vague_determiners) and words[first] in self.vague_plurals:
+            size = self.vague_plurals[words[first]]
+            low, high = 2 * size, self.vague_highs.get(words[first], 10 * size - 1)
+            for w in words[first + 1 :]:
                 if w in self.partitive:
                     continue
                 scale = self.vague_plurals.get(w) or self.multipliers.get(w)
@@ -251,8 +268,10 @@ class NumberReader:
         fraction = self._fraction(words)
         if fraction is not None:
             return Reading(fraction, fraction, "exact")
-        # plain words, possibly with a multiplier: « trois millions »
+        # plain words, possibly with a multiplier: « trois millions », « a million »
         number_part: list[str] = []
+        if len(words) > 1 and words[0] in self.indefinite and words[1] in self.multipliers:
+            number_part.append(words.pop(0))
         for w in words:
             if self.is_number_word(w) or (w == self.and_word and number_part) or w in self.multipliers:
                 number_part.append(w)
@@ -273,6 +292,8 @@ class NumberReader:
         return Reading(value, value, "exact")
 
     def _fraction(self, words: list[str]) -> Number | None:
+        if words[0] in self.bare_fractions and (len(words) == 1 or words[1] in self.fraction_of):
+            return as_number(Decimal(str(round(1 / self.denominators[words[0]], self.fraction_decimals))))
         if len(words) < 2:
             return None
         for i, w in enumerate(words[:3]):

@@ -160,6 +160,7 @@ class Vague:
     measure_nouns: Words
     measure_determiners: Words
     measure_low: int
+    bare_plurals: Words
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class Fractions:
     one: Words
     articles: Words
     decimals: int
+    bare: Words
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ class Numbers:
     multipliers: Counts
     approximate: Counts
     vague_plurals: Counts
+    vague_highs: Counts
     vague: Vague
     fractions: Fractions
 
@@ -214,6 +217,7 @@ class Qualifiers:
 class Counted:
     symbols: Words
     percent: Words
+    prefix_symbols: Words
     multiword: Words
     skip_adjectives: Words
 

@@ -42,6 +42,7 @@ class Quantity:
     excluded: str | None = None  # why this is no figure
     link: str | None = None  # joiner to the next quantity: range, or, and, list
     merged: bool = False  # absorbed into the previous quantity's range
+    prefix: str | None = None  # a symbol written glued before the digits (« $574 »)
 
     @property
     def value(self) -> Number | None:

@@ -58,6 +58,11 @@ class Lexicon:
 
     def __init__(self, pack: LanguagePack) -> None:
         self.reader = NumberReader(pack.numbers, pack.code)
+        # digits with their group and decimal marks, and a multiplier of the pack glued after them
+        # (« 4.82bn »); not glued to a word, a slash or a caret
+        glued = "|".join(re.escape(m) for m in longest_first(list(pack.numbers.multipliers)) if m.isalpha())
+        suffix = f"(?:(?i:{glued}))?" if glued else ""
+        self.digit_run = re.compile(rf"(?<![\w/^])\d+(?:[ \u00a0\u202f\u2009.,'’]\d+)*{suffix}(?![\w/^])")
         self.fraction_of = folded(pack.numbers.fraction_of)
         self._read_qualifiers(pack.qualifiers)
         self._read_counted(pack.counted)
@@ -87,6 +92,7 @@ class Lexicon:
     def _read_counted(self, c: Counted) -> None:
         self.symbols = longest_first(c.symbols)
         self.percent = folded(c.percent)
+        self.prefix_symbols = sorted(set(c.prefix_symbols), key=len, reverse=True)
         self.multiword = longest_first(c.multiword)
         self.skip_adjectives = folded(c.skip_adjectives)
 

@@ -8,12 +8,14 @@ is part of the quantity. A token belongs to one quantity at most.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.numbers import NumberReader, Reading, as_number
+from selon.lang.pack import fold
 
-_DIGIT_RUN = re.compile(r"(?<![\w/^])\d+(?:[ \u00a0\u202f\u2009.,'’]\d+)*(?![\w/^])")
+_NOUN_POS = ("NOUN", "PROPN", "ADJ")  # a word before a bare vague plural that makes it a noun (« test scores »)
 _PIECE = re.compile(r"[^ \u00a0\u202f\u2009]+")
 
 
@@ -35,8 +37,13 @@ def _take(taken: list[bool], q: Quantity) -> None:
 def digit_quantities(ctx: Context, taken: list[bool]) -> list[Quantity]:
     """Quantities written in digits; marks their tokens in ``taken``."""
     found: list[Quantity] = []
-    for m in _DIGIT_RUN.finditer(ctx.text):
-        for s, e in digit_pieces(ctx.lex.reader, m.start(), m.group(0)):
+    for m in ctx.lex.digit_run.finditer(ctx.text):
+        run = m.group(0)
+        digits = run.rstrip("".join({ch for ch in run if ch.isalpha()}))  # less a glued multiplier
+        pieces = digit_pieces(ctx.lex.reader, m.start(), digits)
+        if len(digits) < len(run) and len(pieces) == 1:
+            pieces = [(pieces[0][0], m.end())]  # « 4.82bn »: the multiplier is part of the number
+        for s, e in pieces:
             if signed(ctx, s):
                 continue
             q = digit_quantity(ctx, s, e)
@@ -63,8 +70,15 @@ def digit_pieces(reader: NumberReader, offset: int, run: str) -> list[tuple[int,
 
 
 def signed(ctx: Context, start: int) -> bool:
-    """A sign right before the number: « (+4) » is a change, not a figure."""
-    return start > 0 and ctx.text[start - 1] in ctx.lex.signs
+    """A sign right before the number: « (+4) » is a change, not a figure; but a qualifier of
+    the pack written with a hyphen (« near-13% ») is no sign."""
+    if start == 0 or ctx.text[start - 1] not in ctx.lex.signs:
+        return False
+    w = start - 1
+    while w > 0 and ctx.text[w - 1].isalpha():
+        w -= 1
+    glued = fold(ctx.text[w:start])
+    return w == start - 1 or not any(rx.search(glued) for _, rx in ctx.lex.before)
 
 
 def digit_quantity(ctx: Context, start: int, end: int) -> Quantity | None:
@@ -81,7 +95,22 @@ def digit_quantity(ctx: Context, start: int, end: int) -> Quantity | None:
         return None
     q = Quantity(a, b, start, end, reading, "digits")
     extend_multiplier(ctx, q)
+    prefix_symbol(ctx, q)
     return q
+
+
+def prefix_symbol(ctx: Context, q: Quantity) -> None:
+    """« $574 », « €4.82bn »: a symbol of the pack glued before the digits starts the quantity
+    and is its unit unless a noun follows (see :func:`~selon.extract.figures.units.find_unit`)."""
+    text = ctx.text
+    for sym in ctx.lex.prefix_symbols:
+        s = q.start - len(sym)
+        if s >= 0 and text[s : q.start] == sym and (s == 0 or not text[s - 1].isalnum()):
+            toks = ctx.span_tokens(s, q.start)
+            if toks is None:
+                return
+            q.a, q.start, q.prefix = min(q.a, toks[0]), s, sym
+            return
 
 
 def _only_marks_after(ctx: Context, end: int, b: int) -> bool:
@@ -146,6 +175,10 @@ def noun_form(ctx: Context, i: int) -> tuple[int, int, str] | None:
     nxt = low[i + 1] if i + 1 < n else ""
     if w in reader.vague_determiners and nxt in reader.vague_plurals:
         return i, _size_nouns(ctx, i + 1), "vague"
+    if w in reader.bare_plurals and (i == 0 or ctx.doc[i - 1].pos_ not in _NOUN_POS):
+        return i, _size_nouns(ctx, i), "vague"  # « thousands of people », not « test scores »
+    if w in reader.bare_fractions and nxt in reader.fraction_of:
+        return i, i, "fraction"  # « half of the cameras »
     if w in reader.measure_determiners and nxt in reader.measure_nouns:
         return i, i + 1, "measure"
     if w in reader.indefinite and nxt in reader.approximate:
@@ -183,19 +216,34 @@ def written_number(ctx: Context, i: int) -> Quantity | None:
     quarts », a lone article « un »), or None."""
     reader = ctx.lex.reader
     w = ctx.low[i]
-    if not reader.is_number_word(w) or in_symbol(ctx, i):
+    multiplied = w in reader.indefinite and i + 1 < len(ctx.doc) and ctx.low[i + 1] in reader.multipliers
+    if not (reader.is_number_word(w) or multiplied) or in_symbol(ctx, i):
         return None
     if ctx.doc[i].pos_ == "ADJ" and i > 0 and ctx.doc[i - 1].pos_ == "NOUN" and w not in reader.indefinite:
         return None  # « un véhicule neuf »
     j = number_end(ctx, i)
     if j + 1 < len(ctx.doc) and ctx.low[j + 1] in reader.denominators and w not in reader.indefinite:
         return make_quantity(ctx, i, j + 1, "fraction")  # « trois quarts des habitants »
+    if _hyphen_then(ctx, j, reader.denominators) and w not in reader.indefinite:
+        return make_quantity(ctx, i, j + 2, "fraction")  # « two-thirds of the cameras »
     kind = "indefinite" if i == j and w in reader.indefinite else "words"
     q = make_quantity(ctx, i, j, kind)
     if q is not None and kind == "words":
         for k in range(i + 1, j + 1):
             q.scale *= reader.multipliers.get(ctx.low[k], 1)
     return q
+
+
+def _hyphen_then(ctx: Context, j: int, words: Mapping[str, int]) -> bool:
+    """A hyphen glued after token ``j`` and to one of ``words`` (« two-thirds »)."""
+    doc = ctx.doc
+    return (
+        j + 2 < len(doc)
+        and ctx.low[j + 1] == "-"
+        and not doc[j].whitespace_
+        and not doc[j + 1].whitespace_
+        and ctx.low[j + 2] in words
+    )
 
 
 def number_end(ctx: Context, i: int) -> int:

@@ -25,6 +25,8 @@ def find_unit(ctx: Context, q: Quantity) -> None:
     j = ctx.next_word(q.b)
     if j >= len(ctx.doc):
         return
+    if ctx.low[j] == "-" and j + 1 < len(ctx.doc) and not ctx.doc[j - 1].whitespace_ and not ctx.doc[j].whitespace_:
+        j += 1  # « a 45,000-euro fine », « a 54-year-old »: the unit after the hyphen
     unit = symbol_unit(ctx, j)
     if unit is None and q.kind == "measure":
         unit = measure_unit(ctx, q, j)
@@ -35,6 +37,8 @@ def find_unit(ctx: Context, q: Quantity) -> None:
         j = _skip_adjectives(ctx, j)
         if j < len(ctx.doc):
             unit = noun_unit(ctx, j)
+    if unit is None and q.prefix is not None:
+        unit = q.prefix, ctx.doc[q.a], q.start + len(q.prefix)  # « $574 »
     if unit is not None:
         q.unit, q.unit_token, q.unit_end = unit
 
