@@ -63,8 +63,8 @@ def time_or_address(ctx: Context, q: Quantity, first_unit: str | None) -> str | 
     if nxt in lex.months or nxt in lex.time_units:
         return "time"
     unit = fold(q.unit) if q.unit else None
-    if unit and unit.split()[0] in lex.address_nouns:
-        return "address"
+    if unit and unit.split()[0] in lex.address_nouns and (q.unit_token is None or q.unit_token.dep_ != "compound"):
+        return "address"  # « 12 rue de la Paix », not « 400 road deaths » (a noun modifying another)
     return None
 
 
@@ -76,7 +76,19 @@ def year(ctx: Context, q: Quantity, first_unit: str | None) -> str | None:
         raw = ctx.text[q.start : q.end]
         if raw.isdigit() and len(raw) == 4 and (q.unit is None or first_unit in lex.months):
             return None if sourced_count(ctx, q) else "year"
+        if raw.isdigit() and len(raw) == 4 and _modifies_singular(q):
+            return "year"  # « the 2016 election », « 1968 revolution »: a count is plural
     return None
+
+
+def _modifies_singular(q: Quantity) -> bool:
+    """Whether the word after the number is a singular noun or an adjective (no plural mark): a
+    year modifying a noun, where a count would be plural (« 2000 protesters »)."""
+    tok = q.unit_token
+    if tok is None or tok.pos_ not in ("NOUN", "ADJ") or not tok.is_alpha:
+        return False
+    number = tok.morph.get("Number", [])
+    return "Plur" not in number and (tok.pos_ == "ADJ" or "Sing" in number)
 
 
 def sourced_count(ctx: Context, q: Quantity) -> bool:
@@ -100,13 +112,15 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
     lex, doc = ctx.lex, ctx.doc
     prev = ctx.low[p]
     ptok = doc[p]
-    glued = not ptok.whitespace_ and ptok.text not in QUOTE_CHARS and not ptok.is_punct
+    glued = p + 1 == q.a and not ptok.whitespace_ and ptok.text not in QUOTE_CHARS and not ptok.is_punct
     numtok = doc[q.b] if q.kind != "digits" else doc[q.a]
     bare = q.unit is None
     if glued and ptok.is_alpha:
         return "identifier"
-    if prev in lex.identifier_nouns and (bare or numtok.head.i == ptok.i):
-        return "identifier"
+    if prev in lex.identifier_nouns and (bare or numtok.head.i == ptok.i or ptok.text[:1].isupper()):
+        return "identifier"  # « l'acte 22 », « Article 50 », « League 1 football matches »
+    if bare and _bracketed_after_name(ctx, q, p):
+        return "age"  # « Hulot (63) became known … »
     if (
         ptok.pos_ in ("NOUN", "PROPN")
         and prev not in lex.adverbial_nouns
@@ -120,6 +134,22 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
     if (prev in lex.weekdays or _day_alone(ctx, q, prev)) and bare:
         return "date"  # « samedi 3 », « sans doute le 26, »
     return None
+
+
+def _bracketed_after_name(ctx: Context, q: Quantity, p: int) -> bool:
+    """A bare number alone in brackets right after a name (a capitalised word): an age (« Hulot
+    (63) ») or a code, never a count."""
+    n = ctx.next_word(q.b)
+    doc = ctx.doc
+    name = doc[ctx.prev_word(p)] if p > 0 else None
+    return (
+        doc[p].text == "("
+        and n < len(doc)
+        and doc[n].text == ")"
+        and name is not None
+        and name.is_alpha
+        and name.text[:1].isupper()
+    )
 
 
 def _day_alone(ctx: Context, q: Quantity, prev: str) -> bool:

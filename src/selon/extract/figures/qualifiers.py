@@ -13,6 +13,7 @@ from typing import NamedTuple, get_args
 
 from selon.extract.figures.context import Context, Quantity
 from selon.extract.numbers import Number, Reading
+from selon.extract.segment import SENTENCE_ENDS
 from selon.lang.pack import fold
 from selon.models import Qualifier
 
@@ -46,8 +47,7 @@ def qualifier_before(ctx: Context, q: Quantity) -> tuple[int, Qualifier, Number 
     """Where the figure's text starts, its qualifier and bounds, from what is written before
     the quantity in its sentence."""
     r = q.reading
-    sent_start = ctx.doc[ctx.sentence(q.a)[0]].idx
-    window_start, before = ctx.before(q.start, sent_start)
+    window_start, before = ctx.before(q.start, open_sentence_start(ctx, q))
     if r.qualifier == "range":
         return range_start(ctx, q, window_start, before), "range", r.low, r.high
     for name, rx in ctx.lex.before:
@@ -56,6 +56,16 @@ def qualifier_before(ctx: Context, q: Quantity) -> tuple[int, Qualifier, Number 
             low, high = bounds(name, r)
             return window_start + m.start(1), QUALIFIERS[name], low, high
     return q.start, QUALIFIERS[r.qualifier], r.low, r.high
+
+
+def open_sentence_start(ctx: Context, q: Quantity) -> int:
+    """Where the sentence of ``q`` starts, or the one before when no mark ends that one (the
+    parser cut at a line break: « about\n34,000 protesters »)."""
+    lo = ctx.sentence(q.a)[0]
+    p = ctx.prev_word(lo)
+    if p >= 0 and ctx.sent_of[p] != ctx.sent_of[q.a] and ctx.doc[p].text not in SENTENCE_ENDS and ctx.doc[p].is_alpha:
+        lo = ctx.sentence(p)[0]
+    return ctx.doc[lo].idx
 
 
 def range_start(ctx: Context, q: Quantity, window_start: int, before: str) -> int:

@@ -15,7 +15,7 @@ from selon.extract.figures.context import Context, Quantity
 from selon.extract.numbers import NumberReader, Reading, as_number
 from selon.lang.pack import fold
 
-_NOUN_POS = ("NOUN", "PROPN", "ADJ")  # a word before a bare vague plural that makes it a noun (« test scores »)
+_MODIFIER_DEPS = ("compound", "amod")  # a bare vague plural they modify, with no « of » after, is a noun (« test scores »)
 _PIECE = re.compile(r"[^ \u00a0\u202f\u2009]+")
 
 
@@ -175,7 +175,7 @@ def noun_form(ctx: Context, i: int) -> tuple[int, int, str] | None:
     nxt = low[i + 1] if i + 1 < n else ""
     if w in reader.vague_determiners and nxt in reader.vague_plurals:
         return i, _size_nouns(ctx, i + 1), "vague"
-    if w in reader.bare_plurals and (i == 0 or ctx.doc[i - 1].pos_ not in _NOUN_POS):
+    if w in reader.bare_plurals and (nxt in reader.partitive or not any(c.dep_ in _MODIFIER_DEPS for c in ctx.doc[i].lefts)):
         return i, _size_nouns(ctx, i), "vague"  # « thousands of people », not « test scores »
     if w in reader.bare_fractions and nxt in reader.fraction_of:
         return i, i, "fraction"  # « half of the cameras »

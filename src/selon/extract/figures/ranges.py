@@ -19,15 +19,39 @@ from selon.lang.pack import fold
 
 _SHARED_EXCLUSIONS = ("time", "address", "year")  # « âgés de 24, 32 et 47 ans », « les 28 et 29 mai »
 _COUNT_LINKS = ("range", "or")  # joiners after which a bare four-digit number counts like its right one
+_OPEN, _CLOSE = ("(", "["), (")", "]")  # brackets around an aside between two quantities
 _CHANGE_WINDOW = 3
 _PART_WINDOW = 8  # tokens from a duration to « dont » + the number that is part of it  # tokens looked at before « de » for a verb of change
 
 
 def link_quantities(ctx: Context, qs: list[Quantity]) -> None:
     """Link the quantities (in text order) and merge the ranges; reads units and exclusions."""
-    share_units(ctx, qs)
-    carry_exclusions(ctx, qs)
-    merge_ranges(ctx, qs)
+    linked = [q for k, q in enumerate(qs) if not (k > 0 and aside(ctx, qs[k - 1], q))]
+    share_units(ctx, linked)
+    carry_exclusions(ctx, linked)
+    merge_ranges(ctx, linked)
+
+
+def aside(ctx: Context, before: Quantity, q: Quantity) -> bool:
+    """« between 60,000 euros ($69,000) and 80,000 euros »: ``q`` alone in brackets right after
+    the quantity ``before`` (a conversion); its neighbours link past it."""
+    p, n = ctx.prev_word(q.a), ctx.next_word(_last_token(ctx, q))
+    return (
+        p > 0
+        and ctx.low[p] in _OPEN
+        and n < len(ctx.doc)
+        and ctx.low[n] in _CLOSE
+        and ctx.prev_word(p) == _last_token(ctx, before)
+    )
+
+
+def _last_token(ctx: Context, q: Quantity) -> int:
+    """The last token of ``q`` with its unit."""
+    j = q.b
+    if q.unit_end is not None and not q.unit_inherited:
+        while j + 1 < len(ctx.doc) and ctx.doc[j + 1].idx < q.unit_end:
+            j += 1
+    return j
 
 
 def joiner(ctx: Context, left: Quantity, right: Quantity, after: int | None = None) -> str | None:
@@ -36,6 +60,8 @@ def joiner(ctx: Context, left: Quantity, right: Quantity, after: int | None = No
     token after the left one's unit, when both write the same unit (« 10 % à 15 % »)."""
     first = left.b + 1 if after is None else after
     gap = [ctx.low[k] for k in range(first, right.a) if not ctx.space[k]]
+    if gap and gap[0] in _OPEN and any(w in _CLOSE for w in gap):
+        gap = gap[1 + next(k for k, w in enumerate(gap) if w in _CLOSE) :]  # past an aside in brackets
     if len(gap) != 1 or ctx.sent_of[left.b] != ctx.sent_of[right.a]:
         return None
     g = gap[0]

@@ -141,6 +141,8 @@ def single_noun_unit(ctx: Context, j: int) -> Unit | None:
     end = j
     while end + 1 < len(doc) and end - j < 2 and doc[end + 1].pos_ == "ADJ" and doc[end + 1].head.i in (j, end):
         end += 1  # up to two adjectives of the noun
+    while end + 1 < len(doc) and end - j < 3 and doc[end].dep_ == "compound" and doc[end].head.i == end + 1:
+        end += 1  # « 400 road deaths », « two furniture shops »: the noun the first one modifies
     return doc[j : end + 1].text, tok, ctx.tok_end(end)
 
 
