@@ -290,6 +290,7 @@ class Periods:
     in_year: Words
     month_of: Words
     first_day: Words
+    day_suffixes: Words
     future_before: Words
     future_after: Words
     weekdays: Words

@@ -45,6 +45,7 @@ class PeriodWords:
     this_week: frozenset[str]
     last_week: frozenset[str]
     first_days: frozenset[str]
+    day_suffixes: tuple[str, ...]
     weekdays: dict[str, int]
     parts_of_day: frozenset[str]
     languages: tuple[str, ...]
@@ -56,12 +57,14 @@ def period_words(pack: LanguagePack) -> PeriodWords:
     months = {fold(name): number for name, number in p.months.items()}
     month = rf"(?:{_alt(list(p.months))})"
     weekday = rf"(?:{_alt(p.weekdays)})"
-    day = rf"(?:{_alt(p.first_day)}|\d{{1,2}})"
+    suffix = rf"(?:{_alt(p.day_suffixes)})?" if p.day_suffixes else ""
+    day = rf"(?:{_alt(p.first_day)}|\d{{1,2}}{suffix})"
     year = r"(?:1[89]\d\d|20\d\d)"
     det = rf"(?:(?:{_alt(p.determiners)})\s*)?"
     modifier = rf"(?:{_alt(p.mid + p.early + p.late)})"
     atoms = {
-        "date": rf"(?:{weekday}\s+)?{day}\s+{month}(?:\s+{year})?",
+        # « 17 mars », « samedi 17 mars 2019 »; « March 17 », « Saturday, March 17, 2019 »
+        "date": rf"(?:{weekday},?\s+)?(?:{day}\s+{month}|{month}\s+{day}(?!\d))(?:,?\s+{year})?",
         "part": rf"{modifier}[\s-]*(?:(?:{_alt(pack.places.links)})\s*)?{month}(?:\s+{year})?",
         "month": rf"(?:(?:{_alt(p.month_of)})\s+){month}(?:\s+{year})?|{month}\s+{year}",
         "weekday": rf"{weekday}(?:\s+(?:{_alt(p.parts_of_day)}))?",
@@ -93,6 +96,7 @@ def period_words(pack: LanguagePack) -> PeriodWords:
         this_week=frozenset(fold(w) for w in p.this_week),
         last_week=frozenset(fold(w) for w in p.last_week),
         first_days=frozenset(fold(w) for w in p.first_day),
+        day_suffixes=tuple(fold(w) for w in p.day_suffixes),
         weekdays={fold(w): k for k, w in enumerate(p.weekdays)},
         parts_of_day=frozenset(fold(w) for w in p.parts_of_day),
         languages=tuple(p.dateparser_languages),
@@ -183,7 +187,7 @@ class Periods:
             return self._week(0)
         if flat in w.last_week:
             return self._week(-1)
-        tokens = re.split(r"[\s-]+", flat)
+        tokens = [_day_number(t, w.day_suffixes) for t in re.split(r"[\s,-]+", flat) if t]
         month = next((w.months[t] for t in tokens if t in w.months), None)
         year = next((int(t) for t in tokens if t.isdigit() and len(t) == 4), None)
         has_day = any((t.isdigit() and len(t) <= 2) or t in w.first_days for t in tokens)
@@ -255,6 +259,14 @@ class Periods:
             return None, None
         day = data.date_obj.date()
         return day, day
+
+
+def _day_number(token: str, suffixes: tuple[str, ...]) -> str:
+    """``token`` without the ordinal ending of a day of the month (« 17th » → « 17 »)."""
+    for suffix in suffixes:
+        if token.endswith(suffix) and token[: -len(suffix)].isdigit() and len(token) - len(suffix) <= 2:
+            return token[: -len(suffix)]
+    return token
 
 
 def _short(days: Days) -> bool:

@@ -46,8 +46,12 @@ def place_words(pack: LanguagePack) -> PlaceWords:
     p = pack.places
     agencies = "|".join(re.escape(a) for a in sorted(p.agencies, key=len, reverse=True))
     # « MOSSOUL (AFP) - », « Kiev, 3 mars (Belga) – »: a name in capitals or a capitalised name
-    # before the agency in brackets, at the very start of the article or of a paragraph
-    dateline = re.compile(rf"(?m)^\s*([^\W\d_][\w'’ .-]{{1,40}}?)\s*(?:,[^(\n]{{0,30}})?\((?:{agencies})\)")
+    # before the agency in brackets, at the very start of the article or of a paragraph; or a name
+    # all in capitals before a dash (« LONDON — »)
+    dateline = re.compile(
+        rf"(?m)^\s*(?:([^\W\d_][\w'’ .-]{{1,40}}?)\s*(?:,[^(\n]{{0,30}})?\((?:{agencies})\)"
+        rf"|([A-Z\u00c0-\u00dd][A-Z\u00c0-\u00dd'’ .-]{{1,40}}?)\s*(?:,[^—–\n]{{0,30}})?\s[—–]\s)"
+    )
     return PlaceWords(
         labels=frozenset(p.entity_labels),
         nouns=folded(p.nouns),
@@ -149,8 +153,9 @@ def main_place(doc: Doc, mentions: Sequence[Mention], words: PlaceWords) -> Ment
     """The place the article is about: its dateline's, else of the places its opening names,
     the one the article names most (the first on a tie)."""
     m = words.dateline.match(doc.text)
-    if m and m.group(1)[0].isupper():
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    g = 1 if m and m.group(1) else 2
+    if m and m.group(g)[0].isupper():
+        span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
         if span is not None:
             return Mention(span.start, span.end, span.start, span.end)
     opening = [x for x in mentions if doc[x.start].idx < words.opening_chars]
