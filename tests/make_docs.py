@@ -617,6 +617,55 @@ CASES: dict[str, str] = {
 }
 
 
+# English cases: parsed with the English pipeline (``load_pipeline("en")``: the model, its label
+# conversion where the pack asks for one, and selon's segmenter), frozen with ``"lang": "en"``
+# and the model's own entity labels (the statement rules rename them, as in the pipeline).
+EN_CASES: dict[str, str] = {
+    "en_subject_incise": '"We will keep the bridge closed until Friday," the mayor said.',
+    "en_subject_incise_pronoun": (
+        'Jane Morrow has run the food bank for ten years. "We are short of volunteers this winter," she said.'
+    ),
+    "en_inverted_comma_inside": (
+        '"The roads will stay closed until morning," said Tom Reilly, a spokesman for the county council.'
+    ),
+    "en_indirect_incise": "The strike at the port will go on until Monday, the dockers' union said.",
+    "en_adverbial_clause_before_subject": "After the storm passed, the council cleared the main road.",
+    "en_bare_clause": "The minister told reporters the reform would take effect in January.",
+    "en_question_clause": "The minister asked whether the reform would take effect in January.",
+    "en_call_for": "The farmers' unions called for a general strike on Thursday.",
+    "en_pledge_to": "The new government pledged to raise the minimum wage by next spring.",
+}
+
+# English figure cases (tests/test_figures.py), frozen as EN_CASES are.
+EN_CASES.update({
+    "en_fig_formats": (
+        "About 2,500 nurses marched in Leeds, the repairs cost €4.5bn and a further $1.2m was set aside, "
+        "while rents rose 3.5% and 680m litres were lost."
+    ),
+    "en_fig_glued_hyphen": "Prices climbed by near-15% as a 30,000-pound fine and a 12-page report came out.",
+    "en_fig_vague": (
+        "Thousands of nurses and dozens of doctors joined, several hundred students watched, "
+        "and tens of thousands of homes lost power while test scores fell."
+    ),
+    "en_fig_words": "A million people signed, a dozen buses were torched and Sixty farmers were arrested.",
+    "en_fig_fractions": "Close to two-thirds of the stations and more than half of the trains stopped.",
+    "en_fig_qualifiers": (
+        "At least 12 people were hurt, up to 300 homes were flooded, fewer than 40 shops opened "
+        "and some 8,000 fans waited."
+    ),
+    "en_fig_not_under": "The school was run under two previous mayors and under 5% of pupils left.",
+    "en_fig_ranges": (
+        "The fines run between 2,000 pounds ($2,600) and 3,000 pounds, and between 150 and 200 bus crashes "
+        "happen a year."
+    ),
+    "en_fig_not_figures": (
+        "A 54-year-old man was held on 12 January after the 2019 election. Jones (47) said "
+        "Article 50 and League 2 mattered, and 4,000 workers struck."
+    ),
+    "en_fig_line_break": "By midday on Friday, about\n5,000 walkers had set off.",
+})
+
+
 def freeze(doc) -> dict:
     return {
         "text": doc.text,
@@ -636,16 +685,25 @@ def freeze(doc) -> dict:
 def main(names: list[str]) -> int:
     from selon.pipeline.analyzer import load_pipeline
 
-    unknown = [n for n in names if n not in CASES]
+    unknown = [n for n in names if n not in CASES and n not in EN_CASES]
     if unknown:
         print(f"unknown cases: {', '.join(unknown)}", file=sys.stderr)
         return 2
     nlp = load_pipeline("fr")
     DOCS.mkdir(exist_ok=True)
-    for name in names or list(CASES):
-        doc = nlp(CASES[name])
+    todo = names or [*CASES, *EN_CASES]
+    en_nlp = load_pipeline("en") if any(n in EN_CASES for n in todo) else None
+    for name in todo:
+        if name in EN_CASES:
+            assert en_nlp is not None
+            # the model's own annotation: selon's rules run in the tests, not here
+            with en_nlp.select_pipes(disable=["selon_statements", "selon_speakers", "selon_figures", "selon_scope"]):
+                doc = en_nlp(EN_CASES[name])
+            data = {"lang": "en", **freeze(doc)}
+        else:
+            doc = nlp(CASES[name])
+            data = freeze(doc)
         path = DOCS / f"{name}.json"
-        data = freeze(doc)
         # one key a line: small diffs when a parse changes, still plain JSON
         body = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items())
         path.write_text("{\n" + body + "\n}\n", encoding="utf-8")

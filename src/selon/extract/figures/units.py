@@ -26,7 +26,10 @@ def find_unit(ctx: Context, q: Quantity) -> None:
     if j >= len(ctx.doc):
         return
     if ctx.low[j] == "-" and j + 1 < len(ctx.doc) and not ctx.doc[j - 1].whitespace_ and not ctx.doc[j].whitespace_:
-        j += 1  # « a 45,000-euro fine », « a 54-year-old »: the unit after the hyphen
+        j += 1  # « a 45,000-euro fine », « a 54-year-old »: the word after the hyphen, alone
+        if ctx.doc[j].is_alpha:
+            q.unit, q.unit_token, q.unit_end = ctx.doc[j].text, ctx.doc[j], ctx.tok_end(j)
+        return
     unit = symbol_unit(ctx, j)
     if unit is None and q.kind == "measure":
         unit = measure_unit(ctx, q, j)

@@ -1,0 +1,168 @@
+"""The figure rules on English (``lang/en``): number forms, vague and approximate words,
+qualifiers, ranges and what is no figure, on frozen Docs (``tests/make_docs.py``, its
+``en_fig_*`` cases, invented sentences parsed by the English pipeline), with no statements.
+Number parsing needs no Doc: see the ``read_quantity(..., "en")`` tests at the end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
+from selon.extract.figures import extract_figures
+from selon.extract.numbers import Reading, read_quantity
+from selon.extract.quotes import find_quotes
+from selon.models import Figure
+
+
+@pytest.fixture(scope="module")
+def en_figures_of(frozen_doc, en_pack):
+    """``en_figures_of(name)``: ``extract_figures`` on an English frozen Doc, no statements."""
+
+    def run(name: str) -> list[Figure]:
+        doc = frozen_doc(name)
+        doc._.selon_quotes = find_quotes(doc.text, en_pack.quotes.pairs)
+        return extract_figures(doc, en_pack, [])
+
+    return run
+
+
+def table(figures: list[Figure]) -> list[tuple[str, object, object, str]]:
+    return [(f.text, f.low, f.high, f.qualifier) for f in figures]
+
+
+def test_rule_english_number_formats(en_figures_of) -> None:
+    """260,000 and 1.5 by the pack's marks; a multiplier glued to the digits or after them; a
+    currency sign before the digits starts the figure and is its unit."""
+    figures = en_figures_of("en_fig_formats")
+    assert table(figures) == [
+        ("About 2,500 nurses", 2500, 2500, "about"),
+        ("€4.5bn", 4500000000, 4500000000, "exact"),
+        ("$1.2m", 1200000, 1200000, "exact"),
+        ("3.5%", 3.5, 3.5, "exact"),
+        ("680m litres", 680000000, 680000000, "exact"),
+    ]
+    assert [f.unit for f in figures[1:3]] == ["€", "$"]
+
+
+def test_rule_hyphen_qualifier_and_hyphen_unit(en_figures_of) -> None:
+    """« near-15% » is about 15 (a qualifier glued by a hyphen, no minus sign); « a 30,000-pound
+    fine » counts pounds, the word after the hyphen alone."""
+    figures = en_figures_of("en_fig_glued_hyphen")
+    assert table(figures) == [
+        ("near-15%", 15, 15, "about"),
+        ("30,000-pound", 30000, 30000, "exact"),
+        ("12-page", 12, 12, "exact"),
+    ]
+    assert [f.unit for f in figures] == ["%", "pound", "page"]
+
+
+def test_rule_english_vague_plurals(en_figures_of) -> None:
+    """Bare vague plurals count (« Thousands of nurses »), « dozens » is 24 to 99, « several
+    hundred » reads the singular; « test scores » (a noun modified by another) is no count."""
+    assert table(en_figures_of("en_fig_vague")) == [
+        ("Thousands of nurses", 2000, 9999, "vague"),
+        ("dozens of doctors", 24, 99, "vague"),
+        ("several hundred students", 200, 999, "vague"),
+        ("tens of thousands of homes", 20000, 99999, "vague"),
+    ]
+
+
+def test_rule_english_written_numbers(en_figures_of) -> None:
+    """« A million » is a million (the article with a multiplier counts), « a dozen » 12 about,
+    « Sixty » 60; the outcome comes from the verb (« were arrested »)."""
+    figures = en_figures_of("en_fig_words")
+    assert table(figures) == [
+        ("A million people", 1000000, 1000000, "exact"),
+        ("a dozen buses", 12, 12, "about"),
+        ("Sixty farmers", 60, 60, "exact"),
+    ]
+    assert figures[2].outcome == "arrested"
+
+
+def test_rule_english_fractions(en_figures_of) -> None:
+    """« two-thirds of » (a hyphen between the numerator and the denominator), « half of » with no
+    article, each with its qualifier; « and more than » after the noun starts the next figure."""
+    assert table(en_figures_of("en_fig_fractions")) == [
+        ("Close to two-thirds of the stations", 0.6667, 0.6667, "about"),
+        ("more than half of the trains", 0.5, None, "more_than"),
+    ]
+
+
+def test_rule_english_qualifiers(en_figures_of) -> None:
+    assert table(en_figures_of("en_fig_qualifiers")) == [
+        ("At least 12 people", 12, None, "at_least"),
+        ("up to 300 homes", None, 300, "at_most"),
+        ("fewer than 40 shops", None, 40, "less_than"),
+        ("some 8,000 fans", 8000, 8000, "about"),
+    ]
+
+
+def test_rule_under_alone_is_no_qualifier(en_figures_of) -> None:
+    """« under two previous mayors » counts the mayors: « under » is no bound (negative)."""
+    assert table(en_figures_of("en_fig_not_under")) == [
+        ("two previous mayors", 2, 2, "exact"),
+        ("5%", 5, 5, "exact"),
+    ]
+
+
+def test_rule_range_past_a_bracketed_conversion(en_figures_of) -> None:
+    """« between 2,000 pounds ($2,600) and 3,000 pounds »: one range, the conversion its own
+    figure; « between 150 and 200 bus crashes »: the unit is the noun the compound leads to, and
+    « bus » is no address."""
+    figures = en_figures_of("en_fig_ranges")
+    assert table(figures) == [
+        ("between 2,000 pounds ($2,600) and 3,000 pounds", 2000, 3000, "range"),
+        ("$2,600", 2600, 2600, "exact"),
+        ("between 150 and 200 bus crashes", 150, 200, "range"),
+    ]
+    assert figures[2].unit == "bus crashes"
+
+
+def test_rule_english_not_figures(en_figures_of) -> None:
+    """An age (« 54-year-old », « Jones (47) »), a date (« 12 January »), a year before a singular
+    noun (« the 2019 election »), identifiers (« Article 50 », « League 2 ») are no figures; the
+    count beside them is."""
+    assert table(en_figures_of("en_fig_not_figures")) == [("4,000 workers", 4000, 4000, "exact")]
+
+
+def test_rule_qualifier_across_a_line_break(en_figures_of) -> None:
+    """« about\n5,000 walkers »: the parser cut the sentence at the line break, where no mark
+    ends it; the qualifier before the break still applies."""
+    assert table(en_figures_of("en_fig_line_break")) == [("about\n5,000 walkers", 5000, 5000, "about")]
+
+
+# -- number parsing, no Doc ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("260,000", Reading(260000, 260000, "exact")),
+        ("1.5 million", Reading(1500000, 1500000, "exact")),
+        ("2.3bn", Reading(2300000000, 2300000000, "exact")),
+        ("680m", Reading(680000000, 680000000, "exact")),
+        ("12.7", Reading(12.7, 12.7, "exact")),
+        ("twenty-five", Reading(25, 25, "exact")),
+        ("a dozen", Reading(12, 12, "about")),
+        ("a million", Reading(1000000, 1000000, "exact")),
+        ("dozens", Reading(24, 99, "vague")),
+        ("hundreds of thousands", Reading(200000, 999999, "vague")),
+        ("several million", Reading(2000000, 9999999, "vague")),
+        ("thousands", Reading(2000, 9999, "vague")),
+        ("half of", Reading(0.5, 0.5, "exact")),
+    ],
+)
+def test_english_number_reading(text: str, expected: Reading) -> None:
+    assert read_quantity(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", ["a", "one of", "a few", "12-3", "3/4", "several"])
+def test_english_non_quantities(text: str) -> None:
+    """An article, « one of » (a pronoun), a vague word alone, a score, a fraction in digits."""
+    assert read_quantity(text, "en") is None
+
+
+def test_french_marks_stay_french() -> None:
+    """The decimal comma is the French pack's, the decimal point the English pack's."""
+    assert read_quantity("1,5 million", "fr") == Reading(1500000, 1500000, "exact")
+    assert read_quantity("1,500", "en") == Reading(1500, 1500, "exact")
+    assert read_quantity("1.5", "en") == Reading(1.5, 1.5, "exact")

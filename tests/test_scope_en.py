@@ -1,0 +1,58 @@
+"""Figure scope in English (``lang/en/scope.toml``): periods read from the text alone against the
+publication date, and the dateline that gives an article's main place."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.extract.scope.periods import Periods
+from selon.extract.scope.places import place_words
+from selon.lang.pack import LanguagePack
+
+
+def days(text: str, published: str | None, pack: LanguagePack) -> tuple[str | None, str | None] | None:
+    figure = next(w for w in text.split() if w[0].isdigit())
+    at = text.index(figure)
+    period = Periods(text, pack, published).of(at, at + len(figure), (0, len(text)))
+    return None if period is None else (period.start, period.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday is the last such day up to the publication date (2019-03-11 is a Monday)
+        ("About 3,000 people marched on Saturday.", "2019-03-11", ("2019-03-09", "2019-03-09")),
+        ("The army will send 600 soldiers by Wednesday.", "2019-03-14", ("2019-03-20", "2019-03-20")),
+        # the month before the day, or after it, with an ordinal ending or a year
+        ("About 3,000 people marched on March 17.", "2019-03-28", ("2019-03-17", "2019-03-17")),
+        ("About 3,000 people marched on 17 March.", "2019-03-28", ("2019-03-17", "2019-03-17")),
+        ("About 3,000 people marched on March 17th.", "2019-03-28", ("2019-03-17", "2019-03-17")),
+        ("About 3,000 people marched on Saturday, December 15, 2018.", None, ("2018-12-15", "2018-12-15")),
+        # since, between, a part of a month, a week, a year
+        ("More than 300 civilians died since mid-February.", "2017-03-28", ("2017-02-15", "2017-03-28")),
+        ("More than 300 civilians died between 3 and 5 March 2018.", "2019-03-20", ("2018-03-03", "2018-03-05")),
+        ("Police arrested 40 people at the end of February.", "2019-03-20", ("2019-02-28", "2019-02-28")),
+        ("Police arrested 40 people last week.", "2019-03-14", ("2019-03-04", "2019-03-10")),
+        ("Unemployment hit 12% in 2018.", "2019-03-20", ("2018-01-01", "2018-12-31")),
+    ],
+)
+def test_english_period(en_pack: LanguagePack, text: str, published: str | None, expected: tuple[str, str]) -> None:
+    assert days(text, published, en_pack) == expected
+
+
+def test_may_the_verb_is_no_month(en_pack: LanguagePack) -> None:
+    assert days("Some 40 people may join the march.", "2019-03-20", en_pack) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("PARIS (CNN) — Some 3,000 people marched.", "PARIS"),
+        ("LONDON — About 300 people gathered.", "LONDON"),
+        ("BELFAST, March 3 — Police said 12 people were held.", "BELFAST"),
+        ("The GP — who saw 40 patients — left.", None),
+    ],
+)
+def test_english_dateline(en_pack: LanguagePack, text: str, place: str | None) -> None:
+    m = place_words(en_pack).dateline.match(text)
+    assert (None if m is None else (m.group(1) or m.group(2))) == place
