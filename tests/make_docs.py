@@ -663,6 +663,10 @@ EN_CASES.update({
         "Article 50 and League 2 mattered, and 4,000 workers struck."
     ),
     "en_fig_line_break": "By midday on Friday, about\n5,000 walkers had set off.",
+    "en_fig_cut_sentence": (
+        "By noon, about\n6,000 cyclists had set off across the county\n, including 900 in Derby, "
+        "according to the organisers.\nThe next ride is in May."
+    ),
 })
 
 

@@ -10,9 +10,13 @@ import pytest
 
 import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
 from selon.extract.figures import extract_figures
+from selon.extract.figures.attribution import governs_before, reach
+from selon.extract.figures.context import Context
+from selon.extract.figures.lexicon import lexicon
+from selon.extract.figures.quantities import find_quantities
 from selon.extract.numbers import Reading, read_quantity
 from selon.extract.quotes import find_quotes
-from selon.models import Figure
+from selon.models import Figure, Speaker, Statement, TextSpan
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +170,42 @@ def test_french_marks_stay_french() -> None:
     assert read_quantity("1,5 million", "fr") == Reading(1500000, 1500000, "exact")
     assert read_quantity("1,500", "en") == Reading(1500, 1500, "exact")
     assert read_quantity("1.5", "en") == Reading(1.5, 1.5, "exact")
+
+
+# -- whose figure: the sentence a cue governs ---------------------------------------------------
+def test_rule_a_sentence_cut_at_stray_breaks_reaches_its_cue(frozen_doc, en_pack) -> None:
+    """The parser cut « about\\n6,000 cyclists had set off across the county\\n, including 900 in
+    Derby, according to the organisers. » at its line breaks: the figure's sentence runs on
+    through pieces that open with no capital up to its end mark, where the cue is; not into the
+    next sentence (« The next ride … »)."""
+    doc = frozen_doc("en_fig_cut_sentence")
+    ctx = Context(doc, lexicon(en_pack))
+    q = next(q for q in find_quantities(ctx) if ctx.text[q.start : q.end] == "6,000")
+    lo, hi = reach(ctx, q)
+    assert ctx.text[lo:hi] == ctx.text[ctx.text.index("6,000") : ctx.text.index("\nThe next")]
+
+
+def statement(kind: str, content: tuple[int, int], cue: tuple[int, int], text: str) -> Statement:
+    return Statement(
+        "s1",
+        kind,  # type: ignore[arg-type]
+        TextSpan(text[content[0] : content[1]], *content),
+        Speaker("the mayor", None, None, "mayor"),
+        TextSpan(text[cue[0] : cue[1]], *cue),
+    )
+
+
+def test_rule_a_direct_quotation_after_the_figure_does_not_take_it() -> None:
+    """« Of the 300 new homes, "half will be social housing", the mayor said »: the quotation is the
+    mayor's words, the figure before it the article's; an inverted indirect cue still governs the
+    figure before it (« …, 40 homes were sold, the mayor said »)."""
+    text = 'Of the 300 new homes, "half will be social housing", the mayor said.'
+    at = text.index("300")
+    quote = (text.index("half"), text.index('",'))
+    cue = (text.index("said"), text.index("said") + 4)
+    assert not governs_before(statement("direct", quote, cue, text), at, at + 3, (0, len(text)))
+    text = "In March, 40 homes were sold, the mayor said."
+    at = text.index("40")
+    cue = (text.index("said"), text.index("said") + 4)
+    clause = (0, text.index(", the mayor"))
+    assert governs_before(statement("indirect", clause, cue, text), at, at + 2, (0, len(text)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selon.extract.figures.context import Context, Quantity
+from selon.extract.figures.context import QUOTE_CHARS, Context, Quantity
 from selon.extract.segment import SENTENCE_ENDS
 from selon.models import Statement
 
@@ -33,11 +33,27 @@ def reach(ctx: Context, q: Quantity) -> Sentence:
     after the figure: one that more spaces than one follow (« … LBD.  13 800 personnes … »)."""
     lo, hi = ctx.sentence(q.a)
     doc = ctx.doc
+    k = ctx.sent_of[q.a]
+    while k + 1 < len(ctx.sent_bounds) and _cut_at_a_break(ctx, hi):
+        k += 1
+        hi = ctx.sent_bounds[k][1]  # « … across France\n, according to the ministry. »
     for k in range(q.b + 1, hi - 1):
         if doc[k].text in SENTENCE_ENDS and doc[k + 1].is_space:
             hi = k + 1
             break
     return doc[lo].idx, ctx.tok_end(hi - 1)
+
+
+def _cut_at_a_break(ctx: Context, end: int) -> bool:
+    """Whether the parser ended a sentence before token ``end`` with no mark, the next one
+    opening with no capital (a comma, a lower-case word): one sentence cut by stray line breaks
+    (« about\n34,000 protesters had turned out across France\n, according to … »)."""
+    p = ctx.prev_word(end)
+    n = ctx.next_word(end - 1)
+    if p < 0 or n >= len(ctx.doc) or ctx.doc[p].text in SENTENCE_ENDS:
+        return False
+    first = ctx.doc[n].text[:1]
+    return not first.isupper() and not first.isdigit() and first not in QUOTE_CHARS
 
 
 def holding_statement(start: int, end: int, q: Quantity, statements: Sequence[Statement]) -> Statement | None:
@@ -62,6 +78,8 @@ def governs_before(s: Statement, start: int, end: int, sentence: Sentence) -> bo
         return False
     if cue.start < end or not (c.end <= cue.start or s.kind == "according_to"):
         return False
+    if s.kind == "direct" and c.start >= end:
+        return False  # « Sur les 300 tonnes, « 90 % sont … », a assuré X »: the quotation is X's, not the figure
     in_speaker = sp is not None and sp.start is not None and sp.end is not None and sp.start <= start < sp.end
     return not in_speaker
 
