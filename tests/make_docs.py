@@ -667,6 +667,12 @@ EN_CASES.update({
         "By noon, about\n6,000 cyclists had set off across the county\n, including 900 in Derby, "
         "according to the organisers.\nThe next ride is in May."
     ),
+    "en_fig_hyphen_range": "Police said 10-20 riders were hurt; the helpline is 555-0199-12.",
+    "en_scope_district": (
+        "KIRKUK (Reuters) — More than 70 shops were burnt in the al-Nasr district on Friday, "
+        "while 300 families fled to Erbil."
+    ),
+    "en_scope_org_city": "About 40 people were evacuated near Lyon on Sunday.",
 })
 
 

@@ -209,3 +209,11 @@ def test_rule_a_direct_quotation_after_the_figure_does_not_take_it() -> None:
     cue = (text.index("said"), text.index("said") + 4)
     clause = (0, text.index(", the mayor"))
     assert governs_before(statement("indirect", clause, cue, text), at, at + 2, (0, len(text)))
+
+
+def test_rule_hyphen_between_two_numbers_is_a_range(en_figures_of) -> None:
+    """« 10-20 riders » is one range; a chain of numbers and hyphens (« 555-0199-12 ») is no range
+    and gives no figure after its first hyphen."""
+    figures = en_figures_of("en_fig_hyphen_range")
+    assert table(figures)[0] == ("10-20 riders", 10, 20, "range")
+    assert not any(f.low in (199, 12) or f.high in (199, 12) for f in figures)

@@ -56,3 +56,35 @@ def test_may_the_verb_is_no_month(en_pack: LanguagePack) -> None:
 def test_english_dateline(en_pack: LanguagePack, text: str, place: str | None) -> None:
     m = place_words(en_pack).dateline.match(text)
     assert (None if m is None else (m.group(1) or m.group(2))) == place
+
+
+# -- places, on frozen Docs (tests/make_docs.py, en_scope_*) -------------------------------------
+def scoped_en(frozen_doc, en_pack, name: str, published: str | None = None):
+    from selon.extract.figures import extract_figures
+    from selon.extract.quotes import find_quotes
+    from selon.extract.scope import attach_scope
+
+    doc = frozen_doc(name)
+    doc._.selon_quotes = find_quotes(doc.text, en_pack.quotes.pairs)
+    return attach_scope(doc, en_pack, extract_figures(doc, en_pack, []), [], published)
+
+
+def test_english_place_noun_after_the_name_and_a_known_city_tagged_otherwise(frozen_doc, en_pack) -> None:
+    """« in the al-Nasr district » (the noun after the name; the model tagged the name PERSON) is
+    the place of its clause, in the dateline's city; « Erbil » (tagged ORG) is a place the
+    gazetteer knows; « Reuters » in the dateline is no place."""
+    import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
+
+    figures = scoped_en(frozen_doc, en_pack, "en_scope_district", "2019-03-20")
+    places = {f.text: (f.place.text, f.place.name) if f.place else None for f in figures}
+    assert places == {
+        "More than 70 shops": ("al-Nasr district", "al-Nasr"),
+        "300 families": ("Erbil", "Erbil"),
+    }
+    assert figures[0].period is not None and figures[0].period.start == "2019-03-15"
+
+
+def test_english_place_after_near_and_a_weekday(frozen_doc, en_pack) -> None:
+    (figure,) = scoped_en(frozen_doc, en_pack, "en_scope_org_city", "2019-03-20")
+    assert figure.place is not None and figure.place.name == "Lyon"
+    assert figure.period is not None and (figure.period.start, figure.period.end) == ("2019-03-17", "2019-03-17")

@@ -260,6 +260,7 @@ class Outcomes:
 @dataclass(frozen=True)
 class Places:
     entity_labels: Words
+    gazetteer_labels: Words
     nouns: Words
     parts: Words
     within_city: Words

@@ -44,7 +44,7 @@ def digit_quantities(ctx: Context, taken: list[bool]) -> list[Quantity]:
         if len(digits) < len(run) and len(pieces) == 1:
             pieces = [(pieces[0][0], m.end())]  # « 4.82bn »: the multiplier is part of the number
         for s, e in pieces:
-            if signed(ctx, s):
+            if signed(ctx, s, e):
                 continue
             q = digit_quantity(ctx, s, e)
             if q is not None and not any(taken[q.a : q.b + 1]):
@@ -69,11 +69,24 @@ def digit_pieces(reader: NumberReader, offset: int, run: str) -> list[tuple[int,
     return out
 
 
-def signed(ctx: Context, start: int) -> bool:
+def _hyphen_chain(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` after a hyphen and a number is part of a longer chain
+    of numbers and hyphens (« 1-800-555-0199 »: a phone number, no range)."""
+    i = start - 1
+    while i > 0 and text[i - 1].isdigit():
+        i -= 1
+    before = i > 1 and text[i - 1] == "-" and text[i - 2].isdigit()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isdigit()
+    return before or after
+
+
+def signed(ctx: Context, start: int, end: int) -> bool:
     """A sign right before the number: « (+4) » is a change, not a figure; but a qualifier of
     the pack written with a hyphen (« near-13% ») is no sign."""
     if start == 0 or ctx.text[start - 1] not in ctx.lex.signs:
         return False
+    if start > 1 and ctx.text[start - 2].isdigit():
+        return _hyphen_chain(ctx.text, start, end)  # « 10-20 riders »: a hyphen joins two numbers
     w = start - 1
     while w > 0 and ctx.text[w - 1].isalpha():
         w -= 1

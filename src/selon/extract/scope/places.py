@@ -29,6 +29,7 @@ class PlaceWords:
     """The pack's ``[places]`` words, compiled once per pack."""
 
     labels: frozenset[str]
+    known_labels: frozenset[str]
     nouns: frozenset[str]
     parts: frozenset[str]
     within_city: frozenset[str]
@@ -54,6 +55,7 @@ def place_words(pack: LanguagePack) -> PlaceWords:
     )
     return PlaceWords(
         labels=frozenset(p.entity_labels),
+        known_labels=frozenset(p.gazetteer_labels),
         nouns=folded(p.nouns),
         parts=folded(p.parts),
         within_city=folded(p.within_city),
@@ -78,6 +80,7 @@ class Mention:
     name_start: int
     name_end: int
     part_of: bool = False
+    noun_after: bool = False  # the place noun follows the name (« the al-Jadida district »)
 
 
 def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
@@ -85,7 +88,7 @@ def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
     out: list[Mention] = []
     taken = -1
     for ent in doc.ents:
-        if ent.label_ in words.labels and fold(ent.text) not in words.not_places:
+        if _is_place(doc, ent, words) and fold(ent.text) not in words.not_places:
             start = ent.start
             while start < ent.end - 1 and fold(doc[start].text) in words.determiners:
                 start += 1  # « La France », « l'Italie »: the name without its article
@@ -103,11 +106,26 @@ def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
     return sorted(set(out), key=lambda m: m.start)
 
 
+def _is_place(doc: Doc, ent: Span, words: PlaceWords) -> bool:
+    """A place entity of the model, or an entity of another label the pack lists that a place
+    noun follows or that the gazetteer knows (« the al-Nasr district » tagged PERSON, « Erbil »
+    tagged ORG by a small model)."""
+    if ent.label_ in words.labels:
+        return True
+    if ent.label_ not in words.known_labels:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (after is not None and fold(after.text) in words.nouns) or gazetteer(words.languages).lookup(ent.text) is not None
+
+
 def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
     """The entity ``[start, end)`` with the place noun or part before it: « quartier X »,
-    « ville de X », « quartier de la X », « partie occidentale de X »."""
+    « ville de X », « quartier de la X », « partie occidentale de X »; or the place noun right
+    after it (« the al-Jadida district »)."""
     if end - start > 1 and fold(doc[start].text) in words.nouns | words.parts:
         return Mention(start, end, start + 1, end)  # the model's entity holds the noun
+    if end < len(doc) and fold(doc[end].text) in words.nouns and not _noun_before(doc, start, words):
+        return Mention(start, end + 1, start, end, noun_after=True)
     i = _skip_determiner(doc, start - 1, words)
     if i >= 0 and fold(doc[i].text) in words.nouns:
         return Mention(i, end, start, end)
@@ -120,6 +138,14 @@ def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
         if i >= 0 and fold(doc[i].text) in words.parts:
             return Mention(i, end, start, end, part_of=True)
     return Mention(start, end, start, end)
+
+
+def _noun_before(doc: Doc, start: int, words: PlaceWords) -> bool:
+    """A place noun (and link) right before ``start``: the noun heads the name (« ville de X »)."""
+    i = _skip_determiner(doc, start - 1, words)
+    if i >= 0 and fold(doc[i].text) in words.links:
+        i = _skip_determiner(doc, i - 1, words)
+    return i >= 0 and fold(doc[i].text) in words.nouns
 
 
 def _skip_determiner(doc: Doc, i: int, words: PlaceWords) -> int:
@@ -177,7 +203,8 @@ def to_place(doc: Doc, m: Mention, words: PlaceWords, main: Place | None) -> Pla
     name = doc[m.name_start : m.name_end].text
     if name.isupper() and len(name) > 3:
         name = name.title()  # a dateline's capitals (« KESSARIA ») are not the name's spelling
-    district = not m.part_of and m.start < m.name_start and fold(doc[m.start].text) in words.within_city
+    head = doc[m.end - 1] if m.noun_after else doc[m.start]
+    district = not m.part_of and (m.start < m.name_start or m.noun_after) and fold(head.text) in words.within_city
     if district:
         if main is not None and main.city is not None:
             return Place(span.text, span.start_char, span.end_char, name, main.country, main.city)
