@@ -673,6 +673,7 @@ EN_CASES.update({
         "while 300 families fled to Erbil."
     ),
     "en_scope_org_city": "About 40 people were evacuated near Lyon on Sunday.",
+    "en_fig_premodified_unit": "The 12 EU ministers met as 30 Welsh farmers waited outside.",
 })
 
 

@@ -217,3 +217,13 @@ def test_rule_hyphen_between_two_numbers_is_a_range(en_figures_of) -> None:
     figures = en_figures_of("en_fig_hyphen_range")
     assert table(figures)[0] == ("10-20 riders", 10, 20, "range")
     assert not any(f.low in (199, 12) or f.high in (199, 12) for f in figures)
+
+
+def test_rule_a_name_or_capitalised_adjective_before_the_noun(en_figures_of) -> None:
+    """« 12 EU ministers », « 30 Welsh farmers »: the unit runs from the modifier to the noun it
+    modifies, which says the count is of people."""
+    figures = en_figures_of("en_fig_premodified_unit")
+    assert [(f.text, f.unit, f.outcome) for f in figures] == [
+        ("12 EU ministers", "EU ministers", "other"),
+        ("30 Welsh farmers", "Welsh farmers", "other"),
+    ]

@@ -14,6 +14,8 @@ from selon.extract.figures.context import QUOTE_CHARS, UNIT_QUOTES, Context, Qua
 
 # Dependencies of a verb form that is still a counted noun (« 17 blessés » parsed as a verb).
 _ARGUMENT_DEPS = ("obj", "nsubj", "nmod", "obl:arg")
+# Relations of a name or a capitalised adjective to the noun after it, which is then the unit.
+_PREMODIFIER_DEPS = ("compound", "amod", "flat", "nmod")
 # A unit as written: its text, its first token, its character end.
 Unit = tuple[str, Token, int]
 # The last unit written in the text: its text, its token, its sentence.
@@ -137,6 +139,9 @@ def single_noun_unit(ctx: Context, j: int) -> Unit | None:
         is_noun = True
     elif low[j] in lex.weekdays:
         return None  # « 7.000 samedi dernier »: a date after the figure, not its unit
+    head = tok.head
+    if not is_noun and tok.dep_ in _PREMODIFIER_DEPS and head.pos_ == "NOUN" and 0 < head.i - j <= 3:
+        return doc[j : head.i + 1].text, head, ctx.tok_end(head.i)  # « 27 EU leaders », « dozens of Conservative MPs »
     if not is_noun or not any(ch.isalpha() for ch in tok.text):
         return None
     if tok.pos_ == "VERB" and tok.dep_ not in _ARGUMENT_DEPS and low[j] not in lex.time_units:

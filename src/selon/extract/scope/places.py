@@ -103,7 +103,7 @@ def place_mentions(doc: Doc, words: PlaceWords) -> list[Mention]:
                 while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
                     end += 1
                 out.append(Mention(tok.i, end, nxt.i, end))
-    return sorted(set(out), key=lambda m: m.start)
+    return sorted(set(out), key=lambda m: (m.start, -m.end))  # at one start, the longest first
 
 
 def _is_place(doc: Doc, ent: Span, words: PlaceWords) -> bool:
