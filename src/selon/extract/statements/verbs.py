@@ -331,6 +331,8 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     inf = _infinitive_after(ctx, g)
     if inf is None:
         return False
+    while inf + 1 < g.sent.end and low(ctx.doc[inf]) in ctx.rules.infinitive_markers:
+        inf += 1  # « pledged to raise … »: the marker opens no content
     # « ont appelé à se mobiliser à Valence, où … »: a request ends before a relative clause
     request = g.lemma in ctx.rules.appeal
     add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent, np_only=request, request=request), g, g.cue,
@@ -474,7 +476,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         if j is None:
             continue
         cue_end = doc[j - 1]
-        start = j if low(doc[j - 1]) == rules.of or low(doc[j - 1]) in rules.of_elided else j - 1
+        start = j if low(doc[j - 1]) in rules.cue_prepositions else j - 1
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
         end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
