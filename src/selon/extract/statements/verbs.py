@@ -182,7 +182,7 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     subject after it. A quotation that is the whole content makes a direct statement."""
     doc = ctx.doc
     prev = doc[g.start - 1] if g.start > g.sent.start else None
-    incise = prev is not None and (prev.text == "," or g.clitic is not None and prev.idx + 1 in ctx.closing_ends)
+    incise = prev is not None and (opens_incise(ctx, g.start) or g.clitic is not None and prev.idx + 1 in ctx.closing_ends)
     if not incise or not _is_incise(ctx, g):
         return False
     if g.clitic is not None:
@@ -191,8 +191,15 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
         subj = _subject_after(ctx, g)
         if subj is None:
             return False
+    return _content_before(ctx, g, g.start, subj)
+
+
+def _content_before(ctx: Context, g: VerbGroup, incise: int, subj: Mention | None) -> bool:
+    """The statement of an incise that starts at token ``incise``: the clause before it, to the
+    comma, direct when quotations make it up."""
+    doc = ctx.doc
     # the content runs from the clause start to the comma before the cue
-    before = g.start - 1
+    before = incise - 1
     while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
         before -= 1
     end_char = doc[before].idx + len(doc[before].text)
@@ -215,6 +222,40 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
                           sent_start=g.sent.start_char))
     return True
+
+
+def subject_incise(ctx: Context, g: VerbGroup) -> bool:
+    """« "CONTENT," Smith said. », « CONTENT, the union said on Tuesday. »: an incise whose
+    subject comes before its verb, right after the comma that ends the content. The content is
+    the verb's own clausal complement (or quotations), and nothing after the verb reports
+    anything (no clause of its own before the next comma)."""
+    doc, sent, verb = ctx.doc, g.sent, g.verb
+    rng = subject(doc, verb, ctx.rules)
+    if rng is None or rng[1] != g.start or rng[0] <= sent.start + 1 or not opens_incise(ctx, rng[0]):
+        return False
+    complement = any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
+    end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
+    if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
+        return False
+    for t in doc[g.end : sent.end]:
+        if t.text in (",", ";", ":") or t.is_sent_end:
+            break
+        if "VerbForm=Fin" in str(t.morph) or low(t) in ctx.rules.que or t.dep_ in ("ccomp", "xcomp"):
+            return False  # « …, the minister said the protests would end »: a clause of its own
+    subj = ctx.mention(ctx.cut_mention(rng, sent))
+    if subj is None:
+        return False
+    return _content_before(ctx, g, rng[0], subj)
+
+
+def opens_incise(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` may open an incise: right after a comma, or after a closing quotation
+    mark with a comma, question or exclamation mark just inside it (« "…," said Smith »)."""
+    doc = ctx.doc
+    if i < 2:
+        return False
+    prev = doc[i - 1]
+    return prev.text == "," or prev.idx + len(prev.text) in ctx.closing_ends and doc[i - 2].text in (",", "?", "!")
 
 
 def _has_verb_or_quote(ctx: Context, start: int, end: int) -> bool:
@@ -288,6 +329,27 @@ def _source_after_on(ctx: Context, i: int, sent: Span) -> Mention | None:
         if rng is not None:
             return ctx.mention(rng)
     return None
+
+
+# -- 2b. bare clauses ----------------------------------------------------------------------------
+def bare_clause(ctx: Context, g: VerbGroup) -> bool:
+    """« X said (that) CONTENT » without its complementiser (English drops it): the verb's clausal
+    complement right after the group, past an addressee or a short adverbial (« told reporters
+    he … », « said on Tuesday the protests … »)."""
+    doc, sent = ctx.doc, g.sent
+    for c in g.verb.children:
+        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ == "expl"
+                                                       for x in c.children):
+            continue
+        if any(x.dep_ == "mark" for x in c.children):
+            return False  # « asked whether … »: a question, or a clause que_clause left
+        start = max(c.left_edge.i, g.end)
+        between = doc[g.end : start]
+        if len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
+            return False
+        add_verb_cand(ctx, doc[start].idx, ctx.clause_end(start, sent), g, g.cue, priority=3)
+        return True
+    return False
 
 
 # -- 2. que-clauses ------------------------------------------------------------------------------
@@ -652,8 +714,8 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
-                                    np_object)
+VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
+                                    de_phrase, appeal, passive_agent, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
