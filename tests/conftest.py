@@ -57,15 +57,23 @@ def fr_pack() -> LanguagePack:
 
 
 @pytest.fixture(scope="session")
+def en_pack() -> LanguagePack:
+    return load_pack("en")
+
+
+@pytest.fixture(scope="session")
 def frozen_doc() -> Callable[[str], Doc]:
     """``frozen_doc(name)``: the Doc frozen in ``tests/docs/<name>.json``, rebuilt on a blank
     French vocab (no model)."""
-    vocab = spacy.blank("fr").vocab
+    vocabs = {"fr": spacy.blank("fr").vocab}
 
     def build(name: str) -> Doc:
         data = json.loads((FROZEN / f"{name}.json").read_text(encoding="utf-8"))
+        lang = data.get("lang", "fr")  # English cases say so (tests/make_docs.py EN_CASES)
+        if lang not in vocabs:
+            vocabs[lang] = spacy.blank(lang).vocab
         doc = Doc(
-            vocab,
+            vocabs[lang],
             words=data["words"],
             spaces=data["spaces"],
             pos=data["pos"],
@@ -92,6 +100,19 @@ def statements_of(frozen_doc, fr_pack) -> Callable[[str], list[Statement]]:
         doc = frozen_doc(name)
         cands = find_candidates(doc, fr_pack, find_quotes(doc.text, fr_pack.quotes.pairs))
         return attribute_speakers(doc, fr_pack, cands, to_statements(doc, cands))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def en_statements_of(frozen_doc, en_pack) -> Callable[[str], list[Statement]]:
+    """``en_statements_of(name)``: :func:`statements_of` for an English frozen Doc, with the
+    English pack."""
+
+    def run(name: str) -> list[Statement]:
+        doc = frozen_doc(name)
+        cands = find_candidates(doc, en_pack, find_quotes(doc.text, en_pack.quotes.pairs))
+        return attribute_speakers(doc, en_pack, cands, to_statements(doc, cands))
 
     return run
 
