@@ -1,8 +1,7 @@
 """Sentence boundaries that news needs and the parser alone gets wrong.
 
 Runs before the parser, which keeps boundaries already set:
-- a newline is a paragraph break: the next token starts a sentence, unless a lower-case word
-  before it and a lower-case word or a number after it show a line broken inside a sentence;
+- a newline is a paragraph break: the next token starts a sentence;
 - a closing quotation mark, and the comma or cue after it, never start one
   (« … ? », a-t-il dit stays one sentence);
 - an opening quotation mark right after a full stop, a question or exclamation mark starts
@@ -48,14 +47,6 @@ def _lost_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
     )
 
 
-def _broken_line(last_word: str, word: str) -> bool:
-    """A line break inside a sentence, where a page lost a link and left its line breaks (« would
-    open\nto unlimited immigration », « about\n34,000 »): a lower-case word before it, a
-    lower-case word or a number after it. (A paragraph ends with punctuation or a heading's
-    capitalised word, and the next one starts with a capital.)"""
-    return last_word[-1:].islower() and (word[:1].islower() or word[:1].isdigit())
-
-
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     closing_at: set[int] = set()
     opening_at: set[int] = set()
@@ -79,7 +70,7 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
                 starts[i, 0] = -1
             continue
         if starts_par:
-            starts[i, 0] = -1 if _broken_line(last_word, tok.text) else 1
+            starts[i, 0] = 1
             starts_par = False
         elif after_opening and not tok.is_space:
             starts[i, 0] = -1  # the word right after an opening mark
