@@ -634,6 +634,9 @@ EN_CASES: dict[str, str] = {
     "en_question_clause": "The minister asked whether the reform would take effect in January.",
     "en_call_for": "The farmers' unions called for a general strike on Thursday.",
     "en_pledge_to": "The new government pledged to raise the minimum wage by next spring.",
+    "en_appeal_pronoun": "The harbour master urged them to leave the old pier before the tide turned.",
+    "en_appeal_quoted": "The county council urged residents to “stay indoors” until the wind dropped.",
+    "en_appeal_no_request": "The harbour master thanked them for their patience.",
 }
 
 

@@ -1214,3 +1214,20 @@ def test_english_verb_and_preposition_cue_keeps_its_preposition(en_statements_of
 def test_english_infinitive_content_starts_after_to(en_statements_of) -> None:
     s = one(en_statements_of("en_pledge_to"))
     assert (s.kind, s.content.text) == ("indirect", "raise the minimum wage by next spring")
+
+
+def test_english_appeal_to_a_pronoun_addressee(en_statements_of) -> None:
+    # "urged them to …": an object pronoun after the verb is the addressee
+    s = one(en_statements_of("en_appeal_pronoun"))
+    assert (s.kind, s.content.text) == ("indirect", "them to leave the old pier before the tide turned")
+    assert name(s) == "harbour master"
+
+
+def test_english_appeal_with_a_quoted_request(en_statements_of) -> None:
+    # "urged residents to “stay indoors”": a quotation mark between « to » and the infinitive
+    s = one(en_statements_of("en_appeal_quoted"))
+    assert (s.kind, s.content.text) == ("indirect", "residents to “stay indoors” until the wind dropped")
+
+
+def test_english_pronoun_object_without_a_request_is_no_appeal(en_statements_of) -> None:
+    assert en_statements_of("en_appeal_no_request") == []

@@ -433,9 +433,8 @@ def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: boo
         t = doc[j]
         if _is_infinitive(t):
             return j
-        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph) or (
-            stop_at_prepositions and t.pos_ == "ADP"
-        ):
+        if t.is_punct and not ctx.rules.is_mark(t) or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(
+                t.morph) or (stop_at_prepositions and t.pos_ == "ADP"):  # (« à « manifester » »: a mark is no stop)
             return None
         j += 1
     return None
@@ -579,7 +578,9 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
     if low(doc[j]) in rules.addressee_prepositions:
         if _is_infinitive(doc[j + 1]):
             return False  # « demande à rester anonyme »: no addressee
-    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])):
+    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])
+                                                   or doc[j].pos_ == "PRON" and doc[j].dep_ in ("obj", "iobj")):
+        # (a pronoun object is an addressee too: « appelle chacun à … », "urged them to …")
         return False
     add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
     return True
