@@ -15,12 +15,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
 
-from selon.errors import InputError, ModelNotInstalledError, SelonError
+from selon.errors import InputError, ModelNotInstalledError, SelonError, UnsupportedLanguageError
 from selon.ingest.normalize import OffsetMap, normalize_for_analysis
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Loaded
@@ -176,11 +176,22 @@ class Analyzer:
     # -- many articles -----------------------------------------------------------------------
     def check(self, article: Article) -> Article:
         """The article as the acceptance policy (:func:`selon.ingest.policy.accept`) passes it
-        for this analyzer's language; raise the SelonError that refuses it (its source is the
-        article's id). Articles the policy already accepted pass unchanged."""
+        for this analyzer's language (the default of a text too short to detect); raise the
+        SelonError that refuses it (its source is the article's id), and
+        :class:`UnsupportedLanguageError` for an article in another language (a
+        :class:`~selon.pipeline.routing.Router` reads every language). Articles the policy
+        already accepted in this language pass unchanged."""
         if not isinstance(article, Article):
             raise TypeError(f"expected an Article, got {type(article).__name__}")
-        return accept(Loaded(article, article.id), RunOptions(default_lang=self.lang))
+        checked = accept(Loaded(article, article.id), RunOptions(default_lang=self.lang))
+        if checked.language != self.lang:
+            raise UnsupportedLanguageError(
+                f"the article is in {checked.language!r} and this analyzer reads {self.lang!r}; "
+                f"analyse it with Analyzer({checked.language!r}) or selon.Router, which reads "
+                "every language",
+                source=article.id,
+            )
+        return checked
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
         """Analyse a stream of articles with ``nlp.pipe``, in order.
@@ -260,22 +271,32 @@ def _groups(pieces: list[tuple[str, tuple[int, int]]], max_docs: int, max_chars:
 
 
 # -- process pool ------------------------------------------------------------------------------
-_worker: Analyzer | None = None
+class AnalyzerLike(Protocol):
+    """An :class:`Analyzer`, or a :class:`~selon.pipeline.routing.Router` over several."""
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]: ...
+
+
+_worker: AnalyzerLike | None = None
 
 
 def analyze_isolating(
-    analyzer: Analyzer, articles: list[Article], failure: Callable[[Article, Exception], Failure]
+    analyzer: AnalyzerLike, articles: list[Article], failure: Callable[[Article, Exception], Failure]
 ) -> list[Analysis | Failure]:
     """``analyzer.analyze_many(articles)``; should it raise (a bug met on some input, not bad
     input), the group is redone one article at a time, so that only the article at fault
     fails, as ``failure(article, error)``, and the others go on."""
     try:
         return list(analyzer.analyze_many(articles))
+    except ModelNotInstalledError:
+        raise  # (the run cannot go on: its message says what to install)
     except Exception:
         results: list[Analysis | Failure] = []
         for article in articles:
             try:
                 results.extend(analyzer.analyze_many([article]))
+            except ModelNotInstalledError:
+                raise
             except Exception as e:  # noqa: BLE001 - reported per article, the group goes on
                 results.append(failure(article, e))
         return results
@@ -287,9 +308,11 @@ def internal_failure(article: Article, error: BaseException) -> Failure:
     return Failure(article.id, None, f"internal error while analysing it ({type(error).__name__}: {error})")
 
 
-def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:
+def _init_worker(lang: str | None, batch_size: int) -> None:
     global _worker
-    _worker = Analyzer(lang, **kwargs)
+    from selon.pipeline.routing import Router
+
+    _worker = Router(lang=lang, batch_size=batch_size)  # (each language loaded on first use)
 
 
 def _work(articles: list[Article]) -> list[Analysis | Failure]:
@@ -307,19 +330,22 @@ def _results(future: Future[list[Analysis | Failure]], batch: list[Article]) -> 
 
 
 def analyze_parallel(
-    articles: Iterable[Article], *, lang: str = "fr", workers: int = 2, batch_size: int = 16
+    articles: Iterable[Article], *, lang: str | None = None, workers: int = 2, batch_size: int = 16
 ) -> Iterator[Analysis | Failure]:
-    """Like :meth:`Analyzer.analyze_many`, over ``workers`` processes, in input order.
+    """Like :meth:`Router.analyze_many <selon.pipeline.routing.Router.analyze_many>`, over
+    ``workers`` processes, in input order: each article is read in its language (``lang``
+    forces one for all).
 
     Each worker is a fresh process (``spawn``: it does not inherit the parent's memory) that
-    loads the model once. At most ``2 × workers`` batches are in flight, so a long stream is
-    read as it is consumed, in bounded memory.
+    loads a language's model once, when it first meets an article in it. At most
+    ``2 × workers`` batches are in flight, so a long stream is read as it is consumed, in
+    bounded memory.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})
+        workers, mp_context=context, initializer=_init_worker, initargs=(lang, batch_size)
     ) as ex:
         pending: deque[tuple[Future[list[Analysis | Failure]], list[Article]]] = deque()
         for batch in _batched(articles, batch_size):
