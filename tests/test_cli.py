@@ -109,7 +109,7 @@ def test_globs_are_expanded_by_selon(capsys, cli_analyzer: Analyzer, articles: l
         (["analyze", "EX", "--published", "2017-02-30"], "'2017-02-30' is not a valid date"),
         (["analyze", "EX", "--workers", "0"], "--workers: 0 is out of range"),
         (["analyze", "EX", "--workers", "two"], "'two' is not a number"),
-        (["analyze", "EX", "--lang", "xx"], "no language pack for 'xx' (supported: fr"),
+        (["analyze", "EX", "--lang", "xx"], "no language pack for 'xx' (supported: en, fr"),
         (["analyze", "EX", "--format", "xml"], "invalid choice: 'xml'"),
         (["analyze"], "the following arguments are required: PATH"),
         ([], "the following arguments are required: COMMAND"),

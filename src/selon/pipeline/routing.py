@@ -81,8 +81,13 @@ class Router:
         for lang, run in itertools.groupby(decided, key=_language_of):
             if lang is None:
                 yield from run  # type: ignore[misc]  # (the failures, as they are)
-            else:
-                yield from self.analyzer(lang).analyze_many(run)  # type: ignore[arg-type]
+                continue
+            analyzer = self.analyzer(lang)
+            # a list at a time (an analyzer may read its articles twice), of the analyzer's
+            # own batch size: a long run is still read as it is consumed
+            size = getattr(analyzer, "batch_size", self.batch_size)
+            while chunk := list(itertools.islice(run, size)):
+                yield from analyzer.analyze_many(chunk)  # type: ignore[arg-type]
 
 
 def _language_of(item: Article | Failure) -> str | None:
