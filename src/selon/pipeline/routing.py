@@ -22,6 +22,7 @@ from selon.errors import SelonError
 from selon.ingest.policy import DEFAULT_LANG, RunOptions, accept
 from selon.ingest.readers import Loaded
 from selon.models import Analysis, Article
+from selon.pipeline import analyzer as _analyzer
 from selon.pipeline.analyzer import Analyzer, Failure
 
 
@@ -62,7 +63,8 @@ class Router:
         """The analyzer of ``lang``, loaded now if it is not yet."""
         analyzer = self._analyzers.get(lang)
         if analyzer is None:
-            make = self._make or (lambda code: Analyzer(code, batch_size=self.batch_size))
+            # (the class looked up now, so that a test's replacement applies)
+            make = self._make or (lambda code: _analyzer.Analyzer(code, batch_size=self.batch_size))
             analyzer = self._analyzers[lang] = make(lang)
         return analyzer
 
