@@ -67,6 +67,7 @@ def test_a_missing_key_fails_at_load_with_its_name() -> None:
         (("cues", "say"), "dire", r"cues\.say must be a list"),
         (("quotes", "pairs"), [["«", "»", "!"]], r"quotes\.pairs\[0\] must be a list of 2 items"),
         (("outcomes", "nouns"), {"killed": [3]}, r"outcomes\.nouns\.killed\[0\] must be a string"),
+        (("parser", "labels"), "stanford", r"parser\.labels must be one of 'ud', 'clearnlp' \(not 'stanford'\)"),
     ],
 )
 def test_a_value_of_the_wrong_type_fails_at_load_with_its_path(path: tuple[str, str], value: Any, message: str) -> None:
@@ -115,11 +116,14 @@ def test_the_read_finder_sees_a_misspelt_read() -> None:
 
 # -- a made-up language ----------------------------------------------------------------------------
 def blank(tp: Any) -> Any:
-    """An empty value of a schema type: every word list empty, every number zero."""
+    """An empty value of a schema type: every word list empty, every number zero, every choice
+    (a Literal) its first option."""
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         return {f.name: blank(hints[f.name]) for f in dataclasses.fields(tp)}
     origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return typing.get_args(tp)[0]
     return {tuple: [], dict: {}}.get(origin, {str: "", int: 0}.get(tp))
 
 

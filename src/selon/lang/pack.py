@@ -176,6 +176,10 @@ def _build(tp: Any, value: Any, where: str) -> Any:
         key_tp, value_tp = typing.get_args(tp)
         _expect(isinstance(value, dict), where, "a table")
         return {_build(key_tp, k, where): _build(value_tp, v, f"{where}.{k}") for k, v in value.items()}
+    if origin is typing.Literal:
+        allowed = typing.get_args(tp)
+        _expect(value in allowed, where, "one of " + ", ".join(repr(a) for a in allowed) + f" (not {value!r:.40})")
+        return value
     if origin in (Union, types.UnionType):
         for option in typing.get_args(tp):
             try:

@@ -11,6 +11,7 @@ beside it in ``lang/fr/*.toml``. Word lists are kept as written; the readers fol
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 Words = tuple[str, ...]
 Counts = dict[str, int]
@@ -24,7 +25,9 @@ class Tokenizer:
 
 @dataclass(frozen=True)
 class Parser:
-    labels: str  # the dependency labels the model writes: "ud", or "clearnlp" (converted to UD)
+    # the dependency labels the model writes: "ud", or "clearnlp" (converted to UD by the
+    # selon_ud component, selon.pipeline.ud)
+    labels: Literal["ud", "clearnlp"]
 
 
 @dataclass(frozen=True)

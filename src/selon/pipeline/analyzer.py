@@ -75,6 +75,10 @@ def load_pipeline(lang: str = "fr") -> Language:
         prefixes: list[Any] = [*pack.tokenizer.prefixes, *(nlp.Defaults.prefixes or [])]
         tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.add_pipe("selon_segmenter", before="parser", config={"lang": lang})
+    if pack.parser.labels == "clearnlp":
+        # after the whole model, not right after its parser: the English pipelines set the
+        # coarse tags (attribute_ruler) and the entities (ner) after parsing, and it reads both
+        nlp.add_pipe("selon_ud")
     nlp.add_pipe("selon_statements", config={"lang": lang})
     nlp.add_pipe("selon_speakers", config={"lang": lang})
     nlp.add_pipe("selon_figures", config={"lang": lang})

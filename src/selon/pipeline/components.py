@@ -2,6 +2,7 @@
 
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("selon_segmenter", before="parser")
+    nlp.add_pipe("selon_ud")  # only for a model writing ClearNLP labels
     nlp.add_pipe("selon_statements")
     nlp.add_pipe("selon_speakers")
     nlp.add_pipe("selon_figures")
@@ -31,6 +32,7 @@ from selon.extract.segment import set_boundaries
 from selon.extract.speakers import attribute_speakers
 from selon.extract.statements import Rules, find_candidates, to_statements
 from selon.lang.pack import LanguagePack, load_pack
+from selon.pipeline.ud import ClearNLPToUD
 
 for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_figures", "selon_published"):
     if not Doc.has_extension(_name):
@@ -99,6 +101,17 @@ class ScopeComponent:
 @Language.factory("selon_segmenter", default_config={"lang": "fr"}, assigns=["token.is_sent_start"])
 def make_segmenter(nlp: Language, name: str, lang: str) -> Segmenter:
     return Segmenter(lang)
+
+
+@Language.factory(
+    "selon_ud",
+    requires=["token.dep", "token.pos", "doc.ents"],
+    assigns=["token.dep", "token.head", "token.morph"],
+)
+def make_ud(nlp: Language, name: str) -> ClearNLPToUD:
+    """ClearNLP trees rewritten in the UD shape (for models whose pack says
+    ``[parser] labels = "clearnlp"``)."""
+    return ClearNLPToUD(nlp.vocab)
 
 
 @Language.factory(
