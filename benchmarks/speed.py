@@ -38,7 +38,8 @@ from rich.table import Table
 from selon.ingest.readers import Loaded, expand_paths, read_inputs
 from selon.lang.pack import load_pack
 from selon.models import Article
-from selon.pipeline.analyzer import Analyzer, Failure, analyze_parallel
+from selon.pipeline.analyzer import Analyzer, Failure
+from selon.pipeline.routing import analyze_parallel
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 #: Each language's default texts: its dev gold set.

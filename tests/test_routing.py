@@ -243,3 +243,14 @@ def test_the_web_ingest_api_stores_a_mixed_batch_each_in_its_language(tmp_path: 
         answer = c.post("/api/analyze", json={"text": ENGLISH, "id": "one"}).json()
     assert stored == {"fr", "en"} and answer["article"]["language"] == "en"
     assert router.loaded == ("fr", "en")
+
+
+@pytest.mark.model
+def test_parallel_workers_read_each_article_in_its_language() -> None:
+    from selon.pipeline.routing import analyze_parallel
+
+    articles = [Article(id="fr", text=FRENCH_DEATHS), Article(id="en", text=ENGLISH_DEATHS),
+                Article(id="de", text=GERMAN)]
+    results = list(analyze_parallel(articles, workers=2, batch_size=1))
+    assert [r.article.language if isinstance(r, Analysis) else r.article_id for r in results] == ["fr", "en", "de"]
+    assert isinstance(results[2], Failure) and "German" in results[2].message

@@ -10,8 +10,8 @@
 
 from selon.errors import EmptyTextError, InputError, SelonError, UnsupportedLanguageError
 from selon.models import SCHEMA, Analysis, Article, Figure, Speaker, Statement, TextSpan
-from selon.pipeline.analyzer import Analyzer, Failure, analyze, analyze_parallel, load_pipeline
-from selon.pipeline.routing import Router
+from selon.pipeline.analyzer import Analyzer, Failure, analyze, load_pipeline
+from selon.pipeline.routing import Router, analyze_parallel
 
 __version__ = "0.1.0"
 

@@ -19,15 +19,8 @@ from selon.errors import SelonError
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Record
 from selon.models import Analysis, Article
-from selon.pipeline.analyzer import (
-    Analyzer,
-    AnalyzerLike,
-    Failure,
-    analyze_isolating,
-    analyze_parallel,
-    internal_failure,
-)
-from selon.pipeline.routing import Router
+from selon.pipeline.analyzer import Analyzer, AnalyzerLike, Failure, analyze_isolating, internal_failure
+from selon.pipeline.routing import Router, analyze_parallel
 
 
 def make_analyzer(lang: str, batch_size: int) -> Analyzer:

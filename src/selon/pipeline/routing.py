@@ -8,7 +8,7 @@ one stream; results come out in input order. Each language's analyzer (its spaCy
 loaded on first use, once per router: a French-only batch never loads the English model.
 
 ``selon analyze`` (:func:`selon.pipeline.batch.run_batch`), its worker processes
-(:func:`selon.pipeline.analyzer.analyze_parallel`), ``selon ingest``
+(:func:`analyze_parallel`, here), ``selon ingest``
 (:func:`selon.store.loader.ingest`), the web server's analysis thread and the Spark executors
 (:mod:`selon.scale.spark`) each hold one router.
 """
@@ -16,14 +16,17 @@ loaded on first use, once per router: a French-only batch never loads the Englis
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from selon.errors import SelonError
 from selon.ingest.policy import DEFAULT_LANG, RunOptions, accept
 from selon.ingest.readers import Loaded
 from selon.models import Analysis, Article
 from selon.pipeline import analyzer as _analyzer
-from selon.pipeline.analyzer import Analyzer, Failure
+from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating, internal_failure
 
 
 class Router:
@@ -94,3 +97,74 @@ class Router:
 
 def _language_of(item: Article | Failure) -> str | None:
     return item.language if isinstance(item, Article) else None
+
+
+# -- process pool ------------------------------------------------------------------------------
+_worker: Router | None = None
+
+
+def _init_worker(lang: str | None, batch_size: int) -> None:
+    global _worker
+    _worker = Router(lang=lang, batch_size=batch_size)  # (each language loaded on first use)
+
+
+def _work(articles: list[Article]) -> list[Analysis | Failure]:
+    assert _worker is not None
+    return analyze_isolating(_worker, articles, internal_failure)
+
+
+def _results(future: Future[list[Analysis | Failure]], batch: list[Article]) -> list[Analysis | Failure]:
+    """The batch's results; when its worker could not give them (it died, or a result could
+    not be sent back), each article of the batch fails with the reason and the run goes on."""
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
+        return [internal_failure(article, e) for article in batch]
+
+
+def analyze_parallel(
+    articles: Iterable[Article], *, lang: str | None = None, workers: int = 2, batch_size: int = 16
+) -> Iterator[Analysis | Failure]:
+    """Like :meth:`Router.analyze_many`, over
+    ``workers`` processes, in input order: each article is read in its language (``lang``
+    forces one for all).
+
+    Each worker is a fresh process (``spawn``: it does not inherit the parent's memory) that
+    loads a language's model once, when it first meets an article in it. At most
+    ``2 × workers`` batches are in flight, so a long stream is read as it is consumed, in
+    bounded memory.
+    """
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(lang, batch_size)
+    ) as ex:
+        pending: deque[tuple[Future[list[Analysis | Failure]], list[Article]]] = deque()
+        for batch in _batched(articles, batch_size):
+            pending.append((_submit(ex, batch), batch))
+            if len(pending) >= 2 * workers:
+                yield from _results(*pending.popleft())
+        while pending:
+            yield from _results(*pending.popleft())
+
+
+def _submit(ex: ProcessPoolExecutor, batch: list[Article]) -> Future[list[Analysis | Failure]]:
+    """``_work(batch)`` in the pool; a pool that broke (a worker died) gives a failed future."""
+    try:
+        return ex.submit(_work, batch)
+    except Exception as e:  # noqa: BLE001 - BrokenProcessPool: the batch's articles fail
+        failed: Future[list[Analysis | Failure]] = Future()
+        failed.set_exception(e)
+        return failed
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
