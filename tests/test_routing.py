@@ -211,12 +211,6 @@ def test_compare_puts_an_english_and_a_french_count_of_one_outcome_on_one_row(
     assert (row["la préfecture"], row["the local authorities"], row["spread"]) == ("12", "12", 1.0)
 
 
-@pytest.mark.xfail(
-    reason="a unit's family is read in its article's language pack, but the English pack (still a "
-    "copy of the French data) does not yet put 'people' in the family the French pack calls "
-    "'personnes': families must be named alike in every pack for the unit key to join them",
-    strict=False,
-)
 def test_compare_by_every_key_joins_english_people_and_french_personnes(mixed: list[Path], tmp_path: Path) -> None:
     from selon.store import queries
     from selon.store.loader import ingest
