@@ -1,5 +1,5 @@
 # selon: the two commands of the README.
-#   make run   - set up .venv and analyse the bundled example article
+#   make run   - set up .venv and analyse the bundled example articles (French and English)
 #   make test  - set up .venv with the test tools, lint, type-check and run the whole suite
 PYTHON ?= python3
 VENV := .venv

@@ -1,14 +1,16 @@
-"""How well does selon do on a gold corpus, overall and per source?
+"""How well does selon do on the gold corpora, overall and per source?
 
-    .venv/bin/python benchmarks/quality.py                       # ../shared/corpus/dev
-    .venv/bin/python benchmarks/quality.py ../shared/corpus/dev --errors 20
+    .venv/bin/python benchmarks/quality.py                       # ../shared/corpus/dev and dev-en
+    .venv/bin/python benchmarks/quality.py ../shared/corpus/dev-en --errors 20
+    .venv/bin/python benchmarks/quality.py --lang en             # the English set only
 
-Runs selon (``Analyzer.analyze_many``) on every gold file of the folder, scores the predictions
-with the project's scorer (``../shared/eval/score.py``) and prints the scores of the whole set,
-then of each source (articles grouped by the prefix of their id, before the first "-"), worst
-first. A report, not a check: the quality gate is ``tests/test_quality.py``. A rule that lifts
-one source and lowers another is fitting, not learning: read the per-source lines before
-keeping one.
+Runs selon (a :class:`~selon.pipeline.routing.Router`: each gold article read in its ``lang``,
+``--lang`` forcing one) on every gold file of each folder, scores the predictions with the
+project's scorer (``../shared/eval/score.py``) and prints, for each folder, the scores of the
+whole set, then of each source (articles grouped by the prefix of their id, before the first
+"-"), worst first. A report, not a check: the quality gate is ``tests/test_quality.py``. A rule
+that lifts one source and lowers another is fitting, not learning: read the per-source lines
+before keeping one.
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from selon.models import Article
-from selon.pipeline.analyzer import Analyzer, Failure
+from selon.pipeline.analyzer import Failure
+from selon.pipeline.routing import Router
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+#: The gold sets, by language.
+GOLD = {"fr": SHARED / "corpus" / "dev", "en": SHARED / "corpus" / "dev-en"}
 
 
 def load_scorer(path: Path) -> Any:
@@ -38,15 +43,15 @@ def load_scorer(path: Path) -> Any:
     return module
 
 
-def predict(golds: list[dict[str, Any]], lang: str) -> dict[str, str]:
-    """The selon/1 JSON of each gold article, by id."""
+def predict(golds: list[dict[str, Any]], router: Router, lang: str | None = None) -> dict[str, str]:
+    """The selon/1 JSON of each gold article, by id (read in its ``lang``, or in ``lang``)."""
     articles = [
         Article(id=g["id"], text=g["text"], title=g.get("title"), published=g.get("published"),
-                language=g.get("lang", lang))
+                language=lang or g.get("lang") or "fr")
         for g in golds
     ]
     out = {}
-    for result in Analyzer(lang).analyze_many(articles):
+    for result in router.analyze_many(articles):
         if isinstance(result, Failure):
             print(f"not analysed: {result}", file=sys.stderr)
         else:
@@ -77,19 +82,14 @@ def line(name: str, n: int, r: dict[str, Any]) -> str:
             f"+val+src {f['F1_with_value_source']:.3f}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=SHARED / "corpus" / "dev")
-    parser.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
-    parser.add_argument("--lang", default="fr")
-    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N misses")
-    args = parser.parse_args(argv)
-    files = sorted(args.gold.glob("*.json"))
+def report(gold: Path, scorer: Any, router: Router, lang: str | None, errors: int) -> None:
+    """Print the scores of the gold folder ``gold``: the whole set, then each source."""
+    files = sorted(gold.glob("*.json"))
     if not files:
-        parser.error(f"no gold files (*.json) in {args.gold}")
-    scorer = load_scorer(args.scorer)
-    predictions = predict([json.loads(f.read_text(encoding="utf-8")) for f in files], args.lang)
+        raise SystemExit(f"no gold files (*.json) in {gold}")
+    predictions = predict([json.loads(f.read_text(encoding="utf-8")) for f in files], router, lang)
     overall = score_group(scorer, files, predictions)
+    print(f"== {gold}")
     print(line("all", len(files), overall))
     groups: dict[str, list[Path]] = defaultdict(list)
     for f in files:
@@ -97,8 +97,25 @@ def main(argv: list[str] | None = None) -> int:
     scored = [(name, fs, score_group(scorer, fs, predictions)) for name, fs in groups.items()]
     for name, fs, r in sorted(scored, key=lambda x: x[2]["statements"]["F1_with_speaker"]):
         print(line(name, len(fs), r))
-    for e in overall["_errors"][: args.errors]:
+    for e in overall["_errors"][:errors]:
         print(e)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", type=Path,
+                        help="gold folders (default: the French and English dev sets, or --lang's)")
+    parser.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
+    parser.add_argument("--lang", choices=sorted(GOLD), default=None,
+                        help="read every article in this language (default: each gold file's lang); "
+                        "without folders, score this language's dev set only")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N misses")
+    args = parser.parse_args(argv)
+    folders = args.gold or ([GOLD[args.lang]] if args.lang else [f for f in GOLD.values() if f.is_dir()])
+    scorer = load_scorer(args.scorer)
+    router = Router(lang=args.lang)
+    for folder in folders:
+        report(folder, scorer, router, args.lang, args.errors)
     return 0
 
 

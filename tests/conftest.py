@@ -120,11 +120,18 @@ def en_statements_of(frozen_doc, en_pack) -> Callable[[str], list[Statement]]:
 @pytest.fixture(scope="module")
 def cli_analyzer():
     """The French pipeline, loaded once for a module; every batch the command line runs in
-    that module uses it (instead of loading its own)."""
+    that module uses it (instead of loading its own), and the pipeline of another language
+    (English) is loaded once too, when a batch of the module first meets an article in it."""
     from selon.pipeline import batch
     from selon.pipeline.analyzer import Analyzer
 
-    shared = Analyzer("fr")
+    shared = {"fr": Analyzer("fr")}
+
+    def make(lang: str, batch_size: int) -> Analyzer:
+        if lang not in shared:
+            shared[lang] = Analyzer(lang)
+        return shared[lang]
+
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(batch, "make_analyzer", lambda lang, batch_size: shared)
-        yield shared
+        mp.setattr(batch, "make_analyzer", make)
+        yield shared["fr"]

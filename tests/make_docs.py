@@ -634,9 +634,12 @@ EN_CASES: dict[str, str] = {
     "en_question_clause": "The minister asked whether the reform would take effect in January.",
     "en_call_for": "The farmers' unions called for a general strike on Thursday.",
     "en_pledge_to": "The new government pledged to raise the minimum wage by next spring.",
+    "en_appeal_pronoun": "The harbour master urged them to leave the old pier before the tide turned.",
+    "en_appeal_quoted": "The county council urged residents to “stay indoors” until the wind dropped.",
+    "en_appeal_no_request": "The harbour master thanked them for their patience.",
 }
 
-# English figure cases (tests/test_figures.py), frozen as EN_CASES are.
+# English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.
 EN_CASES.update({
     "en_fig_formats": (
         "About 2,500 nurses marched in Leeds, the repairs cost €4.5bn and a further $1.2m was set aside, "

@@ -1,7 +1,8 @@
 """One acceptance policy, four ways in: ``selon analyze`` (the batch), ``selon ingest``
 (corpus ingest into a temporary SQLite store), the web API (through FastAPI's TestClient) and
 Spark (the record function its ``mapInArrow`` runs, called directly: no Spark session) refuse
-the same inputs with the same reason, and accept a good French article.
+the same inputs with the same reason, and accept a good French article and a good English one
+(each read in its language: issue 13).
 
 Every bad input is a JSON object, the one form all four read: a ``.json`` file for
 ``analyze`` and ``ingest``, the request body for the web, an input row for Spark.
@@ -20,10 +21,11 @@ from fastapi.testclient import TestClient
 from selon.ingest.readers import read_inputs
 from selon.pipeline import batch
 from selon.pipeline.analyzer import Analyzer, Failure
+from selon.pipeline.routing import Router
 from selon.scale.spark import analyze_records
 from selon.store.loader import ingest
 from selon.web import create_app
-from texts import ENGLISH, FRENCH, GERMAN
+from texts import ENGLISH, FRENCH, GERMAN, SPANISH
 
 pytestmark = pytest.mark.model
 pytest_plugins = ["conftest_pg"]
@@ -35,14 +37,14 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
     "empty text": ({"id": "a", "text": ""}, NO_TEXT),
     "blank text": ({"id": "a", "text": "  \n\t \u00a0\n"}, NO_TEXT),
     "German text": ({"id": "a", "text": GERMAN}, "the text looks German"),
-    "English text": ({"id": "a", "text": ENGLISH}, "the text looks English"),
+    "Spanish text": ({"id": "a", "text": SPANISH}, "the text looks Spanish"),
     "declared language without a pack": (
         {"id": "a", "text": FRENCH, "lang": "de"},
         "the article declares language 'de' and selon has no language pack for 'de'",
     ),
     "declared language in capitals": (
-        {"id": "a", "text": FRENCH, "lang": "EN"},
-        "the article declares language 'en' and selon has no language pack for 'en'",
+        {"id": "a", "text": FRENCH, "lang": "ES"},
+        "the article declares language 'es' and selon has no language pack for 'es'",
     ),
     "impossible date": (
         {"id": "a", "text": FRENCH, "published": "2017-02-30"},
@@ -63,14 +65,20 @@ WayIn = Callable[[dict[str, Any], "str | None"], "str | None"]
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory, cli_analyzer: Analyzer) -> Iterator[TestClient]:
+def router(cli_analyzer: Analyzer) -> Router:
+    """What every way in reads with: each language's analyzer (the module's shared ones)."""
+    return batch.make_router()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, router: Router) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("web") / "store.db"
-    with TestClient(create_app(db_url=str(db), analyzer=cli_analyzer)) as c:
+    with TestClient(create_app(db_url=str(db), analyzer=router)) as c:
         yield c
 
 
 @pytest.fixture
-def ways_in(tmp_path: Path, cli_analyzer: Analyzer, client: TestClient) -> dict[str, WayIn]:
+def ways_in(tmp_path: Path, router: Router, client: TestClient) -> dict[str, WayIn]:
     """The four entry points, each fed one article and answering with its refusal, if any."""
     stores = iter(range(1_000))
 
@@ -85,7 +93,7 @@ def ways_in(tmp_path: Path, cli_analyzer: Analyzer, client: TestClient) -> dict[
 
     def ingest_(obj: dict[str, Any], lang: str | None) -> str | None:
         db = tmp_path / f"store-{next(stores)}.db"
-        summary = ingest([as_file(obj)], str(db), analyzer=cli_analyzer, lang=lang)
+        summary = ingest([as_file(obj)], str(db), analyzer=router, lang=lang)
         assert summary.total == 1, summary
         return summary.failed[0].message if summary.failed else None
 
@@ -99,7 +107,7 @@ def ways_in(tmp_path: Path, cli_analyzer: Analyzer, client: TestClient) -> dict[
         return message
 
     def spark(obj: dict[str, Any], lang: str | None) -> str | None:
-        (row,) = analyze_records([obj], lang=lang, analyzer=cli_analyzer)
+        (row,) = analyze_records([obj], lang=lang, analyzer=router)
         return None if row["error"] is None else str(row["error"]["reason"])
 
     return {"analyze": analyze, "ingest": ingest_, "web": web, "spark": spark}
@@ -116,6 +124,11 @@ def test_every_way_in_refuses_with_the_same_reason(ways_in: dict[str, WayIn], ca
 def test_every_way_in_accepts_a_french_article(ways_in: dict[str, WayIn]) -> None:
     obj = {"id": "lyon", "text": FRENCH, "published": "2024-05-06T08:00:00Z"}
     assert {name: way(obj, None) for name, way in ways_in.items()} == dict.fromkeys(ways_in)
+
+
+def test_every_way_in_accepts_an_english_article(ways_in: dict[str, WayIn]) -> None:
+    for obj in ({"id": "health", "text": ENGLISH}, {"id": "health-declared", "text": ENGLISH, "lang": "en"}):
+        assert {name: way(obj, None) for name, way in ways_in.items()} == dict.fromkeys(ways_in), obj
 
 
 def test_a_refused_language_is_accepted_when_forced_as_the_reason_says(ways_in: dict[str, WayIn]) -> None:

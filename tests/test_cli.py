@@ -109,7 +109,7 @@ def test_globs_are_expanded_by_selon(capsys, cli_analyzer: Analyzer, articles: l
         (["analyze", "EX", "--published", "2017-02-30"], "'2017-02-30' is not a valid date"),
         (["analyze", "EX", "--workers", "0"], "--workers: 0 is out of range"),
         (["analyze", "EX", "--workers", "two"], "'two' is not a number"),
-        (["analyze", "EX", "--lang", "xx"], "no language pack for 'xx' (supported: fr"),
+        (["analyze", "EX", "--lang", "xx"], "no language pack for 'xx' (supported: en, fr"),
         (["analyze", "EX", "--format", "xml"], "invalid choice: 'xml'"),
         (["analyze"], "the following arguments are required: PATH"),
         ([], "the following arguments are required: COMMAND"),
@@ -348,7 +348,8 @@ def test_output_doc_example_matches_the_records_and_the_example_text() -> None:
 
 def test_workers_two_keep_the_run_when_one_record_raises() -> None:
     """issue 11: an unexpected error in a worker fails its article only, not the whole run."""
-    from selon.pipeline.analyzer import Failure, analyze_parallel
+    from selon.pipeline.analyzer import Failure
+    from selon.pipeline.routing import analyze_parallel
 
     good = [Article(id=f"g{k}", text=FRENCH.replace("300", str(300 + k)), language="fr") for k in range(5)]
     bad = Article(id="bad", text=12345, language="fr")  # type: ignore[arg-type]  # raises in the worker

@@ -346,3 +346,31 @@ def test_scores_agree_with_the_reference_scorer_on_the_dev_set(
                 shutil.copy(g.path, folder)
         expected, _ = reference.score(str(folder), str(pred))
         _assert_same_scores(expected, scores_dict(report.groups[group]), group)
+
+
+def test_the_command_reads_each_gold_file_in_its_lang(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: an English gold file (``"lang": "en"``) is analysed by the English pack, a
+    French one by the French pack, in one run; ``--lang`` reads them all in one language."""
+    from selon.pipeline import batch
+
+    read: dict[str, str] = {}  # article id -> the language of the analyzer that read it
+
+    class Stub:
+        def __init__(self, lang: str) -> None:
+            self.lang = lang
+
+        def analyze_many(self, articles):  # type: ignore[no-untyped-def]
+            for a in articles:
+                assert a.language == self.lang
+                read[a.id] = self.lang
+                yield Analysis(article=a)
+
+    monkeypatch.setattr(batch, "make_analyzer", lambda lang, batch_size: Stub(lang))
+    folder = write_gold(tmp_path / "gold", gold_record("en-001", lang="en"), gold_record("fr-001"))
+    assert run_command([str(folder), "--format", "json"]) == 0
+    assert read == {"en-001": "en", "fr-001": "fr"}
+    assert json.loads(capsys.readouterr().out)["articles"] == 2
+    assert run_command([str(folder), "--format", "json", "--lang", "en"]) == 0
+    assert read == {"en-001": "en", "fr-001": "en"}

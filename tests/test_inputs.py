@@ -21,7 +21,7 @@ from selon.lang.detect import detect, pack_for, resolve_language
 from selon.models import Analysis, Article
 from selon.pipeline import batch
 from selon.pipeline.analyzer import Analyzer, Failure
-from texts import ENGLISH, FRENCH, GERMAN
+from texts import FRENCH, GERMAN, SPANISH
 
 
 def lines_json(out: str) -> list[dict]:
@@ -153,7 +153,7 @@ def test_policy_forced_language_overrides_the_declared_one_without_detection() -
 
 
 def test_policy_refuses_an_unknown_forced_language_at_once() -> None:
-    with pytest.raises(UnsupportedLanguageError, match=r"no language pack for 'xx' \(supported: fr\)"):
+    with pytest.raises(UnsupportedLanguageError, match=r"no language pack for 'xx' \(supported: en, fr\)"):
         RunOptions(lang="xx")
     with pytest.raises(InputError, match="'hier' is not a date"):
         RunOptions(published="hier")
@@ -168,13 +168,20 @@ def test_policy_dates_an_undated_article_and_keeps_a_dated_one() -> None:
     assert accept(ready, options) is ready  # an accepted article passes again unchanged
 
 
-def test_policy_refuses_a_declared_language_the_run_does_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_policy_reads_a_declared_language_with_a_pack_whatever_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (issue 13: a run reads every language with a pack; it once refused all but its own)
     monkeypatch.setattr(policy, "supported_languages", lambda: ["de", "fr"])
     record = Loaded(Article(id="d", text=GERMAN, language="de"), "d.json")
+    assert accept(record, RunOptions()).language == "de"
+
+
+def test_policy_refuses_a_declared_language_without_a_pack() -> None:
+    record = Loaded(Article(id="d", text=GERMAN, language="de"), "d.json")
     with pytest.raises(UnsupportedLanguageError) as info:
-        accept(record, RunOptions())
+        accept(record, RunOptions(default_lang="en"))
     assert info.value.source == "d.json"
-    assert info.value.reason == "the article declares language 'de' but this run reads 'fr'; run it with --lang de"
+    assert info.value.reason.startswith("the article declares language 'de' and selon has no language pack for 'de'")
+    assert info.value.reason.endswith("force the language with --lang en (\"lang\": \"en\" in the web API)")
 
 
 def test_policy_raises_the_error_of_a_record_that_could_not_be_read() -> None:
@@ -248,7 +255,7 @@ def _assert_one_line_error(err: list[str], source: str, reason: str) -> None:
         ("notext.json", b'{"id": "n", "title": "sans texte"}', "no 'text' field"),
         ("broken.json", b'{\n  "id": "b",\n  "text": "x"\n  "lang": "fr"\n}', "malformed JSON at line 4"),
         ("german.txt", GERMAN.encode(), "German"),
-        ("english.txt", ENGLISH.encode(), "English"),
+        ("spanish.txt", SPANISH.encode(), "Spanish"),
     ],
 )
 def test_bad_input_one_line_and_exit_2(
@@ -284,11 +291,11 @@ def test_unsupported_language_suggests_forcing_and_forcing_works(
 
 
 def test_declared_language_without_pack_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_analyzer: Analyzer) -> None:
-    p = tmp_path / "en.json"
-    p.write_text(json.dumps({"id": "en", "text": FRENCH, "lang": "en"}), encoding="utf-8")
+    p = tmp_path / "es.json"
+    p.write_text(json.dumps({"id": "es", "text": FRENCH, "lang": "es"}), encoding="utf-8")
     code, _, err = run_cli(capsys, "analyze", str(p), "--format", "jsonl")
     assert code == 2
-    _assert_one_line_error(err, str(p), "declares language 'en'")
+    _assert_one_line_error(err, str(p), "declares language 'es'")
 
 
 def test_batch_goes_on_and_exit_1_when_some_failed(

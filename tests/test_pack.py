@@ -177,3 +177,20 @@ def test_without_its_words_the_made_up_language_gives_nothing() -> None:
     pack = dataclasses.replace(made_up_pack(), according_to=dataclasses.replace(made_up_pack().according_to, phrases=()))
     doc = zorbish_doc()
     assert find_candidates(doc, pack, []) == []
+
+
+def test_every_pack_names_the_same_unit_families() -> None:
+    """Family names are codes shared by the packs (as outcomes are): an English and a French
+    count of the same people can only meet on one compare row if their units' families agree."""
+    families = {code: set(load_pack(code).units.families) for code in supported_languages()}
+    first = families.pop("fr")
+    assert first and all(names == first for names in families.values()), families
+
+
+def test_english_and_french_people_fall_in_one_family() -> None:
+    from selon.store.queries import unit_family
+
+    assert unit_family("protesters", lang="en") == unit_family("manifestants", lang="fr") == "personnes"
+    assert unit_family("people arrested", lang="en") == "personnes"
+    assert unit_family("police officers", lang="en") == unit_family("policiers", lang="fr")
+    assert unit_family("dollars", lang="en") != unit_family("euros", lang="fr")

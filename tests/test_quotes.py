@@ -207,3 +207,12 @@ def test_property_arbitrary_unicode_never_raises(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("«»“”‘’‹›\"' \u00a0\u202f\nab,.")), max_size=80))
 def test_property_mark_soup_never_raises(text: str) -> None:
     _check_invariants(text)
+
+
+EN_PAIRS = load_pack("en").quotes.pairs
+
+
+def test_single_straight_quotes_inside_double_ones_and_plural_possessives() -> None:
+    text = "\"The sign said 'closed' all week,\" the dockers' union said."
+    quotes = [text[q.start : q.end] for q in find_quotes(text, EN_PAIRS)]
+    assert quotes == ["The sign said 'closed' all week,", "closed"]

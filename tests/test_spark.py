@@ -387,3 +387,52 @@ def test_nested_schema_matches_the_tables() -> None:
     assert [f.name for f in schema] == ["article", "statements", "figures", "error"]
     assert [f.name for f in schema.field("article").type] == [c for c, _ in TABLES["articles"]]
     assert "`end`: int" in spark_schema_ddl()
+
+
+# -- issue 13: every language with a pack ------------------------------------------------------
+
+
+def test_records_are_read_each_in_its_language_one_load_per_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selon.scale import spark as spark_module
+    from texts import ENGLISH, FRENCH, SPANISH
+
+    class Stub:
+        def __init__(self, lang: str, **kwargs: object) -> None:
+            self.lang = lang
+
+        def analyze_many(self, articles):  # type: ignore[no-untyped-def]
+            for a in articles:
+                assert a.language == self.lang
+                yield Analysis(article=a)
+
+    monkeypatch.setattr(spark_module, "Analyzer", Stub)
+    monkeypatch.setattr(spark_module, "_analyzers", {})
+    monkeypatch.setattr(spark_module, "_routers", {})
+    before = spark_module.model_loads()
+    records = [{"id": "f", "text": FRENCH}, {"id": "e", "text": ENGLISH}, {"id": "s", "text": SPANISH},
+               {"id": "f2", "text": FRENCH, "lang": "en"}]
+    out = spark_module.analyze_records(records)
+    assert [r["article"]["language"] if r["article"] else r["error"]["reason"][:22] for r in out] == [
+        "fr", "en", "the text looks Spanish", "en"
+    ]
+    assert spark_module.model_loads() == before + 2
+    spark_module.analyze_records(records[:1])
+    assert spark_module.model_loads() == before + 2  # kept by the worker between batches
+    assert [r["article"]["language"] for r in spark_module.analyze_records(records[:2], lang="fr")] == ["fr", "fr"]
+
+
+@pytest.mark.model
+def test_a_spark_job_reads_a_mixed_corpus(spark: Any, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from selon.scale.spark import run_job
+    from texts import ENGLISH_DEATHS, FRENCH_DEATHS, SPANISH
+
+    path = tmp_path / "mixed.jsonl"
+    rows = [{"id": "fr", "text": FRENCH_DEATHS}, {"id": "en", "text": ENGLISH_DEATHS}, {"id": "es", "text": SPANISH}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    job = run_job(spark, str(path), str(tmp_path / "out"), partitions=1)
+    articles = pd.read_parquet(Path(job.output) / "articles")
+    assert dict(zip(articles["article_id"], articles["language"], strict=True)) == {"fr": "fr", "en": "en"}
+    errors = pd.read_parquet(Path(job.output) / "errors")
+    assert list(errors["article_id"]) == ["es"] and "looks Spanish" in errors["reason"][0]

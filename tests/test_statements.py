@@ -1156,3 +1156,78 @@ def test_a_selon_inside_an_inverted_cues_clause_splits_the_sources(statements_of
     assert (second.kind, second.content.text) == ("indirect", "dont douze étaient encore en garde à vue dimanche")
     assert second.cue is not None and second.cue.text == "a indiqué"
     assert name(second) == "parquet de Lyon"
+
+
+# -- English (issue 13): the same rules with the English pack -------------------------------------
+def test_english_subject_before_the_cue_after_a_quotation(en_statements_of) -> None:
+    # « "…," the mayor said. »: the comma inside the closing mark, the subject before its verb
+    s = one(en_statements_of("en_subject_incise"))
+    assert s.kind == "direct"
+    assert s.content.text == "We will keep the bridge closed until Friday,"
+    assert s.cue is not None and s.cue.text == "said"
+    assert s.speaker is not None and s.speaker.text == "the mayor"
+
+
+def test_english_pronoun_incise_goes_back_to_the_person_named(en_statements_of) -> None:
+    s = one(en_statements_of("en_subject_incise_pronoun"))
+    assert (s.kind, s.content.text) == ("direct", "We are short of volunteers this winter,")
+    assert s.speaker is not None and s.speaker.text == "she"
+    assert name(s) == "Jane Morrow"
+
+
+def test_english_inverted_cue_after_a_comma_inside_the_marks(en_statements_of) -> None:
+    s = one(en_statements_of("en_inverted_comma_inside"))
+    assert (s.kind, s.content.text) == ("direct", "The roads will stay closed until morning,")
+    assert name(s) == "Tom Reilly"
+    assert s.speaker is not None and s.speaker.role == "spokesman for the county council"
+
+
+def test_english_reported_clause_before_its_subject_and_cue(en_statements_of) -> None:
+    s = one(en_statements_of("en_indirect_incise"))
+    assert (s.kind, s.content.text) == ("indirect", "The strike at the port will go on until Monday")
+    assert s.speaker is not None and s.speaker.text == "the dockers' union"
+
+
+def test_english_adverbial_clause_before_a_subject_is_no_statement(en_statements_of) -> None:
+    # « After the storm passed, the council cleared … »: no cue, no clausal complement
+    assert en_statements_of("en_adverbial_clause_before_subject") == []
+
+
+def test_english_clause_without_complementiser_after_an_addressee(en_statements_of) -> None:
+    s = one(en_statements_of("en_bare_clause"))
+    assert (s.kind, s.content.text) == ("indirect", "the reform would take effect in January")
+    assert s.cue is not None and s.cue.text == "told"
+    assert s.speaker is not None and s.speaker.text == "The minister"
+
+
+def test_english_question_clause_is_no_bare_reported_clause(en_statements_of) -> None:
+    # « asked whether … »: the complement is a question, not what was said
+    assert en_statements_of("en_question_clause") == []
+
+
+def test_english_verb_and_preposition_cue_keeps_its_preposition(en_statements_of) -> None:
+    s = one(en_statements_of("en_call_for"))
+    assert (s.kind, s.content.text) == ("indirect", "a general strike on Thursday")
+    assert s.cue is not None and s.cue.text == "called for"
+
+
+def test_english_infinitive_content_starts_after_to(en_statements_of) -> None:
+    s = one(en_statements_of("en_pledge_to"))
+    assert (s.kind, s.content.text) == ("indirect", "raise the minimum wage by next spring")
+
+
+def test_english_appeal_to_a_pronoun_addressee(en_statements_of) -> None:
+    # "urged them to …": an object pronoun after the verb is the addressee
+    s = one(en_statements_of("en_appeal_pronoun"))
+    assert (s.kind, s.content.text) == ("indirect", "them to leave the old pier before the tide turned")
+    assert name(s) == "harbour master"
+
+
+def test_english_appeal_with_a_quoted_request(en_statements_of) -> None:
+    # "urged residents to “stay indoors”": a quotation mark between « to » and the infinitive
+    s = one(en_statements_of("en_appeal_quoted"))
+    assert (s.kind, s.content.text) == ("indirect", "residents to “stay indoors” until the wind dropped")
+
+
+def test_english_pronoun_object_without_a_request_is_no_appeal(en_statements_of) -> None:
+    assert en_statements_of("en_appeal_no_request") == []

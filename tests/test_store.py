@@ -673,12 +673,13 @@ def test_a_failed_analysis_does_not_mark_its_text_as_seen(db_url: str, tmp_path:
 
 
 def test_the_same_text_twice_the_first_refused_for_its_language_is_stored_once(db_url: str, tmp_path: Path) -> None:
-    """The issue's reproduction: a JSONL with one text twice, the first line with "lang": "en"."""
+    """The issue's reproduction: a JSONL with one text twice, the first line declaring a language
+    selon has no pack for (it was "en" before selon read English)."""
     from selon.store.loader import ingest
 
     corpus = tmp_path / "twice.jsonl"
     corpus.write_text(
-        json.dumps({"id": "en", "text": TEXT, "lang": "en"}) + "\n" + json.dumps({"id": "fr", "text": TEXT}) + "\n",
+        json.dumps({"id": "de", "text": TEXT, "lang": "de"}) + "\n" + json.dumps({"id": "fr", "text": TEXT}) + "\n",
         encoding="utf-8",
     )
     for run in range(2):

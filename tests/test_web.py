@@ -330,9 +330,9 @@ def test_api_analyze_returns_the_contract(client: TestClient, analyzer: Analyzer
         ({"text": "Selon la police, 300 personnes.", "published": "2017-02-30"}, 422, "not a date"),
         ({"text": "Selon la police.", "path": "/etc/passwd"}, 422, "path: Extra inputs are not permitted"),
         (
-            {"text": "The police said on Tuesday that more than three hundred people had marched in the city."},
+            {"text": "La policía dijo el martes que más de trescientas personas habían marchado por la ciudad."},
             422,
-            "looks English",
+            "looks Spanish",
         ),
     ],
 )
@@ -614,6 +614,36 @@ def test_model_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch, db: str,
             assert c.post("/api/analyze", json={"text": "Selon la police, 300 personnes ont défilé."}).status_code == 200
         assert c.post("/read", data={"text": MOSSOUL_LIKE}).status_code == 200
     assert made == ["fr"]
+
+
+def test_each_language_is_loaded_on_the_analysis_thread_when_first_needed(
+    monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    import threading
+
+    import selon.pipeline.analyzer
+    from selon.models import Analysis
+
+    made: list[tuple[str, str]] = []
+
+    class Stub:
+        def __init__(self, lang: str = "fr", **kwargs: object) -> None:
+            self.lang = lang
+            made.append((lang, threading.current_thread().name))
+
+        def analyze_many(self, articles):  # noqa: ANN001, ANN202
+            return [Analysis(article=a) for a in articles]
+
+    monkeypatch.setattr(selon.pipeline.analyzer, "Analyzer", Stub)
+    english = "The police said on Tuesday that more than three hundred people had marched in the city."
+    with TestClient(create_app(db_url=db)) as c:
+        assert [lang for lang, _ in made] == ["fr"]  # the default language, at start
+        for text in (MOSSOUL_LIKE, english, english):
+            assert c.post("/api/analyze", json={"text": text}).status_code == 200
+        assert c.post("/read", data={"text": english}).status_code == 200
+        assert c.post("/api/analyze", json={"text": english}).json()["article"]["language"] == "en"
+    assert [lang for lang, _ in made] == ["fr", "en"]
+    assert made[1][1].startswith("selon-analysis")
 
 
 def test_openapi_schema(client: TestClient) -> None:

@@ -9,13 +9,16 @@ what it read to :func:`accept`, so all of them refuse the same inputs with the s
 - an empty or blank text;
 - a NUL character (U+0000) in the text or the metadata: PostgreSQL cannot store it, and
   removing it would move every offset after it, so the article is refused on every store;
-- a declared language selon has no pack for, or another one than the run reads;
+- a declared language selon has no pack for;
 - with no declared language, a text clearly in a language without a pack (see
-  :mod:`selon.lang.detect`; a short or uncertain text is read in the run's language);
+  :mod:`selon.lang.detect`);
 - a publication date that is not a date.
 
-A run's :class:`RunOptions` may force the language (no detection, declarations overridden)
-and give the date of articles that have none.
+A run reads every language selon has a pack for: an article's language is the run's forced
+one, else the one it declares, else the one detected in its text, else (a short or uncertain
+text) the run's default language. :mod:`selon.pipeline.routing` then hands each article to
+the analyzer of its language. A run's :class:`RunOptions` may force the language (no
+detection, declarations overridden) and give the date of articles that have none.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from selon.lang.detect import how_to_force, resolve_language
 from selon.lang.pack import supported_languages
 from selon.models import Article
 
-#: The language a run reads when none is forced.
+#: The language of an article that declares none and whose text is too short or uncertain
+#: to detect, when none is forced.
 DEFAULT_LANG = "fr"
 
 
@@ -39,7 +43,8 @@ class RunOptions:
 
     ``lang`` forces the language: every article is analysed in it, whatever it declares,
     without detection. ``published`` is the date of articles that have none. ``default_lang``
-    is the language the run reads when none is forced (a server's, a worker's).
+    is the language of an article that declares none and whose text is too short or too
+    uncertain to detect (a server's, an analyzer's).
     """
 
     lang: str | None = None
@@ -51,11 +56,6 @@ class RunOptions:
             require_pack(self.lang)
         if self.published is not None:
             object.__setattr__(self, "published", normalize_date(self.published))
-
-    @property
-    def reads(self) -> str:
-        """The language this run's articles are analysed in."""
-        return self.lang or self.default_lang
 
 
 def require_pack(lang: str) -> str:
@@ -98,31 +98,21 @@ def _refuse_nul(article: Article, source: str | None) -> None:
 
 
 def _language(article: Article, options: RunOptions, source: str | None) -> str:
-    """The forced language, else the declared one, else the detected one; raise
-    :class:`UnsupportedLanguageError` when that is not a language the run can read."""
+    """The forced language, else the declared one, else the detected one, else the default;
+    raise :class:`UnsupportedLanguageError` for a declared language without a pack or a text
+    clearly in one."""
     if options.lang:
         return options.lang
-    reads = options.default_lang
     declared = article.language
     if not declared:
-        found = resolve_language(article.text, default=reads, source=source)
-        return _read_here(found, reads, "the text looks like", source)
-    if declared != reads and declared not in supported_languages():
+        return resolve_language(article.text, default=options.default_lang, source=source)
+    if declared not in supported_languages():
         raise UnsupportedLanguageError(
             f"the article declares language {declared!r} and selon has no language pack for "
-            f"{declared!r} (supported: {_supported()}); {how_to_force(reads)}",
+            f"{declared!r} (supported: {_supported()}); {how_to_force(options.default_lang)}",
             source=source,
         )
-    return _read_here(declared, reads, "the article declares language", source)
-
-
-def _read_here(code: str, reads: str, what: str, source: str | None) -> str:
-    """``code`` when it is the language the run reads; raise otherwise."""
-    if code != reads:
-        raise UnsupportedLanguageError(
-            f"{what} {code!r} but this run reads {reads!r}; run it with --lang {code}", source=source
-        )
-    return code
+    return declared
 
 
 def _published(article: Article, options: RunOptions, source: str | None) -> str | None:

@@ -60,6 +60,7 @@ class Cues:
     relay: Words
     infinitive: Words
     de_phrases: Words
+    cue_prepositions: Words
     adverbs: Words
     complementizers: Words
     not_before_complementizer: Words
@@ -86,6 +87,7 @@ class Cues:
     as_reported: Words
     object_clitics: Words
     incise_object_clitics: Words
+    infinitive_markers: Words
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Mentions:
     relative_subject: str
     demonstrative_tails: Words
     demonstrative_particles: Words
+    entity_labels: dict[str, str]
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,15 @@ mapped back to the whole text. (Pronoun resolution does not cross pieces.)
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
 
-from selon.errors import InputError, ModelNotInstalledError, SelonError
+from selon.errors import InputError, ModelNotInstalledError, SelonError, UnsupportedLanguageError
 from selon.ingest.normalize import OffsetMap, normalize_for_analysis
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Loaded
@@ -180,11 +177,22 @@ class Analyzer:
     # -- many articles -----------------------------------------------------------------------
     def check(self, article: Article) -> Article:
         """The article as the acceptance policy (:func:`selon.ingest.policy.accept`) passes it
-        for this analyzer's language; raise the SelonError that refuses it (its source is the
-        article's id). Articles the policy already accepted pass unchanged."""
+        for this analyzer's language (the default of a text too short to detect); raise the
+        SelonError that refuses it (its source is the article's id), and
+        :class:`UnsupportedLanguageError` for an article in another language (a
+        :class:`~selon.pipeline.routing.Router` reads every language). Articles the policy
+        already accepted in this language pass unchanged."""
         if not isinstance(article, Article):
             raise TypeError(f"expected an Article, got {type(article).__name__}")
-        return accept(Loaded(article, article.id), RunOptions(default_lang=self.lang))
+        checked = accept(Loaded(article, article.id), RunOptions(default_lang=self.lang))
+        if checked.language != self.lang:
+            raise UnsupportedLanguageError(
+                f"the article is in {checked.language!r} and this analyzer reads {self.lang!r}; "
+                f"analyse it with Analyzer({checked.language!r}) or selon.Router, which reads "
+                "every language",
+                source=article.id,
+            )
+        return checked
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
         """Analyse a stream of articles with ``nlp.pipe``, in order.
@@ -263,23 +271,30 @@ def _groups(pieces: list[tuple[str, tuple[int, int]]], max_docs: int, max_chars:
         yield group
 
 
-# -- process pool ------------------------------------------------------------------------------
-_worker: Analyzer | None = None
+# -- isolating failures --------------------------------------------------------------------------
+class AnalyzerLike(Protocol):
+    """An :class:`Analyzer`, or a :class:`~selon.pipeline.routing.Router` over several."""
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]: ...
 
 
 def analyze_isolating(
-    analyzer: Analyzer, articles: list[Article], failure: Callable[[Article, Exception], Failure]
+    analyzer: AnalyzerLike, articles: list[Article], failure: Callable[[Article, Exception], Failure]
 ) -> list[Analysis | Failure]:
     """``analyzer.analyze_many(articles)``; should it raise (a bug met on some input, not bad
     input), the group is redone one article at a time, so that only the article at fault
     fails, as ``failure(article, error)``, and the others go on."""
     try:
         return list(analyzer.analyze_many(articles))
+    except ModelNotInstalledError:
+        raise  # (the run cannot go on: its message says what to install)
     except Exception:
         results: list[Analysis | Failure] = []
         for article in articles:
             try:
                 results.extend(analyzer.analyze_many([article]))
+            except ModelNotInstalledError:
+                raise
             except Exception as e:  # noqa: BLE001 - reported per article, the group goes on
                 results.append(failure(article, e))
         return results
@@ -289,70 +304,6 @@ def internal_failure(article: Article, error: BaseException) -> Failure:
     """The failure of an article whose analysis raised an unexpected error (a bug met on
     some input): the batch names it and goes on."""
     return Failure(article.id, None, f"internal error while analysing it ({type(error).__name__}: {error})")
-
-
-def _init_worker(lang: str, kwargs: dict[str, Any]) -> None:
-    global _worker
-    _worker = Analyzer(lang, **kwargs)
-
-
-def _work(articles: list[Article]) -> list[Analysis | Failure]:
-    assert _worker is not None
-    return analyze_isolating(_worker, articles, internal_failure)
-
-
-def _results(future: Future[list[Analysis | Failure]], batch: list[Article]) -> list[Analysis | Failure]:
-    """The batch's results; when its worker could not give them (it died, or a result could
-    not be sent back), each article of the batch fails with the reason and the run goes on."""
-    try:
-        return future.result()
-    except Exception as e:  # noqa: BLE001 - reported per article, the run goes on
-        return [internal_failure(article, e) for article in batch]
-
-
-def analyze_parallel(
-    articles: Iterable[Article], *, lang: str = "fr", workers: int = 2, batch_size: int = 16
-) -> Iterator[Analysis | Failure]:
-    """Like :meth:`Analyzer.analyze_many`, over ``workers`` processes, in input order.
-
-    Each worker is a fresh process (``spawn``: it does not inherit the parent's memory) that
-    loads the model once. At most ``2 × workers`` batches are in flight, so a long stream is
-    read as it is consumed, in bounded memory.
-    """
-    if workers < 1:
-        raise ValueError("workers must be at least 1")
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(lang, {"batch_size": batch_size})
-    ) as ex:
-        pending: deque[tuple[Future[list[Analysis | Failure]], list[Article]]] = deque()
-        for batch in _batched(articles, batch_size):
-            pending.append((_submit(ex, batch), batch))
-            if len(pending) >= 2 * workers:
-                yield from _results(*pending.popleft())
-        while pending:
-            yield from _results(*pending.popleft())
-
-
-def _submit(ex: ProcessPoolExecutor, batch: list[Article]) -> Future[list[Analysis | Failure]]:
-    """``_work(batch)`` in the pool; a pool that broke (a worker died) gives a failed future."""
-    try:
-        return ex.submit(_work, batch)
-    except Exception as e:  # noqa: BLE001 - BrokenProcessPool: the batch's articles fail
-        failed: Future[list[Analysis | Failure]] = Future()
-        failed.set_exception(e)
-        return failed
-
-
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 _default: dict[str, Analyzer] = {}

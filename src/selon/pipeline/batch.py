@@ -2,9 +2,9 @@
 
 :func:`run_batch` is what ``selon analyze`` runs. Each record goes through the acceptance
 policy (:func:`selon.ingest.policy.accept`: the batch's forced language and default
-publication date, the language checks), the accepted ones through
-:meth:`Analyzer.analyze_many` (or :func:`analyze_parallel` with ``workers > 1``), and it
-yields one :class:`Analysis` or :class:`Failure` per record, in the order of the records. A
+publication date, each article's language decided), the accepted ones through a
+:class:`~selon.pipeline.routing.Router` (the analyzer of each article's language, loaded on
+first use; :func:`analyze_parallel` with ``workers > 1``), and it yields one :class:`Analysis` or :class:`Failure` per record, in the order of the records. A
 failure's ``source`` is the input it came from (``path`` or ``path:line``); the batch
 always goes on past it.
 """
@@ -19,12 +19,20 @@ from selon.errors import SelonError
 from selon.ingest.policy import RunOptions, accept
 from selon.ingest.readers import Record
 from selon.models import Analysis, Article
-from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating, analyze_parallel, internal_failure
+from selon.pipeline.analyzer import Analyzer, AnalyzerLike, Failure, analyze_isolating, internal_failure
+from selon.pipeline.routing import Router, analyze_parallel
 
 
 def make_analyzer(lang: str, batch_size: int) -> Analyzer:
-    """The analyzer a batch uses (one per run; a seam for tests and embedders)."""
+    """The analyzer of one language a batch uses (one per language a run meets, loaded when
+    it meets it; a seam for tests and embedders)."""
     return Analyzer(lang, batch_size=batch_size)
+
+
+def make_router(lang: str | None = None, batch_size: int = 16) -> Router:
+    """A :class:`Router` whose analyzers come from :func:`make_analyzer` (looked up when a
+    language is first met, so a test's replacement applies)."""
+    return Router(lang=lang, batch_size=batch_size, make=lambda code: make_analyzer(code, batch_size))
 
 
 def admit(record: Record, options: RunOptions) -> tuple[str, Article | Failure]:
@@ -49,7 +57,7 @@ def run_batch(
     """Analyse every readable article of ``records``; one result per record, in order.
 
     ``lang`` forces the language (no detection); ``published`` is the date of articles that
-    have none. The model is loaded only once an article passes the checks.
+    have none. Each language's model is loaded only once an article in it passes the checks.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
@@ -80,10 +88,10 @@ def run_batch(
     stream = itertools.chain([first], articles)
     if workers > 1:
         results: Iterator[Analysis | Failure] = analyze_parallel(
-            stream, lang=options.reads, workers=workers, batch_size=batch_size
+            stream, lang=lang, workers=workers, batch_size=batch_size
         )
     else:
-        results = _guarded(make_analyzer(options.reads, batch_size), stream, batch_size)
+        results = _guarded(make_router(lang, batch_size), stream, batch_size)
     for result in results:
         yield from drain()
         source = slots.popleft()
@@ -94,7 +102,7 @@ def run_batch(
     yield from drain()
 
 
-def _guarded(analyzer: Analyzer, articles: Iterator[Article], size: int) -> Iterator[Analysis | Failure]:
+def _guarded(analyzer: AnalyzerLike, articles: Iterator[Article], size: int) -> Iterator[Analysis | Failure]:
     """``analyzer.analyze_many`` a group of articles at a time; when a group fails with an
     unexpected error (a bug met on some input), redo it one article at a time so that only
     the article that triggers it fails and the batch goes on."""

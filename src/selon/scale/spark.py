@@ -1,9 +1,11 @@
 """selon on Apache Spark: analyse a corpus of JSON Lines or Parquet articles into Parquet tables.
 
-The analysis inside Spark is the library's own :meth:`Analyzer.analyze_many`, run over each
-partition with ``mapInArrow``: every executor Python process loads the spaCy pipeline once
-(:func:`worker_analyzer`, a lazily created module-level Analyzer that Spark's reused Python
-workers keep between tasks) and feeds it the partition's articles batch by batch.
+The analysis inside Spark is the library's own :meth:`Router.analyze_many
+<selon.pipeline.routing.Router.analyze_many>`, run over each partition with ``mapInArrow``:
+each article is read in its language (forced, declared or detected), and every executor
+Python process loads a language's spaCy pipeline once, when it first meets an article in it
+(:func:`worker_analyzer`, lazily created module-level Analyzers that Spark's reused Python
+workers keep between tasks), and feeds it the partition's articles batch by batch.
 
 The job (:func:`run_job`):
 
@@ -15,7 +17,7 @@ The job (:func:`run_job`):
 4. writes the flat tables of :mod:`selon.store.rows` under ``OUTPUT``: ``articles``,
    ``statements``, ``figures`` and ``errors``, each a folder of Parquet files.
 
-A bad article (empty text, bad date, other language, malformed line, even an unexpected
+A bad article (empty text, bad date, a language without a pack, malformed line, even an unexpected
 exception in the pipeline) becomes a row of ``errors`` with its id and the reason; it never
 fails the job.
 
@@ -40,7 +42,8 @@ from selon.errors import InputError, SelonError, SparkError
 from selon.ingest.policy import RunOptions, accept, require_pack
 from selon.ingest.readers import Record, read_object
 from selon.models import Analysis, Article
-from selon.pipeline.analyzer import Analyzer, Failure, analyze_isolating
+from selon.pipeline.analyzer import Analyzer, AnalyzerLike, Failure, analyze_isolating
+from selon.pipeline.routing import Router
 from selon.store.rows import TABLES, Row, rows
 
 if TYPE_CHECKING:
@@ -77,6 +80,20 @@ def worker_analyzer(lang: str = "fr", batch_size: int = DEFAULT_BATCH_SIZE) -> A
         analyzer = _analyzers[key] = Analyzer(lang, batch_size=batch_size)
         _loads += 1
     return analyzer
+
+
+_routers: dict[int, Router] = {}
+
+
+def worker_router(batch_size: int = DEFAULT_BATCH_SIZE) -> Router:
+    """This process's :class:`Router`: each language's analyzer is :func:`worker_analyzer`'s,
+    loaded when an article in that language first needs it."""
+    router = _routers.get(batch_size)
+    if router is None:
+        router = _routers[batch_size] = Router(
+            batch_size=batch_size, make=lambda lang: worker_analyzer(lang, batch_size)
+        )
+    return router
 
 
 def model_loads() -> int:
@@ -132,11 +149,12 @@ def analyze_records(
     *,
     lang: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    analyzer: Analyzer | None = None,
+    analyzer: AnalyzerLike | None = None,
 ) -> list[Row]:
     """One nested row (``article``, ``statements``, ``figures``, ``error``) per input record,
-    in order. ``lang`` forces the language (no detection). The pipeline is loaded only when
-    some record is an article."""
+    in order. ``lang`` forces the language (no detection). A language's pipeline is loaded
+    only when some record is an article in it (``analyzer``, by default this process's
+    :func:`worker_router`, does the reading)."""
     options = RunOptions(lang=lang)
     out: list[Row | None] = [None] * len(records)
     todo: list[tuple[int, Article]] = []
@@ -147,7 +165,7 @@ def analyze_records(
         else:
             out[i] = got
     if todo:
-        analyzer = analyzer or worker_analyzer(options.reads, batch_size)
+        analyzer = analyzer or worker_router(batch_size)
         results = analyze_isolating(analyzer, [a for _, a in todo], _internal_error)
         for (i, _), result in zip(todo, results, strict=True):
             out[i] = _nested(result)
@@ -454,4 +472,5 @@ __all__ = [
     "spark_session",
     "to_article",
     "worker_analyzer",
+    "worker_router",
 ]

@@ -75,8 +75,9 @@ def ingest(
     store each article in its own transaction. Re-ingesting is a no-op for articles already
     there, so a run that was interrupted completes when run again.
 
-    ``lang`` forces the language (no detection). ``analyzer`` defaults to an ``Analyzer`` for
-    the run's language, loaded only when something needs analysing. ``progress(done, total)``
+    ``lang`` forces the language (no detection). ``analyzer`` defaults to a
+    :class:`~selon.pipeline.routing.Router` (each article read in its language, a language's
+    model loaded only when an article in it needs analysing). ``progress(done, total)``
     is called after each input. Inputs are read ``chunk_size`` at a time, so memory does not
     grow with the corpus.
     """
@@ -96,11 +97,11 @@ def ingest(
     seen: set[str] = set()  # keys stored (or found stored) in this run
     loaded: list[AnalyzerLike] = [analyzer] if analyzer is not None else []
 
-    def analyzer_for() -> AnalyzerLike:  # loaded only when something needs analysing
+    def analyzer_for() -> AnalyzerLike:  # made only when something needs analysing
         if not loaded:
-            from selon.pipeline.analyzer import Analyzer
+            from selon.pipeline.batch import make_router
 
-            loaded.append(Analyzer(options.reads))
+            loaded.append(make_router(lang))
         return loaded[0]
 
     with using_store(db) as store:

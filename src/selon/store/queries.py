@@ -279,9 +279,11 @@ def figures(
     f = _filters(filters, kwargs)
     fg = figures_table
     stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
+    at_language = len(stored)  # (a unit's family is its article's language pack's)
+    stored.append(articles.c.language)
     if context:
         stored.append(articles.c.text)
-    families = unit_families(lang)
+    packs = set(supported_languages())
     out = Records(columns=[*FIGURE_COLUMNS, *(["sentence"] if context else [])])
     with using_store(db, read_only=True) as store, store.read() as conn:
         query = (
@@ -293,7 +295,8 @@ def figures(
             .offset(offset or None)
         )
         for r in conn.execute(query):
-            record = _figure_record(r, families)
+            language = r[at_language] if r[at_language] in packs else lang
+            record = _figure_record(r, unit_families(language), language)
             if context:
                 record["sentence"] = sentence_around(r[-1], record["start"], record["end"])
             out.append(record)
@@ -334,14 +337,15 @@ def sentence_around(text: str | None, start: int | None, end: int | None) -> str
     return " ".join(text[first:last].split())
 
 
-def _figure_record(stored: Sequence[Any], families: Mapping[str, str]) -> dict[str, Any]:
-    """One row of :func:`figures` from the stored columns its query selects."""
+def _figure_record(stored: Sequence[Any], families: Mapping[str, str], lang: str) -> dict[str, Any]:
+    """One row of :func:`figures` from the stored columns its query selects (``families``:
+    the unit families of the article's language ``lang``)."""
     values = iter(stored)
     record = {name: next(values) for name, _ in _ARTICLE_PARTS}
     record["published"] = iso_date(record["published"])
     for name, column, kind in _FIGURE_PARTS:
         if column is None:
-            record[name] = unit_family(record["unit"], families)
+            record[name] = unit_family(record["unit"], families, lang)
         else:
             value = next(values)
             record[name] = plain_number(value) if kind == "double" else value
@@ -427,8 +431,10 @@ def compare(
 ) -> Records:
     """Figures grouped by what they count, where and when: one row a group, one column a source.
 
-    A group (``by`` picks its keys) is an ``outcome``, a ``unit`` family (``[units]`` in the
-    language pack), a ``place`` (its city, else its country, else its name: the places the
+    A group (``by`` picks its keys) is an ``outcome`` (a code shared by every language pack,
+    so an English "killed" and a French « tués » count are one outcome), a ``unit`` family
+    (``[units]`` of the language pack of the figure's article, ``lang``'s for an article of
+    no known language: the packs name a family alike), a ``place`` (its city, else its country, else its name: the places the
     group's figures name are shown) and a ``period``: figures whose days overlap (a figure's
     period, else its article's publication day and the day before), never the publication
     date alone, so a march reported on two days is one row. A source's cell is its figure as
@@ -483,6 +489,7 @@ def _compare_rows(
                 fg.c.outcome, fg.c.unit, fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country,
                 fg.c.period_start, fg.c.period_end, published.label("published"), fg.c.source_key, fg.c.source,
                 fg.c.low, fg.c.high, fg.c.qualifier, fg.c.text, articles.c.input_id, fg.c.fid,
+                articles.c.language,
             )
             .join_from(fg, articles, fg.c.article_id == articles.c.id)
             .where(*cond)
@@ -493,17 +500,19 @@ def _compare_rows(
 
 
 def _group_rows(rows: Sequence[Any], lang: str, keys: Sequence[str], sources: Sources) -> dict[tuple[Any, ...], list[_Seen]]:
-    families = unit_families(lang)
-    family_of: dict[str | None, str | None] = {}
+    packs = set(supported_languages())
+    family_of: dict[tuple[str, str | None], str | None] = {}
     canonical: dict[tuple[str | None, str | None], str] = {}
     days_of: dict[tuple[Any, Any, Any], grouping.Days] = {}
     at = {k: i for i, k in enumerate(("outcome", "unit", "place"))}
     wanted = [at[k] for k in keys if k in at]
     out: dict[tuple[Any, ...], list[_Seen]] = {}
-    for outcome, unit, name, text_, city, country, p_start, p_end, day, key_, source, low, high, qualifier, text, aid, fid in rows:
-        family = family_of.get(unit, unit)
-        if unit not in family_of:
-            family = family_of[unit] = unit_family(unit, families)
+    for outcome, unit, name, text_, city, country, p_start, p_end, day, key_, source, low, high, qualifier, text, aid, fid, language in rows:
+        # a unit's family by its article's language pack (``lang`` for an article without one)
+        read_as = language if language in packs else lang
+        family = family_of.get((read_as, unit), unit)
+        if (read_as, unit) not in family_of:
+            family = family_of[read_as, unit] = unit_family(unit, unit_families(read_as), read_as)
         place = name or text_
         when = (p_start, p_end, day)
         days = days_of.get(when)

@@ -123,7 +123,10 @@ class AnalyzeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(description="the article text, exactly as offsets should count it")
-    lang: str | None = Field(None, description="the article's language (default: detect; this server reads fr)")
+    lang: str | None = Field(
+        None,
+        description="the article's language, en or fr (default: detected; a text too short to detect is read as fr)",
+    )
     published: str | None = Field(None, description="publication date YYYY-MM-DD (or an ISO date-time)")
     id: str = Field("article", max_length=200, description="the article's id in the answer")
     title: str | None = Field(None, max_length=1000)

@@ -1,8 +1,9 @@
 """The application factory, its shared state and its error handling.
 
 State lives on ``app.state``: the open :class:`~selon.store.db.Store`, the
-:class:`~selon.web.service.SharedAnalyzer` (the spaCy model, loaded once per server
-process when the app starts, unless one is given), and the ingest settings.
+:class:`~selon.web.service.SharedAnalyzer` (a :class:`~selon.pipeline.routing.Router`: each
+language's spaCy model loaded once per server process, the default language's when the app
+starts, unless one is given), and the ingest settings.
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def create_app(
 
     ``db_url``: the store (None: ``selon.db`` in the current folder; a path,
     ``sqlite:///PATH`` or ``postgresql://…``), opened now so that a wrong URL fails at once.
-    ``analyzer``: an :class:`~selon.pipeline.analyzer.Analyzer` to share (tests); by default one is
-    loaded for ``lang`` when the app starts. ``allow_ingest`` with a ``token`` turns on
+    ``analyzer``: an :class:`~selon.pipeline.analyzer.Analyzer` or a
+    :class:`~selon.pipeline.routing.Router` to share (tests); by default a Router that reads
+    every language selon has a pack for, ``lang`` (the language of a text too short to detect)
+    loaded when the app starts and each other language on the analysis thread when an
+    article first needs it. ``allow_ingest`` with a ``token`` turns on
     ``POST /api/ingest`` for clients sending ``Authorization: Bearer TOKEN``. Request bodies
     over ``max_body`` bytes are refused with 413. ``limits``: the analysis queue's bounds
     (:class:`~selon.web.service.AnalysisLimits`; text size, queue length, time limit).
@@ -69,9 +73,13 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.analyzer is None:
-            from selon.pipeline.analyzer import Analyzer
+            from selon.pipeline.routing import Router
 
-            app.state.analyzer = SharedAnalyzer(Analyzer(lang), limits)
+            router = Router(default_lang=lang)
+            # the default language's model now, so that a missing one fails at start; the
+            # others on the analysis thread, when an article first needs them
+            router.analyzer(lang)
+            app.state.analyzer = SharedAnalyzer(router, limits)
         try:
             yield
         finally:
@@ -81,8 +89,8 @@ def create_app(
     app = FastAPI(
         title="selon",
         version=__version__,
-        description="Who said what, according to whom, with which numbers: read French news "
-        "articles, browse and compare a selon store.",
+        description="Who said what, according to whom, with which numbers: read news "
+        "articles (French and English), browse and compare a selon store.",
         lifespan=lifespan,
         docs_url=None,  # /api/docs below: rendered here, not Swagger UI from a CDN
         redoc_url=None,

@@ -57,7 +57,10 @@ MAX_ID = 2**63 - 1
 
 
 class AnalyzerLike(Protocol):
-    lang: str
+    @property
+    def lang(self) -> str:
+        """The language of a text too short to detect (an Analyzer's own)."""
+        ...
 
     def analyze_many(self, articles: Iterable[Article]) -> Any: ...
 
@@ -95,7 +98,9 @@ def favour_reads() -> None:
 
 
 class SharedAnalyzer:
-    """One loaded analyzer for a whole server process, behind a bounded queue.
+    """One analyzer for a whole server process (a :class:`~selon.pipeline.routing.Router`:
+    each language's model loaded on the analysis thread when first needed), behind a
+    bounded queue.
 
     spaCy pipelines are not documented as thread-safe, so analyses run one at a time on a
     thread of their own, never on the server's shared thread pool that answers reads: a
@@ -233,8 +238,8 @@ def make_article(
     outlet: str | None = None,
 ) -> Article:
     """The :class:`Article` for a submitted text, read as ``selon analyze`` reads a JSON
-    object and accepted by the policy every way in shares (:func:`selon.ingest.policy.accept`)
-    for an analyzer that reads ``reads``; raise the :class:`~selon.errors.SelonError` that
+    object and accepted by the policy every way in shares (:func:`selon.ingest.policy.accept`),
+    ``reads`` being the language of a text too short to detect; raise the :class:`~selon.errors.SelonError` that
     refuses it.
 
     ``lang`` declares the language (then there is no detection); ``published`` must be a

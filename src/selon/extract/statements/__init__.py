@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from selon.extract.candidates import Cand
 from selon.extract.quotes import Quote
@@ -44,12 +44,22 @@ __all__ = ["Rules", "find_candidates", "to_statements"]
 def find_candidates(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules: Rules | None = None) -> list[Cand]:
     """The settled candidate statements of ``doc``, in text order, each with the mention of its
     speaker (resolved later by :mod:`selon.extract.speakers`)."""
-    ctx = Context(doc, rules or Rules(pack), quotes)
+    rules = rules or Rules(pack)
+    relabel_entities(doc, rules.entity_labels)
+    ctx = Context(doc, rules, quotes)
     verb_rules(ctx)
     according_rules(ctx)
     quote_rules(ctx)
     embedded_posts(ctx)
     return settle(ctx.cands, ctx.text, ctx.rules)
+
+
+def relabel_entities(doc: Doc, labels: dict[str, str]) -> None:
+    """Rename the model's entity labels to the ones the rules read (``[mentions] entity_labels``
+    of the pack: « PERSON » → « PER »), in place, for every layer after this one."""
+    if not labels or not any(e.label_ in labels for e in doc.ents):
+        return
+    doc.ents = [Span(doc, e.start, e.end, label=labels.get(e.label_, e.label_)) for e in doc.ents]
 
 
 def to_statements(doc: Doc, cands: Sequence[Cand]) -> list[Statement]:

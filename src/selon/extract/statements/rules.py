@@ -82,6 +82,9 @@ class Rules:
         self.appeal_complements = folded(pack.cues.appeal_complements)
         self.addressee_prepositions = folded(pack.cues.addressee_prepositions)
         self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
+        self.cue_prepositions = folded(cues.cue_prepositions)
+        self.infinitive_markers = folded(cues.infinitive_markers)
+        self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
         self.adverbs = folded(pack.cues.adverbs)
@@ -105,12 +108,11 @@ class Rules:
         self.endings = cues.regular_endings
         present = cues.regular_present_ending
         # third person present of regular cues (annoncer → annonce), and the irregular ones
-        self.present_forms: dict[str, str] = {}
-        if self.lemma_ending:
-            cut = len(self.lemma_ending)
-            self.present_forms = {
-                c[:-cut] + present: c for c in self.cues if c.endswith(self.lemma_ending) and " " not in c
-            }
+        # (a language whose lemma has no ending of its own adds the present ending to it: warn → warns)
+        cut = len(self.lemma_ending)
+        self.present_forms: dict[str, str] = {
+            (c[:-cut] if cut else c) + present: c for c in self.cues if c.endswith(self.lemma_ending) and " " not in c
+        } if present else {}
         self.present_forms.update({fold(k): fold(v) for k, v in cues.present_forms.items()})
 
     def _read_according(self, pack: LanguagePack) -> None:

@@ -182,7 +182,7 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     subject after it. A quotation that is the whole content makes a direct statement."""
     doc = ctx.doc
     prev = doc[g.start - 1] if g.start > g.sent.start else None
-    incise = prev is not None and (prev.text == "," or g.clitic is not None and prev.idx + 1 in ctx.closing_ends)
+    incise = prev is not None and (opens_incise(ctx, g.start) or g.clitic is not None and prev.idx + 1 in ctx.closing_ends)
     if not incise or not _is_incise(ctx, g):
         return False
     if g.clitic is not None:
@@ -191,8 +191,15 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
         subj = _subject_after(ctx, g)
         if subj is None:
             return False
+    return _content_before(ctx, g, g.start, subj)
+
+
+def _content_before(ctx: Context, g: VerbGroup, incise: int, subj: Mention | None) -> bool:
+    """The statement of an incise that starts at token ``incise``: the clause before it, to the
+    comma, direct when quotations make it up."""
+    doc = ctx.doc
     # the content runs from the clause start to the comma before the cue
-    before = g.start - 1
+    before = incise - 1
     while before > g.sent.start and (doc[before].text == "," or doc[before].is_space):
         before -= 1
     end_char = doc[before].idx + len(doc[before].text)
@@ -215,6 +222,40 @@ def inverted_cue(ctx: Context, g: VerbGroup) -> bool:
     ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
                           sent_start=g.sent.start_char))
     return True
+
+
+def subject_incise(ctx: Context, g: VerbGroup) -> bool:
+    """« "CONTENT," Smith said. », « CONTENT, the union said on Tuesday. »: an incise whose
+    subject comes before its verb, right after the comma that ends the content. The content is
+    the verb's own clausal complement (or quotations), and nothing after the verb reports
+    anything (no clause of its own before the next comma)."""
+    doc, sent, verb = ctx.doc, g.sent, g.verb
+    rng = subject(doc, verb, ctx.rules)
+    if rng is None or rng[1] != g.start or rng[0] <= sent.start + 1 or not opens_incise(ctx, rng[0]):
+        return False
+    complement = any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
+    end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
+    if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
+        return False
+    for t in doc[g.end : sent.end]:
+        if t.text in (",", ";", ":") or t.is_sent_end:
+            break
+        if "VerbForm=Fin" in str(t.morph) or low(t) in ctx.rules.que or t.dep_ in ("ccomp", "xcomp"):
+            return False  # « …, the minister said the protests would end »: a clause of its own
+    subj = ctx.mention(ctx.cut_mention(rng, sent))
+    if subj is None:
+        return False
+    return _content_before(ctx, g, rng[0], subj)
+
+
+def opens_incise(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` may open an incise: right after a comma, or after a closing quotation
+    mark with a comma, question or exclamation mark just inside it (« "…," said Smith »)."""
+    doc = ctx.doc
+    if i < 2:
+        return False
+    prev = doc[i - 1]
+    return prev.text == "," or prev.idx + len(prev.text) in ctx.closing_ends and doc[i - 2].text in (",", "?", "!")
 
 
 def _has_verb_or_quote(ctx: Context, start: int, end: int) -> bool:
@@ -290,6 +331,27 @@ def _source_after_on(ctx: Context, i: int, sent: Span) -> Mention | None:
     return None
 
 
+# -- 2b. bare clauses ----------------------------------------------------------------------------
+def bare_clause(ctx: Context, g: VerbGroup) -> bool:
+    """« X said (that) CONTENT » without its complementiser (English drops it): the verb's clausal
+    complement right after the group, past an addressee or a short adverbial (« told reporters
+    he … », « said on Tuesday the protests … »)."""
+    doc, sent = ctx.doc, g.sent
+    for c in g.verb.children:
+        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ == "expl"
+                                                       for x in c.children):
+            continue
+        if any(x.dep_ == "mark" for x in c.children):
+            return False  # « asked whether … »: a question, or a clause que_clause left
+        start = max(c.left_edge.i, g.end)
+        between = doc[g.end : start]
+        if len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
+            return False
+        add_verb_cand(ctx, doc[start].idx, ctx.clause_end(start, sent), g, g.cue, priority=3)
+        return True
+    return False
+
+
 # -- 2. que-clauses ------------------------------------------------------------------------------
 def que_clause(ctx: Context, g: VerbGroup) -> bool:
     """« X a estimé que CONTENT »: the clause after the complementiser (found, the verb is
@@ -331,6 +393,8 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     inf = _infinitive_after(ctx, g)
     if inf is None:
         return False
+    while inf + 1 < g.sent.end and low(ctx.doc[inf]) in ctx.rules.infinitive_markers:
+        inf += 1  # « pledged to raise … »: the marker opens no content
     # « ont appelé à se mobiliser à Valence, où … »: a request ends before a relative clause
     request = g.lemma in ctx.rules.appeal
     add_verb_cand(ctx, ctx.doc[inf].idx, ctx.clause_end(inf, g.sent, np_only=request, request=request), g, g.cue,
@@ -369,9 +433,8 @@ def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: boo
         t = doc[j]
         if _is_infinitive(t):
             return j
-        if t.is_punct or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(t.morph) or (
-            stop_at_prepositions and t.pos_ == "ADP"
-        ):
+        if t.is_punct and not ctx.rules.is_mark(t) or t.pos_ in ("NOUN", "PROPN", "VERB", "SCONJ") and "Inf" not in str(
+                t.morph) or (stop_at_prepositions and t.pos_ == "ADP"):  # (« à « manifester » »: a mark is no stop)
             return None
         j += 1
     return None
@@ -474,7 +537,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         if j is None:
             continue
         cue_end = doc[j - 1]
-        start = j if low(doc[j - 1]) == rules.of or low(doc[j - 1]) in rules.of_elided else j - 1
+        start = j if low(doc[j - 1]) in rules.cue_prepositions else j - 1
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
         end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
@@ -515,7 +578,9 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
     if low(doc[j]) in rules.addressee_prepositions:
         if _is_infinitive(doc[j + 1]):
             return False  # « demande à rester anonyme »: no addressee
-    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])):
+    elif _asked_after(ctx, j, sent) is None or not (doc[j].pos_ in ("DET", "PROPN", "NOUN") or rules.is_mark(doc[j])
+                                                   or doc[j].pos_ == "PRON" and doc[j].dep_ in ("obj", "iobj")):
+        # (a pronoun object is an addressee too: « appelle chacun à … », "urged them to …")
         return False
     add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
     return True
@@ -650,8 +715,8 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
-VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, que_clause, infinitive, de_phrase, appeal, passive_agent,
-                                    np_object)
+VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
+                                    de_phrase, appeal, passive_agent, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
