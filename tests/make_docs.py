@@ -677,6 +677,7 @@ EN_CASES.update({
     ),
     "en_scope_org_city": "About 40 people were evacuated near Lyon on Sunday.",
     "en_fig_premodified_unit": "The 12 EU ministers met as 30 Welsh farmers waited outside.",
+    "en_fig_clock_last_year": "At 10:30 on Friday, 40 riders set off, up from 150 last year, for three full days.",
 })
 
 

@@ -227,3 +227,10 @@ def test_rule_a_name_or_capitalised_adjective_before_the_noun(en_figures_of) -> 
         ("12 EU ministers", "EU ministers", "other"),
         ("30 Welsh farmers", "Welsh farmers", "other"),
     ]
+
+
+def test_rule_clock_minutes_and_a_count_before_last_year(en_figures_of) -> None:
+    """« 10:30 » is a time (neither 10 nor 30 a figure); « 150 last year » is a count (« last »
+    starts a date after an English number, it is no adjective to skip to « year »); « three full
+    days » is a duration."""
+    assert [f.low for f in en_figures_of("en_fig_clock_last_year")] == [40, 150]

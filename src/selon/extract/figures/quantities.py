@@ -44,7 +44,7 @@ def digit_quantities(ctx: Context, taken: list[bool]) -> list[Quantity]:
         if len(digits) < len(run) and len(pieces) == 1:
             pieces = [(pieces[0][0], m.end())]  # « 4.82bn »: the multiplier is part of the number
         for s, e in pieces:
-            if signed(ctx, s, e):
+            if signed(ctx, s, e) or clock(ctx.text, s):
                 continue
             q = digit_quantity(ctx, s, e)
             if q is not None and not any(taken[q.a : q.b + 1]):
@@ -67,6 +67,11 @@ def digit_pieces(reader: NumberReader, offset: int, run: str) -> list[tuple[int,
             return []
         out.append((offset + s, offset + e))
     return out
+
+
+def clock(text: str, start: int) -> bool:
+    """Digits right after digits and a colon: the minutes of a time (« 10:30 ») or a ratio."""
+    return start > 1 and text[start - 1] == ":" and text[start - 2].isdigit()
 
 
 def _hyphen_chain(text: str, start: int, end: int) -> bool:

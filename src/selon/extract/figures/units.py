@@ -29,7 +29,7 @@ def find_unit(ctx: Context, q: Quantity) -> None:
         return
     if ctx.low[j] == "-" and j + 1 < len(ctx.doc) and not ctx.doc[j - 1].whitespace_ and not ctx.doc[j].whitespace_:
         j += 1  # « a 45,000-euro fine », « a 54-year-old »: the word after the hyphen, alone
-        if ctx.doc[j].is_alpha:
+        if ctx.doc[j].is_alpha and ctx.low[j] not in ctx.lex.reader.indefinite:  # not « £20m-a-year »
             q.unit, q.unit_token, q.unit_end = ctx.doc[j].text, ctx.doc[j], ctx.tok_end(j)
         return
     unit = symbol_unit(ctx, j)
