@@ -248,3 +248,24 @@ def test_parallel_workers_read_each_article_in_its_language() -> None:
     results = list(analyze_parallel(articles, workers=2, batch_size=1))
     assert [r.article.language if isinstance(r, Analysis) else r.article_id for r in results] == ["fr", "en", "de"]
     assert isinstance(results[2], Failure) and "German" in results[2].message
+
+
+def test_the_articles_page_marks_each_article_with_its_own_language(mixed: list[Path], tmp_path: Path) -> None:
+    """Screen readers and spell-checkers read a title and snippet in the article's language,
+    not the server's default one, in a store holding both."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from selon.store.loader import ingest
+    from selon.web import create_app
+
+    db = str(tmp_path / "pages.db")
+    ingest(mixed, db, analyzer=Router(make=_Deaths))  # type: ignore[arg-type]
+    with TestClient(create_app(db_url=db, analyzer=Router(make=_Deaths))) as c:  # type: ignore[arg-type]
+        html = c.get("/articles").text
+        listed = c.get("/api/articles").json()["articles"]
+    langs = dict(re.findall(r'<p class="snippet" lang="(\w+)">([^<]{0,12})', html))
+    assert set(langs) == {"fr", "en"}, langs
+    assert langs["en"].startswith(ENGLISH_DEATHS[:12]) and langs["fr"].startswith(FRENCH_DEATHS[:12])
+    assert {a["input_id"]: a["language"] for a in listed} == {"effondrement-fr": "fr", "collapse-en": "en"}

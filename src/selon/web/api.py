@@ -168,6 +168,7 @@ class StoredArticleOut(BaseModel):
     statements: int
     figures: int
     snippet: str
+    language: str | None = Field(default=None, description="the language the article was read in (a pack code: fr, en)")
 
 
 class ArticleListOut(BaseModel):

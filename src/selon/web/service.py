@@ -335,6 +335,7 @@ class StoredArticle:
     statements: int
     figures: int
     snippet: str
+    language: str | None = None  # the language the article was read in (its pack's code)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -405,7 +406,7 @@ def list_articles(
     n_figures = sa.select(sa.func.count()).where(fg.c.article_id == a.c.id).correlate(a).scalar_subquery()
     query = (
         sa.select(
-            a.c.id, a.c.input_id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.version,
+            a.c.id, a.c.input_id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.version, a.c.language,
             sa.func.substr(a.c.text, 1, 700).label("head"),
             n_statements.label("n_statements"), n_figures.label("n_figures"),
         )  # fmt: skip
@@ -430,6 +431,7 @@ def list_articles(
             statements=int(r.n_statements),
             figures=int(r.n_figures),
             snippet=_snippet(r.head or ""),
+            language=r.language,
         )
         for r in rows
     ]
