@@ -402,6 +402,34 @@ def test_an_older_store_gets_what_compare_groups_on_and_compares_as_a_new_one(db
     ]
 
 
+def test_the_queries_filter_figures_by_place_and_period(db_url: str) -> None:
+    from selon.store.queries import Filters, compare, count_figures, figures
+
+    with open_store(db_url) as store:
+        for a in grouping_analyses():
+            store.add(a)
+
+    def found(**filters: object) -> list[str]:  # sorted: SQLite and PostgreSQL put a missing date apart
+        return sorted(f"{r['article']}#{r['figure']}" for r in figures(db_url, **filters))
+
+    # a part of the place's name, words, city or country, in any case, with or without accents
+    assert found(place="PARIS") == ["g0#f1", "g1#f1", "g1#f3", "g2#f2"]
+    assert found(place="fr") == ["g0#f1", "g0#f2", "g1#f1", "g1#f3", "g2#f2"]  # a country
+    assert found(place="quartier NORD") == ["g1#f2", "g2#f3"]  # its words
+    # the figures whose days overlap the period: a day, a month, a year
+    assert found(period="2019-01-12") == ["g0#f1", "g0#f2", "g0#f3", "g1#f1", "g1#f3"]
+    assert found(period="2019-01-10") == ["g1#f2"]  # an open period: its one bound
+    assert len(found(period="2019-01")) == len(found(period="2019")) == 7  # not the two without days
+    assert found(period="2019-02") == []
+    assert found(place="paris", period="2019-01-13") == ["g1#f1", "g1#f3"]
+    # in the query: pages and counts agree with the filters
+    assert count_figures(db_url, period="2019-01") == 7 and len(found(period="2019-01", limit=5, offset=5)) == 2
+    assert count_figures(db_url, Filters(place="nord")) == 2
+    assert {r["place"] for r in compare(db_url, place="paris")} == {"Paris"}
+    with pytest.raises(ValueError, match="period must be a year, a month or a day"):
+        Filters(period="mars")
+
+
 def test_compare_in_a_given_language_groups_units_by_that_pack(db_url: str) -> None:
     from selon.store.queries import compare
 

@@ -53,7 +53,11 @@ if TYPE_CHECKING:
 class Filters:
     """What to keep. ``source`` and ``outlet`` match a part of the name, case-insensitively;
     ``outcome`` exactly; ``since``/``until`` bound the publication date (inclusive).
-    Only the current version of each article counts unless ``all_versions``."""
+    ``place`` matches a part of a figure's place (its name, words, city or country, in any
+    case, with or without accents); ``period`` (a year, month or day: ``2024``, ``2024-03``,
+    ``2024-03-16``) keeps the figures whose days overlap it (:func:`grouping.days_of`: a
+    figure's period, else its article's publication day and the day before); neither applies
+    to :func:`speakers`. Only the current version of each article counts unless ``all_versions``."""
 
     outcome: str | None = None
     source: str | None = None
@@ -61,9 +65,11 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     all_versions: bool = False
+    place: str | None = None
+    period: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("outcome", "source", "outlet"):
+        for name in ("outcome", "source", "outlet", "place", "period"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, str):
                 raise TypeError(f"{name} must be a string, not {type(v).__name__}")
@@ -76,6 +82,35 @@ class Filters:
                 object.__setattr__(self, name, d)
             elif v is not None and not isinstance(v, dt.date):
                 raise TypeError(f"{name} must be a date or 'YYYY-MM-DD', not {type(v).__name__}")
+        if self.period is not None:
+            period_days(self.period)  # a ValueError now, not when the query runs
+
+    @property
+    def days(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day of ``period``; None without one."""
+        return None if self.period is None else period_days(self.period)
+
+
+_YEAR, _MONTH, _DAY = re.compile(r"\d{4}"), re.compile(r"\d{4}-\d{2}"), re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def period_days(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError otherwise."""
+    text = period.strip()
+    try:
+        if _YEAR.fullmatch(text):
+            year = int(text)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if _MONTH.fullmatch(text):
+            first = dt.date.fromisoformat(text + "-01")
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, after - dt.timedelta(days=1)
+        if _DAY.fullmatch(text):
+            day = dt.date.fromisoformat(text)
+            return day, day
+    except ValueError:
+        pass
+    raise ValueError(f"period must be a year, a month or a day (2024, 2024-03 or 2024-03-12), not {period!r}")
 
 
 def require_pandas(what: str) -> None:
@@ -237,11 +272,18 @@ FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in 
 
 
 def _figure_conditions(f: Filters, sources: Sources | None) -> list[Any]:
+    fg = figures_table
     cond = _article_conditions(f)
     if f.outcome:
-        cond.append(figures_table.c.outcome == f.outcome)
+        cond.append(fg.c.outcome == f.outcome)
     if f.source:
-        cond.append(source_condition(figures_table.c.source, figures_table.c.source_key, f.source, sources))
+        cond.append(source_condition(fg.c.source, fg.c.source_key, f.source, sources))
+    if f.place and f.place.strip():
+        wanted = f.place.strip()
+        cond.append(sa.or_(*(contains(c, wanted) for c in (fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country))))
+    days = f.days
+    if days is not None:  # the figure's days (stored: grouping.stored_keys) overlap the period's
+        cond += [fg.c.day_first.is_not(None), fg.c.day_first <= days[1].isoformat(), fg.c.day_last >= days[0].isoformat()]
     return cond
 
 
@@ -498,11 +540,7 @@ def _compare_query(f: Filters, keys: Sequence[str], sources: Sources, lang: str 
     stored unit family, or the unit when ``lang`` is given), their columns at ``_SOURCE_KEY``
     …, and their days when grouping by period; in the order of their days, then the store's."""
     fg = figures_table
-    cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
-    if f.outcome:
-        cond.append(fg.c.outcome == f.outcome)
-    if f.source:
-        cond.append(source_condition(fg.c.source, fg.c.source_key, f.source, sources))
+    cond = [*_figure_conditions(f, sources), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
     group = {"outcome": fg.c.outcome, "unit": fg.c.unit if lang else fg.c.unit_family, "place": fg.c.place_key}
     days = [fg.c.day_first, fg.c.day_last] if "period" in keys else []
     return (
