@@ -271,14 +271,18 @@ def _migrate_v5(conn: Connection) -> None:
         .where(figures.c.id == sa.bindparam("fig"))
         .values({k: sa.bindparam(f"v_{k}") for k in STORED_KEYS})
     )
-    rows = conn.execute(query).all()
-    for i in range(0, len(rows), _BACKFILL_BATCH):
+    last = 0
+    while True:  # a batch at a time, by row id, so that memory does not grow with the store
+        rows = conn.execute(query.where(figures.c.id > last).order_by(figures.c.id).limit(_BACKFILL_BATCH)).all()
+        if not rows:
+            break
         batch = []
-        for r in rows[i : i + _BACKFILL_BATCH]:
+        for r in rows:
             row = {names[c]: r._mapping[c] for c in names}
             keys = stored_keys(row, r.published, r.language)
             batch.append({"fig": r.id, **{f"v_{k}": v for k, v in keys.items()}})
         conn.execute(update, batch)
+        last = rows[-1].id
 
 
 MIGRATIONS: dict[int, tuple[str, Callable[[Connection], None]]] = {
