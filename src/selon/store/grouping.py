@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from selon.lang.pack import load_pack, supported_languages
@@ -91,6 +91,11 @@ def family_language(language: str | None) -> str:
     return code if code in supported_languages() else DEFAULT_LANG
 
 
+@lru_cache(maxsize=8192)  # a corpus counts in the same units again and again
+def _stored_family(unit: str | None, lang: str) -> str | None:
+    return unit_family(unit, unit_families(lang), lang)
+
+
 #: The columns :func:`stored_keys` gives, stored with each figure (schema version 5).
 STORED_KEYS = ("unit_family", "place_key", "day_first", "day_last")
 
@@ -102,10 +107,9 @@ def stored_keys(
     (:data:`selon.store.rows.FIGURE` columns) and its article's publication date and language:
     its unit family (in the pack of the article's language), its place key
     (:func:`place_key`) and its days (:func:`days_of`) as ISO dates, both None when unknown."""
-    lang = family_language(language)
     days = days_of(figure.get("period_start"), figure.get("period_end"), published)
     return {
-        "unit_family": unit_family(figure.get("unit"), unit_families(lang), lang),
+        "unit_family": _stored_family(figure.get("unit"), family_language(language)),
         "place_key": place_key(
             figure.get("place_city"), figure.get("place_country"), figure.get("place_name") or figure.get("place_text")
         ),
