@@ -274,7 +274,7 @@ def test_an_older_store_is_upgraded_and_keeps_its_data(db_url: str) -> None:
             assert not [ix for ix in sa.inspect(conn).get_indexes("figures") if ix["name"].startswith("ix_")]
             assert "place_text" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
     with open_store(db_url) as store:
-        assert store.version() == SCHEMA_VERSION == 4
+        assert store.version() == SCHEMA_VERSION == 5
         with store.read() as conn:
             assert "ix_figures_outcome_unit" in {ix["name"] for ix in sa.inspect(conn).get_indexes("figures")}
             assert {"place_text", "period_end"} <= {c["name"] for c in sa.inspect(conn).get_columns("figures")}
@@ -295,7 +295,7 @@ def test_an_older_store_gets_the_source_keys_of_its_rows_and_an_aliases_table(db
             assert "source_key" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
             assert "aliases" not in sa.inspect(conn).get_table_names()
     with open_store(db_url) as store:
-        assert store.version() == 4
+        assert store.version() == SCHEMA_VERSION
         with store.read() as conn:
             keys = conn.execute(sa.select(figures.c.source, figures.c.source_key).order_by(figures.c.id)).all()
             speakers = conn.execute(
@@ -305,6 +305,139 @@ def test_an_older_store_gets_the_source_keys_of_its_rows_and_an_aliases_table(db
         assert [tuple(k) for k in keys] == [("Nawfal Hammadi", "nawfal hammadi"), ("l'ONU", "onu")]
         assert [tuple(k) for k in speakers] == [("Stéphane Dujarric", "stephane dujarric"), (None, None)]
         assert store.analysis(1) == old  # the keys are the store's: the analysis reads back as it was
+
+
+def grouping_analyses() -> list[Analysis]:
+    """Three articles whose figures differ in what compare groups them on: a place by city,
+    by country or by its words only; a period, an open period, none (the publication days);
+    units of one family; and an article without a date."""
+    paris = Place("à Paris", 10, 17, "Paris", "FR", "Paris")
+    france = Place("en France", 10, 19, "France", "FR", None)
+    words = Place("dans le quartier Nord", 10, 31, None, None, None)
+    out = []
+    for n, (published, places, periods) in enumerate(
+        [
+            ("2019-01-12", [paris, france, None], [Period("2019-01-12", "2019-01-12", "samedi"), None, None]),
+            ("2019-01-13", [paris, words, paris], [None, Period(None, "2019-01-10", "jusqu'au 10"), None]),
+            (None, [None, paris, words], [None, None, Period("2019-01-05", None, "depuis le 5")]),
+        ]
+    ):
+        base = make_analysis(TEXT + f" ({n})", id=f"g{n}", n_figures=3)
+        base = dataclasses.replace(base, article=dataclasses.replace(base.article, published=published))
+        units = ["manifestants", "personnes", "gilets jaunes"]
+        sources = ["la préfecture", "Préfecture", "l'ONU"]
+        base.figures[:] = [
+            dataclasses.replace(f, unit=units[i], outcome="participating", place=places[i], period=periods[i],
+                                source=sources[(i + n) % 3], low=1000 * (n + 1) + i, high=None, qualifier="exact")
+            for i, f in enumerate(base.figures)
+        ]  # fmt: skip
+        out.append(base)
+    return out
+
+
+#: What compare groups the figures of :func:`grouping_analyses` on, in the store's order:
+#: (unit_family, place_key, day_first, day_last).
+GROUPED_ON = [
+    ("personnes", "Paris", "2019-01-12", "2019-01-12"),  # its period
+    ("personnes", "FR", "2019-01-11", "2019-01-12"),  # a country; the day before publication and that day
+    ("personnes", None, "2019-01-11", "2019-01-12"),
+    ("personnes", "Paris", "2019-01-12", "2019-01-13"),
+    ("personnes", "dans le quartier nord", "2019-01-10", "2019-01-10"),  # an open period: its one bound
+    ("personnes", "Paris", "2019-01-12", "2019-01-13"),
+    ("personnes", None, None, None),  # no period, no publication date: no days
+    ("personnes", "Paris", None, None),
+    ("personnes", "dans le quartier nord", "2019-01-05", "2019-01-05"),
+]
+
+
+def grouped_on(url: str) -> list[tuple[object, ...]]:
+    with open_store(url) as store, store.read() as conn:
+        columns = (figures.c.unit_family, figures.c.place_key, figures.c.day_first, figures.c.day_last)
+        return [tuple(r) for r in conn.execute(sa.select(*columns).order_by(figures.c.id))]
+
+
+def test_figures_are_stored_with_what_compare_groups_them_on(db_url: str) -> None:
+    with open_store(db_url) as store:
+        for a in grouping_analyses():
+            store.add(a)
+    assert grouped_on(db_url) == GROUPED_ON
+
+
+def test_an_older_store_gets_what_compare_groups_on_and_compares_as_a_new_one(db_url: str, tmp_path: Path) -> None:
+    from selon.store.keys import source_key
+    from selon.store.queries import compare
+    from selon.store.sources import add_alias
+
+    with open_store(db_url, migrate=False) as store:
+        assert store.migrate(upto=4) == 4
+        for a in grouping_analyses():
+            add_as_old_selon(store, a)
+        with store.write() as conn:  # as version 4 stored them, with their source keys
+            names = conn.execute(sa.select(figures.c.source).distinct()).scalars().all()
+            for name in names:
+                conn.execute(figures.update().where(figures.c.source == name).values(source_key=source_key(name)))
+        with store.read() as conn:
+            assert "day_first" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}
+    with open_store(db_url) as store:
+        assert store.version() == SCHEMA_VERSION == 5
+        with store.read() as conn:
+            assert "ix_figures_group" in {ix["name"] for ix in sa.inspect(conn).get_indexes("figures")}
+    assert grouped_on(db_url) == GROUPED_ON
+    fresh = tmp_path / "fresh.db"
+    with open_store(fresh) as store:
+        for a in grouping_analyses():
+            store.add(a)
+    for url in (db_url, fresh):
+        add_alias(url, "ONU", "Organisation des Nations unies")
+    for by in (("outcome", "unit", "place", "period"), ("unit", "period"), ("place",), ("period",), ()):
+        assert compare(db_url, by=by) == compare(fresh, by=by), by
+    assert [(r["place"], r["period"], r["figures"]) for r in compare(db_url)] == [
+        ("Paris", "2019-01-12 – 2019-01-13", 3),  # a march in Paris reported on two days: one row
+        ("Paris", None, 1),  # no days: a row of its own, after the group's dated rows
+        ("France", "2019-01-11 – 2019-01-12", 1),
+        (None, "2019-01-11 – 2019-01-12", 1),
+        (None, None, 1),
+        ("dans le quartier Nord", "2019-01-05", 1),  # days that do not overlap: two rows, earliest first
+        ("dans le quartier Nord", "2019-01-10", 1),
+    ]
+
+
+def test_the_queries_filter_figures_by_place_and_period(db_url: str) -> None:
+    from selon.store.queries import Filters, compare, count_figures, figures
+
+    with open_store(db_url) as store:
+        for a in grouping_analyses():
+            store.add(a)
+
+    def found(**filters: object) -> list[str]:  # sorted: SQLite and PostgreSQL put a missing date apart
+        return sorted(f"{r['article']}#{r['figure']}" for r in figures(db_url, **filters))
+
+    # a part of the place's name, words, city or country, in any case, with or without accents
+    assert found(place="PARIS") == ["g0#f1", "g1#f1", "g1#f3", "g2#f2"]
+    assert found(place="fr") == ["g0#f1", "g0#f2", "g1#f1", "g1#f3", "g2#f2"]  # a country
+    assert found(place="quartier NORD") == ["g1#f2", "g2#f3"]  # its words
+    # the figures whose days overlap the period: a day, a month, a year
+    assert found(period="2019-01-12") == ["g0#f1", "g0#f2", "g0#f3", "g1#f1", "g1#f3"]
+    assert found(period="2019-01-10") == ["g1#f2"]  # an open period: its one bound
+    assert len(found(period="2019-01")) == len(found(period="2019")) == 7  # not the two without days
+    assert found(period="2019-02") == []
+    assert found(place="paris", period="2019-01-13") == ["g1#f1", "g1#f3"]
+    # in the query: pages and counts agree with the filters
+    assert count_figures(db_url, period="2019-01") == 7 and len(found(period="2019-01", limit=5, offset=5)) == 2
+    assert count_figures(db_url, Filters(place="nord")) == 2
+    assert {r["place"] for r in compare(db_url, place="paris")} == {"Paris"}
+    with pytest.raises(ValueError, match="period must be a year, a month or a day"):
+        Filters(period="mars")
+
+
+def test_compare_in_a_given_language_groups_units_by_that_pack(db_url: str) -> None:
+    from selon.store.queries import compare
+
+    with open_store(db_url) as store:
+        for a in grouping_analyses():
+            store.add(a)
+    for by in (("outcome", "unit", "place", "period"), ("unit",)):
+        assert compare(db_url, by=by, lang="fr") == compare(db_url, by=by)
 
 
 def test_new_rows_are_stored_with_their_source_keys(db_url: str) -> None:

@@ -38,6 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from selon.errors import ArticleNotStoredError, StoreError
 from selon.models import Analysis
+from selon.store.grouping import STORED_KEYS, stored_keys
 from selon.store.keys import ACCENTED, UNACCENTED, fold_search, source_key
 from selon.store.rows import Row, analysis_from_rows, article_row, figure_row, statement_row
 
@@ -48,7 +49,8 @@ SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 # -- schema -------------------------------------------------------------------------------------
 # Version 1 created these tables; version 2 added the query indexes; version 3 the figures'
-# scope; version 4 the source keys and the aliases table. Never edit a released
+# scope; version 4 the source keys and the aliases table; version 5 what compare groups
+# figures on (their unit family, place key and days). Never edit a released
 # migration: add one to MIGRATIONS (and the matching change to the tables below).
 
 metadata = sa.MetaData()
@@ -145,6 +147,19 @@ _V4_COLUMNS = (
 for _table, _column in _V4_COLUMNS:
     _table.append_column(_column)
 
+#: Version 5: what compare groups a figure on, computed when it is stored
+#: (:func:`selon.store.grouping.stored_keys`): its unit family (in its article's language
+#: pack), its place key (city, else country, else the place's name), and the first and last
+#: of its days (its period, else its article's publication day and the day before; ISO dates).
+_V5_FIGURE_COLUMNS = (
+    sa.Column("unit_family", sa.Text),
+    sa.Column("place_key", sa.Text),
+    sa.Column("day_first", sa.String(10)),
+    sa.Column("day_last", sa.String(10)),
+)
+for _column in _V5_FIGURE_COLUMNS:
+    figures.append_column(_column)
+
 aliases = sa.Table(
     "aliases",
     metadata,
@@ -157,7 +172,7 @@ aliases = sa.Table(
 _V1_TABLES = (schema_version, articles, statements, figures)
 #: The columns each table gained after version 1 (left out of version 1's CREATE TABLE).
 _LATER_COLUMNS = {
-    "figures": {c.name for c in _V3_FIGURE_COLUMNS} | {"source_key"},
+    "figures": {c.name for c in (*_V3_FIGURE_COLUMNS, *_V5_FIGURE_COLUMNS)} | {"source_key"},
     "statements": {"speaker_key"},
 }
 #: The stored name column of each table that has a key column, and that key column.
@@ -232,17 +247,56 @@ def _migrate_v4(conn: Connection) -> None:
             )
 
 
+_V5_INDEXES = (
+    sa.Index("ix_figures_group", figures.c.outcome, figures.c.unit_family, figures.c.place_key),
+    sa.Index("ix_figures_days", figures.c.day_first, figures.c.day_last),
+)
+#: Figures back-filled per UPDATE batch by migration 5.
+_BACKFILL_BATCH = 5000
+
+
+def _migrate_v5(conn: Connection) -> None:
+    for column in _V5_FIGURE_COLUMNS:
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(sa.text(f"ALTER TABLE figures ADD COLUMN {column.name} {kind}"))
+    for index in _V5_INDEXES:
+        index.create(conn)
+    # the figures already stored get their keys, computed as Store.add computes them
+    names = {c.name: n for n, c in ((n, sql_column(figures, n)) for n in _GROUPED_ON)}
+    query = sa.select(
+        figures.c.id, articles.c.published, articles.c.language, *(figures.c[c] for c in names)
+    ).join_from(figures, articles, figures.c.article_id == articles.c.id)
+    update = (
+        figures.update()
+        .where(figures.c.id == sa.bindparam("fig"))
+        .values({k: sa.bindparam(f"v_{k}") for k in STORED_KEYS})
+    )
+    last = 0
+    while True:  # a batch at a time, by row id, so that memory does not grow with the store
+        rows = conn.execute(query.where(figures.c.id > last).order_by(figures.c.id).limit(_BACKFILL_BATCH)).all()
+        if not rows:
+            break
+        batch = []
+        for r in rows:
+            row = {names[c]: r._mapping[c] for c in names}
+            keys = stored_keys(row, r.published, r.language)
+            batch.append({"fig": r.id, **{f"v_{k}": v for k, v in keys.items()}})
+        conn.execute(update, batch)
+        last = rows[-1].id
+
+
 MIGRATIONS: dict[int, tuple[str, Callable[[Connection], None]]] = {
     1: ("articles, statements, figures", _migrate_v1),
     2: ("indexes for figures, compare and speakers", _migrate_v2),
     3: ("figure scope: place and period", _migrate_v3),
     4: ("one name per source: source keys and aliases", _migrate_v4),
+    5: ("what compare groups on: unit family, place key and days of each figure", _migrate_v5),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # Indexes are created by migration 2, not by metadata.create_all: detach them from the tables
 # so that the CreateTable of migration 1 emits only the version-1 shape.
-for _ix in (*_V2_INDEXES, *_V4_INDEXES):
+for _ix in (*_V2_INDEXES, *_V4_INDEXES, *_V5_INDEXES):
     _ix.table.indexes.discard(_ix)  # type: ignore[union-attr]
 
 
@@ -512,7 +566,9 @@ class Store:
                     statements.insert(), [_keyed(statements, statement_row(new_id, s)) for s in analysis.statements]
                 )
             if analysis.figures:
-                conn.execute(figures.insert(), [_keyed(figures, figure_row(new_id, f)) for f in analysis.figures])
+                conn.execute(
+                    figures.insert(), [_grouped(figure_row(new_id, f), a.published, a.language) for f in analysis.figures]
+                )
             return AddResult("ingested", new_id, version)
 
     def _insert(self, table: sa.Table) -> Any:
@@ -603,6 +659,15 @@ def _keyed(table: sa.Table, row: Row) -> Row:
         if keyed is table:
             out[key] = source_key(out.get(name))
     return out
+
+
+#: The figure row columns :func:`selon.store.grouping.stored_keys` reads.
+_GROUPED_ON = ("unit", "place_name", "place_text", "place_city", "place_country", "period_start", "period_end")
+
+
+def _grouped(row: Row, published: str | None, language: str | None) -> Row:
+    """``_keyed`` of a figure row, with what compare groups it on (schema version 5)."""
+    return {**_keyed(figures, row), **stored_keys(row, published, language)}
 
 
 def from_sql(table: sa.Table, stored: Mapping[Any, Any]) -> Row:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
+import gc
 import importlib
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -51,7 +53,11 @@ if TYPE_CHECKING:
 class Filters:
     """What to keep. ``source`` and ``outlet`` match a part of the name, case-insensitively;
     ``outcome`` exactly; ``since``/``until`` bound the publication date (inclusive).
-    Only the current version of each article counts unless ``all_versions``."""
+    ``place`` matches a part of a figure's place (its name, words, city or country, in any
+    case, with or without accents); ``period`` (a year, month or day: ``2024``, ``2024-03``,
+    ``2024-03-16``) keeps the figures whose days overlap it (:func:`grouping.days_of`: a
+    figure's period, else its article's publication day and the day before); neither applies
+    to :func:`speakers`. Only the current version of each article counts unless ``all_versions``."""
 
     outcome: str | None = None
     source: str | None = None
@@ -59,9 +65,11 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     all_versions: bool = False
+    place: str | None = None
+    period: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("outcome", "source", "outlet"):
+        for name in ("outcome", "source", "outlet", "place", "period"):
             v = getattr(self, name)
             if v is not None and not isinstance(v, str):
                 raise TypeError(f"{name} must be a string, not {type(v).__name__}")
@@ -74,6 +82,35 @@ class Filters:
                 object.__setattr__(self, name, d)
             elif v is not None and not isinstance(v, dt.date):
                 raise TypeError(f"{name} must be a date or 'YYYY-MM-DD', not {type(v).__name__}")
+        if self.period is not None:
+            period_days(self.period)  # a ValueError now, not when the query runs
+
+    @property
+    def days(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day of ``period``; None without one."""
+        return None if self.period is None else period_days(self.period)
+
+
+_YEAR, _MONTH, _DAY = re.compile(r"\d{4}"), re.compile(r"\d{4}-\d{2}"), re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def period_days(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError otherwise."""
+    text = period.strip()
+    try:
+        if _YEAR.fullmatch(text):
+            year = int(text)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if _MONTH.fullmatch(text):
+            first = dt.date.fromisoformat(text + "-01")
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, after - dt.timedelta(days=1)
+        if _DAY.fullmatch(text):
+            day = dt.date.fromisoformat(text)
+            return day, day
+    except ValueError:
+        pass
+    raise ValueError(f"period must be a year, a month or a day (2024, 2024-03 or 2024-03-12), not {period!r}")
 
 
 def require_pandas(what: str) -> None:
@@ -224,7 +261,8 @@ def _figure_parts() -> tuple[tuple[str, Any, str], ...]:
         if name == "unit":
             parts.append(("unit_family", None, "string"))
     given = {column.name for _, column, _ in parts if column is not None}
-    internal = {"id", "article_id", "source_key"}  # row ids; the key queries match sources by
+    # row ids; the key queries match sources by; what compare groups on (grouping.stored_keys)
+    internal = {"id", "article_id", "source_key", *grouping.STORED_KEYS}
     parts += [(c.name, c, "string") for c in figures_table.c if c.name not in {*given, *internal}]
     return tuple(parts)
 
@@ -234,11 +272,18 @@ FIGURE_COLUMNS = [name for name, _ in _ARTICLE_PARTS] + [name for name, _, _ in 
 
 
 def _figure_conditions(f: Filters, sources: Sources | None) -> list[Any]:
+    fg = figures_table
     cond = _article_conditions(f)
     if f.outcome:
-        cond.append(figures_table.c.outcome == f.outcome)
+        cond.append(fg.c.outcome == f.outcome)
     if f.source:
-        cond.append(source_condition(figures_table.c.source, figures_table.c.source_key, f.source, sources))
+        cond.append(source_condition(fg.c.source, fg.c.source_key, f.source, sources))
+    if f.place and f.place.strip():
+        wanted = f.place.strip()
+        cond.append(sa.or_(*(contains(c, wanted) for c in (fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country))))
+    days = f.days
+    if days is not None:  # the figure's days (stored: grouping.stored_keys) overlap the period's
+        cond += [fg.c.day_first.is_not(None), fg.c.day_first <= days[1].isoformat(), fg.c.day_last >= days[0].isoformat()]
     return cond
 
 
@@ -354,46 +399,10 @@ def _figure_record(stored: Sequence[Any], families: Mapping[str, str], lang: str
 
 # -- units ------------------------------------------------------------------------------------
 
-@functools.cache
-def unit_families(lang: str = "fr") -> dict[str, str]:
-    """The language pack's ``[units.families]`` table turned into variant → family."""
-    out: dict[str, str] = {}
-    for family, variants in load_pack(lang).units.families.items():
-        out[_fold_unit(family)] = family
-        for v in variants:
-            out[_fold_unit(v)] = family
-    return out
-
-
-def _fold_unit(unit: str) -> str:
-    return " ".join(unit.replace("\u2019", "'").lower().split())
-
-
-def unit_family(unit: str | None, families: Mapping[str, str] | None = None, lang: str = "fr") -> str | None:
-    """The family a unit counts in: the table's family for the phrase (or its singular), or
-    for its first word when the rest only qualifies it; else the phrase's crude singular."""
-    if unit is None:
-        return None
-    table = unit_families(lang) if families is None else families
-    pack = load_pack(lang)
-    units, singular_of = pack.units, pack.singular
-    folded = _fold_unit(unit)
-    if not folded:
-        return None
-    words = folded.split()
-    singular = " ".join([singular_of(words[0]), *words[1:]])
-    for candidate in (folded, singular):
-        if candidate in table:
-            return table[candidate]
-    if len(words) > 1 and not any(
-        w in units.qualifying_words or w.startswith(units.qualifying_prefixes) for w in words[1:]
-    ):
-        head = words[0]
-        for candidate in (head, singular_of(head)):
-            if candidate in table:
-                return table[candidate]
-        return singular_of(head)
-    return singular
+#: The unit families (:mod:`selon.store.grouping`), here for the queries' users.
+unit_families = grouping.unit_families
+unit_family = grouping.unit_family
+_fold_unit = grouping.fold_unit
 
 
 # -- compare ----------------------------------------------------------------------------------
@@ -404,20 +413,39 @@ GROUP_KEYS = ("outcome", "unit", "place", "period")
 COMPARE_TAIL = ("min", "max", "spread", "where")
 
 
-class _Seen(NamedTuple):
-    """One stored figure as compare reads it (a tuple: compare reads every figure)."""
+class _Canonical(dict[tuple[str | None, str | None], str]):
+    """A stored source (its key and name) → the canonical key of its compare column:
+    :meth:`Sources.of` its key, else (a name without letters) its folded name, else
+    :data:`NO_SOURCE`. Worked out once a stored source."""
 
-    source: str  # the source's canonical key (:mod:`selon.store.sources`)
-    spelling: str  # as stored
-    low: float | None
-    high: float | None
-    qualifier: str
-    text: str
-    place: str | None  # the place's name as shown
-    point: float | None  # :func:`grouping.point`
-    days: grouping.Days
-    article: str  # the article's own id
-    figure: str  # the figure's id in it
+    def __init__(self, sources: Sources) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, stored: tuple[str | None, str | None]) -> str:
+        key, name = stored
+        found = self[stored] = self.sources.of(key) or (grouping.fold_unit(name) if name else NO_SOURCE)
+        return found
+
+
+#: Where compare's query puts a figure's columns after its group keys (:func:`_compare_query`);
+#: its days come last, when grouping by period.
+_SOURCE_KEY, _SOURCE, _POINT, _LOW, _HIGH, _QUALIFIER, _TEXT, _PLACE, _PLACE_TEXT, _ARTICLE, _FIGURE, _ARTICLE_ROW, _ROW, _DAY_FIRST, _DAY_LAST = range(15)
+
+
+@dataclass
+class _Cluster:
+    """One would-be compare row: a group key and its figures (rows of compare's query), with
+    what its row shows worked out (:func:`_tally`)."""
+
+    key: tuple[Any, ...]
+    rows: list[Any]
+    days: tuple[str | None, str | None]  # its first and last day (ISO dates), when grouping by period
+    order: tuple[Any, ...]  # where it comes among rows of equal rank: the store's order
+    shown: dict[str, tuple[Any, float | None]]  # a source → its figure the cell shows, its point
+    counts: dict[str, int]  # a source → its figures here
+    places: dict[str, int]  # a place as shown → its figures here, in the order met
+    points: list[float]
 
 
 def compare(
@@ -426,26 +454,31 @@ def compare(
     *,
     by: Sequence[str] = GROUP_KEYS,
     min_sources: int = 1,
-    lang: str = "fr",
+    lang: str | None = None,
     **kwargs: Any,
 ) -> Records:
     """Figures grouped by what they count, where and when: one row a group, one column a source.
 
     A group (``by`` picks its keys) is an ``outcome`` (a code shared by every language pack,
     so an English "killed" and a French « tués » count are one outcome), a ``unit`` family
-    (``[units]`` of the language pack of the figure's article, ``lang``'s for an article of
-    no known language: the packs name a family alike), a ``place`` (its city, else its country, else its name: the places the
-    group's figures name are shown) and a ``period``: figures whose days overlap (a figure's
-    period, else its article's publication day and the day before), never the publication
-    date alone, so a march reported on two days is one row. A source's cell is its figure as
-    asserted (« > 130 », « ≈ 1200 », « 130–150 », a vague count in its own words; its largest
-    when it gives several); ``min``/``max`` are over the group's point values (a bound of
-    « plus de », a range's middle; vague counts have none) and ``spread`` is ``max / min``;
-    ``where`` names, for each source, the article and figure its cell shows (``article#f2``).
-    Rows come widest disagreement first among those with the most sources. Figures without a
-    source are under ``(no source)``. A source is one column under all its names
-    (:mod:`selon.store.sources`: case, accents and determiners, « Di Rupo » = « Elio Di Rupo »,
-    the user's aliases), named by its alias's target, else its most frequent spelling here.
+    (``[units]`` in the language pack of the figure's article, or of ``lang`` when given; the
+    packs name families alike), a ``place`` (its city,
+    else its country, else its name: the places the group's figures name are shown) and a
+    ``period``: figures whose days overlap (a figure's period, else its article's publication
+    day and the day before), never the publication date alone, so a march reported on two
+    days is one row. A source's cell is its figure as asserted (« > 130 », « ≈ 1200 »,
+    « 130–150 », a vague count in its own words; its largest when it gives several);
+    ``min``/``max`` are over the group's point values (a bound of « plus de », a range's
+    middle; vague counts have none) and ``spread`` is ``max / min``; ``where`` names, for each
+    source, the article and figure its cell shows (``article#f2``). Rows come widest
+    disagreement first among those with the most sources. Figures without a source are under
+    ``(no source)``. A source is one column under all its names (:mod:`selon.store.sources`:
+    case, accents and determiners, « Di Rupo » = « Elio Di Rupo », the user's aliases), named
+    by its alias's target, else its most frequent spelling here.
+
+    The store keeps what a figure is grouped on (:func:`selon.store.grouping.stored_keys`): one
+    query reads the figures in the order of their days, and only the overlap of days within a
+    group is worked out here.
     """
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
@@ -453,95 +486,189 @@ def compare(
             f"cannot group by {', '.join(sorted(unknown))}; choose among {', '.join(GROUP_KEYS)}"
         )
     keys = [k for k in GROUP_KEYS if k in by]
-    seen, sources = _compare_rows(db, _filters(filters, kwargs), lang, keys)
-    names = _source_names(seen, sources)
-    out: list[dict[str, Any]] = []
-    totals: dict[str, int] = {}
-    for key, items in seen.items():
-        clusters = grouping.overlapping(items, lambda i: i.days) if "period" in keys else [items]
-        for cluster in clusters:
-            row = _compare_row(key, keys, cluster, names, min_sources)
-            if row is not None:
-                out.append(row)
-                for i in cluster:
-                    totals[i.source] = totals.get(i.source, 0) + 1
-    out.sort(key=lambda o: (-(o["sources"]), -(o["spread"] or 0), -o["figures"]))
-    ordered = [names[s] for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return Records(out, columns=[*keys, "figures", "sources", *ordered, *COMPARE_TAIL])
+    f = _filters(filters, kwargs)
+    with _collector_paused():
+        with using_store(db, read_only=True) as store, store.read() as conn:
+            sources = read_sources(conn)
+            result = conn.execute(_compare_query(f, keys, sources, lang))
+            try:  # plain tuples: the columns need no conversion, and there may be 100,000 of them
+                rows = result.cursor.fetchall() if result.cursor is not None else []
+            finally:
+                result.close()
+        return _compare_rows(rows, keys, sources, lang, min_sources)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block: compare makes a tuple or two a
+    figure, none in a cycle, and every full collection on the way would walk them all again
+    (with all else the process holds); about a third of compare's time on 100,000 figures."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _compare_rows(
-    db: str | Path | Store | None, f: Filters, lang: str, keys: Sequence[str]
-) -> tuple[dict[tuple[Any, ...], list[_Seen]], Sources]:
-    """The figures with a number that pass the filters, by group key (outcome, unit family,
-    place key, as ``keys`` ask), and the corpus's sources."""
+    rows: Sequence[Any], keys: Sequence[str], sources: Sources, lang: str | None, min_sources: int
+) -> Records:
+    """The compare table of the rows of compare's query."""
+    at = len(keys) - ("period" in keys)  # where the figure's own columns start
+    counted = Counter(map(operator.itemgetter(at + _SOURCE_KEY, at + _SOURCE), rows))
+    known = _Canonical(sources)
+    canonical = {stored: known[stored] for stored in counted}
+    order = operator.itemgetter(at + _ARTICLE_ROW, at + _ROW)
+    clusters: list[_Cluster] = []
+    for key, items in _groups(rows, keys, lang).items():
+        first = order(min(items, key=order))
+        for n, (members, start, end) in enumerate(_clusters(items, at) if "period" in keys else [(items, None, None)]):
+            clusters.append(_tally(key, members, (start, end), (*first, n), at, canonical))
+    names = _source_names(counted, canonical, sources)
+    made: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    totals: dict[str, int] = {}
+    cells: dict[tuple[Any, ...], str] = {}  # (low, high, qualifier, text) → the value as asserted
+    for c in clusters:
+        if len(c.shown) >= min_sources:
+            made.append((c.order, _compare_row(c, keys, at, names, cells)))
+            for source, n in c.counts.items():
+                totals[source] = totals.get(source, 0) + n
+    # widest disagreement first among those with the most sources; then in the store's order
+    made.sort(key=lambda m: (-m[1]["sources"], -(m[1]["spread"] or 0), -m[1]["figures"], m[0]))
+    ordered = [names[s] for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Records([row for _, row in made], columns=[*keys, "figures", "sources", *ordered, *COMPARE_TAIL])
+
+
+def _compare_query(f: Filters, keys: Sequence[str], sources: Sources, lang: str | None) -> Any:
+    """The query of the figures with a number that pass the filters: their group keys (the
+    stored unit family, or the unit when ``lang`` is given), their columns at ``_SOURCE_KEY``
+    …, and their days when grouping by period; in the order of their days, then the store's."""
     fg = figures_table
-    published = sa.type_coerce(articles.c.published, sa.String)
-    cond = [*_article_conditions(f), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
-    if f.outcome:
-        cond.append(fg.c.outcome == f.outcome)
-    with using_store(db, read_only=True) as store, store.read() as conn:
-        sources = read_sources(conn)
-        if f.source:
-            cond.append(source_condition(fg.c.source, fg.c.source_key, f.source, sources))
-        query = (
-            sa.select(
-                fg.c.outcome, fg.c.unit, fg.c.place, fg.c.place_text, fg.c.place_city, fg.c.place_country,
-                fg.c.period_start, fg.c.period_end, published.label("published"), fg.c.source_key, fg.c.source,
-                fg.c.low, fg.c.high, fg.c.qualifier, fg.c.text, articles.c.input_id, fg.c.fid,
-                articles.c.language,
-            )
-            .join_from(fg, articles, fg.c.article_id == articles.c.id)
-            .where(*cond)
-            .order_by(articles.c.id, fg.c.id)
-        )  # fmt: skip
-        rows = conn.execute(query).all()
-    return _group_rows(rows, lang, keys, sources), sources
+    cond = [*_figure_conditions(f, sources), sa.or_(fg.c.low.is_not(None), fg.c.high.is_not(None), fg.c.qualifier == "vague")]
+    group = {"outcome": fg.c.outcome, "unit": fg.c.unit if lang else fg.c.unit_family, "place": fg.c.place_key}
+    days = [fg.c.day_first, fg.c.day_last] if "period" in keys else []
+    return (
+        sa.select(
+            *(group[k] for k in keys if k in group),
+            fg.c.source_key, fg.c.source, _point(), fg.c.low, fg.c.high, fg.c.qualifier, fg.c.text,
+            fg.c.place, fg.c.place_text, articles.c.input_id, fg.c.fid,
+            fg.c.article_id, fg.c.id, *days,
+        )
+        .join_from(fg, articles, fg.c.article_id == articles.c.id)
+        .where(*cond)
+        .order_by(*days, fg.c.article_id, fg.c.id)
+    )  # fmt: skip
 
 
-def _group_rows(rows: Sequence[Any], lang: str, keys: Sequence[str], sources: Sources) -> dict[tuple[Any, ...], list[_Seen]]:
-    packs = set(supported_languages())
-    family_of: dict[tuple[str, str | None], str | None] = {}
-    canonical: dict[tuple[str | None, str | None], str] = {}
-    days_of: dict[tuple[Any, Any, Any], grouping.Days] = {}
-    at = {k: i for i, k in enumerate(("outcome", "unit", "place"))}
-    wanted = [at[k] for k in keys if k in at]
-    out: dict[tuple[Any, ...], list[_Seen]] = {}
-    for outcome, unit, name, text_, city, country, p_start, p_end, day, key_, source, low, high, qualifier, text, aid, fid, language in rows:
-        # a unit's family by its article's language pack (``lang`` for an article without one)
-        read_as = language if language in packs else lang
-        family = family_of.get((read_as, unit), unit)
-        if (read_as, unit) not in family_of:
-            family = family_of[read_as, unit] = unit_family(unit, unit_families(read_as), read_as)
-        place = name or text_
-        when = (p_start, p_end, day)
-        days = days_of.get(when)
-        if days is None:
-            days = days_of[when] = grouping.days_of(p_start, p_end, day)
-        folded = canonical.get((key_, source))
-        if folded is None:
-            folded = canonical[(key_, source)] = sources.of(key_) or (_fold_unit(source) if source else NO_SOURCE)
-        parts = (outcome, family, grouping.place_key(city, country, place))
-        key = tuple(parts[i] for i in wanted)
-        point = grouping.point(low, high, qualifier)
-        item = _Seen(folded, source or NO_SOURCE, low, high, qualifier, text, place, point, days, aid, fid)
+def _point() -> Any:
+    """A figure's point value (:func:`grouping.point`) as a column: none for a vague count, a
+    range's middle, else its one bound."""
+    fg = figures_table
+    return sa.case(
+        (fg.c.qualifier == "vague", sa.null()),
+        (sa.and_(fg.c.low.is_not(None), fg.c.high.is_not(None)), (fg.c.low + fg.c.high) / 2),
+        else_=sa.func.coalesce(fg.c.low, fg.c.high),
+    )
+
+
+def _groups(rows: Sequence[Any], keys: Sequence[str], lang: str | None) -> dict[tuple[Any, ...], list[Any]]:
+    """The rows of compare's query by group key (with the unit's family in ``lang``'s pack
+    when given), each group in the rows' order."""
+    width = len(keys) - ("period" in keys)
+    unit = keys.index("unit") if lang and "unit" in keys else None
+    family_of: dict[str | None, str | None] = {}
+    out: dict[tuple[Any, ...], list[Any]] = {}
+    for r in rows:
+        key = tuple(r[:width])
+        if unit is not None and lang:
+            stored = key[unit]
+            if stored not in family_of:
+                family_of[stored] = grouping.unit_family(stored, grouping.unit_families(lang), lang)
+            key = (*key[:unit], family_of[stored], *key[unit + 1 :])
         group = out.get(key)
         if group is None:
-            out[key] = [item]
+            out[key] = [r]
         else:
-            group.append(item)
+            group.append(r)
     return out
 
 
-def _source_names(seen: Mapping[Any, list[_Seen]], sources: Sources) -> dict[str, str]:
+def _clusters(items: Sequence[Any], at: int) -> list[tuple[list[Any], str | None, str | None]]:
+    """``items`` (rows of compare's query, in the order of their days) in clusters whose days
+    overlap, as :func:`grouping.overlapping` makes them, each with its first and last day; the
+    items without days last, in one cluster without days."""
+    first_at, last_at = at + _DAY_FIRST, at + _DAY_LAST
+    clusters: list[tuple[list[Any], str | None, str | None]] = []
+    members: list[Any] = []
+    undated: list[Any] = []
+    start: Any = None
+    end: Any = None
+    for r in items:
+        first = r[first_at]
+        if first is None:
+            undated.append(r)
+        elif members and first <= end:
+            members.append(r)
+            if r[last_at] > end:
+                end = r[last_at]
+        else:
+            if members:
+                clusters.append((members, start, end))
+            members, start, end = [r], first, r[last_at]
+    if members:
+        clusters.append((members, start, end))
+    if undated:
+        clusters.append((undated, None, None))
+    return clusters
+
+
+def _tally(
+    key: tuple[Any, ...],
+    rows: list[Any],
+    days: tuple[str | None, str | None],
+    order: tuple[Any, ...],
+    at: int,
+    canonical: Mapping[Any, str],
+) -> _Cluster:
+    """The cluster of ``rows`` with each source's largest figure (the first met among equals),
+    its figures a source, its places and its point values. ``canonical``: a stored source
+    (key, name) → its canonical key, for every stored source of the rows."""
+    c = _Cluster(key, rows, days, order, {}, {}, {}, [])
+    shown, counts, places, points = c.shown, c.counts, c.places, c.points
+    key_at, name_at, point_at, place_at, text_at = at + _SOURCE_KEY, at + _SOURCE, at + _POINT, at + _PLACE, at + _PLACE_TEXT
+    for r in rows:
+        source = canonical[r[key_at], r[name_at]]
+        point = r[point_at]
+        best = shown.get(source)
+        if best is None:
+            shown[source] = (r, point)
+            counts[source] = 1
+        else:
+            counts[source] += 1
+            if (point or 0) > (best[1] or 0):
+                shown[source] = (r, point)
+        if point is not None:
+            points.append(point)
+        place = r[place_at] or r[text_at]  # its name, else its words
+        if place:
+            places[place] = places.get(place, 0) + 1
+    return c
+
+
+def _source_names(
+    counted: Mapping[tuple[str | None, str | None], int], canonical: Mapping[Any, str], sources: Sources
+) -> dict[str, str]:
     """Each source's column: an alias's target; else its most frequent spelling among the
     figures that spell the source itself (ties: the first in code-point order), else its name
     in the corpus (« Elio Di Rupo » when these figures say « Di Rupo »); marked when it is the
-    name of another column."""
-    counted = Counter((i.source, i.spelling) for items in seen.values() for i in items)
+    name of another column. ``counted``: the figures compared by stored source (key, name),
+    ``canonical`` the canonical key of each."""
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for (source, spelling), n in counted.items():
-        own = spellings[source]
+    for stored, n in counted.items():
+        own = spellings[canonical[stored]]
+        spelling = stored[1] or NO_SOURCE
         key = source_key(spelling)
         if sources.of(key) == key:  # a spelling of the source itself, not of a name joined to it
             own[spelling] += n
@@ -554,38 +681,33 @@ def _source_names(seen: Mapping[Any, list[_Seen]], sources: Sources) -> dict[str
 
 
 def _compare_row(
-    key: tuple[Any, ...], keys: Sequence[str], cluster: list[_Seen], names: Mapping[str, str], min_sources: int
-) -> dict[str, Any] | None:
-    shown: dict[str, _Seen] = {}
-    for i in cluster:
-        best = shown.get(i.source)
-        if best is None or (i.point or 0) > (best.point or 0):
-            shown[i.source] = i
-    if len(shown) < min_sources:
-        return None
-    values = dict(zip([k for k in keys if k != "period"], key, strict=True))
+    c: _Cluster, keys: Sequence[str], at: int, names: Mapping[str, str], cells: dict[tuple[Any, ...], str]
+) -> dict[str, Any]:
+    """The compare row of cluster ``c``; ``cells`` keeps the values written so far (a corpus
+    asserts the same values again and again)."""
+    values = dict(zip([k for k in keys if k != "period"], c.key, strict=True))
     row: dict[str, Any] = {}
     for k in keys:
         if k == "place":
-            places: dict[str, int] = {}
-            for i in cluster:
-                if i.place:
-                    places[i.place] = places.get(i.place, 0) + 1
-            top = sorted(places, key=lambda p: -places[p])[:3]
+            top = sorted(c.places, key=lambda p: -c.places[p])[:3]
             row["place"] = " / ".join(top) or None
         elif k == "period":
-            row["period"] = grouping.span_text([i.days for i in cluster])
+            first, last = c.days
+            row["period"] = None if first is None else first if first == last else f"{first} – {last}"
         else:
             row[k] = values[k]
-    row["figures"] = len(cluster)
-    row["sources"] = len(shown)
-    for source, i in shown.items():
-        row[names[source]] = grouping.asserted(i.low, i.high, i.qualifier, i.text)
-    points = [i.point for i in cluster if i.point is not None]
-    low, high = (min(points), max(points)) if points else (None, None)
+    row["figures"] = len(c.rows)
+    row["sources"] = len(c.shown)
+    for source, (r, _) in c.shown.items():
+        stated = r[at + _LOW : at + _TEXT + 1]  # low, high, qualifier, text
+        cell = cells.get(stated)
+        if cell is None:
+            cell = cells[stated] = grouping.asserted(*stated)
+        row[names[source]] = cell
+    low, high = (min(c.points), max(c.points)) if c.points else (None, None)
     row["min"], row["max"] = plain_number(low), plain_number(high)
     row["spread"] = round(high / low, 3) if low and high is not None and low > 0 else None
-    row["where"] = [f"{names[s]}: {i.article}#{i.figure}" for s, i in shown.items()]
+    row["where"] = [f"{names[s]}: {r[at + _ARTICLE]}#{r[at + _FIGURE]}" for s, (r, _) in c.shown.items()]
     return row
 
 

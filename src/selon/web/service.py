@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import datetime as dt
 import math
 import re
 import sys
@@ -592,24 +591,6 @@ def _facet_value(name: str, record: Mapping[str, Any]) -> str | None:
     return None if value is None else str(value)
 
 
-def _period_bounds(period: str) -> tuple[dt.date, dt.date]:
-    """The days ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` covers; :class:`InputError` otherwise."""
-    try:
-        if re.fullmatch(r"\d{4}", period):
-            year = int(period)
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", period):
-            first = dt.date.fromisoformat(period + "-01")
-            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, after - dt.timedelta(days=1)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
-            day = dt.date.fromisoformat(period)
-            return day, day
-    except ValueError:
-        pass
-    raise InputError(f"period must be a year, a month or a day (2024, 2024-03 or 2024-03-12), not {period!r}")
-
-
 def _sort_key(sort: str) -> Callable[[Mapping[str, Any]], Any]:
     if sort.endswith("value"):
         return lambda r: grouping.point(r.get("low"), r.get("high"), r.get("qualifier") or "") or 0.0
@@ -646,23 +627,23 @@ def figures_page(
 ) -> FiguresPage:
     """The stored figures that pass ``filters`` (:func:`selon.store.queries.figures`), whose
     place (name, words, city or country) contains ``place`` and whose days overlap ``period``
-    (a year, month or day), sorted by ``sort`` (:data:`SORTS`), one page of them, with the
-    counts of every facet (:data:`FACETS`) among all that match. Each row gains ``link`` (its
-    sentence), ``place`` and ``period`` (as shown) and ``value`` (its point value)."""
+    (a year, month or day; both filters of the query: :class:`~selon.store.queries.Filters`),
+    sorted by ``sort`` (:data:`SORTS`), one page of them, with the counts of every facet
+    (:data:`FACETS`) among all that match. Each row gains ``link`` (its sentence), ``place``
+    and ``period`` (as shown) and ``value`` (its point value)."""
     if sort not in SORTS:
         raise InputError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
         raise InputError(f"page must be 1 or more and per_page between 1 and {MAX_PER_PAGE}")
+    try:
+        filters = dataclasses.replace(
+            filters,
+            place=place.strip() if place and place.strip() else filters.place,
+            period=period.strip() if period and period.strip() else filters.period,
+        )
+    except ValueError as e:
+        raise InputError(str(e)) from None
     rows: list[dict[str, Any]] = list(queries.figures(store, filters))
-    if place and place.strip():
-        wanted = fold_search(place.strip())
-        rows = [
-            r for r in rows
-            if any(wanted in fold_search(str(r.get(k) or "")) for k in ("place_name", "place_text", "place_city", "place_country"))
-        ]  # fmt: skip
-    if period and period.strip():
-        first, last = _period_bounds(period.strip())
-        rows = [r for r in rows if (d := figure_days(r)) is not None and d[0] <= last and first <= d[1]]
     facets: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
         counts: dict[str, int] = {}
