@@ -1156,3 +1156,29 @@ def test_a_selon_inside_an_inverted_cues_clause_splits_the_sources(statements_of
     assert (second.kind, second.content.text) == ("indirect", "dont douze étaient encore en garde à vue dimanche")
     assert second.cue is not None and second.cue.text == "a indiqué"
     assert name(second) == "parquet de Lyon"
+
+
+# -- purpose infinitives (« pour dénoncer … ») -------------------------------------------------------
+def test_a_purpose_infinitive_of_a_cue_reports_for_the_subject_of_its_verb(statements_of) -> None:
+    # « X ont bloqué le périphérique pour dénoncer la « concurrence déloyale » … » (« bloquer » is no cue)
+    s = one(statements_of("purpose_denounce"))
+    assert (s.kind, s.content.text) == ("indirect", "la « concurrence déloyale » des importations")
+    assert s.cue is not None and s.cue.text == "dénoncer"
+    assert s.speaker is not None and s.speaker.text == "Des centaines d'agriculteurs"
+
+
+def test_a_purpose_infinitive_of_no_cue_reports_nothing(statements_of) -> None:
+    assert statements_of("purpose_not_a_cue") == []  # « pour obtenir des aides »: a goal, nobody speaks
+
+
+def test_a_purpose_infinitive_speaks_for_whoever_its_verb_makes_act(statements_of) -> None:
+    # « La matinée a vu des routiers bloquer le port pour réclamer … »: the drivers, not the morning
+    s = one(statements_of("purpose_object_acts"))
+    assert s.content.text == "une baisse des péages"
+    assert s.speaker is not None and s.speaker.text == "des dizaines de chauffeurs routiers"
+
+
+def test_se_plaindre_de_reports_its_complement(statements_of) -> None:
+    s = one(statements_of("purpose_complain"))
+    assert (s.kind, s.content.text) == ("indirect", "du vacarme causé par la fête")
+    assert name(s) == "riverain"

@@ -86,6 +86,8 @@ class Cues:
     as_reported: Words
     object_clitics: Words
     incise_object_clitics: Words
+    purpose_markers: Words
+    purpose: Words
 
 
 @dataclass(frozen=True)
