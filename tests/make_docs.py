@@ -650,6 +650,10 @@ CASES: dict[str, str] = {
         "A Rennes, Julie Marchand est venue dénoncer l'usage des grenades, assurant avoir vu un "
         "adolescent blessé lors d'une manifestation."
     ),
+    "bare_participle_apposition": (
+        "Une vingtaine de militants ont chanté devant la mairie le refrain de Marc Dubois, condamné en "
+        "2015 pour des propos injurieux."
+    ),
     "relative_after_coordination": (
         "La réforme a été critiquée par les syndicats mais aussi par le patronat qui a usé de cet "
         "argument pour demander aux élus de voter contre."

@@ -1182,3 +1182,8 @@ def test_se_plaindre_de_reports_its_complement(statements_of) -> None:
     s = one(statements_of("purpose_complain"))
     assert (s.kind, s.content.text) == ("indirect", "du vacarme causé par la fête")
     assert name(s) == "riverain"
+
+
+def test_a_bare_past_participle_describing_a_name_is_no_inverted_cue(statements_of) -> None:
+    # « …, Marc Dubois, condamné en 2015 pour des propos injurieux »: a sentence, not a cue
+    assert statements_of("bare_participle_apposition") == []

@@ -270,7 +270,17 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
         return False
     morph = str(verb.morph)
     participle_clause = ctx.rules.participle_clause
-    return not (participle_clause and all(f in morph for f in participle_clause))
+    return not (participle_clause and all(f in morph for f in participle_clause)) and not bare_past_participle(ctx, g)
+
+
+def bare_past_participle(ctx: Context, g: VerbGroup) -> bool:
+    """« Peter Dupont, condamné à 15 ans de prison, … », « X, cité par l'AFP »: a past participle
+    with no auxiliary in its group and no subject of its own describes a noun; it introduces no
+    inverted subject (a present tense the tagger took for a participle keeps its subject)."""
+    verb = g.verb
+    return g.start == verb.i and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph) \
+        and g.clitic is None and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "nsubj:pass")
+                                         for c in verb.children)
 
 
 def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
