@@ -654,6 +654,10 @@ CASES: dict[str, str] = {
         "Une vingtaine de militants ont chanté devant la mairie le refrain de Marc Dubois, condamné en "
         "2015 pour des propos injurieux."
     ),
+    "on_source_place": (
+        "Le gouvernement maintient son calendrier. « Le budget sera tenu, quoi qu'il arrive », estime-t-on "
+        "à l'Élysée."
+    ),
     "relative_after_coordination": (
         "La réforme a été critiquée par les syndicats mais aussi par le patronat qui a usé de cet "
         "argument pour demander aux élus de voter contre."

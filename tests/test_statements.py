@@ -322,6 +322,13 @@ def test_on_a_appris_with_a_day_and_no_source(statements_of) -> None:
     assert name(s) is None
 
 
+def test_on_with_a_place_after_it_names_the_institution_there(statements_of) -> None:
+    # « …, estime-t-on à l'Élysée » (PHENOMENA): the place stands for whoever speaks there
+    s = one(statements_of("on_source_place"))
+    assert (s.kind, s.content.text) == ("direct", "Le budget sera tenu, quoi qu'il arrive")
+    assert name(s) == "Élysée"
+
+
 def test_embedded_post_is_its_signers_direct_statement(statements_of) -> None:
     # the text both copies of the embed share, without its trailing hashtag and link
     s = one(statements_of("embed_post"))
