@@ -658,6 +658,10 @@ CASES: dict[str, str] = {
         "Le gouvernement maintient son calendrier. « Le budget sera tenu, quoi qu'il arrive », estime-t-on "
         "à l'Élysée."
     ),
+    "describe_as_interviewed": (
+        "Un collègue interrogé par l'AFP a décrit le chauffeur comme un homme « calme » et « serviable ». "
+        "« Il ne ratait jamais une réunion », a-t-il ajouté."
+    ),
     "relative_after_coordination": (
         "La réforme a été critiquée par les syndicats mais aussi par le patronat qui a usé de cet "
         "argument pour demander aux élus de voter contre."

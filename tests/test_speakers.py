@@ -661,3 +661,20 @@ def test_a_relative_s_antecedent_leaves_out_the_words_linking_it(statements_of) 
     # « … par les syndicats mais aussi par le patronat qui a usé de cet argument pour demander … »
     s = by_content(statements_of("relative_after_coordination"), "aux élus de voter contre")
     assert name(s) == "patronat"
+
+
+def test_the_outlet_that_interviews_a_source_is_not_the_source(statements_of) -> None:
+    # « Un collègue interrogé par l'AFP a décrit le chauffeur comme … » (PHENOMENA: the outlet of an
+    # interview is no source), and « a-t-il ajouté » goes back to the colleague
+    stmts = statements_of("describe_as_interviewed")
+    described = by_content(stmts, "le chauffeur comme")
+    assert described.content.text == "le chauffeur comme un homme « calme » et « serviable »"
+    assert name(described) == "collègue"
+    assert name(by_content(stmts, "Il ne ratait jamais")) == "collègue"
+
+
+def test_a_mention_naming_its_interviewer_describes_the_interviewee(discourse) -> None:
+    d = discourse("describe_as_interviewed")
+    span = d.doc[0 : [t.text for t in d.doc].index("AFP") + 1]  # « Un collègue interrogé par l'AFP »
+    described = describe(d, span)
+    assert described.kind == "DESC" and described.name == "collègue interrogé par l'AFP"
