@@ -242,7 +242,7 @@ def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | 
 
 def last_person_of_unknown_gender(d: Discourse, before: int) -> Entity | None:
     """« Meghan a dit … L'ancienne actrice a salué … »: when no person of the description's gender
-    was a subject before it, the last person mentioned as a subject whose gender is unknown."""
+    was a subject before it, the last person mentioned as a subject, if nothing tells its gender."""
     for _, e, as_subject in d.before(before):
         if as_subject and e.kind == "PER" and e.number != "Plur":
             return e if e.gender is None else None
