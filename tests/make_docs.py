@@ -614,6 +614,58 @@ CASES: dict[str, str] = {
         "— jroux75 (@jroux75) 3 décembre 2019  Le marché de Noël rouvrira samedi matin https://t.co/Ab12Cd "
         "Les stands resteront ouverts tard."
     ),
+    # -- purpose infinitives (« pour dénoncer … ») -------------------------------------------------
+    "purpose_denounce": (
+        "Des centaines d'agriculteurs ont bloqué le périphérique de Lille pour dénoncer la « concurrence "
+        "déloyale » des importations."
+    ),
+    "purpose_not_a_cue": "Des centaines d'agriculteurs ont bloqué le périphérique de Lille pour obtenir des aides.",
+    "purpose_object_acts": (
+        "La matinée a vu des dizaines de chauffeurs routiers bloquer le port pour réclamer une baisse des péages."
+    ),
+    "purpose_complain": "Un riverain a appelé les gendarmes vers minuit pour se plaindre du vacarme causé par la fête.",
+    # -- descriptions named after them, offices, genders ----------------------------------------------
+    "desc_named_next": (
+        "« L'école rouvrira lundi », a déclaré la porte-parole du rectorat de Grenoble. "
+        "« Les travaux sont enfin terminés », a ajouté Claire Fontaine."
+    ),
+    "desc_named_next_other_role": (
+        "« L'école rouvrira lundi », a déclaré la porte-parole du rectorat de Grenoble. "
+        "Claire Fontaine, déléguée des parents d'élèves, a répondu que rien n'était prêt."
+    ),
+    "office_another_minister": (
+        "Le ministre de l'Intérieur Paul Girard a indiqué que 40 personnes avaient été arrêtées. "
+        "Le Premier ministre a affirmé que la fermeté primerait. Les manifestants pacifiques seront "
+        "entendus, a assuré Marc Lemoine."
+    ),
+    "desc_unknown_gender": (
+        "« C'est un immense honneur », a déclaré Kowalski lors de la cérémonie. "
+        "L'ancienne championne a salué le travail des bénévoles du club."
+    ),
+    "desc_known_other_gender": (
+        "« C'est un immense honneur », a déclaré Marc Kowalski lors de la cérémonie. "
+        "L'ancienne championne a salué le travail des bénévoles du club."
+    ),
+    "infinitive_subject_participle": (
+        "A Rennes, Julie Marchand est venue dénoncer l'usage des grenades, assurant avoir vu un "
+        "adolescent blessé lors d'une manifestation."
+    ),
+    "bare_participle_apposition": (
+        "Une vingtaine de militants ont chanté devant la mairie le refrain de Marc Dubois, condamné en "
+        "2015 pour des propos injurieux."
+    ),
+    "on_source_place": (
+        "Le gouvernement maintient son calendrier. « Le budget sera tenu, quoi qu'il arrive », estime-t-on "
+        "à l'Élysée."
+    ),
+    "describe_as_interviewed": (
+        "Un collègue interrogé par l'AFP a décrit le chauffeur comme un homme « calme » et « serviable ». "
+        "« Il ne ratait jamais une réunion », a-t-il ajouté."
+    ),
+    "relative_after_coordination": (
+        "La réforme a été critiquée par les syndicats mais aussi par le patronat qui a usé de cet "
+        "argument pour demander aux élus de voter contre."
+    ),
 }
 
 

@@ -28,6 +28,7 @@ from selon.extract.speakers.pronouns import demonstrative_referent, personal_ref
 from selon.extract.speakers.resolve import (
     can_speak,
     last_person_of_gender,
+    office_of,
     relay_via,
     speaker_of_governing_cue,
     subject_in_sentence_before,
@@ -613,3 +614,67 @@ def test_a_known_first_name_tagged_as_a_place_is_a_person_when_subject(statement
 def test_a_first_name_that_is_a_place_stays_a_place(statements_of) -> None:
     s = by_content(statements_of("place_not_a_person"), "Ce sommet est historique")
     assert name(s) == "diplomate de 40 ans"  # « à Florence »: no subject, no person
+
+
+# -- descriptions named after them, other offices, unknown genders ---------------------------------------
+def test_a_description_names_the_person_named_next_for_the_first_time(statements_of) -> None:
+    # « …, a déclaré la porte-parole du rectorat. « … », a ajouté Claire Fontaine. »
+    s = by_content(statements_of("desc_named_next"), "L'école rouvrira")
+    assert s.speaker is not None and s.speaker.text == "la porte-parole du rectorat de Grenoble"
+    assert name(s) == "Claire Fontaine"
+
+
+def test_a_description_is_not_the_next_person_when_that_one_has_another_role(statements_of) -> None:
+    s = by_content(statements_of("desc_named_next_other_role"), "L'école rouvrira")
+    assert name(s) == "porte-parole du rectorat de Grenoble"  # Claire Fontaine is a parents' delegate
+
+
+def test_an_office_is_not_the_person_known_as_another_of_its_kind(statements_of, discourse, fr_pack) -> None:
+    # « Le ministre de l'Intérieur Paul Girard … Le Premier ministre a affirmé … », then Marc Lemoine
+    s = by_content(statements_of("office_another_minister"), "la fermeté primerait")
+    assert name(s) == "Marc Lemoine"
+    d = discourse("office_another_minister")
+    lex = speaker_lexicon(fr_pack)
+    before = d.doc.text.index("Le Premier ministre")
+    assert last_person_of_gender(d, before, "Masc", office_of(lex, "premier ministre")) is None
+    girard = d.find("Paul Girard")
+    assert girard is not None and "ministre de l'Intérieur" in girard.roles  # known as another minister
+
+
+def test_a_gendered_description_takes_the_last_subject_of_unknown_gender(statements_of) -> None:
+    s = by_content(statements_of("desc_unknown_gender"), "le travail des bénévoles")
+    assert name(s) == "Kowalski"  # nobody known to be a woman before « L'ancienne championne »
+
+
+def test_a_gendered_description_is_not_the_last_subject_of_the_other_gender(statements_of) -> None:
+    s = by_content(statements_of("desc_known_other_gender"), "le travail des bénévoles")
+    assert name(s) == "ancienne championne"  # Marc Kowalski is a man
+
+
+def test_an_infinitive_s_participle_speaks_for_the_subject_of_the_infinitive_s_verb(statements_of) -> None:
+    # « Julie Marchand est venue dénoncer l'usage des grenades, assurant avoir vu … »
+    s = by_content(statements_of("infinitive_subject_participle"), "avoir vu un adolescent")
+    assert name(s) == "Julie Marchand"
+
+
+def test_a_relative_s_antecedent_leaves_out_the_words_linking_it(statements_of) -> None:
+    # « … par les syndicats mais aussi par le patronat qui a usé de cet argument pour demander … »
+    s = by_content(statements_of("relative_after_coordination"), "aux élus de voter contre")
+    assert name(s) == "patronat"
+
+
+def test_the_outlet_that_interviews_a_source_is_not_the_source(statements_of) -> None:
+    # « Un collègue interrogé par l'AFP a décrit le chauffeur comme … » (PHENOMENA: the outlet of an
+    # interview is no source), and « a-t-il ajouté » goes back to the colleague
+    stmts = statements_of("describe_as_interviewed")
+    described = by_content(stmts, "le chauffeur comme")
+    assert described.content.text == "le chauffeur comme un homme « calme » et « serviable »"
+    assert name(described) == "collègue"
+    assert name(by_content(stmts, "Il ne ratait jamais")) == "collègue"
+
+
+def test_a_mention_naming_its_interviewer_describes_the_interviewee(discourse) -> None:
+    d = discourse("describe_as_interviewed")
+    span = d.doc[0 : [t.text for t in d.doc].index("AFP") + 1]  # « Un collègue interrogé par l'AFP »
+    described = describe(d, span)
+    assert described.kind == "DESC" and described.name == "collègue interrogé par l'AFP"

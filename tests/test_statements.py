@@ -322,6 +322,13 @@ def test_on_a_appris_with_a_day_and_no_source(statements_of) -> None:
     assert name(s) is None
 
 
+def test_on_with_a_place_after_it_names_the_institution_there(statements_of) -> None:
+    # « …, estime-t-on à l'Élysée » (PHENOMENA): the place stands for whoever speaks there
+    s = one(statements_of("on_source_place"))
+    assert (s.kind, s.content.text) == ("direct", "Le budget sera tenu, quoi qu'il arrive")
+    assert name(s) == "Élysée"
+
+
 def test_embedded_post_is_its_signers_direct_statement(statements_of) -> None:
     # the text both copies of the embed share, without its trailing hashtag and link
     s = one(statements_of("embed_post"))
@@ -1231,3 +1238,34 @@ def test_english_appeal_with_a_quoted_request(en_statements_of) -> None:
 
 def test_english_pronoun_object_without_a_request_is_no_appeal(en_statements_of) -> None:
     assert en_statements_of("en_appeal_no_request") == []
+
+
+# -- purpose infinitives (« pour dénoncer … ») -------------------------------------------------------
+def test_a_purpose_infinitive_of_a_cue_reports_for_the_subject_of_its_verb(statements_of) -> None:
+    # « X ont bloqué le périphérique pour dénoncer la « concurrence déloyale » … » (« bloquer » is no cue)
+    s = one(statements_of("purpose_denounce"))
+    assert (s.kind, s.content.text) == ("indirect", "la « concurrence déloyale » des importations")
+    assert s.cue is not None and s.cue.text == "dénoncer"
+    assert s.speaker is not None and s.speaker.text == "Des centaines d'agriculteurs"
+
+
+def test_a_purpose_infinitive_of_no_cue_reports_nothing(statements_of) -> None:
+    assert statements_of("purpose_not_a_cue") == []  # « pour obtenir des aides »: a goal, nobody speaks
+
+
+def test_a_purpose_infinitive_speaks_for_whoever_its_verb_makes_act(statements_of) -> None:
+    # « La matinée a vu des routiers bloquer le port pour réclamer … »: the drivers, not the morning
+    s = one(statements_of("purpose_object_acts"))
+    assert s.content.text == "une baisse des péages"
+    assert s.speaker is not None and s.speaker.text == "des dizaines de chauffeurs routiers"
+
+
+def test_se_plaindre_de_reports_its_complement(statements_of) -> None:
+    s = one(statements_of("purpose_complain"))
+    assert (s.kind, s.content.text) == ("indirect", "du vacarme causé par la fête")
+    assert name(s) == "riverain"
+
+
+def test_a_bare_past_participle_describing_a_name_is_no_inverted_cue(statements_of) -> None:
+    # « …, Marc Dubois, condamné en 2015 pour des propos injurieux »: a sentence, not a cue
+    assert statements_of("bare_participle_apposition") == []

@@ -88,6 +88,8 @@ class Cues:
     object_clitics: Words
     incise_object_clitics: Words
     infinitive_markers: Words
+    purpose_markers: Words
+    purpose: Words
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ def relative_antecedent(d: Discourse, span: Span) -> Entity | Span | None:
         if ent.start <= noun.i < ent.end and ent.label_ in ("PER", "ORG"):
             return d.find(strip_title(d, ent)[0])
     start = noun.left_edge.i
+    while start < noun.i and d.doc[start].pos_ in ("CCONJ", "ADV", "ADP"):
+        start += 1  # « … mais aussi par le gouvernement qui … »: the coordinated agent, not its links
     end = noun.i + 1
     for c in noun.children:
         if c.i > noun.i and c.dep_ in ANTECEDENT_DEPS and c.i < tok.i:

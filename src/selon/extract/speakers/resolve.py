@@ -109,11 +109,19 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e = match_description(d, desc, span.start_char, gender)
     if e is None and definite:
         e = named_right_after(d, span, desc)
-    if e is None and definite and gender and short_personal_description(d, span, desc, number):
-        e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
-        if e is not None and office_of(d.lex, desc) is not None:
-            e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
-    if e is None and definite and not gender and short_personal_description(d, span, desc, number):
+    short = definite and short_personal_description(d, span, desc, number)
+    office = office_of(d.lex, desc)
+    if e is None and short and gender:
+        e = last_person_of_gender(d, span.start_char, gender, office, passes=(True,))
+    if e is None and short and gender and office is None:
+        e = last_person_of_unknown_gender(d, span.start_char)
+    if e is None and definite and gender and number != "Plur":
+        e = named_next(d, span, desc, gender)
+    if e is None and short and gender and office is not None:
+        e = last_person_of_gender(d, span.start_char, gender, office, passes=(False,))
+    if e is not None and short and gender and office is not None:
+        e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
+    if e is None and short and not gender:
         e = last_person(d, span.start_char)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
@@ -212,11 +220,13 @@ def office_of(lex: SpeakerLexicon, desc: str) -> int | None:
     return lex.equivalents.index(groups[0]) if groups else None
 
 
-def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | None = None) -> Entity | None:
+def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | None = None,
+                          passes: tuple[bool, ...] = (True, False)) -> Entity | None:
     """The last person of that very gender mentioned as a subject (past organisations and
     descriptions nobody was matched to), not one known to hold another office than ``office``,
-    or ``None``."""
-    for subject_only in (True, False) if office is not None else (True,):
+    or ``None``; for an office, then the last one mentioned at all (``passes``: subjects only
+    or not)."""
+    for subject_only in passes if office is not None else (True,):
         for _, e, as_subject in d.before(before):
             if subject_only and not as_subject or e.kind != "PER" or e.gender != gender or e.number == "Plur":
                 continue
@@ -224,7 +234,49 @@ def last_person_of_gender(d: Discourse, before: int, gender: str, office: int | 
                 continue  # « le Premier ministre » is not the person known as « le chef de l'État »
             if office is not None and any(_heads_something_else(d.lex, r) for r in e.roles):
                 continue  # nor the one known as « le patron de la gendarmerie »: another function
+            if office is not None and any(_another_of_its_kind(d.lex, r, office) for r in e.roles):
+                continue  # nor the one known as « le ministre de l'Intérieur »: another minister
             return e
+    return None
+
+
+def last_person_of_unknown_gender(d: Discourse, before: int) -> Entity | None:
+    """« Meghan a dit … L'ancienne actrice a salué … »: when no person of the description's gender
+    was a subject before it, the last person mentioned as a subject, if nothing tells its gender."""
+    for _, e, as_subject in d.before(before):
+        if as_subject and e.kind == "PER" and e.number != "Plur":
+            return e if e.gender is None else None
+    return None
+
+
+def _another_of_its_kind(lex: SpeakerLexicon, role: str, office: int) -> bool:
+    """Whether a known role is headed by a word of the names of the office ``office``
+    (« ministre » in « Premier ministre ») without being that office (« ministre de l'Intérieur »)."""
+    words = lex.norm(role).split()
+    return bool(words) and office_of(lex, role) != office and any(
+        words[0] in lex.norm(n).split() for n in lex.equivalents[office])
+
+
+def named_next(d: Discourse, span: Span, desc: str, gender: str) -> Entity | None:
+    """« …, a déclaré la porte-parole du ministère. « … », a ajouté Jeanne Roux. »: a personal
+    description that names nobody mentioned before stands for the first person named after its
+    sentence (up to the end of the paragraph of the next sentence), when that is the first
+    mention of a subject that agrees in gender and has no other role given."""
+    start = span.sent.end_char
+    if span.sent.end >= len(d.doc):
+        return None
+    text = d.doc.text
+    end = text.find("\n", d.doc[span.sent.end].sent.start_char)
+    end = len(text) if end < 0 else end
+    seen = {id(e) for _, e, _s in d.before(start)}
+    norm = d.lex.norm(desc)
+    for char, e, as_subject in d.timeline:
+        if char < start or id(e) in seen or e.kind != "PER":
+            continue
+        if char >= end:
+            break
+        ok = as_subject and e.gender in (gender, None) and e.number != "Plur"
+        return e if ok and all(d.lex.norm(r) == norm for r in e.roles) else None
     return None
 
 
@@ -331,9 +383,9 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     tok = head_cue
     for _ in range(3):  # « il a envoyé une photo, ajoutant … »: up from the noun to its verb
         subj = next((t for t in tok.children if t.dep_ in SUBJECT_DEPS), None)
-        if subj is not None or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+        if subj is not None or tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "xcomp" or tok.head.i == tok.i:
             break
-        tok = tok.head
+        tok = tok.head  # « X est venue dénoncer l'usage …, assurant … »: an infinitive's subject is its verb's
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]

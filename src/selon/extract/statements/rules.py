@@ -73,6 +73,8 @@ class Rules:
         self.as_reported = folded(pack.cues.as_reported)
         self.object_clitics = folded(pack.cues.object_clitics)
         self.incise_object_clitics = folded(pack.cues.incise_object_clitics)
+        self.purpose_markers = folded(pack.cues.purpose_markers)
+        self.purpose = folded(pack.cues.purpose)
         self.np_claim = folded(pack.cues.np_claim)
         self.report_nouns = folded(pack.cues.report_nouns)
         self.passive_claim = folded(pack.cues.passive_claim)

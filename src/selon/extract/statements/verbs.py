@@ -68,7 +68,32 @@ def reports(ctx: Context, verb: Token) -> bool:
     # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing;
     # « a dit espérer que … »: the infinitive is what its governing cue reports
     return ctx.rules.is_cue(verb.head) and not (
-        verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues)
+        verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues) or purpose_infinitive(ctx, verb)
+
+
+def purpose_infinitive(ctx: Context, verb: Token) -> bool:
+    """« Des taxis ont bloqué les gares pour dénoncer la concurrence », « il en a profité pour
+    réclamer … »: the purpose infinitive of a cue (``[cues] purpose``), marked by ``[cues]
+    purpose_markers`` and attached to a verb, reports what its clause's subject says."""
+    rules = ctx.rules
+    return (verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and rules.lemma(verb) in rules.purpose
+            and any(c.dep_ == "mark" and low(c) in rules.purpose_markers for c in verb.children))
+
+
+def purpose_subject(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """Who acts with the purpose of a purpose infinitive (token range): the subject of the verb it
+    depends on (« X a bloqué les gares pour dénoncer … »), or that verb's object when an
+    infinitive of its own makes the object act (« une journée qui a vu des taxis bloquer les
+    gares pour dénoncer … »: the taxis; the parser may also hang that infinitive on the object)."""
+    head = verb.head
+    acting = any(c.dep_ == "xcomp" and c.i < verb.i and "VerbForm=Inf" in str(c.morph) for c in head.children)
+    obj = next((c for c in head.children if c.dep_ == "obj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if acting and obj is not None:
+        return subtree_range(obj)
+    if head.dep_ == "acl" and "VerbForm=Inf" in str(head.morph) and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.i < head.i:
+        return head.head.left_edge.i, head.i  # « … a vu des routiers bloquer le port pour réclamer … »
+    return subject(ctx.doc, head, ctx.rules)
 
 
 # -- the speaker of a verb's statement -------------------------------------------------------------
@@ -86,6 +111,8 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
         rng = subject(doc, verb, ctx.rules)
+        if rng is None and purpose_infinitive(ctx, verb):
+            rng = purpose_subject(ctx, verb)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
             rng = None  # « … des saucisses, ajoutant que … »: the participle speaks for its head
         if rng is None and verb.dep_ != "conj" and (
@@ -284,7 +311,17 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
         return False
     morph = str(verb.morph)
     participle_clause = ctx.rules.participle_clause
-    return not (participle_clause and all(f in morph for f in participle_clause))
+    return not (participle_clause and all(f in morph for f in participle_clause)) and not bare_past_participle(ctx, g)
+
+
+def bare_past_participle(ctx: Context, g: VerbGroup) -> bool:
+    """« Peter Dupont, condamné à 15 ans de prison, … », « X, cité par l'AFP »: a past participle
+    with no auxiliary in its group and no subject of its own describes a noun; it introduces no
+    inverted subject (a present tense the tagger took for a participle keeps its subject)."""
+    verb = g.verb
+    return g.start == verb.i and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph) \
+        and g.clitic is None and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "nsubj:pass")
+                                         for c in verb.children)
 
 
 def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
