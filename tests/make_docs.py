@@ -45,6 +45,14 @@ CASES: dict[str, str] = {
     ),
     "scope_dateline_unknown": "MORVANEL (AFP) - Quelque 200 personnes ont été évacuées samedi après les crues.",
     "scope_dateline": "GENÈVE (ATS) - Quelque 3000 personnes ont manifesté samedi contre la réforme des retraites.",
+    "scope_region": (
+        "Au moins 14 civils ont été tués dans l'oblast de Kherson, et 9 autres ont péri dans le Donbass, selon Kiev."
+    ),
+    "scope_region_iso": "Quelque 2000 manifestants ont défilé en Bavière samedi, et 300 dans la province de Flandre-Orientale.",
+    "scope_region_city": (
+        "Au moins 30 personnes ont été évacuées à Kherson. "
+        "Plus de 50 villages de la région de Kharkiv sont privés d'électricité."
+    ),
     # -- inverted cues -------------------------------------------------------------------------
     "inv_title": "« Les routes resteront fermées jusqu'à demain matin », a précisé le préfet.",
     "inv_name_age": "« On n'a jamais vu une telle affluence au marché », explique Sylvie Martin, 58 ans.",
@@ -728,6 +736,9 @@ EN_CASES.update({
         "while 300 families fled to Erbil."
     ),
     "en_scope_org_city": "About 40 people were evacuated near Lyon on Sunday.",
+    "en_scope_region": "At least 14 civilians were killed in Kherson Oblast, and 9 more died in the Donbas, officials said.",
+    "en_scope_region_iso": "About 2,000 protesters marched in Bavaria on Saturday, and 300 in the Kharkiv region.",
+    "en_scope_region_city": "At least 30 people were evacuated in Kherson. More than 50 homes were flooded in County Mayo.",
     "en_fig_premodified_unit": "The 12 EU ministers met as 30 Welsh farmers waited outside.",
     "en_fig_clock_last_year": "At 10:30 on Friday, 40 riders set off, up from 150 last year, for three full days.",
 })

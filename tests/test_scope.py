@@ -58,6 +58,22 @@ def days(period: Period | None) -> tuple[str | None, str | None] | None:
         ("Le chômage a touché 12 % des jeunes en février.", "2019-03-20", ("2019-02-01", "2019-02-28")),
         ("La police a arrêté 40 personnes fin février.", "2019-03-20", ("2019-02-28", "2019-02-28")),
         ("La police a arrêté 40 personnes cette semaine.", "2019-03-14", ("2019-03-11", "2019-03-14")),
+        # a day and month that « prochain » follows: the next one (2019-03-20 is after the
+        # publication date; on 2019-03-28 it is the next year's)
+        ("Quelque 300 élèves rentreront le 20 mars prochain.", "2019-03-14", ("2019-03-20", "2019-03-20")),
+        ("Quelque 300 élèves rentreront le 20 mars prochain.", "2019-03-28", ("2020-03-20", "2020-03-20")),
+        # a month and a year relative to the publication date: the whole of a past or future
+        # one, the current one up to the publication date
+        ("Le chômage a touché 12 % des jeunes le mois dernier.", "2019-03-14", ("2019-02-01", "2019-02-28")),
+        ("Le chômage a touché 12 % des jeunes le mois dernier.", "2019-01-14", ("2018-12-01", "2018-12-31")),
+        ("Le chômage touchera 12 % des jeunes le mois prochain.", "2019-12-14", ("2020-01-01", "2020-01-31")),
+        ("Le chômage a touché 12 % des jeunes l'an dernier.", "2019-03-14", ("2018-01-01", "2018-12-31")),
+        ("Le chômage a touché 12 % des jeunes l’année dernière.", "2019-03-14", ("2018-01-01", "2018-12-31")),
+        ("Le chômage a touché 12 % des jeunes cette année.", "2019-03-14", ("2019-01-01", "2019-03-14")),
+        ("Le chômage a touché 12 % des jeunes depuis l'an dernier.", "2019-03-14", ("2018-01-01", "2019-03-14")),
+        ("Le chômage a touché 12 % des jeunes en mars l'an dernier.", "2019-03-14", ("2018-03-01", "2018-03-31")),
+        # « depuis » and a month alone: from its first day (the last such month)
+        ("Quelque 300 radars ont été détruits depuis novembre.", "2019-01-10", ("2018-11-01", "2019-01-10")),
     ],
 )
 def test_period_is_resolved_against_the_publication_date(
@@ -86,6 +102,22 @@ def test_period_text_is_the_words_that_gave_it(fr_pack: LanguagePack) -> None:
 def test_undated_article(fr_pack: LanguagePack, text: str, expected: tuple[str, str] | None) -> None:
     figure = next(w for w in text.split() if w[0].isdigit())
     assert days(period_of(text, None, figure, fr_pack)) == expected
+
+
+def test_the_next_one_is_said_after_it(fr_pack: LanguagePack) -> None:
+    # « prochain » is part of the words that gave the period; without it, the past one
+    text = "Quelque 300 élèves rentreront mardi prochain."
+    period = period_of(text, "2019-03-14", "300", fr_pack)
+    assert period is not None and (period.start, period.text) == ("2019-03-19", "mardi prochain")
+    period = period_of("Quelque 300 élèves ont défilé le 20 mars.", "2019-03-14", "300", fr_pack)
+    assert period is not None and (period.start, period.text) == ("2018-03-20", "20 mars")
+    # a word before the date may not be about it (« avant le 20 mars » in a past account)
+    assert days(period_of("Quelque 300 élèves ont défilé avant le 20 mars.", "2019-03-28", "300", fr_pack)) == (
+        "2019-03-20", "2019-03-20")  # fmt: skip
+
+
+def test_a_relative_month_or_year_needs_the_publication_date(fr_pack: LanguagePack) -> None:
+    assert period_of("Le chômage a touché 12 % des jeunes l'an dernier.", None, "12", fr_pack) is None
 
 
 def test_no_time_no_period(fr_pack: LanguagePack) -> None:
@@ -199,3 +231,50 @@ def test_dateline_gives_the_main_place_and_the_weekday_a_date(scoped: Callable[.
 def test_a_dateline_place_the_gazetteer_does_not_know_keeps_its_words(scoped: Callable[..., list[Figure]]) -> None:
     place = place_of(scoped("scope_dateline_unknown"), "200")
     assert place == ("MORVANEL", "Morvanel", None, None)  # named as a name is spelt, not in capitals
+
+
+# -- regions ------------------------------------------------------------------------------------
+
+
+def test_a_region_noun_makes_a_region_of_its_country(scoped: Callable[..., list[Figure]]) -> None:
+    # « l'oblast de Kherson »: the region named after its city, in the city's country, no city;
+    # « le Donbass »: a region of the pack's table (the name compare shows: "Donbas")
+    figures = scoped("scope_region")
+    assert place_of(figures, "14") == ("oblast de Kherson", "Kherson", "UA", None)
+    assert place_of(figures, "9") == ("Donbass", "Donbas", "UA", None)
+
+
+def test_a_region_the_gazetteer_names(scoped: Callable[..., list[Figure]]) -> None:
+    # ISO 3166-2 with its French names: « Bavière » (no noun), « province de Flandre-Orientale »
+    # (the model's entity holds the noun and « de »)
+    figures = scoped("scope_region_iso")
+    assert place_of(figures, "2000") == ("Bavière", "Bavaria", "DE", None)
+    assert place_of(figures, "300") == ("province de Flandre-Orientale", "Oost-Vlaanderen", "BE", None)
+
+
+def test_a_city_without_a_region_noun_stays_a_city(scoped: Callable[..., list[Figure]]) -> None:
+    figures = scoped("scope_region_city")
+    assert place_of(figures, "30") == ("Kherson", "Kherson", "UA", "Kherson")
+    assert place_of(figures, "50") == ("région de Kharkiv", "Kharkiv", "UA", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "near", "expected"),
+    [
+        ("Bavière", False, None, ("Bavaria", "DE")),
+        ("Kherson", True, None, ("Kherson", "UA")),  # named after its city
+        ("Nord", True, "FR", ("Nord", "FR")),  # of two regions of one name, the article's country's
+        ("Zorbistan", True, None, None),
+    ],
+)
+def test_gazetteer_regions(name: str, region: bool, near: str | None, expected: tuple[str, str] | None) -> None:
+    found = gazetteer(("fr",), "en").lookup(name, region=region, near=near)
+    assert (None if found is None else (found.name, found.country)) == expected
+    assert found is None or (found.region and not found.city)
+
+
+def test_a_region_is_grouped_at_country_level() -> None:
+    from selon.store.grouping import place_key
+
+    assert place_key(None, "UA", "Kherson") == "UA"
+    assert place_key("Kherson", "UA", "Kherson") == "Kherson"

@@ -34,6 +34,22 @@ def days(text: str, published: str | None, pack: LanguagePack) -> tuple[str | No
         ("Police arrested 40 people at the end of February.", "2019-03-20", ("2019-02-28", "2019-02-28")),
         ("Police arrested 40 people last week.", "2019-03-14", ("2019-03-04", "2019-03-10")),
         ("Unemployment hit 12% in 2018.", "2019-03-20", ("2018-01-01", "2018-12-31")),
+        # next Tuesday, Tuesday next; a date a year later; a month and a year relative to the
+        # publication date, and a month of such a year
+        ("About 300 pupils return next Tuesday.", "2019-03-14", ("2019-03-19", "2019-03-19")),
+        ("About 300 pupils return on Tuesday next.", "2019-03-14", ("2019-03-19", "2019-03-19")),
+        ("About 300 pupils return on March 20 next year.", "2019-03-14", ("2020-03-20", "2020-03-20")),
+        ("Unemployment hit 12% last month.", "2019-03-14", ("2019-02-01", "2019-02-28")),
+        ("Unemployment hit 12% last month.", "2019-01-14", ("2018-12-01", "2018-12-31")),
+        ("Unemployment will hit 12% next month.", "2019-12-14", ("2020-01-01", "2020-01-31")),
+        ("Unemployment hit 12% last year.", "2019-03-14", ("2018-01-01", "2018-12-31")),
+        ("Unemployment hit 12% this year.", "2019-03-14", ("2019-01-01", "2019-03-14")),
+        ("Unemployment hit 12% in March last year.", "2019-03-14", ("2018-03-01", "2018-03-31")),
+        ("Unemployment has hit 12% since last year.", "2019-03-14", ("2018-01-01", "2019-03-14")),
+        ("Unemployment hit 12% last year.", None, None),
+        # since and a month alone; the nearest time of the sentence, not a later clause's year
+        ("About 300 cameras were damaged since November, as a law passed last year.", "2019-01-10",
+         ("2018-11-01", "2019-01-10")),
     ],
 )
 def test_english_period(en_pack: LanguagePack, text: str, published: str | None, expected: tuple[str, str]) -> None:
@@ -88,3 +104,31 @@ def test_english_place_after_near_and_a_weekday(frozen_doc, en_pack) -> None:
     (figure,) = scoped_en(frozen_doc, en_pack, "en_scope_org_city", "2019-03-20")
     assert figure.place is not None and figure.place.name == "Lyon"
     assert figure.period is not None and (figure.period.start, figure.period.end) == ("2019-03-17", "2019-03-17")
+
+
+def _places(frozen_doc, en_pack, name: str) -> dict[str, tuple[str | None, ...] | None]:
+    figures = scoped_en(frozen_doc, en_pack, name, "2019-03-20")
+    return {
+        f.text: (f.place.text, f.place.name, f.place.country, f.place.city) if f.place else None for f in figures
+    }
+
+
+def test_english_regions(frozen_doc, en_pack) -> None:
+    """"Kherson Oblast" (tagged ORG, the noun after the name) is the region named after its city;
+    "the Donbas" a region of the pack's table; "Bavaria" one of ISO 3166-2; "the Kharkiv region"
+    and "County Mayo" regions by their noun: each with its country and no city."""
+    import selon.pipeline.components  # noqa: F401  (registers doc._.selon_quotes)
+
+    assert _places(frozen_doc, en_pack, "en_scope_region") == {
+        "At least 14 civilians": ("Kherson Oblast", "Kherson", "UA", None),
+        "9": ("Donbas", "Donbas", "UA", None),
+    }
+    assert _places(frozen_doc, en_pack, "en_scope_region_iso") == {
+        "About 2,000 protesters": ("Bavaria", "Bavaria", "DE", None),
+        "300": ("Kharkiv region", "Kharkiv", "UA", None),
+    }
+    # a city without a region noun stays a city
+    assert _places(frozen_doc, en_pack, "en_scope_region_city") == {
+        "At least 30 people": ("Kherson", "Kherson", "UA", "Kherson"),
+        "More than 50 homes": ("County Mayo", "Mayo", "IE", None),
+    }

@@ -276,6 +276,9 @@ class Places:
     agencies: Words
     gazetteer_languages: Words
     opening_chars: int
+    region_nouns: Words
+    region_names_in: str
+    regions: dict[str, Words]
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,8 @@ class Periods:
     weekdays: Words
     determiners: Words
     months: Counts
+    relative_months: Counts
+    relative_years: Counts
 
 
 @dataclass(frozen=True)

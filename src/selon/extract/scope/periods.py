@@ -3,9 +3,11 @@
 Time expressions are found with one pattern built from the pack's ``[periods]`` words and its
 month and weekday names: a day (« le 17 mars », « samedi », « mardi soir », « hier »), a part
 of a month (« la mi-février », « début mars », « fin mars »), a month (« en mars »), a year
-(« en 2018 »), a week (« cette semaine »), and what joins them: « depuis X » (from X to the
+(« en 2018 »), a week (« cette semaine »), a month or a year named relative to the publication
+date (« le mois dernier », « l'an prochain »), and what joins them: « depuis X » (from X to the
 publication date), « du X au Y », « entre X et Y ». A day is read by ``dateparser`` against the
-publication date (the past preferred); the rest are rules here. An expression that needs a
+publication date (the past preferred, unless a word after it says the next one: « le 20 mars
+prochain », « mardi prochain »); the rest are rules here. An expression that needs a
 publication date the article does not have gives no period.
 """
 
@@ -48,6 +50,8 @@ class PeriodWords:
     day_suffixes: tuple[str, ...]
     weekdays: dict[str, int]
     parts_of_day: frozenset[str]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
     languages: tuple[str, ...]
 
 
@@ -62,18 +66,22 @@ def period_words(pack: LanguagePack) -> PeriodWords:
     year = r"(?:1[89]\d\d|20\d\d)"
     det = rf"(?:(?:{_alt(p.determiners)})\s*)?"
     modifier = rf"(?:{_alt(p.mid + p.early + p.late)})"
+    # « March 20 next year », « en mars l'an dernier »: the year said relative to the publication
+    year_said = rf"(?:,?\s+{year}|\s+(?:{_alt(list(p.relative_years))}))"
     atoms = {
         # « 17 mars », « samedi 17 mars 2019 »; « March 17 », « Saturday, March 17, 2019 »
-        "date": rf"(?:{weekday},?\s+)?(?:{day}\s+{month}|{month}\s+{day}(?!\d))(?:,?\s+{year})?",
-        "part": rf"{modifier}[\s-]*(?:(?:{_alt(pack.places.links)})\s*)?{month}(?:\s+{year})?",
-        "month": rf"(?:(?:{_alt(p.month_of)})\s+){month}(?:\s+{year})?|{month}\s+{year}",
+        "date": rf"(?:{weekday},?\s+)?(?:{day}\s+{month}|{month}\s+{day}(?!\d)){year_said}?",
+        "part": rf"{modifier}[\s-]*(?:(?:{_alt(pack.places.links)})\s*)?{month}{year_said}?",
+        "month": rf"(?:(?:{_alt(p.month_of)})\s+){month}{year_said}?|{month}\s+{year}",
         "weekday": rf"{weekday}(?:\s+(?:{_alt(p.parts_of_day)}))?",
         "relday": rf"(?:{_alt(p.relative_days)})",
         "year": rf"(?:{_alt(p.in_year)})\s+{year}",
         "weeks": rf"(?:{_alt(p.this_week + p.last_week)})",
+        "relative": rf"(?:{_alt(list(p.relative_months) + list(p.relative_years))})",
     }
     atom = "|".join(f"(?:{a})" for a in atoms.values())
-    since = rf"(?P<since>(?:{_alt(p.since)})\s+{det}(?P<s>{atom}))"
+    # « depuis novembre », "since November": a month alone after « depuis » is that month
+    since = rf"(?P<since>(?:{_alt(p.since)})\s+{det}(?P<s>{atom}|{month}))"
     span = (
         rf"(?P<range>(?:(?:{_alt(p.range_from)})\s+{det}(?P<a>{day}|{atom})\s+(?:{_alt(p.range_to)})\s+{det}(?P<b>{atom}))"
         rf"|(?:(?:{_alt(p.between)})\s+{det}(?P<c>{day}|{atom})\s+(?:{_alt(p.between_and)})\s+{det}(?P<d>{atom})))"
@@ -99,6 +107,8 @@ def period_words(pack: LanguagePack) -> PeriodWords:
         day_suffixes=tuple(fold(w) for w in p.day_suffixes),
         weekdays={fold(w): k for k, w in enumerate(p.weekdays)},
         parts_of_day=frozenset(fold(w) for w in p.parts_of_day),
+        relative_months={_flat(w): n for w, n in p.relative_months.items()},
+        relative_years={_flat(w): n for w, n in p.relative_years.items()},
         languages=tuple(p.dateparser_languages),
     )
 
@@ -136,12 +146,20 @@ class Periods:
     def _find(self, text: str) -> Iterator[TimeExpression]:
         for m in self.words.pattern.finditer(text):
             days = self._resolve(m)
+            end = m.end()
             if m.group("one") and days[0] is not None and self.words.since_before.search(text, max(0, m.start() - 80), m.start()):
                 days = (days[0], self.published)
-            elif m.group("one") and self._ahead(text, m) and days[0] is not None and days[0] == days[1]:
-                days = (days[0] + dt.timedelta(days=7),) * 2  # the next such weekday
+            elif m.group("one") and (day := days[0]) is not None and day == days[1]:
+                after = self.words.future_after.match(text, end)
+                ahead = self._ahead(text, m, after is not None)
+                if ahead == "weekday":
+                    days = (day + dt.timedelta(days=7),) * 2  # the next such weekday
+                elif ahead == "date":
+                    days = (_next_year(day, self.published),) * 2  # the next such day of the year
+                if ahead and after is not None:
+                    end = after.end()  # « mardi prochain », « next Tuesday » said after it
             if days[0] is not None or days[1] is not None:
-                yield TimeExpression(m.start(), m.end(), m.group(), days)
+                yield TimeExpression(m.start(), end, text[m.start() : end], days)
 
     def of(self, start: int, end: int, sentence: tuple[int, int]) -> Period | None:
         """The period of the figure at characters ``[start, end)``: the time expression of its
@@ -182,7 +200,16 @@ class Periods:
 
     def _atom(self, text: str) -> Days:
         w = self.words
-        flat = " ".join(fold(text).replace("’", "'").split())
+        flat = _flat(text)
+        if flat in w.relative_months:
+            return self._relative_month(w.relative_months[flat])
+        if flat in w.relative_years:
+            return self._relative_year(w.relative_years[flat])
+        said = next((k for k in w.relative_years if flat.endswith(" " + k)), None)
+        if said is not None:  # « in March last year »: March of that year
+            if self.published is None:
+                return None, None
+            flat = f"{flat[: -len(said)]}{self.published.year + w.relative_years[said]}"
         if flat in w.this_week:
             return self._week(0)
         if flat in w.last_week:
@@ -200,12 +227,34 @@ class Periods:
         day_words = ["1" if t in w.first_days else t for t in tokens if t not in w.parts_of_day]
         return self._day(" ".join(day_words))
 
-    def _ahead(self, text: str, m: re.Match[str]) -> bool:
-        """Whether the weekday ``m`` is the next one (« d'ici mercredi », « lundi prochain »)."""
+    def _ahead(self, text: str, m: re.Match[str], said_after: bool) -> str | None:
+        """``"weekday"`` when the weekday ``m`` is the next one (« d'ici mercredi », « lundi
+        prochain »), ``"date"`` when the day and month ``m`` (no year) are the next ones: only a
+        word after it says so (« le 20 mars prochain »), a word before it may not be about it
+        (« avant le 20 mars »); else None."""
         w = self.words
-        if fold(m.group("one")).split()[0] not in w.weekdays:
-            return False
-        return bool(w.future_before.search(text, max(0, m.start() - 20), m.start()) or w.future_after.match(text, m.end()))
+        tokens = [_day_number(t, w.day_suffixes) for t in re.split(r"[\s,-]+", fold(m.group("one"))) if t]
+        if tokens[0] in w.weekdays and len(tokens) <= 2 and not any(t in w.months for t in tokens):
+            before = w.future_before.search(text, max(0, m.start() - 20), m.start())
+            return "weekday" if said_after or before else None
+        dated = any(t in w.months for t in tokens) and not any(t.isdigit() and len(t) == 4 for t in tokens)
+        return "date" if said_after and dated else None
+
+    def _relative_month(self, offset: int) -> Days:
+        """The month ``offset`` months after the publication date's (up to that date for its own)."""
+        if self.published is None:
+            return None, None
+        index = self.published.year * 12 + self.published.month - 1 + offset
+        year, month = divmod(index, 12)
+        first = dt.date(year, month + 1, 1)
+        last = dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+        return first, min(last, self.published) if offset == 0 else last
+
+    def _relative_year(self, offset: int) -> Days:
+        """The year ``offset`` years after the publication date's (up to that date for its own)."""
+        if self.published is None:
+            return None, None
+        return self._year(self.published.year + offset)
 
     def _weekday(self, weekday: int) -> Days:
         """The last such weekday up to the publication date, that day included."""
@@ -259,6 +308,21 @@ class Periods:
             return None, None
         day = data.date_obj.date()
         return day, day
+
+
+def _flat(text: str) -> str:
+    """``text`` as a phrase is looked up: folded, one straight apostrophe, single spaces."""
+    return " ".join(fold(text).replace("’", "'").split())
+
+
+def _next_year(day: dt.date, published: dt.date | None) -> dt.date:
+    """``day`` (resolved in the past) moved on a year when it is not after ``published``."""
+    if published is None or day > published:
+        return day
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
 
 
 def _day_number(token: str, suffixes: tuple[str, ...]) -> str:

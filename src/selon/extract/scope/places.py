@@ -7,6 +7,11 @@ in its sentence, not in the words that attribute it (« Selon le gouverneur de l
 Mossoul, … »), not past a word that opens another clause, after the figure before before it,
 nearest first. With none there, it is the place the article is about: its dateline's, else the
 place its opening names that the article names most.
+
+A name headed by a region noun (« l'oblast de Kherson », "the Kharkiv region") is a region: its
+``name`` the region's, its ``country`` its country, no ``city`` (so compare groups it at country
+level, :func:`selon.store.grouping.place_key`); so is a name the gazetteer knows only as a region
+(« en Bavière ») or the pack's ``[places.regions]`` lists (« le Donbass »).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from selon.extract.scope.gazetteer import Known, gazetteer
+from selon.extract.scope.gazetteer import Known, gazetteer, name_key
 from selon.lang.pack import LanguagePack, fold, folded
 from selon.models import Place
 
@@ -40,6 +45,9 @@ class PlaceWords:
     dateline: re.Pattern[str]
     languages: tuple[str, ...]
     opening_chars: int
+    region_nouns: frozenset[str]
+    regions: dict[str, Known]
+    names_in: str
 
 
 @cache
@@ -66,6 +74,13 @@ def place_words(pack: LanguagePack) -> PlaceWords:
         dateline=dateline,
         languages=tuple(p.gazetteer_languages),
         opening_chars=p.opening_chars,
+        region_nouns=folded(p.region_nouns),
+        names_in=p.region_names_in,
+        regions={
+            name_key(written): Known(name, country, city=False, region=True)
+            for name, (country, *names) in p.regions.items()
+            for written in (name, *names)
+        },
     )
 
 
@@ -115,7 +130,9 @@ def _is_place(doc: Doc, ent: Span, words: PlaceWords) -> bool:
     if ent.label_ not in words.known_labels:
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
-    return (after is not None and fold(after.text) in words.nouns) or gazetteer(words.languages).lookup(ent.text) is not None
+    if (after is not None and fold(after.text) in words.nouns) or (len(ent) > 1 and fold(ent[-1].text) in words.nouns):
+        return True  # « the al-Nasr district », "Kherson Oblast" (tagged ORG)
+    return gazetteer(words.languages, words.names_in).lookup(ent.text) is not None
 
 
 def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
@@ -123,7 +140,12 @@ def _widen(doc: Doc, start: int, end: int, words: PlaceWords) -> Mention:
     « ville de X », « quartier de la X », « partie occidentale de X »; or the place noun right
     after it (« the al-Jadida district »)."""
     if end - start > 1 and fold(doc[start].text) in words.nouns | words.parts:
-        return Mention(start, end, start + 1, end)  # the model's entity holds the noun
+        name = start + 1  # the model's entity holds the noun (« province de Flandre-Orientale »)
+        while name < end - 1 and fold(doc[name].text) in words.links | words.determiners:
+            name += 1
+        return Mention(start, end, name, end)
+    if end - start > 1 and fold(doc[end - 1].text) in words.nouns:
+        return Mention(start, end, start, end - 1, noun_after=True)  # … and the noun after the name
     if end < len(doc) and fold(doc[end].text) in words.nouns and not _noun_before(doc, start, words):
         return Mention(start, end + 1, start, end, noun_after=True)
     i = _skip_determiner(doc, start - 1, words)
@@ -209,7 +231,11 @@ def to_place(doc: Doc, m: Mention, words: PlaceWords, main: Place | None) -> Pla
         if main is not None and main.city is not None:
             return Place(span.text, span.start_char, span.end_char, name, main.country, main.city)
         return Place(span.text, span.start_char, span.end_char, name)
-    known: Known | None = gazetteer(words.languages).lookup(name)
+    region = not m.part_of and (m.start < m.name_start or m.noun_after) and fold(head.text) in words.region_nouns
+    near = main.country if main is not None else None
+    known: Known | None = words.regions.get(name_key(name)) or gazetteer(words.languages, words.names_in).lookup(
+        name, region=region, near=near
+    )
     if known is None:
         return Place(span.text, span.start_char, span.end_char, name)
     city = known.name if known.city else None
