@@ -7,8 +7,9 @@
    ``Store.add`` is reported too, as it is less noisy than a difference of two long runs.
    Goal: ≤ 15 %.
 2. Query speed: 100,000 synthetic figures (5,000 articles × 20) in a fresh SQLite store,
-   then ``compare`` (all groupings, one grouping, one filter) and ``figures``, timed.
-   Goal: ``compare`` < 1 s. Also timed on a store without the schema-2 indexes.
+   then ``compare`` (all groupings, one grouping, one filter), ``figures`` and the web's
+   figures page (one page of 50, its total and facet counts), timed.
+   Goal: ``compare`` < 1 s, a figures page well under that. Also timed on a store without the schema-2 indexes.
 
     .venv/bin/python benchmarks/store.py                 # 2,000 articles, SQLite
     .venv/bin/python benchmarks/store.py --articles 300  # quicker
@@ -33,7 +34,8 @@ from selon.models import Analysis, Article, Figure, Period, Place
 from selon.pipeline.analyzer import Analyzer
 from selon.store.db import SCHEMA_VERSION, AddResult, Store, open_store
 from selon.store.loader import ingest
-from selon.store.queries import compare, figures
+from selon.store.queries import Filters, compare, figures
+from selon.web.service import figures_page
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 
@@ -182,6 +184,13 @@ def part2(folder: Path) -> None:
         )
         timed("  figures --outcome killed", lambda s=store: figures(s, outcome="killed"))
         timed("  figures (all)", lambda s=store: figures(s), repeat=1)
+        # the web's figures page: one page of 50 with its total and facet counts
+        timed("  figures page (web): page 1, by date", lambda s=store: figures_page(s, Filters()).rows)
+        timed("  figures page (web): page 40, -value", lambda s=store: figures_page(s, Filters(), sort="-value", page=40).rows)
+        timed(
+            "  figures page (web): --outcome killed, source",
+            lambda s=store: figures_page(s, Filters(outcome="killed"), sort="source").rows,
+        )
         store.close()
 
 

@@ -1367,3 +1367,89 @@ def test_figures_and_group_chart_in_french(scoped: TestClient) -> None:
     assert "groupe 1 dans le temps" in group.text
     assert scoped.get("/figures", params={"per_page": 1000}).status_code == 422
     assert scoped.get("/compare", params={"group": 0}).status_code == 422
+
+
+# -- the figures page in SQL: the same page as reading every row ------------------------------
+
+
+def _page_read_in_python(store, filters, *, sort: str, page: int, per_page: int):  # type: ignore[no-untyped-def]
+    """The figures page as it was made before the database did the work: every matching row
+    read, counted and sorted here (the reference the SQL page must equal)."""
+    from selon.store import grouping, queries
+    from selon.store.db import fold_search
+    from selon.web.view import when
+
+    rows = list(queries.figures(store, filters))
+
+    def facet(name: str, r: dict) -> str | None:  # type: ignore[type-arg]
+        if name == "place":
+            return r.get("place_name") or r.get("place_text")
+        if name == "period":
+            day = when(r)
+            return str(day)[:7] if day else None
+        value = r.get(name)
+        return None if value is None else str(value)
+
+    facets = {}
+    for name in ("outcome", "source", "outlet", "place", "period"):
+        counts: dict[str, int] = {}
+        for r in rows:
+            value = facet(name, r)
+            if value:
+                counts[value] = counts.get(value, 0) + 1
+        facets[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
+    if sort.endswith("value"):
+        rows.sort(key=lambda r: grouping.point(r.get("low"), r.get("high"), r.get("qualifier") or "") or 0.0,
+                  reverse=sort.startswith("-"))  # fmt: skip
+    elif sort == "source":
+        rows.sort(key=lambda r: fold_search(r.get("source") or "\uffff"))
+    else:
+        rows.sort(key=lambda r: str(when(r) or ""), reverse=sort.startswith("-"))
+    shown = rows[(page - 1) * per_page : page * per_page]
+    return [(r["article"], r["figure"]) for r in shown], len(rows), facets
+
+
+def test_figures_page_in_sql_is_the_page_read_in_python(tmp_path: Path) -> None:
+    """Facet counts, sorting and paging done by the database give the same rows, totals and
+    facets as reading every matching figure (ties, missing values, accents included)."""
+    import random
+
+    from selon.models import Analysis, Article, Figure, Period, Place
+    from selon.store.db import open_store
+    from selon.store.queries import Filters
+    from selon.web.service import figures_page
+
+    rng = random.Random(3)
+    store = open_store(tmp_path / "page.db")
+    sources = ["Préfecture", "préfecture du Rhône", "CGT", "Élise Roux", "", None, "zoé"]
+    places = [None, Place("Lyon", 0, 4, "Lyon", "FR", "Lyon"), Place("quartier X", 0, 10, None),
+              Place("Kherson Oblast", 0, 14, "Kherson", "UA", None), Place("", 0, 0, "")]  # fmt: skip
+    for i in range(30):
+        published = None if i % 7 == 0 else f"2024-0{1 + i % 3}-{10 + i % 5}"
+        figs = []
+        for j in range(rng.randint(0, 6)):
+            low = rng.choice([None, 3, 12, 12, 300])
+            period = rng.choice([None, None, Period("2024-03-16", "2024-03-16", "samedi"), Period(None, "2024-02-01", "x")])
+            figs.append(Figure(
+                id=f"f{j + 1}", text=f"{low} x", start=0, end=5, low=low,
+                high=low * 2 if low and rng.random() < 0.2 else None,
+                qualifier=rng.choice(["exact", "vague", "more_than"]), unit="personnes",
+                outcome=rng.choice(["killed", "participating", "other"]), source=rng.choice(sources),
+                place=rng.choice(places), period=period,
+            ))  # fmt: skip
+        outlet = rng.choice([None, "Le Monde", "Libération"])
+        store.add(Analysis(article=Article(id=f"a{i}", text=f"Article {i}: " + "x" * 20, published=published, outlet=outlet,
+                                           language="fr"), figures=figs))  # fmt: skip
+    try:
+        everything = figures_page(store, Filters(), per_page=7)
+        assert everything.total > 40 and all(everything.facets.values())
+        for filters in (Filters(), Filters(outcome="killed"), Filters(source="prefecture"), Filters(place="lyon"),
+                        Filters(period="2024-03")):  # fmt: skip
+            for sort in ("date", "-date", "value", "-value", "source"):
+                for page in (1, 2, 3):
+                    found = figures_page(store, filters, sort=sort, page=page, per_page=7)
+                    expected = _page_read_in_python(store, filters, sort=sort, page=page, per_page=7)
+                    assert ([(r["article"], r["figure"]) for r in found.rows], found.total, found.facets) == expected, (
+                        filters, sort, page)  # fmt: skip
+    finally:
+        store.close()

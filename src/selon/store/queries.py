@@ -301,6 +301,43 @@ def _sources_for(conn: Any, f: Filters) -> Sources | None:
     return read_sources(conn) if f.source else None
 
 
+#: How :func:`figures` can sort (``sort``; a leading ``-``: the other way): by ``date`` (a
+#: figure's day: its period's start, else its end, else its article's publication date), by
+#: ``value`` (its point value, :func:`grouping.point`, 0 for none) or by ``source`` (folded,
+#: none last); ties, and no ``sort``, oldest article first.
+FIGURE_SORTS = ("date", "-date", "value", "-value", "source")
+#: What :func:`figure_facets` counts: a figure's outcome, source, outlet, place (its name, else
+#: its words) and period (the month of its day, as ``date`` sorts).
+FIGURE_FACETS = ("outcome", "source", "outlet", "place", "period")
+
+
+def _text(column: Any) -> Any:
+    """``column`` with an empty text as NULL."""
+    return sa.func.nullif(column, "")
+
+
+def _figure_day() -> Any:
+    """A figure's day as text (``YYYY-MM-DD``): its period's start, else end, else its
+    article's publication date (:func:`selon.web.view.when`); NULL when none is known."""
+    fg = figures_table
+    published = sa.cast(articles.c.published, sa.String)
+    return sa.func.substr(sa.func.coalesce(_text(fg.c.period_start), _text(fg.c.period_end), published), 1, 10)
+
+
+def _figure_order(sort: str | None) -> list[Any]:
+    """The ORDER BY of :func:`figures` for ``sort`` (:data:`FIGURE_SORTS`)."""
+    fg = figures_table
+    oldest_first = [articles.c.published, articles.c.id, fg.c.id]
+    if sort is None:
+        return oldest_first
+    if sort not in FIGURE_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(FIGURE_SORTS)}, not {sort!r}")
+    if sort == "source":
+        return [_text(fg.c.source).is_(None), _Folded(_text(fg.c.source)), *oldest_first]
+    key = sa.func.coalesce(_figure_day(), "") if sort.endswith("date") else sa.func.coalesce(_point(), 0.0)
+    return [key.desc() if sort.startswith("-") else key, *oldest_first]
+
+
 def figures(
     db: str | Path | Store | None = None,
     filters: Filters | Mapping[str, Any] | None = None,
@@ -309,11 +346,13 @@ def figures(
     limit: int | None = None,
     offset: int = 0,
     context: bool = False,
+    sort: str | None = None,
     **kwargs: Any,
 ) -> Records:
     """Every stored figure with its source, article, outlet and date (:data:`FIGURE_COLUMNS`),
-    oldest article first; ``limit``/``offset`` take one page of them (:func:`count_figures`
-    tells how many there are). ``context`` adds the column ``sentence``: the sentence of its
+    oldest article first, or as ``sort`` says (:data:`FIGURE_SORTS`); ``limit``/``offset``
+    take one page of them (:func:`count_figures` tells how many there are, :func:`figure_facets`
+    what they are about). ``context`` adds the column ``sentence``: the sentence of its
     article the figure is in (:func:`sentence_around`). ``source`` finds a source by any of
     its names (:func:`source_condition`).
 
@@ -321,6 +360,7 @@ def figures(
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise ValueError(f"limit and offset must be 0 or more, not {limit} and {offset}")
+    order = _figure_order(sort)
     f = _filters(filters, kwargs)
     fg = figures_table
     stored = [column for _, column in _ARTICLE_PARTS] + [c for _, c, _ in _FIGURE_PARTS if c is not None]
@@ -335,7 +375,7 @@ def figures(
             sa.select(*stored)
             .join_from(fg, articles, fg.c.article_id == articles.c.id)
             .where(*_figure_conditions(f, _sources_for(conn, f)))
-            .order_by(articles.c.published, articles.c.id, fg.c.id)
+            .order_by(*order)
             .limit(limit)
             .offset(offset or None)
         )
@@ -362,6 +402,59 @@ def count_figures(
             .where(*_figure_conditions(f, _sources_for(conn, f)))
         )
         return int(conn.execute(query).scalar() or 0)
+
+
+def _facet_value(name: str) -> Any:
+    fg = figures_table
+    if name == "place":
+        return sa.func.coalesce(_text(fg.c.place), _text(fg.c.place_text))
+    if name == "period":
+        return sa.func.substr(_figure_day(), 1, 7)
+    # an empty text as none (not counted); as an expression, no index is read in its order
+    # either: SQLite would then fetch each figure's article out of order (twice as slow on
+    # 100,000 figures as a scan and a sort)
+    return _text({"outcome": fg.c.outcome, "source": fg.c.source, "outlet": articles.c.outlet}[name])
+
+
+def figure_facets(
+    db: str | Path | Store | None = None,
+    filters: Filters | Mapping[str, Any] | None = None,
+    *,
+    names: Sequence[str] = FIGURE_FACETS,
+    top: int | None = None,
+    **kwargs: Any,
+) -> dict[str, list[tuple[str, int]]]:
+    """For each facet of ``names`` (:data:`FIGURE_FACETS`), its values among the figures
+    :func:`figures` gives for these filters, with how many figures have each: the most
+    frequent first (then in code point order), ``top`` of them at most; a figure without a
+    value (none, or empty) is not counted. One GROUP BY a facet, in the database."""
+    f = _filters(filters, kwargs)
+    fg = figures_table
+    unknown = [n for n in names if n not in FIGURE_FACETS]
+    if unknown:
+        raise ValueError(f"facets are {', '.join(FIGURE_FACETS)}, not {', '.join(unknown)}")
+    out: dict[str, list[tuple[str, int]]] = {}
+    with using_store(db, read_only=True) as store, store.read() as conn:
+        cond = _figure_conditions(f, _sources_for(conn, f))
+        for name in names:
+            # the value in a subquery, so that GROUP BY names a column (PostgreSQL would not
+            # take an expression with bound parameters as the selected one)
+            inner = (
+                sa.select(_facet_value(name).label("value"))
+                .join_from(fg, articles, fg.c.article_id == articles.c.id)
+                .where(*cond)
+                .subquery()
+            )
+            value, n = inner.c.value, sa.func.count()
+            query = (
+                sa.select(value, n)
+                .where(value.is_not(None), value != "")
+                .group_by(value)
+                .order_by(n.desc(), value)
+                .limit(top)
+            )
+            out[name] = [(str(v), int(k)) for v, k in conn.execute(query)]
+    return out
 
 
 #: Where a sentence ends: one of . ! ? followed by a space or the end, or a line break.
