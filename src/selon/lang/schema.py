@@ -124,6 +124,8 @@ class AccordingTo:
     distributive: Words
     opinion_holders: Words
     pronouns: Words
+    citing: Words
+    cited_heads: Words
 
 
 @dataclass(frozen=True)

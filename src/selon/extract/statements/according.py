@@ -5,6 +5,9 @@ phrase attributes a clause, found by the first of :data:`ACCORDING_RULES` that a
 2. :func:`according_medial` — « les dégâts atteignent, selon X, CONTENT »: the words after it;
 3. :func:`according_quoted` — « une peine « symbolique » selon X »: the quotation right before it;
 4. :func:`according_final` — « CONTENT, selon X »: the clause before it.
+
+:func:`citing_rules` then gives a cue's statement to the source its speaker cites (« …, a
+rapporté BFMTV, citant la police »: the police's, via BFMTV).
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     if rng is None:
         return None
     s, e = _with_place(ctx, ctx.cut_mention(rng, sent), sent)
+    e = _name_on_its_line(doc, e, sent)
     head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is not None and fold(head.text) in rules.not_sources:
         return None  # « selon la méthode des quotas »: a manner, not a source
@@ -102,6 +106,20 @@ def _short_gap(ctx: Context, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="contract") if end > start else None
     toks = [t for t in span or () if not t.is_space]
     return len(toks) <= 2 and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in toks)
+
+
+def _name_on_its_line(doc: Doc, e: int, sent: Span) -> int:
+    """The end of a source that runs over a line break onto a line of its own, the name of a
+    link the page set apart (« according to the news site\nexample.com\n, the … »): the words
+    of that line, when a comma or a line break closes them (a few words, no verb)."""
+    if e >= sent.end or not (doc[e].is_space and "\n" in doc[e].text):
+        return e
+    m = e + 1
+    while m < sent.end and m - e <= 6 and not doc[m].is_space and doc[m].text != "," \
+            and doc[m].pos_ not in ("VERB", "AUX"):
+        m += 1
+    closed = m < sent.end and (doc[m].text == "," or doc[m].is_space and "\n" in doc[m].text)
+    return m if m > e + 1 and closed else e
 
 
 def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
@@ -263,10 +281,14 @@ def according_rules(ctx: Context) -> None:
     words = phrase_words(ctx.doc)
     first_words = ctx.rules.according_by_first
     keys = words[1]
+    citing = ctx.rules.citing
+    cites: list[int] = []  # the citing participles (see citing_rules)
     i = 0
     while i < len(keys):
         phrase = phrase_at(ctx.rules, words, i) if keys[i] in first_words else None
         if phrase is None:
+            if keys[i] in citing:
+                cites.append(i)
             i += 1
             continue
         found = attribution(ctx, i, phrase)
@@ -277,3 +299,43 @@ def according_rules(ctx: Context) -> None:
                     add_attribution(ctx, found, content)
                     break
         i += len(phrase)
+    citing_rules(ctx, cites)
+
+
+def citing_rules(ctx: Context, cites: list[int]) -> None:
+    """« X a rapporté, citant Y » / « X, citant Y, a rapporté que … »: a citing participle
+    (``[according_to] citing``) after a comma that closes a cue or its speaker's mention makes
+    the cited noun phrase the statement's speaker, and X its relay (``via``), when the noun
+    phrase names a source (a name, or a head of ``cited_heads``)."""
+    doc, rules = ctx.doc, ctx.rules
+    for i in cites:
+        t = doc[i]
+        if i < 2 or doc[i - 1].text != ",":
+            continue
+        cand = _cited_by(ctx, doc[t.i - 1].idx)
+        sent = ctx.sent_of(t)
+        rng = np_after(doc, t.i + 1, sent.end, rules, allow_skip=False, open_end=False) if cand else None
+        if cand is None or rng is None:
+            continue
+        s, e = ctx.cut_mention(rng, sent)
+        head = next((k for k in doc[s:e] if k.pos_ in ("NOUN", "PROPN")), None)
+        named = any(k.ent_type_ in ("PER", "ORG") or k.pos_ == "PROPN" for k in doc[s:e])
+        if head is None or not (named or fold(head.text) in rules.cited_heads):
+            continue
+        mention = ctx.mention((s, e))
+        if mention is not None:
+            cand.relay, cand.mention = cand.mention, mention
+            cand.cue = (t.idx, t.idx + len(t.text))
+
+
+def _cited_by(ctx: Context, comma: int) -> Cand | None:
+    """The candidate whose cue or speaker's mention ends right before the comma at ``comma``
+    (spaces aside), its content outside the words between."""
+    text = ctx.text
+    for c in ctx.cands:
+        ends = [c.cue[1]] if c.cue is not None else []
+        if c.mention is not None:
+            ends.append(c.mention.span.end_char)
+        if any(end <= comma and not text[end:comma].strip() for end in ends) and not c.start <= comma < c.end:
+            return c
+    return None
