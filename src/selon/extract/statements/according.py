@@ -149,7 +149,19 @@ def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
     while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs
                      or doc[j].pos_ == "CCONJ"):
         j += 1
-    return j == i
+    return j == i or _after_conjunction(ctx, i, j)
+
+
+def _after_conjunction(ctx: Context, i: int, j: int) -> bool:
+    """Whether token ``i`` opens a clause coordinated after a comma (« …, mais selon X, … »,
+    "…, but according to X, …"): a comma, then a coordinating conjunction and adverbs only."""
+    doc = ctx.doc
+    k = i - 1
+    seen = False
+    while k > j and (doc[k].pos_ == "CCONJ" or low(doc[k]) in ctx.rules.adverbs or doc[k].is_space):
+        seen = seen or doc[k].pos_ == "CCONJ"
+        k -= 1
+    return seen and doc[k].text == ","
 
 
 # -- where the attributed clause is --------------------------------------------------------------
@@ -169,6 +181,8 @@ def _past_apposition(ctx: Context, a: Attribution) -> int:
     doc, sent = ctx.doc, a.sent
     if a.e >= sent.end or doc[a.e].text != ",":
         return a.after
+    if low(doc[a.after]) in ctx.rules.relatives:
+        return _past_relative(ctx, a)
     if doc[a.after].pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
         return a.after  # « D'après X, malgré …, »: an adverbial of the content
     comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
@@ -182,6 +196,17 @@ def _past_apposition(ctx: Context, a: Attribution) -> int:
     if any(t.dep_.startswith("nsubj") and not (a.after <= t.head.i < comma) for t in chunk):
         return a.after  # the subject of the clause after it, not an apposition
     return comma + 1
+
+
+def _past_relative(ctx: Context, a: Attribution) -> int:
+    """The first content token after a relative clause set off by commas after the source
+    (« Selon le rapport, qui sera publié vendredi, 90 % … »), or the relative pronoun when no
+    comma closes it (the clause would be the relative's own)."""
+    doc, sent = ctx.doc, a.sent
+    comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
+    if comma is None or comma + 1 >= sent.end:
+        return a.after
+    return next_content_token(doc, comma + 1, sent.end, ctx.rules)
 
 
 def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
