@@ -109,6 +109,9 @@ def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
                 i += len(mark)
                 continue
             if _reopened(text, stack, mark, i, symmetric):
+                o_mark, o_at, o_len = stack[-1]
+                if o_at + o_len == i:  # typed twice: the content starts after both
+                    stack[-1] = (o_mark, o_at, o_len + len(mark))
                 i += len(mark)  # « ““Nous … », « “A. “B.” »: one quotation, not one inside another
                 continue
             if mark in openers and (not symmetric or not _is_word(prev) or prev in "(["):

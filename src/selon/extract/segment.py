@@ -12,7 +12,8 @@ Runs before the parser, which keeps boundaries already set:
 - a capitalised word glued to a full stop or a closing mark, or two spaces after a full stop,
   starts one (« fin.Début », « »Début », « fin.  Début »: web pages that lost their paragraph
   breaks or space sentences twice);
-- a newline inside a sentence does not break it: after a word that ends no sentence, before a
+- with ``stray_breaks`` (``[parser] stray_line_breaks`` of the pack), a newline inside a
+  sentence does not break it: after a word that ends no sentence, before a
   word in lower case, a digit or a comma (« … according to the French site\nexample.com\n, the
   proportion … »: pages that cut a sentence around the words of a link they dropped).
 """
@@ -66,7 +67,7 @@ def _stray_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool
     return first.islower() or first.isdigit() or first in (",", ")")
 
 
-def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
+def set_boundaries(doc: Doc, quotes: Sequence[Quote], stray_breaks: bool = False) -> Doc:
     closing_at: set[int] = set()
     opening_at: set[int] = set()
     for q in quotes:
@@ -89,7 +90,7 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
                 starts[i, 0] = -1
             continue
         if starts_par:
-            starts[i, 0] = -1 if _stray_break(doc, i, last_word, closing_at) else 1
+            starts[i, 0] = -1 if stray_breaks and _stray_break(doc, i, last_word, closing_at) else 1
             starts_par = False
         elif after_opening and not tok.is_space:
             starts[i, 0] = -1  # the word right after an opening mark

@@ -59,13 +59,18 @@ def attribute_speakers(doc: Doc, pack: LanguagePack, cands: Sequence[Cand], stat
     ]
 
 
-def relayed(d: Discourse, cands: Sequence[Cand], resolved: list[tuple[Speaker | None, str | None]]) -> list[tuple[Speaker | None, str | None]]:
+Resolved = list[tuple[Speaker | None, str | None]]
+
+
+def relayed(d: Discourse, cands: Sequence[Cand], resolved: Resolved) -> Resolved:
     """``resolved`` with the ``via`` of each candidate that names who relays its speaker's words
     (``Cand.relay``: « X a rapporté, citant Y »), that relay's name."""
     out = list(resolved)
     for k, c in enumerate(cands):
-        if c.relay is not None:
-            speaker = resolve(d, c.relay)[1]
-            if speaker is not None and speaker.name and speaker.name != (out[k][0].name if out[k][0] else None):
-                out[k] = (out[k][0], speaker.name)
+        if c.relay is None:
+            continue
+        relay = resolve(d, c.relay)[1].name
+        own = out[k][0]
+        if relay and (own is None or relay != own.name):
+            out[k] = (own, relay)
     return out

@@ -343,9 +343,9 @@ def citing_rules(ctx: Context, cites: list[int]) -> None:
         if cand is None or rng is None:
             continue
         s, e = ctx.cut_mention(rng, sent)
-        head = next((k for k in doc[s:e] if k.pos_ in ("NOUN", "PROPN")), None)
+        head = doc[s:e].root
         named = any(k.ent_type_ in ("PER", "ORG") or k.pos_ == "PROPN" for k in doc[s:e])
-        if head is None or not (named or fold(head.text) in rules.cited_heads):
+        if not (named or head.pos_ == "NOUN" and fold(head.text) in rules.cited_heads):
             continue
         mention = ctx.mention((s, e))
         if mention is not None:
