@@ -705,6 +705,14 @@ EN_CASES.update({
         "Drivers are angry about the new fines.\nAccording to the news site\nexample.org\n, the share of broken "
         "meters could be as high as 40%.\nThe council did not comment."
     ),
+    "en_src_relative_in_subject": (
+        "The two-page memo sent to the board on Monday says that the audit, which was finished on Friday, "
+        "found no fraud."
+    ),
+    "en_src_inverted_cue_kept": "Some 40 invoices were left unpaid for a year, said the auditor.",
+    "en_src_relative_cue_claim": (
+        "Mayor Jane Hart, who denounced \u201creckless spending\u201d in the report, said 12 projects would be cut."
+    ),
     "en_src_doubled_mark": (
         "Anna Kerr runs a bakery in the square. \u201c\u201cWe lost 30 customers a day. "
         "It has been a hard winter,\u201d she told reporters. Some 2,000 people live in the old town."

@@ -98,3 +98,28 @@ def test_rule_a_doubled_opening_mark_opens_one_quotation(analysed) -> None:
     assert s.content.text == "We lost 30 customers a day. It has been a hard winter,"
     assert source_of(figures, "30 customers") == "Anna Kerr"
     assert source_of(figures, "Some 2,000 people") is None
+
+
+def test_rule_a_relative_clause_in_the_subject_makes_no_incise(analysed) -> None:
+    """« The two-page memo … says that the audit, which was finished on Friday, found no fraud. »:
+    the comma closes the subject's relative clause, « found » is the audit's verb, no inverted cue
+    whose speaker would be « no fraud »; the figure in the subject of « says » is narration."""
+    statements, figures = analysed("en_src_relative_in_subject")
+    assert [(s.cue.text if s.cue else None) for s in statements] == ["says"]
+    assert source_of(figures, "two-page") is None
+
+
+def test_rule_an_inverted_cue_after_its_clause_still_takes_the_figure(analysed) -> None:
+    (s,), figures = analysed("en_src_inverted_cue_kept")
+    assert s.content.text == "Some 40 invoices were left unpaid for a year"
+    assert source_of(figures, "Some 40 invoices") == "auditor"
+
+
+def test_rule_a_claim_in_a_relative_clause_stops_at_its_comma(analysed) -> None:
+    """« Mayor Jane Hart, who denounced “reckless spending” in the report, said 12 projects … »:
+    the relative clause's claim ends at its comma, so that it and the main cue's clause both stand."""
+    claim, said = analysed("en_src_relative_cue_claim")[0]
+    assert claim.cue is not None and claim.cue.text == "denounced"
+    assert claim.content.text.endswith("in the report")
+    assert said.content.text == "12 projects would be cut"
+    assert said.speaker is not None and said.speaker.name == "Jane Hart"
