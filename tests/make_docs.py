@@ -713,6 +713,9 @@ EN_CASES.update({
     "en_src_relative_cue_claim": (
         "Mayor Jane Hart, who denounced \u201creckless spending\u201d in the report, said 12 projects would be cut."
     ),
+    "en_fig_channel_name": (
+        "The minister told France 2 television on Sunday that 40 radio stations and 3 TV channels had closed."
+    ),
     "en_src_doubled_mark": (
         "Anna Kerr runs a bakery in the square. \u201c\u201cWe lost 30 customers a day. "
         "It has been a hard winter,\u201d she told reporters. Some 2,000 people live in the old town."

@@ -240,6 +240,7 @@ class NotFigures:
     weekdays: Words
     address_nouns: Words
     identifier_nouns: Words
+    medium_nouns: Words
     adverbial_nouns: Words
     work_nouns: Words
     year_min: int
