@@ -732,6 +732,48 @@ EN_CASES.update({
     "en_fig_clock_last_year": "At 10:30 on Friday, 40 riders set off, up from 150 last year, for three full days.",
 })
 
+# English figure sources (tests/test_sources_en.py): whose figure it is, statements and figures together.
+EN_CASES.update({
+    "en_src_citing": (
+        "About 900 nurses marched in Leeds on Sunday, the local radio station reported, citing hospital officials."
+    ),
+    "en_src_citing_not_a_source": (
+        "The union counted 120 empty posts in March, the newsletter reported, citing concerns over staffing."
+    ),
+    "en_src_words_quoted_after_cue": (
+        "The meeting will bring together 14 mayors, in the words of Governor Jane Hart, to \u201csettle the next steps\u201d."
+    ),
+    "en_src_medial_according_to": (
+        "The marchers were about 300, according to the organisers, to walk the whole route to the coast."
+    ),
+    "en_src_but_according_to": (
+        "Nobody knows how many bridges are unsafe, but according to the survey, which was published on Monday, "
+        "about 40% of them need urgent repairs."
+    ),
+    "en_src_and_according_to_final": (
+        "The road to the port stayed closed and 12 lorries were stuck, according to the police."
+    ),
+    "en_src_link_on_its_line": (
+        "Drivers are angry about the new fines.\nAccording to the news site\nexample.org\n, the share of broken "
+        "meters could be as high as 40%.\nThe council did not comment."
+    ),
+    "en_src_relative_in_subject": (
+        "The two-page memo sent to the board on Monday says that the audit, which was finished on Friday, "
+        "found no fraud."
+    ),
+    "en_src_inverted_cue_kept": "Some 40 invoices were left unpaid for a year, said the auditor.",
+    "en_src_relative_cue_claim": (
+        "Mayor Jane Hart, who denounced \u201creckless spending\u201d in the report, said 12 projects would be cut."
+    ),
+    "en_fig_channel_name": (
+        "The minister told France 2 television on Sunday that 40 radio stations and 3 TV channels had closed."
+    ),
+    "en_src_doubled_mark": (
+        "Anna Kerr runs a bakery in the square. \u201c\u201cWe lost 30 customers a day. "
+        "It has been a hard winter,\u201d she told reporters. Some 2,000 people live in the old town."
+    ),
+})
+
 
 def freeze(doc) -> dict:
     return {

@@ -148,3 +148,31 @@ def test_sentences_a_web_page_glued_or_spaced_twice() -> None:
     assert all(t.is_sent_start is not True for t in doc[1:])
     doc = set_boundaries(_pack_tokenizer()("Il a vu le maire.  le préfet aussi."), [])
     assert all(t.is_sent_start is not True for t in doc[1:])  # no capital after the two spaces
+
+
+def test_a_stray_line_break_inside_a_sentence_starts_none(vocab) -> None:
+    """With ``stray_breaks`` (the English pack's ``stray_line_breaks``), a newline after a word
+    that ends no sentence, before a comma, a digit or lower case, continues the sentence (a page
+    that set a link's words on a line of their own); without it, or after a full stop, or before
+    a capital, a newline still opens a paragraph."""
+    words = ["According", "to", "the", "site", "\n", "example.org", "\n", ",", "about", "\n", "300", "came", ".",
+             "\n", "Then", "rain", "\n", "fell", "."]
+    spaces = [True, True, True, False, False, False, False, True, False, False, True, False, False,
+              False, True, False, False, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc = set_boundaries(doc, find_quotes(doc.text, PAIRS), stray_breaks=True)
+    assert doc[5].is_sent_start is False  # « example.org » after « site »
+    assert doc[7].is_sent_start is False  # the comma on the next line
+    assert doc[10].is_sent_start is False  # « 300 » after « about »
+    assert doc[14].is_sent_start is True  # « Then » after a full stop
+    assert doc[17].is_sent_start is False  # « fell » after « rain »
+    plain = set_boundaries(Doc(vocab, words=words, spaces=spaces), find_quotes(doc.text, PAIRS))
+    assert all(plain[k].is_sent_start is True for k in (5, 7, 10, 14, 17))  # French: every newline
+
+
+def test_a_stray_line_break_before_a_capital_is_a_paragraph(vocab) -> None:
+    words = ["Latest", "news", "\n", "The", "mayor", "spoke", "."]
+    spaces = [True, False, False, True, True, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc = set_boundaries(doc, [], stray_breaks=True)
+    assert doc[3].is_sent_start is True  # a heading with no full stop, then its paragraph

@@ -11,7 +11,11 @@ Runs before the parser, which keeps boundaries already set:
   and a capital after such a quotation (« «Fin.»Début »);
 - a capitalised word glued to a full stop or a closing mark, or two spaces after a full stop,
   starts one (« fin.Début », « »Début », « fin.  Début »: web pages that lost their paragraph
-  breaks or space sentences twice).
+  breaks or space sentences twice);
+- with ``stray_breaks`` (``[parser] stray_line_breaks`` of the pack), a newline inside a
+  sentence does not break it: after a word that ends no sentence, before a
+  word in lower case, a digit or a comma (« … according to the French site\nexample.com\n, the
+  proportion … »: pages that cut a sentence around the words of a link they dropped).
 """
 
 from __future__ import annotations
@@ -47,7 +51,23 @@ def _lost_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
     )
 
 
-def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
+def _stray_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
+    """Whether the newline before token ``i`` cuts a sentence rather than ends a paragraph: the
+    last word before it ends no sentence (no full stop, colon or closing mark: not a heading's
+    last word either, which the next paragraph's capital opens), and token ``i`` is a word in
+    lower case, a number or a comma, which no paragraph opens with."""
+    if not last_word or last_word in SENTENCE_ENDS or last_word in (":", ";") or i >= len(doc):
+        return False
+    prev = i - 1
+    while prev > 0 and doc[prev].is_space:
+        prev -= 1
+    if doc[prev].idx + len(doc[prev].text) - 1 in closing_at:
+        return False
+    first = doc[i].text[:1]
+    return first.islower() or first.isdigit() or first in (",", ")")
+
+
+def set_boundaries(doc: Doc, quotes: Sequence[Quote], stray_breaks: bool = False) -> Doc:
     closing_at: set[int] = set()
     opening_at: set[int] = set()
     for q in quotes:
@@ -70,7 +90,7 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
                 starts[i, 0] = -1
             continue
         if starts_par:
-            starts[i, 0] = 1
+            starts[i, 0] = -1 if stray_breaks and _stray_break(doc, i, last_word, closing_at) else 1
             starts_par = False
         elif after_opening and not tok.is_space:
             starts[i, 0] = -1  # the word right after an opening mark

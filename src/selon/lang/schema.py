@@ -28,6 +28,9 @@ class Parser:
     # the dependency labels the model writes: "ud", or "clearnlp" (converted to UD by the
     # selon_ud component, selon.pipeline.ud)
     labels: Literal["ud", "clearnlp"]
+    # whether a newline inside a sentence (after a word that ends none, before lower case, a
+    # digit or a comma) is no sentence start (selon.extract.segment)
+    stray_line_breaks: bool
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ class AccordingTo:
     distributive: Words
     opinion_holders: Words
     pronouns: Words
+    citing: Words
+    cited_heads: Words
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,7 @@ class NotFigures:
     weekdays: Words
     address_nouns: Words
     identifier_nouns: Words
+    medium_nouns: Words
     adverbial_nouns: Words
     work_nouns: Words
     year_min: int

@@ -128,6 +128,8 @@ class Rules:
         self.distributive = folded(pack.according_to.distributive)
         self.opinion_holders = folded(pack.according_to.opinion_holders)
         self.stressed = folded(pack.according_to.pronouns)
+        self.citing = folded(pack.according_to.citing)
+        self.cited_heads = folded(pack.according_to.cited_heads)
 
     def _read_marks(self, pack: LanguagePack) -> None:
         pairs = pack.quotes.pairs

@@ -305,7 +305,7 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
         # a subject noun phrase running up to the comma, with no verb of its own
         return (c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= g.start - 2
                 and c.pos_ in ("NOUN", "PROPN") and not any(
-                    "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : g.start]))
+                    "VerbForm=Fin" in str(t.morph) and not in_relative_of(t, c) for t in doc[c.left_edge.i : g.start]))
 
     if not quoted_clause and any(apposed_subject(c) for c in verb.children):
         return False
@@ -322,6 +322,16 @@ def bare_past_participle(ctx: Context, g: VerbGroup) -> bool:
     return g.start == verb.i and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph) \
         and g.clitic is None and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "nsubj:pass")
                                          for c in verb.children)
+
+
+def in_relative_of(t: Token, noun: Token) -> bool:
+    """Whether ``t`` lies in a relative clause of ``noun`` (« Le rapport, qui a été remis vendredi,
+    conclut … »: the subject's own clause, no reported one before an incise)."""
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ == "acl:relcl" and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
 
 
 def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
@@ -706,11 +716,25 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
         s += 1
     if s >= sent.end:
         return None
-    end = ctx.clause_end(s, sent, np_only=True)
+    end = _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True))
     start = doc[s].idx
     if end - start < 3:
         return None
     return start, end
+
+
+def _relative_end(ctx: Context, g: VerbGroup, end: int) -> int:
+    """``end``, or the end of the relative clause the cue heads when a comma closes it first (« Le
+    ministre, qui a dénoncé « des images choquantes », a dit … »: the claim stops at the comma)."""
+    doc = ctx.doc
+    if g.verb.dep_ != "acl:relcl":
+        return end
+    last = g.verb.right_edge
+    while last.i > g.end and (last.is_punct and not ctx.rules.is_mark(last) or last.is_space):
+        last = doc[last.i - 1]
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return end
+    return min(end, last.idx + len(last.text))
 
 
 def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
