@@ -88,6 +88,8 @@ class Cues:
     object_clitics: Words
     incise_object_clitics: Words
     infinitive_markers: Words
+    particle_cues: Words
+    causative: Words
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ class Speakers:
     skip_after_cue: Words
     institutions: Words
     mention_stops: Words
+    description_head: Literal["first", "last"]
+    noun_gender: bool
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords

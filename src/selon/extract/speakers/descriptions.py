@@ -366,9 +366,9 @@ def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: s
     role_words = [lex.singular(w) for w in role.split()]
     if not role_words:
         return False
-    if desc.split()[0] != desc_words[0] and role.split()[0] == role_words[0]:
+    if lex.head(desc.split()) != lex.head(desc_words) and lex.head(role.split()) == lex.head(role_words):
         return False  # a plural head: « les syndicats » are not the one « syndicat Alliance »
-    if role == desc or role_words[0] == desc_words[0] and (
+    if role == desc or lex.head(role_words) == lex.head(desc_words) and (
         len(role_words) == 1 or all(w in role_words for w in desc_words)
     ) or any(role in g for g in groups):
         return True

@@ -113,7 +113,7 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e = last_person_of_gender(d, span.start_char, gender, office_of(d.lex, desc))
         if e is not None and office_of(d.lex, desc) is not None:
             e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
-    if e is None and definite and not gender and short_personal_description(d, span, desc, number):
+    if e is None and definite and not gender and lex.noun_gender and short_personal_description(d, span, desc, number):
         e = last_person(d, span.start_char)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
@@ -196,13 +196,15 @@ def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
 
 def short_personal_description(d: Discourse, span: Span, desc: str, number: str | None) -> bool:
     """« la militante », « l'élu », « le chef de l'État »: singular, at most three words, no
-    institution, nothing placed or named in it (« la maire de Marseille » introduces someone)."""
+    institution or document, nothing placed or named in it (« la maire de Marseille » introduces
+    someone)."""
     words = d.lex.norm(desc).split()
-    head = words[0] if words else ""
+    head = d.lex.head(words) if words else ""
     placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
     if office_of(d.lex, desc) is not None:
         placed = False  # « le chef de l'État »: a known office, whatever its capital letters
-    return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed
+    document = fold(span.root.lemma_) in d.lex.report_nouns  # « le rapport », "the letter": no person
+    return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed and not document
 
 
 def office_of(lex: SpeakerLexicon, desc: str) -> int | None:

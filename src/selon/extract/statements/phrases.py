@@ -44,6 +44,9 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
     if start >= 2 and low(doc[start - 1]) in rules.incise_object_clitics and doc[start - 2].text == ",":
         start -= 1
     end = i + 1
+    particle = rules.particle(verb) if rules.particle_heads else None
+    if particle is not None and particle.i == i + 1:
+        end = i + 2  # « pointed out »: the particle is part of the cue
     clitic: Token | None = None
     k = i + 1
     while k < len(doc) and k <= i + 2 and low(doc[k]) in rules.after_verb:

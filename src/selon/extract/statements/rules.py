@@ -67,7 +67,7 @@ class Rules:
 
     def _read_cues(self, pack: LanguagePack) -> None:
         cues = pack.cues
-        self.cues = folded(cues.say) | folded(cues.count)
+        self.cues = folded(cues.say) | folded(cues.count) | folded(cues.particle_cues)
         self.count = folded(pack.cues.count)
         self.agentless_count = folded(pack.cues.agentless_count)
         self.as_reported = folded(pack.cues.as_reported)
@@ -84,6 +84,10 @@ class Rules:
         self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
         self.cue_prepositions = folded(cues.cue_prepositions)
         self.infinitive_markers = folded(cues.infinitive_markers)
+        # verb + particle cues (« point out »): (lemma, particle) -> the cue's lemma
+        self.particle_cues = {tuple(fold(p).split()[:2]): fold(p) for p in cues.particle_cues}
+        self.particle_heads = {head for head, _ in self.particle_cues}
+        self.causative = folded(cues.causative)
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
@@ -206,6 +210,8 @@ class Rules:
         """The cue lemma of a token: the lemmatiser's, else one recovered from a regular form
         the lemmatiser left alone (« estime », « estiment », « estimait »)."""
         lemma = fold(tok.lemma_)
+        if lemma in self.particle_heads and (particle := self.particle(tok)) is not None:
+            return self.particle_cues[lemma, fold(particle.text)]
         if lemma in self.cues:
             return lemma
         low_text = fold(tok.text)
@@ -216,6 +222,12 @@ class Rules:
                 if low_text.endswith(ending) and low_text[: -len(ending)] + self.lemma_ending in self.cues:
                     return low_text[: -len(ending)] + self.lemma_ending
         return lemma
+
+    def particle(self, verb: Token) -> Token | None:
+        """The particle that makes ``verb`` a verb + particle cue (« pointed | out »), if any."""
+        lemma = fold(verb.lemma_)
+        return next((c for c in verb.children if c.dep_ == "compound:prt" and (lemma, fold(c.text)) in self.particle_cues),
+                    None)
 
     def _after_auxiliary(self, tok: Token) -> bool:
         """Whether a token the tagger took for a name or noun follows an auxiliary (« la police

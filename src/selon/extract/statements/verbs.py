@@ -65,10 +65,22 @@ def reports(ctx: Context, verb: Token) -> bool:
         return False  # « la police n'a pas confirmé … »: nothing was said
     if "VerbForm=Inf" not in str(verb.morph) or verb.head.i == verb.i:
         return True
+    if caused_speaker(ctx, verb) is not None:
+        return True  # "…, prompting the minister to point out that …": the minister speaks
     # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing;
     # « a dit espérer que … »: the infinitive is what its governing cue reports
     return ctx.rules.is_cue(verb.head) and not (
         verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues)
+
+
+def caused_speaker(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """The object of a causative verb (``[cues] causative``) over a cue infinitive ("prompting
+    the French government to accuse …"), as a token range: the infinitive's speaker."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or fold(head.lemma_) not in ctx.rules.causative:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "obj" and head.i < c.i < verb.i), None)
+    return subtree_range(obj) if obj is not None and obj.right_edge.i < verb.i else None
 
 
 # -- the speaker of a verb's statement -------------------------------------------------------------
@@ -85,7 +97,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
     if g.clitic is not None:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules)
+        rng = subject(doc, verb, ctx.rules) or caused_speaker(ctx, verb)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
             rng = None  # « … des saucisses, ajoutant que … »: the participle speaks for its head
         if rng is None and verb.dep_ != "conj" and (
@@ -275,16 +287,26 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
         or len(ctx.quoted_contents(ctx.skip_dateline(g.sent.start_char), opening.close)) > 1)
 
     def apposed_subject(c: Token) -> bool:
-        # a subject noun phrase running up to the comma, with no verb of its own
+        # a subject noun phrase running up to the comma, with no verb of its own outside a
+        # relative clause of its own ("the report, which was submitted on Friday, found")
         return (c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= g.start - 2
                 and c.pos_ in ("NOUN", "PROPN") and not any(
-                    "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : g.start]))
+                    "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : g.start] if not _in_relative(t, c)))
 
     if not quoted_clause and any(apposed_subject(c) for c in verb.children):
         return False
     morph = str(verb.morph)
     participle_clause = ctx.rules.participle_clause
     return not (participle_clause and all(f in morph for f in participle_clause))
+
+
+def _in_relative(t: Token, noun: Token) -> bool:
+    """Whether ``t`` is inside a relative clause of ``noun`` (« le rapport, qui a été remis, … »)."""
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ == "acl:relcl" and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
 
 
 def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
