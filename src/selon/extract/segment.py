@@ -1,7 +1,9 @@
 """Sentence boundaries that news needs and the parser alone gets wrong.
 
 Runs before the parser, which keeps boundaries already set:
-- a newline is a paragraph break: the next token starts a sentence;
+- a newline is a paragraph break: the next token starts a sentence, unless the line before
+  ends with no sentence end and the lines after, opening in lower case, a digit or a comma,
+  reach one before a blank line (a page that lost a link and kept its line breaks);
 - a closing quotation mark, and the comma or cue after it, never start one
   (« … ? », a-t-il dit stays one sentence);
 - an opening quotation mark right after a full stop, a question or exclamation mark starts
@@ -47,6 +49,41 @@ def _lost_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool:
     )
 
 
+# What a line broken inside a sentence may start with: a lower-case letter, a digit, or a mark
+# that never opens a sentence (pages that lost a link keep its line breaks: « would open\nto
+# unlimited », « about\n34,000 », « France\n, including », « in\n[brackets] »).
+CONTINUATION_MARKS = frozenset(",.;:)]['’”»")
+# A line that ends a sentence ends with one of these.
+LINE_ENDS = frozenset(".?!…\"'”’»")
+
+
+def _continues(line: str) -> bool:
+    """Whether a line opens as the rest of a sentence broken before it."""
+    first = line[:1]
+    return first.islower() or first.isdigit() or first in CONTINUATION_MARKS
+
+
+def _broken_line(text: str, last_word: str, after: int, lines: int = 6) -> bool:
+    """Whether the single line break ending at character ``after`` is inside a sentence: the line
+    before ends with no sentence end (``last_word``), the line after opens as a continuation,
+    and the lines after, each a continuation, reach a sentence end before a blank line (a
+    heading, a list or a lower-case paragraph opening never does: « parle\nil répond\n\n »)."""
+    if not last_word or last_word in SENTENCE_ENDS or last_word[-1] in LINE_ENDS:
+        return False
+    pos = after
+    for _ in range(lines):
+        end = text.find("\n", pos)
+        line = (text[pos:] if end < 0 else text[pos:end]).strip(" \t\u00a0")
+        if not _continues(line):
+            return False
+        if line[-1:] in LINE_ENDS:
+            return True
+        if end < 0 or text.startswith("\n\n", end):
+            return False
+        pos = end + 1
+    return False
+
+
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     closing_at: set[int] = set()
     opening_at: set[int] = set()
@@ -65,9 +102,11 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
     after_opening = False  # the last token that is no space opened a quotation
     for i, tok in enumerate(doc):
         if tok.is_space and "\n" in tok.text:
-            starts_par = True
+            starts_par = not (tok.text.count("\n") == 1 and _broken_line(doc.text, last_word, tok.idx + len(tok.text)))
             if i > 0:
                 starts[i, 0] = -1
+            if not starts_par and i + 1 < len(doc):
+                starts[i + 1, 0] = -1
             continue
         if starts_par:
             starts[i, 0] = 1

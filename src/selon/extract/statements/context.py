@@ -300,4 +300,6 @@ class Context:
             if low(doc[e]) in self.rules.demonstrative_particles and low(doc[e - 1]) != "-":
                 break
             e += 1
+        while e > s + 1 and doc[e - 1].is_space:
+            e -= 1  # a line broken after the mention (« Former foreign secretary\n said »)
         return Mention(span=doc[s:e], kind=kind)
