@@ -105,7 +105,7 @@ class Mentions:
     not_after_coordinator: Words
     apposition_stops: Words
     relatives: Words
-    relative_subject: str
+    relative_subject: Words
     demonstrative_tails: Words
     demonstrative_particles: Words
     entity_labels: dict[str, str]

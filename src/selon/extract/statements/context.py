@@ -200,7 +200,14 @@ class Context:
                 and low(doc[t.i + 1]) in self.rules.adverbial_prepositions
                 # « a demandé à la justice d'accélérer l'enquête, se disant … »: a participle clause
                 or t.text == "," and self._participle_after(t.i + 1, sent.end)
+                # "condemned the abuse, after a philosopher was attacked": a subordinate clause
+                or t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "SCONJ"
             ):
+                end_tok = t.i
+                break
+            # "pledged to raise wages, a move that …", « …, une décision qui … »: a noun phrase with
+            # its relative clause after a comma or a dash sums the words up; it is no part of them
+            if depth == 0 and t.i > start_tok and t.is_punct and t.text in (",", "–", "—") and self._summing_up(t.i + 1, sent.end):
                 end_tok = t.i
                 break
 
@@ -224,6 +231,19 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
         return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
+
+    def _summing_up(self, i: int, limit: int) -> bool:
+        """Whether tokens from ``i`` are a noun phrase of at most three words then a relative
+        pronoun ("a move that", "something that", « une mesure qui »)."""
+        doc = self.doc
+        if i >= limit or doc[i].pos_ not in ("DET", "NOUN", "PRON") or low(doc[i]) in self.rules.relatives:
+            return False
+        for t in doc[i + 1 : min(i + 4, limit)]:
+            if low(t) in self.rules.relatives:
+                return doc[t.i - 1].pos_ in ("NOUN", "PRON")
+            if t.pos_ not in ("DET", "ADJ", "NOUN"):
+                return False
+        return False
 
     def _participle_after(self, i: int, limit: int) -> bool:
         """Whether a present participle opens a detached clause at token ``i``, after at most

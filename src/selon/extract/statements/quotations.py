@@ -148,7 +148,7 @@ def slogan(ctx: Context, site: QuoteSite) -> bool:
     rng = _crowd(ctx, ctx.tok_at(cue_start), sent)
     mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
     speaker_from = None if mention else "previous"
-    if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+    if mention is not None and low(mention.span.root) in ctx.rules.relative_subject:
         mention, speaker_from = ctx.mention(rng, "relative"), "relative"  # « un homme qui, criant « … », »
     ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(cue_start, sent.start_char + len(before)),
                           mention=mention, speaker_from=speaker_from, priority=5, sent_start=sent.start_char))

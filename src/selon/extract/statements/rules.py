@@ -159,7 +159,7 @@ class Rules:
         self.not_after_coordinator = folded(pack.mentions.not_after_coordinator)
         self.apposition_stops = folded(pack.mentions.apposition_stops)
         self.relatives = folded(pack.mentions.relatives)
-        self.relative_subject = fold(m.relative_subject)
+        self.relative_subject = folded(m.relative_subject)
         self.demonstrative_tails = folded(pack.mentions.demonstrative_tails)
         self.demonstrative_particles = folded(pack.mentions.demonstrative_particles)
 
@@ -191,7 +191,7 @@ class Rules:
                 return True
         # after a relative subject, a present-tense cue the tagger took for a noun (« une étude,
         # qui alerte sur … »): a relative pronoun subject is followed by its verb
-        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) == self.relative_subject \
+        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in self.relative_subject \
                 and tok.doc[tok.i - 1].dep_ == "nsubj":
             return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)

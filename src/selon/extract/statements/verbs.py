@@ -116,7 +116,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         else:
             rng = ctx.cut_mention(rng, g.sent)
             mention = ctx.mention(rng)
-            if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+            if mention is not None and low(mention.span.root) in ctx.rules.relative_subject:
                 speaker_from = "relative"
                 mention = ctx.mention(rng, "relative")
     ctx.cands.append(
