@@ -73,6 +73,21 @@ def reports(ctx: Context, verb: Token) -> bool:
         verb.dep_ == "xcomp" and ctx.rules.lemma(verb.head) in ctx.rules.infinitive_cues)
 
 
+def participle_noun(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
+    """"quoted officials saying that …", "factions calling for …": a present participle cue right
+    after the noun it qualifies (no comma between) has that noun phrase for its speaker (not a
+    report or speech noun: "a statement saying" is its author's)."""
+    verb, rules = g.verb, ctx.rules
+    head = verb.head
+    feats = rules.participle_clause
+    if verb.dep_ != "acl" or head.i != g.start - 1 or head.pos_ not in ("NOUN", "PROPN") or not feats \
+            or not all(f in str(verb.morph) for f in feats):
+        return None
+    if fold(head.lemma_) in rules.report_nouns or fold(head.lemma_) in rules.speech_nouns:
+        return None
+    return np_before(ctx.doc, g.start, g.sent.start)
+
+
 def caused_speaker(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """The object of a causative verb (``[cues] causative``) over a cue infinitive ("prompting
     the French government to accuse …"), as a token range: the infinitive's speaker."""
@@ -97,7 +112,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
     if g.clitic is not None:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules) or caused_speaker(ctx, verb)
+        rng = subject(doc, verb, ctx.rules) or caused_speaker(ctx, verb) or participle_noun(ctx, g)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
             rng = None  # « … des saucisses, ajoutant que … »: the participle speaks for its head
         if rng is None and verb.dep_ != "conj" and (
