@@ -89,6 +89,7 @@ class Cues:
     incise_object_clitics: Words
     infinitive_markers: Words
     particle_cues: Words
+    hearsay_passive: Words
     causative: Words
 
 

@@ -88,6 +88,7 @@ class Rules:
         self.particle_cues = {tuple(fold(p).split()[:2]): fold(p) for p in cues.particle_cues}
         self.particle_heads = {head for head, _ in self.particle_cues}
         self.causative = folded(cues.causative)
+        self.hearsay_passive = folded(cues.hearsay_passive)
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)

@@ -672,6 +672,24 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
+def hearsay_passive(ctx: Context, g: VerbGroup) -> bool:
+    """"Staff were reported to have locked …", "Violence was reported in two cities": the passive
+    of a hearsay verb (``[cues] hearsay_passive``) with no agent reports its whole clause, the
+    subject included, with no speaker."""
+    doc, verb = ctx.doc, g.verb
+    if ctx.rules.lemma(verb) not in ctx.rules.hearsay_passive or not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    if any(c.dep_ == "obl:agent" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj:pass" and c.i < g.start), None)
+    if subj is None or subj.pos_ == "PRON" or fold(subj.lemma_) in ctx.rules.speech_nouns:
+        return False  # "it was said that …": the clause after it is the statement
+    start = subj.left_edge.i
+    ctx.cands.append(Cand("indirect", *ctx.trim(doc[start].idx, ctx.clause_end(start, g.sent)), cue=g.cue,
+                          mention=None, verb=verb, priority=2, sent_start=g.sent.start_char))
+    return True
+
+
 # -- 7. noun-phrase objects ----------------------------------------------------------------------
 def np_object(ctx: Context, g: VerbGroup) -> bool:
     """« X a dénombré 41.500 manifestants », « X dénonce une décision injuste »: the noun phrase
@@ -753,7 +771,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
 VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
-                                    de_phrase, appeal, passive_agent, np_object)
+                                    de_phrase, appeal, passive_agent, hearsay_passive, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
