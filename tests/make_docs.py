@@ -637,6 +637,34 @@ EN_CASES: dict[str, str] = {
     "en_appeal_pronoun": "The harbour master urged them to leave the old pier before the tide turned.",
     "en_appeal_quoted": "The county council urged residents to “stay indoors” until the wind dropped.",
     "en_appeal_no_request": "The harbour master thanked them for their patience.",
+    "en_it_names_no_person": (
+        'Tom Hale runs the Harbour Trust. The Harbour Trust published its report on Friday. '
+        '"The walls must be rebuilt," it said.'
+    ),
+    "en_letter_names_no_person": (
+        "Ruth Keane signed the letter on Monday. The letter says the bridge will reopen in June."
+    ),
+    "en_description_by_role": (
+        "Ruth Keane, the county engineer, inspected the bridge. The engineer said the repairs would take a month."
+    ),
+    "en_description_without_role": (
+        "Ruth Keane inspected the bridge on Monday. The official said the repairs would take a month."
+    ),
+    "en_particle_cue": "The treasurer pointed out that the fund had lost money.",
+    "en_particle_no_clause": "The guide pointed out the old harbour wall to the visitors.",
+    "en_causative_cue": "Shares fell sharply, prompting the finance minister to warn that the bank was at risk.",
+    "en_causative_no_cue": "The storm prompted the council to close the coast road.",
+    "en_line_broken_in_sentence": "The union said the strike would\nspread to the ports by Friday.",
+    "en_np_before_subordinate_clause": "The mayor condemned the attack on the clinic, after a nurse was hurt on Sunday.",
+    "en_np_with_its_relative": "The mayor condemned the attack on the clinic that a nurse had reported.",
+    "en_summing_up_apposition": "The board pledged to cut fares by a tenth, a move that angered the drivers.",
+    "en_relative_without_comma": "The board pledged to cut fares on a route that the drivers use.",
+    "en_participle_after_noun": "Local papers quoted officials saying the airport would stay closed.",
+    "en_participle_after_report_noun": "The council issued a statement saying the airport would stay closed.",
+    "en_hearsay_passive": "Two guards were reported to have left the building before the fire.",
+    "en_impersonal_passive": "It was reported that two guards had left the building before the fire.",
+    "en_spaced_ellipsis_in_quote": '"The board will . . . publish its accounts in May," the treasurer said.',
+    "en_relative_which": "The unions, which argued that the plan was unfair, left the talks on Monday.",
 }
 
 

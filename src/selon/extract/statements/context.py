@@ -14,6 +14,18 @@ from selon.extract.statements.surface import balanced_trim, skip_dateline
 from selon.lang.pack import fold
 
 
+def summing_up(doc: Doc, i: int, limit: int, rules: Rules) -> bool:
+    """Whether tokens from ``i`` are a noun phrase of at most three words then a relative
+    pronoun ("a move that", "something that", « une mesure qui »)."""
+    if i >= limit or doc[i].pos_ not in ("DET", "NOUN", "PRON") or low(doc[i]) in rules.relatives:
+        return False
+    for t in doc[i + 1 : min(i + 4, limit)]:
+        if low(t) in rules.relatives:
+            return doc[t.i - 1].pos_ in ("NOUN", "PRON")
+        if t.pos_ not in ("DET", "ADJ", "NOUN"):
+            return False
+    return False
+
 class Context:
     """A document under the statement rules; the rules append what they find to ``cands``."""
 
@@ -207,7 +219,7 @@ class Context:
                 break
             # "pledged to raise wages, a move that …", « …, une décision qui … »: a noun phrase with
             # its relative clause after a comma or a dash sums the words up; it is no part of them
-            if depth == 0 and t.i > start_tok and t.is_punct and t.text in (",", "–", "—") and self._summing_up(t.i + 1, sent.end):
+            if depth == 0 and t.i > start_tok and t.is_punct and t.text in (",", "–", "—") and summing_up(doc, t.i + 1, sent.end, self.rules):
                 end_tok = t.i
                 break
 
@@ -231,19 +243,6 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
         return bool(words) and words[0].pos_ in ("DET", "NOUN", "PRON") and not self.has_clause(start, end)
-
-    def _summing_up(self, i: int, limit: int) -> bool:
-        """Whether tokens from ``i`` are a noun phrase of at most three words then a relative
-        pronoun ("a move that", "something that", « une mesure qui »)."""
-        doc = self.doc
-        if i >= limit or doc[i].pos_ not in ("DET", "NOUN", "PRON") or low(doc[i]) in self.rules.relatives:
-            return False
-        for t in doc[i + 1 : min(i + 4, limit)]:
-            if low(t) in self.rules.relatives:
-                return doc[t.i - 1].pos_ in ("NOUN", "PRON")
-            if t.pos_ not in ("DET", "ADJ", "NOUN"):
-                return False
-        return False
 
     def _participle_after(self, i: int, limit: int) -> bool:
         """Whether a present participle opens a detached clause at token ``i``, after at most

@@ -103,10 +103,15 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
     """Append an indirect statement of the verb ``g`` with its content ``start, end``, and the
     mention of its speaker: the clitic, the subject, or the noun phrase before the group — else
     where the speaker rules must look (the governing cue's speaker, a relative's antecedent)."""
+    doc, verb = ctx.doc, g.verb
+    resumed = verb.head.head
+    if verb.dep_ == "acl:relcl" and verb.i < resumed.i and doc[resumed.i - 1].text == ",":
+        # "the unions, which argued that the plan was unfair, left …": the sentence the relative
+        # clause interrupts resumes after its comma
+        end = min(end, doc[resumed.i - 1].idx)
     start, end = ctx.trim(start, end)
     if end - start < 3:
         return
-    doc, verb = ctx.doc, g.verb
     mention: Mention | None = None
     speaker_from = None
     if g.clitic is not None:
