@@ -665,6 +665,11 @@ EN_CASES: dict[str, str] = {
     "en_impersonal_passive": "It was reported that two guards had left the building before the fire.",
     "en_spaced_ellipsis_in_quote": '"The board will . . . publish its accounts in May," the treasurer said.',
     "en_relative_which": "The unions, which argued that the plan was unfair, left the talks on Monday.",
+    "en_according_after_but": (
+        "The full cost is not known, but according to the council, which will publish its accounts in May, "
+        "the repairs will cost two million euros."
+    ),
+    "en_according_final": "The repairs will cost two million euros, according to the council.",
 }
 
 

@@ -1346,3 +1346,15 @@ def test_english_spaced_ellipsis_inside_a_quotation(en_statements_of) -> None:
     s = one(en_statements_of("en_spaced_ellipsis_in_quote"))
     assert (s.kind, s.content.text) == ("direct", "The board will . . . publish its accounts in May,")
     assert s.speaker is not None and s.speaker.text == "the treasurer"
+
+
+def test_english_according_to_after_a_comma_and_conjunction_sources_what_follows(en_statements_of) -> None:
+    # "…, but according to the council, which …, CONTENT": the clause after, past the relative clause
+    s = one(en_statements_of("en_according_after_but"))
+    assert (s.kind, s.content.text) == ("according_to", "the repairs will cost two million euros")
+    assert name(s) == "council"
+
+
+def test_english_according_to_at_the_end_sources_what_precedes(en_statements_of) -> None:
+    s = one(en_statements_of("en_according_final"))
+    assert (s.kind, s.content.text) == ("according_to", "The repairs will cost two million euros")

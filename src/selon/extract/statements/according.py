@@ -120,12 +120,13 @@ def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, in
 
 
 def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
-    """Whether token ``i`` opens its sentence, or the clause after a colon or semicolon."""
+    """Whether token ``i`` opens its sentence, or the clause after a colon, a semicolon or a
+    comma and a conjunction (« …, mais selon X, … », "…, but according to X, …")."""
     doc = ctx.doc
     j = sent.start
     for k in range(i - 1, sent.start - 1, -1):
-        if doc[k].text in (":", ";"):
-            j = k + 1
+        if doc[k].text in (":", ";") or doc[k].pos_ == "CCONJ" and k > sent.start and doc[k - 1].text == ",":
+            j = k + 1 if doc[k].text in (":", ";") else k
             break
     # « Mais selon X, … », « Et pour la CGT, … »: a conjunction or adverb may come first
     while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs
@@ -151,6 +152,10 @@ def _past_apposition(ctx: Context, a: Attribution) -> int:
     doc, sent = ctx.doc, a.sent
     if a.e >= sent.end or doc[a.e].text != ",":
         return a.after
+    if low(doc[a.after]) in ctx.rules.relatives:
+        # « Selon le rapport, qui sera publié vendredi, 90 % … »: a relative clause about the source
+        comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
+        return comma + 1 if comma is not None and comma + 1 < sent.end else a.after
     if doc[a.after].pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
         return a.after  # « D'après X, malgré …, »: an adverbial of the content
     comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)

@@ -380,7 +380,7 @@ def bare_clause(ctx: Context, g: VerbGroup) -> bool:
     he … », « said on Tuesday the protests … »)."""
     doc, sent = ctx.doc, g.sent
     for c in g.verb.children:
-        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ == "expl"
+        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ in ("expl", "csubj")
                                                        for x in c.children):
             continue
         if any(x.dep_ == "mark" for x in c.children):
