@@ -670,6 +670,10 @@ EN_CASES: dict[str, str] = {
         "the repairs will cost two million euros."
     ),
     "en_according_final": "The repairs will cost two million euros, according to the council.",
+    "en_colon_short_quote": 'The coach told reporters on Sunday: "We\'re ready now" before the final.',
+    "en_short_quote_term": 'The so-called "green belt" runs around the whole city.',
+    "en_incise_with_adverbial_clause": '"We will not give in," the mayor wrote on Sunday as the rain fell.',
+    "en_incise_with_clause_of_its_own": '"We will not give in," the mayor said the talks would resume.',
 }
 
 

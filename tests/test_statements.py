@@ -1358,3 +1358,25 @@ def test_english_according_to_after_a_comma_and_conjunction_sources_what_follows
 def test_english_according_to_at_the_end_sources_what_precedes(en_statements_of) -> None:
     s = one(en_statements_of("en_according_final"))
     assert (s.kind, s.content.text) == ("according_to", "The repairs will cost two million euros")
+
+
+def test_english_short_quotation_after_a_cue_and_colon_is_a_direct_statement(en_statements_of) -> None:
+    s = one(en_statements_of("en_colon_short_quote"))
+    assert (s.kind, s.content.text) == ("direct", "We're ready now")
+    assert s.cue is not None and s.cue.text == "told"
+
+
+def test_english_short_quotation_with_no_cue_is_a_term(en_statements_of) -> None:
+    assert en_statements_of("en_short_quote_term") == []
+
+
+def test_english_incise_followed_by_an_adverbial_clause(en_statements_of) -> None:
+    # '"…," the mayor wrote on Sunday as the rain fell': the "as" clause is no clause of the cue
+    s = one(en_statements_of("en_incise_with_adverbial_clause"))
+    assert (s.kind, s.content.text) == ("direct", "We will not give in,")
+    assert s.speaker is not None and s.speaker.text == "the mayor"
+
+
+def test_english_cue_with_a_clause_of_its_own_is_no_incise(en_statements_of) -> None:
+    s = one(en_statements_of("en_incise_with_clause_of_its_own"))
+    assert (s.kind, s.content.text) == ("indirect", "the talks would resume")

@@ -93,7 +93,8 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     """« Le syndicat a prévenu : « … » », « une pancarte proclamait « … » »: a cue before the
     quotation, with a colon or right before it; the speaker is the cue's subject."""
     doc, q, sent = ctx.doc, site.quote, site.sent
-    verb = _cue_before_quote(ctx, site) if not site.term else None
+    # a short quotation is a term, unless a cue and a colon introduce it (« a lancé : « Je reste » »)
+    verb = _cue_before_quote(ctx, site) if not site.term or site.before.endswith(":") else None
     if verb is None:
         return False
     g = verb_group(ctx, verb)

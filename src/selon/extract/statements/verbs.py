@@ -269,9 +269,13 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
     if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
         return False
+    adverbial = {x.i for c in verb.children if c.dep_ == "advcl" and c.i > g.end and any(
+        m.dep_ == "mark" for m in c.children) for x in c.subtree}  # "… tweeted as the clashes unfolded"
     for t in doc[g.end : sent.end]:
         if t.text in (",", ";", ":") or t.is_sent_end:
             break
+        if t.i in adverbial:
+            continue
         if "VerbForm=Fin" in str(t.morph) or low(t) in ctx.rules.que or t.dep_ in ("ccomp", "xcomp"):
             return False  # « …, the minister said the protests would end »: a clause of its own
     subj = ctx.mention(ctx.cut_mention(rng, sent))
