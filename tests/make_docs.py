@@ -674,6 +674,9 @@ EN_CASES: dict[str, str] = {
     "en_short_quote_term": 'The so-called "green belt" runs around the whole city.',
     "en_incise_with_adverbial_clause": '"We will not give in," the mayor wrote on Sunday as the rain fell.',
     "en_incise_with_clause_of_its_own": '"We will not give in," the mayor said the talks would resume.',
+    "en_passive_as_with_agent": "The plan was described by the mayor as a disaster for the town.",
+    "en_passive_as_without_agent": "The new law has been criticised as targeting small farmers.",
+    "en_passive_without_as": "The old bridge was described in a guide book for walkers.",
 }
 
 

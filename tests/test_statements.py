@@ -1380,3 +1380,21 @@ def test_english_incise_followed_by_an_adverbial_clause(en_statements_of) -> Non
 def test_english_cue_with_a_clause_of_its_own_is_no_incise(en_statements_of) -> None:
     s = one(en_statements_of("en_incise_with_clause_of_its_own"))
     assert (s.kind, s.content.text) == ("indirect", "the talks would resume")
+
+
+def test_english_passive_naming_what_its_subject_was_called(en_statements_of) -> None:
+    # "was described by the mayor as …": the words after « as », the agent speaks
+    s = one(en_statements_of("en_passive_as_with_agent"))
+    assert (s.kind, s.content.text) == ("indirect", "a disaster for the town")
+    assert s.speaker is not None and s.speaker.text == "the mayor"
+
+
+def test_english_passive_naming_without_agent_has_no_speaker(en_statements_of) -> None:
+    s = one(en_statements_of("en_passive_as_without_agent"))
+    assert (s.kind, s.content.text) == ("indirect", "targeting small farmers")
+    assert s.cue is not None and s.cue.text == "has been criticised as"
+    assert s.speaker is None
+
+
+def test_english_passive_without_its_marker_reports_nothing(en_statements_of) -> None:
+    assert en_statements_of("en_passive_without_as") == []

@@ -90,6 +90,7 @@ class Cues:
     infinitive_markers: Words
     particle_cues: Words
     hearsay_passive: Words
+    passive_as: Words
     causative: Words
 
 

@@ -681,6 +681,39 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
+def passive_as(ctx: Context, g: VerbGroup) -> bool:
+    """"The meeting was described by the commission as constructive", "the ban has been criticised
+    as targeting …", "while mooted as X's successor": a passive (or bare participle) cue of
+    ``[cues] passive_as``; the words after its marker are the statement, its agent the speaker."""
+    doc, rules, verb = ctx.doc, ctx.rules, g.verb
+    marker = rules.passive_as.get(rules.lemma(verb))
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "VerbForm=Part" in str(verb.morph) and not any(
+        c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children)
+    if marker is None or not passive:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.i >= g.end), None)
+    j = g.end
+    if agent is not None and agent.left_edge.i == j:
+        j = agent.right_edge.i + 1
+    while j < g.sent.end and doc[j].pos_ == "ADV":
+        j += 1
+    if j + 1 >= g.sent.end or low(doc[j]) != marker:
+        return False
+    mention = None
+    if agent is not None:
+        a_s, a_e = subtree_range(agent)
+        a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
+        mention = ctx.mention(ctx.cut_mention((a_s, a_e), g.sent))
+    last = doc[max(verb.right_edge.i, j + 1)]  # "while mooted as X's successor, does not …": its clause ends it
+    start, end = ctx.trim(doc[j + 1].idx, min(ctx.clause_end(j + 1, g.sent, np_only=True), last.idx + len(last.text)))
+    if end - start < 3:
+        return False
+    cue = (g.cue[0], doc[j].idx + len(doc[j].text)) if agent is None else g.cue
+    ctx.cands.append(Cand("indirect", start, end, cue=cue, mention=mention, verb=verb, priority=2,
+                          sent_start=g.sent.start_char))
+    return True
+
+
 def hearsay_passive(ctx: Context, g: VerbGroup) -> bool:
     """"Staff were reported to have locked …", "Violence was reported in two cities": the passive
     of a hearsay verb (``[cues] hearsay_passive``) with no agent reports its whole clause, the
@@ -780,7 +813,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
 VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
-                                    de_phrase, appeal, passive_agent, hearsay_passive, np_object)
+                                    de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
