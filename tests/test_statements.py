@@ -1398,3 +1398,20 @@ def test_english_passive_naming_without_agent_has_no_speaker(en_statements_of) -
 
 def test_english_passive_without_its_marker_reports_nothing(en_statements_of) -> None:
     assert en_statements_of("en_passive_without_as") == []
+
+
+def test_english_claim_noun_with_a_complement_clause(en_statements_of) -> None:
+    # "amid reports that …": a statement with no speaker named
+    s = one(en_statements_of("en_claim_noun_no_owner"))
+    assert (s.kind, s.content.text) == ("indirect", "the port will close in March")
+    assert s.speaker is None
+
+
+def test_english_claim_noun_speaks_for_its_possessor(en_statements_of) -> None:
+    s = one(en_statements_of("en_claim_noun_owner"))
+    assert (s.kind, s.content.text) == ("indirect", "the road was unsafe")
+    assert s.speaker is not None and s.speaker.text == "the council"
+
+
+def test_english_claim_noun_before_a_relative_clause_reports_nothing(en_statements_of) -> None:
+    assert en_statements_of("en_claim_noun_relative") == []

@@ -91,6 +91,7 @@ class Cues:
     particle_cues: Words
     hearsay_passive: Words
     passive_as: Words
+    claim_nouns: Words
     causative: Words
 
 

@@ -89,6 +89,7 @@ class Rules:
         self.particle_heads = {head for head, _ in self.particle_cues}
         self.causative = folded(cues.causative)
         self.hearsay_passive = folded(cues.hearsay_passive)
+        self.claim_nouns = folded(cues.claim_nouns)
         # passive cues naming what their subject was called: lemma -> the word before the name
         self.passive_as = {w[0]: w[1] for w in (fold(p).split() for p in cues.passive_as) if len(w) == 2}
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)

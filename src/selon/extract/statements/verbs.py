@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
+from selon.extract.statements.nouns import claim_noun
 from selon.extract.statements.phrases import (
     cue_group,
     detached_participle,
@@ -820,7 +821,7 @@ def verb_rules(ctx: Context) -> None:
     """Every reporting verb of the document through :data:`VERB_RULES`, in text order."""
     for verb in ctx.doc:
         if not ctx.rules.is_cue(verb):
-            uncued_de_phrase(ctx, verb)
+            uncued_de_phrase(ctx, verb) or claim_noun(ctx, verb)
         elif reports(ctx, verb):
             group = verb_group(ctx, verb)
             for rule in VERB_RULES:
