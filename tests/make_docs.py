@@ -677,6 +677,10 @@ EN_CASES: dict[str, str] = {
     "en_passive_as_with_agent": "The plan was described by the mayor as a disaster for the town.",
     "en_passive_as_without_agent": "The new law has been criticised as targeting small farmers.",
     "en_passive_without_as": "The old bridge was described in a guide book for walkers.",
+    "en_possessive_description": (
+        "Smith's lawyer Paul Grant told the court that the fine was unfair. Smith's lawyer said he would appeal."
+    ),
+    "en_possessor_not_speaker": "Ruth Keane arrived on Monday. Smith's lawyer said he would appeal.",
     "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
     "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
     "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",

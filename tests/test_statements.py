@@ -1415,3 +1415,16 @@ def test_english_claim_noun_speaks_for_its_possessor(en_statements_of) -> None:
 
 def test_english_claim_noun_before_a_relative_clause_reports_nothing(en_statements_of) -> None:
     assert en_statements_of("en_claim_noun_relative") == []
+
+
+def test_english_possessive_description_names_the_person_with_that_role(en_statements_of) -> None:
+    # "Smith's lawyer Paul Grant …. Smith's lawyer said": Grant, not Smith
+    first, second = en_statements_of("en_possessive_description")
+    assert name(first) == "Paul Grant"
+    assert first.speaker is not None and first.speaker.role == "Smith's lawyer"
+    assert name(second) == "Paul Grant"
+
+
+def test_english_possessor_is_not_the_speaker(en_statements_of) -> None:
+    s = one(en_statements_of("en_possessor_not_speaker"))
+    assert name(s) == "Smith's lawyer"

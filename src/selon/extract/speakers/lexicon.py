@@ -18,7 +18,7 @@ from selon.lang.pack import LanguagePack, fold, folded
 
 @lru_cache(maxsize=8192)
 def _normalised(text: str, determiners: frozenset[str]) -> str:
-    text = fold(text)
+    text = re.sub(r"'s\b", "'", fold(text))  # "Rodrigues's lawyer" is "Rodrigues' lawyer"
     text = re.sub(r"[^\w\s'-]", " ", text)
     return " ".join(w for w in text.replace("'", "' ").split() if w not in determiners)
 

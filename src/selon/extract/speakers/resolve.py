@@ -21,6 +21,7 @@ from selon.extract.speakers.descriptions import (
     equivalent_groups,
     match_description,
     morph,
+    possessed,
     role_text,
     strip_title,
 )
@@ -103,7 +104,7 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     lex = d.lex
     definite = fold(span[0].text) in lex.anaphoric and not (
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
-    )
+    ) or possessed(list(span))  # "Rodrigues's lawyer": as definite as "the lawyer"
     e = apposed_name(d, span, gender)
     if e is None and definite:
         e = match_description(d, desc, span.start_char, gender)
