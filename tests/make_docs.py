@@ -681,6 +681,8 @@ EN_CASES: dict[str, str] = {
         "Smith's lawyer Paul Grant told the court that the fine was unfair. Smith's lawyer said he would appeal."
     ),
     "en_possessor_not_speaker": "Ruth Keane arrived on Monday. Smith's lawyer said he would appeal.",
+    "en_speech_noun_described_as": "The unions described the speech as the weakest of the whole year.",
+    "en_speech_noun_named_only": "The minister described the speech in a long letter to the mayor.",
     "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
     "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
     "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",

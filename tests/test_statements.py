@@ -1428,3 +1428,12 @@ def test_english_possessive_description_names_the_person_with_that_role(en_state
 def test_english_possessor_is_not_the_speaker(en_statements_of) -> None:
     s = one(en_statements_of("en_possessor_not_speaker"))
     assert name(s) == "Smith's lawyer"
+
+
+def test_english_speech_noun_object_with_what_it_is_called_is_a_claim(en_statements_of) -> None:
+    s = one(en_statements_of("en_speech_noun_described_as"))
+    assert (s.kind, s.content.text) == ("indirect", "the speech as the weakest of the whole year")
+
+
+def test_english_speech_noun_object_alone_is_no_claim(en_statements_of) -> None:
+    assert en_statements_of("en_speech_noun_named_only") == []

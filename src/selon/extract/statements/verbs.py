@@ -755,8 +755,11 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
         c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
-        if fold(obj.lemma_) in rules.speech_nouns:
-            return None  # « a rappelé les déclarations de X »: speech named, no claim
+        marker = rules.passive_as.get(g.lemma)
+        named = marker is not None and obj.right_edge.i + 1 < sent.end and low(doc[obj.right_edge.i + 1]) == marker
+        if fold(obj.lemma_) in rules.speech_nouns and not named:
+            return None  # « a rappelé les déclarations de X »: speech named, no claim (but "described
+            # the speech as the most important": what it is called is one)
         s: int | None = max(obj.left_edge.i, g.end)
     else:
         s = _np_opening_after(ctx, g)
