@@ -84,19 +84,12 @@ def _broken_line(text: str, last_word: str, after: int, lines: int = 6) -> bool:
     return False
 
 
-def _spaced_ellipses_in_quotes(doc: Doc, quotes: Sequence[Quote]) -> set[int]:
-    """The tokens after each full stop of an ellipsis written as spaced stops (« . . . ») inside
-    a closed quotation: words left out of a quotation, not the end of a sentence."""
-    spans = [(q.open, q.close) for q in quotes if q.closed]
-    out: set[int] = set()
-    if not spans:
-        return out
-    for i in range(1, len(doc) - 1):
-        tok = doc[i]
-        if tok.text == "." and (doc[i - 1].text == "." or doc[i + 1].text == ".") and any(
-                a < tok.idx < b for a, b in spans):
-            out.add(i + 1)
-    return out
+def _in_spaced_ellipsis(doc: Doc, i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether token ``i`` is a full stop of an ellipsis written as spaced stops (« . . . ») inside
+    a closed quotation (``spans``): words left out of a quotation, not the end of a sentence."""
+    tok = doc[i]
+    return tok.text == "." and 0 < i < len(doc) - 1 and (doc[i - 1].text == "." or doc[i + 1].text == ".") \
+        and any(a < tok.idx < b for a, b in spans)
 
 
 def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
@@ -107,7 +100,8 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
             closing_at.add(q.close - 1)
         if q.depth == 0:
             opening_at.add(q.open)
-    inside = _spaced_ellipses_in_quotes(doc, quotes)
+    quoted = [(q.open, q.close) for q in quotes if q.closed]
+    after_ellipsis = False  # the token before was a stop of an ellipsis inside a quotation
     # 1 = starts a sentence, -1 = does not, 0 = the parser decides. Written in one go: setting
     # ``Token.is_sent_start`` one token at a time re-checks the whole Doc on every call.
     starts = numpy.zeros((len(doc), 1), dtype="int64")
@@ -142,8 +136,9 @@ def set_boundaries(doc: Doc, quotes: Sequence[Quote]) -> Doc:
             last_char = tok.idx + len(tok.text) - 1
             if last_char in closing_at and tok.text[-1] in "»”\"’›'" or tok.text in {",", ";", ")"}:
                 starts[i, 0] = -1
-        if i in inside:
+        if after_ellipsis:
             starts[i, 0] = -1  # « will . . . make »: an ellipsis inside a quotation ends nothing
+        after_ellipsis = tok.text == "." and _in_spaced_ellipsis(doc, i, quoted)
         if not tok.is_space:
             ended = last_word in SENTENCE_ENDS
             last_word, last_end = tok.text, tok.idx + len(tok.text)
