@@ -689,6 +689,55 @@ EN_CASES: dict[str, str] = {
     "en_appeal_pronoun": "The harbour master urged them to leave the old pier before the tide turned.",
     "en_appeal_quoted": "The county council urged residents to “stay indoors” until the wind dropped.",
     "en_appeal_no_request": "The harbour master thanked them for their patience.",
+    "en_it_names_no_person": (
+        'Tom Hale runs the Harbour Trust. The Harbour Trust published its report on Friday. '
+        '"The walls must be rebuilt," it said.'
+    ),
+    "en_letter_names_no_person": (
+        "Ruth Keane signed the letter on Monday. The letter says the bridge will reopen in June."
+    ),
+    "en_description_by_role": (
+        "Ruth Keane, the county engineer, inspected the bridge. The engineer said the repairs would take a month."
+    ),
+    "en_description_without_role": (
+        "Ruth Keane inspected the bridge on Monday. The official said the repairs would take a month."
+    ),
+    "en_particle_cue": "The treasurer pointed out that the fund had lost money.",
+    "en_particle_no_clause": "The guide pointed out the old harbour wall to the visitors.",
+    "en_causative_cue": "Shares fell sharply, prompting the finance minister to warn that the bank was at risk.",
+    "en_causative_no_cue": "The storm prompted the council to close the coast road.",
+    "en_line_broken_in_sentence": "The union said the strike would\nspread to the ports by Friday.",
+    "en_np_before_subordinate_clause": "The mayor condemned the attack on the clinic, after a nurse was hurt on Sunday.",
+    "en_np_with_its_relative": "The mayor condemned the attack on the clinic that a nurse had reported.",
+    "en_summing_up_apposition": "The board pledged to cut fares by a tenth, a move that angered the drivers.",
+    "en_relative_without_comma": "The board pledged to cut fares on a route that the drivers use.",
+    "en_participle_after_noun": "Local papers quoted officials saying the airport would stay closed.",
+    "en_participle_after_report_noun": "The council issued a statement saying the airport would stay closed.",
+    "en_hearsay_passive": "Two guards were reported to have left the building before the fire.",
+    "en_impersonal_passive": "It was reported that two guards had left the building before the fire.",
+    "en_spaced_ellipsis_in_quote": '"The board will . . . publish its accounts in May," the treasurer said.',
+    "en_relative_which": "The unions, which argued that the plan was unfair, left the talks on Monday.",
+    "en_according_after_but": (
+        "The full cost is not known, but according to the council, which will publish its accounts in May, "
+        "the repairs will cost two million euros."
+    ),
+    "en_according_final": "The repairs will cost two million euros, according to the council.",
+    "en_colon_short_quote": 'The coach told reporters on Sunday: "We\'re ready now" before the final.',
+    "en_short_quote_term": 'The so-called "green belt" runs around the whole city.',
+    "en_incise_with_adverbial_clause": '"We will not give in," the mayor wrote on Sunday as the rain fell.',
+    "en_incise_with_clause_of_its_own": '"We will not give in," the mayor said the talks would resume.',
+    "en_passive_as_with_agent": "The plan was described by the mayor as a disaster for the town.",
+    "en_passive_as_without_agent": "The new law has been criticised as targeting small farmers.",
+    "en_passive_without_as": "The old bridge was described in a guide book for walkers.",
+    "en_possessive_description": (
+        "Smith's lawyer Paul Grant told the court that the fine was unfair. Smith's lawyer said he would appeal."
+    ),
+    "en_possessor_not_speaker": "Ruth Keane arrived on Monday. Smith's lawyer said he would appeal.",
+    "en_speech_noun_described_as": "The unions described the speech as the weakest of the whole year.",
+    "en_speech_noun_named_only": "The minister described the speech in a long letter to the mayor.",
+    "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
+    "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
+    "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

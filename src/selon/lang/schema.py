@@ -93,6 +93,11 @@ class Cues:
     infinitive_markers: Words
     purpose_markers: Words
     purpose: Words
+    particle_cues: Words
+    hearsay_passive: Words
+    passive_as: Words
+    claim_nouns: Words
+    causative: Words
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ class Mentions:
     not_after_coordinator: Words
     apposition_stops: Words
     relatives: Words
-    relative_subject: str
+    relative_subject: Words
     demonstrative_tails: Words
     demonstrative_particles: Words
     entity_labels: dict[str, str]
@@ -162,6 +167,8 @@ class Speakers:
     skip_after_cue: Words
     institutions: Words
     mention_stops: Words
+    description_head: Literal["first", "last"]
+    noun_gender: bool
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords

@@ -138,12 +138,13 @@ def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, in
 
 
 def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
-    """Whether token ``i`` opens its sentence, or the clause after a colon or semicolon."""
+    """Whether token ``i`` opens its sentence, or the clause after a colon, a semicolon or a
+    comma and a conjunction (« …, mais selon X, … », "…, but according to X, …")."""
     doc = ctx.doc
     j = sent.start
     for k in range(i - 1, sent.start - 1, -1):
-        if doc[k].text in (":", ";"):
-            j = k + 1
+        if doc[k].text in (":", ";") or doc[k].pos_ == "CCONJ" and k > sent.start and doc[k - 1].text == ",":
+            j = k + 1 if doc[k].text in (":", ";") else k
             break
     # « Mais selon X, … », « Et pour la CGT, … »: a conjunction or adverb may come first
     while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs
