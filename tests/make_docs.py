@@ -697,6 +697,55 @@ EN_CASES: dict[str, str] = {
     "en_appeal_pronoun": "The harbour master urged them to leave the old pier before the tide turned.",
     "en_appeal_quoted": "The county council urged residents to “stay indoors” until the wind dropped.",
     "en_appeal_no_request": "The harbour master thanked them for their patience.",
+    "en_it_names_no_person": (
+        'Tom Hale runs the Harbour Trust. The Harbour Trust published its report on Friday. '
+        '"The walls must be rebuilt," it said.'
+    ),
+    "en_letter_names_no_person": (
+        "Ruth Keane signed the letter on Monday. The letter says the bridge will reopen in June."
+    ),
+    "en_description_by_role": (
+        "Ruth Keane, the county engineer, inspected the bridge. The engineer said the repairs would take a month."
+    ),
+    "en_description_without_role": (
+        "Ruth Keane inspected the bridge on Monday. The official said the repairs would take a month."
+    ),
+    "en_particle_cue": "The treasurer pointed out that the fund had lost money.",
+    "en_particle_no_clause": "The guide pointed out the old harbour wall to the visitors.",
+    "en_causative_cue": "Shares fell sharply, prompting the finance minister to warn that the bank was at risk.",
+    "en_causative_no_cue": "The storm prompted the council to close the coast road.",
+    "en_line_broken_in_sentence": "The union said the strike would\nspread to the ports by Friday.",
+    "en_np_before_subordinate_clause": "The mayor condemned the attack on the clinic, after a nurse was hurt on Sunday.",
+    "en_np_with_its_relative": "The mayor condemned the attack on the clinic that a nurse had reported.",
+    "en_summing_up_apposition": "The board pledged to cut fares by a tenth, a move that angered the drivers.",
+    "en_relative_without_comma": "The board pledged to cut fares on a route that the drivers use.",
+    "en_participle_after_noun": "Local papers quoted officials saying the airport would stay closed.",
+    "en_participle_after_report_noun": "The council issued a statement saying the airport would stay closed.",
+    "en_hearsay_passive": "Two guards were reported to have left the building before the fire.",
+    "en_impersonal_passive": "It was reported that two guards had left the building before the fire.",
+    "en_spaced_ellipsis_in_quote": '"The board will . . . publish its accounts in May," the treasurer said.',
+    "en_relative_which": "The unions, which argued that the plan was unfair, left the talks on Monday.",
+    "en_according_after_but": (
+        "The full cost is not known, but according to the council, which will publish its accounts in May, "
+        "the repairs will cost two million euros."
+    ),
+    "en_according_final": "The repairs will cost two million euros, according to the council.",
+    "en_colon_short_quote": 'The coach told reporters on Sunday: "We\'re ready now" before the final.',
+    "en_short_quote_term": 'The so-called "green belt" runs around the whole city.',
+    "en_incise_with_adverbial_clause": '"We will not give in," the mayor wrote on Sunday as the rain fell.',
+    "en_incise_with_clause_of_its_own": '"We will not give in," the mayor said the talks would resume.',
+    "en_passive_as_with_agent": "The plan was described by the mayor as a disaster for the town.",
+    "en_passive_as_without_agent": "The new law has been criticised as targeting small farmers.",
+    "en_passive_without_as": "The old bridge was described in a guide book for walkers.",
+    "en_possessive_description": (
+        "Smith's lawyer Paul Grant told the court that the fine was unfair. Smith's lawyer said he would appeal."
+    ),
+    "en_possessor_not_speaker": "Ruth Keane arrived on Monday. Smith's lawyer said he would appeal.",
+    "en_speech_noun_described_as": "The unions described the speech as the weakest of the whole year.",
+    "en_speech_noun_named_only": "The minister described the speech in a long letter to the mayor.",
+    "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
+    "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
+    "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.
@@ -741,6 +790,48 @@ EN_CASES.update({
     "en_scope_region_city": "At least 30 people were evacuated in Kherson. More than 50 homes were flooded in County Mayo.",
     "en_fig_premodified_unit": "The 12 EU ministers met as 30 Welsh farmers waited outside.",
     "en_fig_clock_last_year": "At 10:30 on Friday, 40 riders set off, up from 150 last year, for three full days.",
+})
+
+# English figure sources (tests/test_sources_en.py): whose figure it is, statements and figures together.
+EN_CASES.update({
+    "en_src_citing": (
+        "About 900 nurses marched in Leeds on Sunday, the local radio station reported, citing hospital officials."
+    ),
+    "en_src_citing_not_a_source": (
+        "The union counted 120 empty posts in March, the newsletter reported, citing concerns over staffing."
+    ),
+    "en_src_words_quoted_after_cue": (
+        "The meeting will bring together 14 mayors, in the words of Governor Jane Hart, to \u201csettle the next steps\u201d."
+    ),
+    "en_src_medial_according_to": (
+        "The marchers were about 300, according to the organisers, to walk the whole route to the coast."
+    ),
+    "en_src_but_according_to": (
+        "Nobody knows how many bridges are unsafe, but according to the survey, which was published on Monday, "
+        "about 40% of them need urgent repairs."
+    ),
+    "en_src_and_according_to_final": (
+        "The road to the port stayed closed and 12 lorries were stuck, according to the police."
+    ),
+    "en_src_link_on_its_line": (
+        "Drivers are angry about the new fines.\nAccording to the news site\nexample.org\n, the share of broken "
+        "meters could be as high as 40%.\nThe council did not comment."
+    ),
+    "en_src_relative_in_subject": (
+        "The two-page memo sent to the board on Monday says that the audit, which was finished on Friday, "
+        "found no fraud."
+    ),
+    "en_src_inverted_cue_kept": "Some 40 invoices were left unpaid for a year, said the auditor.",
+    "en_src_relative_cue_claim": (
+        "Mayor Jane Hart, who denounced \u201creckless spending\u201d in the report, said 12 projects would be cut."
+    ),
+    "en_fig_channel_name": (
+        "The minister told France 2 television on Sunday that 40 radio stations and 3 TV channels had closed."
+    ),
+    "en_src_doubled_mark": (
+        "Anna Kerr runs a bakery in the square. \u201c\u201cWe lost 30 customers a day. "
+        "It has been a hard winter,\u201d she told reporters. Some 2,000 people live in the old town."
+    ),
 })
 
 

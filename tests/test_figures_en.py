@@ -234,3 +234,9 @@ def test_rule_clock_minutes_and_a_count_before_last_year(en_figures_of) -> None:
     starts a date after an English number, it is no adjective to skip to « year »); « three full
     days » is a duration."""
     assert [f.low for f in en_figures_of("en_fig_clock_last_year")] == [40, 150]
+
+
+def test_rule_a_number_between_a_name_and_a_broadcaster_noun_names_a_channel(en_figures_of) -> None:
+    """« France 2 television » is a channel's name ([not_figures] medium_nouns); « 40 radio
+    stations » and « 3 TV channels », with no name before them, are counts."""
+    assert [f.text for f in en_figures_of("en_fig_channel_name")] == ["40 radio stations", "3 TV channels"]

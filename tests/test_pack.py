@@ -116,15 +116,15 @@ def test_the_read_finder_sees_a_misspelt_read() -> None:
 
 # -- a made-up language ----------------------------------------------------------------------------
 def blank(tp: Any) -> Any:
-    """An empty value of a schema type: every word list empty, every number zero, every choice
-    (a Literal) its first option."""
+    """An empty value of a schema type: every word list empty, every number zero, every switch
+    off, every choice (a Literal) its first option."""
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         return {f.name: blank(hints[f.name]) for f in dataclasses.fields(tp)}
     origin = typing.get_origin(tp)
     if origin is typing.Literal:
         return typing.get_args(tp)[0]
-    return {tuple: [], dict: {}}.get(origin, {str: "", int: 0}.get(tp))
+    return {tuple: [], dict: {}}.get(origin, {str: "", int: 0, bool: False}.get(tp))
 
 
 def made_up_pack() -> LanguagePack:

@@ -216,3 +216,25 @@ def test_single_straight_quotes_inside_double_ones_and_plural_possessives() -> N
     text = "\"The sign said 'closed' all week,\" the dockers' union said."
     quotes = [text[q.start : q.end] for q in find_quotes(text, EN_PAIRS)]
     assert quotes == ["The sign said 'closed' all week,", "closed"]
+
+
+EN_PAIRS = load_pack("en").quotes.pairs
+
+
+def test_an_opening_mark_typed_twice_opens_one_quotation() -> None:
+    text = "The baker said: \u201c\u201cWe lost 30 customers a day,\u201d and left. Some 2,000 people live here."
+    (q,) = find_quotes(text, EN_PAIRS)
+    assert text[q.start : q.end] == "We lost 30 customers a day," and q.closed and q.depth == 0
+    assert q.close == text.index(" and left")
+
+
+def test_a_mark_reopened_after_a_sentence_end_goes_on_with_the_quotation() -> None:
+    """A page that lost its paragraph breaks: « “A. “B,” he said. » is one quotation (the mark
+    reopened at the lost break); a mark of the same kind inside a sentence still nests."""
+    text = "He was keen: \u201cThe port will open.\u201cThe road will follow,\u201d he said. Then he left."
+    (q,) = find_quotes(text, EN_PAIRS)
+    assert text[q.start : q.end] == "The port will open.\u201cThe road will follow," and q.closed
+    text = "She said \u201cthe word \u201cunsafe\u201d is wrong\u201d today."
+    outer, inner = find_quotes(text, EN_PAIRS)
+    assert text[outer.start : outer.end] == "the word \u201cunsafe\u201d is wrong" and outer.closed
+    assert text[inner.start : inner.end] == "unsafe" and inner.depth == 1

@@ -148,3 +148,70 @@ def test_sentences_a_web_page_glued_or_spaced_twice() -> None:
     assert all(t.is_sent_start is not True for t in doc[1:])
     doc = set_boundaries(_pack_tokenizer()("Il a vu le maire.  le préfet aussi."), [])
     assert all(t.is_sent_start is not True for t in doc[1:])  # no capital after the two spaces
+
+
+def test_a_stray_line_break_inside_a_sentence_starts_none(vocab) -> None:
+    """With ``stray_breaks`` (the English pack's ``stray_line_breaks``), a newline after a word
+    that ends no sentence, before a comma, a digit or lower case, continues the sentence (a page
+    that set a link's words on a line of their own); without it, or after a full stop, or before
+    a capital, a newline still opens a paragraph."""
+    words = ["According", "to", "the", "site", "\n", "example.org", "\n", ",", "about", "\n", "300", "came", ".",
+             "\n", "Then", "rain", "\n", "fell", "."]
+    spaces = [True, True, True, False, False, False, False, True, False, False, True, False, False,
+              False, True, False, False, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc = set_boundaries(doc, find_quotes(doc.text, PAIRS), stray_breaks=True)
+    assert doc[5].is_sent_start is False  # « example.org » after « site »
+    assert doc[7].is_sent_start is False  # the comma on the next line
+    assert doc[10].is_sent_start is False  # « 300 » after « about »
+    assert doc[14].is_sent_start is True  # « Then » after a full stop
+    assert doc[17].is_sent_start is False  # « fell » after « rain »
+
+
+def test_a_stray_line_break_before_a_capital_is_a_paragraph(vocab) -> None:
+    words = ["Latest", "news", "\n", "The", "mayor", "spoke", "."]
+    spaces = [True, False, False, True, True, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc = set_boundaries(doc, [], stray_breaks=True)
+    assert doc[3].is_sent_start is True  # a heading with no full stop, then its paragraph
+
+
+def test_a_line_broken_inside_a_sentence_does_not_start_one(vocab) -> None:
+    # a page that lost a link keeps its line breaks: « … devrait\nouvrir la voie … . »
+    words = ["Le", "maire", "a", "dit", "que", "le", "pont", "devrait", "\n", "rouvrir", "en", "mai", ".",
+             "\n", "Le", "préfet", "se", "tait", "."]
+    spaces = [True, True, True, True, True, True, True, False, False, True, True, False, False,
+              False, True, True, True, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[9].is_sent_start is False  # « rouvrir »: the lines after reach a sentence end
+    assert doc[14].is_sent_start is True  # « Le » after a line that ended the sentence
+
+
+def test_a_line_opening_with_a_comma_or_a_digit_continues_the_sentence(vocab) -> None:
+    words = ["Environ", "\n", "3.000", "personnes", "ont", "défilé", "en", "France", "\n", ",", "dont", "500",
+             "à", "Paris", "."]
+    spaces = [False, False, True, True, True, True, True, False, False, True, True, True, True, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[2].is_sent_start is False and doc[9].is_sent_start is False
+
+
+def test_a_lower_case_line_before_a_blank_line_still_starts_a_sentence(vocab) -> None:
+    # no sentence end before the blank line: a heading or a list, not a broken sentence
+    words = ["Le", "maire", "parle", "\n", "il", "répond", "aussitôt", "\n\n", "Fin", "."]
+    spaces = [True, True, False, False, True, True, False, False, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[4].is_sent_start is True
+
+
+def test_a_spaced_ellipsis_inside_a_quotation_ends_no_sentence(vocab) -> None:
+    words = ["«", "Le", "conseil", "va", ".", ".", ".", "publier", "ses", "comptes", "»", ",", "a", "dit", "X", "."]
+    spaces = [True, True, True, True, True, True, True, True, True, True, False, True, True, True, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert all(doc[k].is_sent_start is not True for k in range(5, 9))
+
+
+def test_a_spaced_ellipsis_outside_a_quotation_is_left_to_the_parser(vocab) -> None:
+    words = ["Le", "conseil", "va", ".", ".", ".", "publier", "ses", "comptes", "."]
+    spaces = [True, True, True, True, True, True, True, True, False, False]
+    doc = _doc(vocab, words, spaces)
+    assert doc[6].is_sent_start is None  # not forced either way

@@ -30,3 +30,5 @@ class Cand:
     verb: Token | None = None
     priority: int = 0
     sent_start: int = 0
+    # the mention of who relays the speaker's words ("X reported, citing Y": X), for ``via``
+    relay: Mention | None = None

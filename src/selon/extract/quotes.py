@@ -3,7 +3,9 @@
 French news opens « » with spaces (normal, no-break or narrow no-break) inside, writes
 straight "…" as often, nests ‹ › ‘ ’ “ ” inside, reopens a mark at each paragraph of a long
 quotation, and sometimes never closes one. An unclosed mark runs to the end of its
-paragraph, never further: the rest of the article is never lost.
+paragraph, never further: the rest of the article is never lost. An opening mark typed twice
+(« ““Nous … »), or reopened after a sentence end where a page lost its paragraph breaks, goes
+on with the quotation it opened: one quotation, which its one closing mark closes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 SPACES = " \t\u00a0\u202f\u2009\u2007"
+SENTENCE_END_CHARS = ".?!…"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,17 @@ def _mark_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in marks))
 
 
+def _reopened(text: str, stack: list[tuple[str, int, int]], mark: str, at: int, symmetric: bool) -> bool:
+    """Whether an opening mark at ``at`` goes on with the quotation the same mark opened, not one
+    inside it (which would never be closed): typed twice (« ““Nous … »), or reopened after a
+    sentence end, at a paragraph break the page lost (« “Fin.“Début …,” a-t-il dit »)."""
+    if symmetric or not stack or stack[-1][0] != mark:
+        return False
+    o_at, o_len = stack[-1][1], stack[-1][2]
+    before = text[o_at + o_len : at].rstrip(SPACES)
+    return not before or before[-1] in SENTENCE_END_CHARS
+
+
 def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
     """Every quotation in ``text``, outer ones first, in text order of their opening mark."""
     openers = {o: c for o, c in pairs}
@@ -93,6 +107,12 @@ def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
                 s, e = _strip(text, o_at + o_len, i)
                 quotes.append(Quote(o_at, i + len(mark), s, e, len(stack), True, o_mark))
                 i += len(mark)
+                continue
+            if _reopened(text, stack, mark, i, symmetric):
+                o_mark, o_at, o_len = stack[-1]
+                if o_at + o_len == i:  # typed twice: the content starts after both
+                    stack[-1] = (o_mark, o_at, o_len + len(mark))
+                i += len(mark)  # « ““Nous … », « “A. “B.” »: one quotation, not one inside another
                 continue
             if mark in openers and (not symmetric or not _is_word(prev) or prev in "(["):
                 if mark == "’" or (mark == "‘" and _is_word(prev)):

@@ -28,6 +28,9 @@ class Parser:
     # the dependency labels the model writes: "ud", or "clearnlp" (converted to UD by the
     # selon_ud component, selon.pipeline.ud)
     labels: Literal["ud", "clearnlp"]
+    # whether a newline inside a sentence (after a word that ends none, before lower case, a
+    # digit or a comma) is no sentence start (selon.extract.segment)
+    stray_line_breaks: bool
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,11 @@ class Cues:
     infinitive_markers: Words
     purpose_markers: Words
     purpose: Words
+    particle_cues: Words
+    hearsay_passive: Words
+    passive_as: Words
+    claim_nouns: Words
+    causative: Words
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,7 @@ class Mentions:
     not_after_coordinator: Words
     apposition_stops: Words
     relatives: Words
-    relative_subject: str
+    relative_subject: Words
     demonstrative_tails: Words
     demonstrative_particles: Words
     entity_labels: dict[str, str]
@@ -126,6 +134,8 @@ class AccordingTo:
     distributive: Words
     opinion_holders: Words
     pronouns: Words
+    citing: Words
+    cited_heads: Words
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,8 @@ class Speakers:
     skip_after_cue: Words
     institutions: Words
     mention_stops: Words
+    description_head: Literal["first", "last"]
+    noun_gender: bool
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords
@@ -237,6 +249,7 @@ class NotFigures:
     weekdays: Words
     address_nouns: Words
     identifier_nouns: Words
+    medium_nouns: Words
     adverbial_nouns: Words
     work_nouns: Words
     year_min: int

@@ -50,7 +50,7 @@ class Segmenter:
         self.pack = load_pack(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        return set_boundaries(doc, _quotes(doc, self.pack))
+        return set_boundaries(doc, _quotes(doc, self.pack), self.pack.parser.stray_line_breaks)
 
 
 class StatementsComponent:

@@ -9,7 +9,8 @@ inverted cue whose statement lies before it (« …, dont 21 personnes en garde 
 indiqué le parquet. »), or an according-to phrase (« ils sont environ 500, selon ce
 responsable, à être … »). The figure then belongs to the nearest such cue after it in its
 sentence, unless the figure is part of that statement's speaker (« 2700 personnes
-annonçaient … »), or a full stop the parser left inside the sentence lies between them
+annonçaient … »), or the according-to statement after the cue is one quotation (« …, in the
+words of X, to “…” »: X's words are those in the marks), or a full stop the parser left inside the sentence lies between them
 (« … des LBD.  13 800 personnes ont défilé, selon … »: that cue is the next sentence's).
 
 A figure in quotation marks that neither reaches, in a sentence that no statement touches,
@@ -80,8 +81,19 @@ def governs_before(s: Statement, start: int, end: int, sentence: Sentence) -> bo
         return False
     if s.kind == "direct" and c.start >= end:
         return False  # « Sur les 300 tonnes, « 90 % sont … », a assuré X »: the quotation is X's, not the figure
+    if s.kind == "according_to" and c.start >= cue.end and quoted_words(c.text):
+        return False  # « …, in the words of X, to “consider the next steps” »: X's words are those in marks
     in_speaker = sp is not None and sp.start is not None and sp.end is not None and sp.start <= start < sp.end
     return not in_speaker
+
+
+def quoted_words(content: str) -> bool:
+    """Whether a content is one quotation, a word before its opening mark at most (« to “jointly
+    consider the next steps” »): the source vouches for the words in the marks, not for the
+    clause the phrase stands in (« ils sont environ 500, selon X, à être … » is X's)."""
+    text = content.rstrip(" ,.;")
+    first = next((k for k, ch in enumerate(text) if ch in QUOTE_CHARS), None)
+    return first is not None and len(text[:first].split()) <= 1 and text[-1:] in QUOTE_CHARS
 
 
 def cue_after(start: int, end: int, sentence: Sentence, statements: Sequence[Statement]) -> Statement | None:

@@ -8,6 +8,8 @@ article that counts nothing (« un automobiliste »).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from selon.extract.figures.context import QUOTE_CHARS, SPACES, Context, Quantity
 from selon.lang.pack import fold
 
@@ -131,6 +133,8 @@ def named_by_noun(ctx: Context, q: Quantity) -> str | None:
         return "identifier"
     if _name_word(ctx, p) and prev not in lex.weekdays and _noun_modifier(ctx, q, p):  # « le Mouvement 5 étoiles »
         return "identifier"
+    if _channel_name(ctx, q, ptok):
+        return "identifier"
     if (prev in lex.weekdays or _day_alone(ctx, q, prev)) and bare:
         return "date"  # « samedi 3 », « sans doute le 26, »
     return None
@@ -165,6 +169,21 @@ def _noun_modifier(ctx: Context, q: Quantity, p: int) -> bool:
     counted noun, or of the bare number."""
     tok = q.unit_token if q.unit_token is not None else ctx.doc[q.b]
     return tok.head.i == p or tok.dep_ in _NAME_DEPS
+
+
+def _channel_name(ctx: Context, q: Quantity, ptok: Token) -> bool:
+    """Digits between a capitalised proper noun and a broadcaster's noun (``medium_nouns``): the
+    name of a channel (« Europe 1 radio », "France 2 television"), no count."""
+    unit = q.unit_token
+    return (
+        q.kind == "digits"
+        and len(ctx.doc[q.a].text) <= 3  # a channel's number is short (« Europe 1 », « RTL 102 »)
+        and ctx.sentence(ptok.i)[0] != ptok.i
+        and unit is not None
+        and ptok.pos_ == "PROPN"
+        and ptok.text[:1].isupper()
+        and fold(unit.text) in ctx.lex.medium_nouns
+    )
 
 
 def _name_word(ctx: Context, p: int) -> bool:

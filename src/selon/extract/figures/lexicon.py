@@ -102,6 +102,7 @@ class Lexicon:
         self.weekdays = folded(n.weekdays)
         self.address_nouns = folded(n.address_nouns)
         self.identifier_nouns = folded(n.identifier_nouns)
+        self.medium_nouns = folded(n.medium_nouns)
         self.adverbial_nouns = folded(n.adverbial_nouns)
         self.work_nouns = folded(n.work_nouns)
         self.year_min = n.year_min

@@ -38,10 +38,10 @@ from spacy.tokens import Doc
 from selon.extract.candidates import Cand
 from selon.extract.speakers.entities import Discourse
 from selon.extract.speakers.lexicon import speaker_lexicon
-from selon.extract.speakers.resolve import speakers_for
+from selon.extract.speakers.resolve import resolve, speakers_for
 from selon.extract.speakers.seeding import seed
 from selon.lang.pack import LanguagePack
-from selon.models import Statement
+from selon.models import Speaker, Statement
 
 __all__ = ["attribute_speakers"]
 
@@ -52,8 +52,25 @@ def attribute_speakers(doc: Doc, pack: LanguagePack, cands: Sequence[Cand], stat
     d = Discourse(doc, speaker_lexicon(pack))
     d.reported = sorted((c.start, c.end) for c in cands if c.kind == "direct")
     seed(d)
-    resolved = speakers_for(d, list(cands))
+    resolved = relayed(d, cands, speakers_for(d, list(cands)))
     return [
         dataclasses.replace(s, speaker=speaker, via=via)
         for s, (speaker, via) in zip(statements, resolved, strict=True)
     ]
+
+
+Resolved = list[tuple[Speaker | None, str | None]]
+
+
+def relayed(d: Discourse, cands: Sequence[Cand], resolved: Resolved) -> Resolved:
+    """``resolved`` with the ``via`` of each candidate that names who relays its speaker's words
+    (``Cand.relay``: « X a rapporté, citant Y »), that relay's name."""
+    out = list(resolved)
+    for k, c in enumerate(cands):
+        if c.relay is None:
+            continue
+        relay = resolve(d, c.relay)[1].name
+        own = out[k][0]
+        if relay and (own is None or relay != own.name):
+            out[k] = (own, relay)
+    return out

@@ -52,12 +52,12 @@ def description_before(d: Discourse, i: int) -> list[Token]:
     while run and run[0].pos_ == "ADP":
         run = run[1:]
     run = _after_speech_noun(d, run)
-    if any(t.ent_type_ == "PER" for t in run):
+    if any(t.ent_type_ == "PER" for t in run) and not possessed(run):
         return []  # « après la prise de parole de Jean Dupont, Paul Girard »: someone else's phrase
     if not run or not any(t.pos_ == "NOUN" and (t.text[:1].islower() or fold(t.text) in d.lex.institutions) for t in run):
         return []  # a class noun in capitals counts (« l'ONG espagnole Open Sea »)
-    if run[0].pos_ != "DET" and not run[0].text[:1].islower():
-        return []
+    if run[0].pos_ != "DET" and not run[0].text[:1].islower() and not possessed(run):
+        return []  # ("Rodrigues' lawyer Philippe de Veulle": a possessor opens the description)
     return run
 
 
@@ -188,9 +188,12 @@ def describe(d: Discourse, span: Span) -> Described:
     reported = _report_author(d, toks, alias, gender)
     if reported is not None:
         return reported
-    persons = [e for e in d.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end]
+    persons = [e for e in d.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end
+               and not _possessor(d, e)]
     if persons:
         return _persons(d, toks, persons, alias, gender)
+    if possessed(toks):
+        return _plain_description(d, toks, alias, gender)  # "Rodrigues's lawyer": not Rodrigues
     titled = _name_after_title(d, toks)
     if titled is not None:
         return Described(titled, None, alias, "PER", gender)
@@ -198,6 +201,18 @@ def describe(d: Discourse, span: Span) -> Described:
     if proper:
         return _organisation(d, toks, proper, alias, gender)
     return _plain_description(d, toks, alias, gender)
+
+
+def _possessor(d: Discourse, ent: Span) -> bool:
+    """Whether a name is followed by a possessive ending ("Rodrigues's"): it names a possessor."""
+    return ent.end < len(d.doc) and d.doc[ent.end].pos_ == "PART" and d.doc[ent.end].dep_ == "case"
+
+
+def possessed(toks: list[Token]) -> bool:
+    """Whether the mention names something of a possessor, a possessive ending (a particle the
+    parse makes a case marker) between the possessor and a noun ("Rodrigues's lawyer")."""
+    return any(t.pos_ == "PART" and t.dep_ == "case" and 0 < k < len(toks) - 1 and toks[k + 1].pos_ in ("NOUN", "ADJ")
+               for k, t in enumerate(toks))
 
 
 def _without_brackets(toks: list[Token]) -> tuple[list[Token], str | None]:
@@ -366,9 +381,9 @@ def same_function(lex: SpeakerLexicon, desc: str, desc_words: list[str], role: s
     role_words = [lex.singular(w) for w in role.split()]
     if not role_words:
         return False
-    if desc.split()[0] != desc_words[0] and role.split()[0] == role_words[0]:
+    if lex.head(desc.split()) != lex.head(desc_words) and lex.head(role.split()) == lex.head(role_words):
         return False  # a plural head: « les syndicats » are not the one « syndicat Alliance »
-    if role == desc or role_words[0] == desc_words[0] and (
+    if role == desc or lex.head(role_words) == lex.head(desc_words) and (
         len(role_words) == 1 or all(w in role_words for w in desc_words)
     ) or any(role in g for g in groups):
         return True

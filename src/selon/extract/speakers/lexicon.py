@@ -18,7 +18,7 @@ from selon.lang.pack import LanguagePack, fold, folded
 
 @lru_cache(maxsize=8192)
 def _normalised(text: str, determiners: frozenset[str]) -> str:
-    text = fold(text)
+    text = re.sub(r"'s\b", "'", fold(text))  # "Rodrigues's lawyer" is "Rodrigues' lawyer"
     text = re.sub(r"[^\w\s'-]", " ", text)
     return " ".join(w for w in text.replace("'", "' ").split() if w not in determiners)
 
@@ -55,6 +55,17 @@ class SpeakerLexicon:
     description_marks: frozenset[str]
     closing_marks: frozenset[str]
     singular: Callable[[str], str]  # the pack's crude singular
+    head_last: bool  # a description's head noun is its last word ("the finance ministry official")
+    noun_gender: bool  # nouns carry grammatical gender (« la ministre »)
+
+    def head(self, words: list[str]) -> str:
+        """The head noun of a description's words (normalised), by where the pack puts it: the
+        first word, or the last one before a complement ("the police chief", "the head of the
+        police")."""
+        if not self.head_last:
+            return words[0]
+        cut = next((k for k, w in enumerate(words) if k and w in self.description_links), len(words))
+        return words[cut - 1]
 
     def norm(self, text: str) -> str:
         """``text`` as names and roles are compared: folded, without punctuation or determiners."""
@@ -95,4 +106,6 @@ def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
         description_marks=frozenset(fw.description_marks),
         closing_marks=frozenset(fw.closing_marks),
         singular=pack.singular,
+        head_last=sp.description_head == "last",
+        noun_gender=sp.noun_gender,
     )

@@ -27,9 +27,16 @@ def pronoun_features(lex: SpeakerLexicon, low: str) -> tuple[str | None, str | N
     return gender or None, number or None, kind
 
 
+# the gender a pronoun has when it never stands for a person (English "it")
+NEUTER = "Neut"
+
+
 def personal_referent(d: Discourse, span: Span, gender: str | None, number: str | None) -> Entity | None:
-    """il, elle: the most recent agreeing subject, else the most recent agreeing mention."""
+    """il, elle: the most recent agreeing subject, else the most recent agreeing mention; a
+    neuter pronoun ("it"): the most recent organisation or description, never a person."""
     pos = span.start_char
+    if gender == NEUTER:
+        return thing_referent(d, pos, number)
     if gender:
         known = d.latest(pos, gender, number, True, None, strict=True)
         if known is not None:
@@ -41,6 +48,18 @@ def personal_referent(d: Discourse, span: Span, gender: str | None, number: str 
         if person is not None:
             return person
     return d.recent(pos, gender, number, subject=True) or d.recent(pos, gender, number, subject=False)
+
+
+def thing_referent(d: Discourse, pos: int, number: str | None) -> Entity | None:
+    """"it said": the most recent organisation or description mentioned as a subject, else the
+    most recent mentioned at all, that is no person and agrees in number."""
+    for subject in (True, False):
+        for _, e, as_subject in d.before(pos):
+            if (as_subject or not subject) and e.kind != "PER" and e.gender in (None, NEUTER) and not (
+                number and e.number and e.number != number
+            ):
+                return e
+    return None
 
 
 def demonstrative_referent(d: Discourse, span: Span, gender: str | None, number: str | None) -> Entity | None:

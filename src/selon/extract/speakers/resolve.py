@@ -21,6 +21,7 @@ from selon.extract.speakers.descriptions import (
     equivalent_groups,
     match_description,
     morph,
+    possessed,
     role_text,
     strip_title,
 )
@@ -103,7 +104,7 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
     lex = d.lex
     definite = fold(span[0].text) in lex.anaphoric and not (
         len(span) > 1 and fold(span[1].text) in lex.partitive_pronouns
-    )
+    ) or possessed(list(span))  # "Rodrigues's lawyer": as definite as "the lawyer"
     e = apposed_name(d, span, gender)
     if e is None and definite:
         e = match_description(d, desc, span.start_char, gender)
@@ -121,7 +122,7 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e = last_person_of_gender(d, span.start_char, gender, office, passes=(False,))
     if e is not None and short and gender and office is not None:
         e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
-    if e is None and short and not gender:
+    if e is None and short and not gender and lex.noun_gender:
         e = last_person(d, span.start_char)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
@@ -204,13 +205,15 @@ def named_right_after(d: Discourse, span: Span, desc: str) -> Entity | None:
 
 def short_personal_description(d: Discourse, span: Span, desc: str, number: str | None) -> bool:
     """« la militante », « l'élu », « le chef de l'État »: singular, at most three words, no
-    institution, nothing placed or named in it (« la maire de Marseille » introduces someone)."""
+    institution or document, nothing placed or named in it (« la maire de Marseille » introduces
+    someone)."""
     words = d.lex.norm(desc).split()
-    head = words[0] if words else ""
+    head = d.lex.head(words) if words else ""
     placed = any(t.ent_type_ in ("LOC", "ORG", "PER") or t.pos_ == "PROPN" for t in span[1:])
     if office_of(d.lex, desc) is not None:
         placed = False  # « le chef de l'État »: a known office, whatever its capital letters
-    return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed
+    document = fold(span.root.lemma_) in d.lex.report_nouns  # « le rapport », "the letter": no person
+    return number != "Plur" and head not in d.lex.institutions and len(words) <= 3 and not placed and not document
 
 
 def office_of(lex: SpeakerLexicon, desc: str) -> int | None:

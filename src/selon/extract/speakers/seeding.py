@@ -42,12 +42,20 @@ def seed_names(d: Discourse) -> None:
             label = "PER"  # « Pascale est venue … » tagged LOC: a known first name as a subject is a person
         if label not in ("PER", "ORG"):
             continue
+        ent = _before_possessive(ent)
         name, title = strip_title(d, ent)
         if not name or len(name) < 2 or not name[:1].isupper():
             continue  # « le ministre de l'Intérieur » tagged ORG is a description, not a name
         gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent) or d.lex.first_names.get(ent[0].text)
         e = d.register(name, label, gender=gender, number="Sing" if label == "PER" else None)
         d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
+
+
+def _before_possessive(ent: Span) -> Span:
+    """A name the NER ran over a possessive ending and what follows it ("Theresa May's Brexit"):
+    the possessor's name."""
+    cut = next((t.i for t in ent if t.i > ent.start and t.pos_ == "PART" and t.dep_ == "case"), None)
+    return ent.doc[ent.start : cut] if cut is not None else ent
 
 
 def names_a_subject(ent: Span) -> bool:

@@ -5,6 +5,9 @@ phrase attributes a clause, found by the first of :data:`ACCORDING_RULES` that a
 2. :func:`according_medial` — « les dégâts atteignent, selon X, CONTENT »: the words after it;
 3. :func:`according_quoted` — « une peine « symbolique » selon X »: the quotation right before it;
 4. :func:`according_final` — « CONTENT, selon X »: the clause before it.
+
+:func:`citing_rules` then gives a cue's statement to the source its speaker cites (« …, a
+rapporté BFMTV, citant la police »: the police's, via BFMTV).
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def attribution(ctx: Context, i: int, phrase: tuple[str, ...]) -> Attribution | 
     if rng is None:
         return None
     s, e = _with_place(ctx, ctx.cut_mention(rng, sent), sent)
+    e = _name_on_its_line(doc, e, sent)
     head = next((t for t in doc[s:e] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is not None and fold(head.text) in rules.not_sources:
         return None  # « selon la méthode des quotas »: a manner, not a source
@@ -104,6 +108,20 @@ def _short_gap(ctx: Context, start: int, end: int) -> bool:
     return len(toks) <= 2 and all(t.pos_ in ("ADV", "NOUN", "ADJ") for t in toks)
 
 
+def _name_on_its_line(doc: Doc, e: int, sent: Span) -> int:
+    """The end of a source that runs over a line break onto a line of its own, the name of a
+    link the page set apart (« according to the news site\nexample.com\n, the … »): the words
+    of that line, when a comma or a line break closes them (a few words, no verb)."""
+    if e >= sent.end or not (doc[e].is_space and "\n" in doc[e].text):
+        return e
+    m = e + 1
+    while m < sent.end and m - e <= 6 and not doc[m].is_space and doc[m].text != "," \
+            and doc[m].pos_ not in ("VERB", "AUX"):
+        m += 1
+    closed = m < sent.end and (doc[m].text == "," or doc[m].is_space and "\n" in doc[m].text)
+    return m if m > e + 1 and closed else e
+
+
 def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, int]:
     """A source extended over the place it speaks from when a comma or the sentence end closes
     the phrase right after it (« selon une source judiciaire en France, … »)."""
@@ -120,18 +138,31 @@ def _with_place(ctx: Context, rng: tuple[int, int], sent: Span) -> tuple[int, in
 
 
 def sentence_initial(ctx: Context, i: int, sent: Span) -> bool:
-    """Whether token ``i`` opens its sentence, or the clause after a colon or semicolon."""
+    """Whether token ``i`` opens its sentence, or the clause after a colon, a semicolon or a
+    comma and a conjunction (« …, mais selon X, … », "…, but according to X, …")."""
     doc = ctx.doc
     j = sent.start
     for k in range(i - 1, sent.start - 1, -1):
-        if doc[k].text in (":", ";"):
-            j = k + 1
+        if doc[k].text in (":", ";") or doc[k].pos_ == "CCONJ" and k > sent.start and doc[k - 1].text == ",":
+            j = k + 1 if doc[k].text in (":", ";") else k
             break
     # « Mais selon X, … », « Et pour la CGT, … »: a conjunction or adverb may come first
     while j < i and (doc[j].is_space or doc[j].is_punct or low(doc[j]) in ctx.rules.adverbs
                      or doc[j].pos_ == "CCONJ"):
         j += 1
-    return j == i
+    return j == i or _after_conjunction(ctx, i, j)
+
+
+def _after_conjunction(ctx: Context, i: int, j: int) -> bool:
+    """Whether token ``i`` opens a clause coordinated after a comma (« …, mais selon X, … »,
+    "…, but according to X, …"): a comma, then a coordinating conjunction and adverbs only."""
+    doc = ctx.doc
+    k = i - 1
+    seen = False
+    while k > j and (doc[k].pos_ == "CCONJ" or low(doc[k]) in ctx.rules.adverbs or doc[k].is_space):
+        seen = seen or doc[k].pos_ == "CCONJ"
+        k -= 1
+    return seen and doc[k].text == ","
 
 
 # -- where the attributed clause is --------------------------------------------------------------
@@ -151,6 +182,8 @@ def _past_apposition(ctx: Context, a: Attribution) -> int:
     doc, sent = ctx.doc, a.sent
     if a.e >= sent.end or doc[a.e].text != ",":
         return a.after
+    if low(doc[a.after]) in ctx.rules.relatives:
+        return _past_relative(ctx, a)
     if doc[a.after].pos_ not in ("DET", "NOUN", "ADJ", "PROPN"):
         return a.after  # « D'après X, malgré …, »: an adverbial of the content
     comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
@@ -164,6 +197,17 @@ def _past_apposition(ctx: Context, a: Attribution) -> int:
     if any(t.dep_.startswith("nsubj") and not (a.after <= t.head.i < comma) for t in chunk):
         return a.after  # the subject of the clause after it, not an apposition
     return comma + 1
+
+
+def _past_relative(ctx: Context, a: Attribution) -> int:
+    """The first content token after a relative clause set off by commas after the source
+    (« Selon le rapport, qui sera publié vendredi, 90 % … »), or the relative pronoun when no
+    comma closes it (the clause would be the relative's own)."""
+    doc, sent = ctx.doc, a.sent
+    comma = next((j for j in range(a.after, min(sent.end, a.after + 25)) if doc[j].text == ","), None)
+    if comma is None or comma + 1 >= sent.end:
+        return a.after
+    return next_content_token(doc, comma + 1, sent.end, ctx.rules)
 
 
 def according_medial(ctx: Context, a: Attribution) -> tuple[int, int] | None:
@@ -263,10 +307,14 @@ def according_rules(ctx: Context) -> None:
     words = phrase_words(ctx.doc)
     first_words = ctx.rules.according_by_first
     keys = words[1]
+    citing = ctx.rules.citing
+    cites: list[int] = []  # the citing participles (see citing_rules)
     i = 0
     while i < len(keys):
         phrase = phrase_at(ctx.rules, words, i) if keys[i] in first_words else None
         if phrase is None:
+            if keys[i] in citing:
+                cites.append(i)
             i += 1
             continue
         found = attribution(ctx, i, phrase)
@@ -277,3 +325,43 @@ def according_rules(ctx: Context) -> None:
                     add_attribution(ctx, found, content)
                     break
         i += len(phrase)
+    citing_rules(ctx, cites)
+
+
+def citing_rules(ctx: Context, cites: list[int]) -> None:
+    """« X a rapporté, citant Y » / « X, citant Y, a rapporté que … »: a citing participle
+    (``[according_to] citing``) after a comma that closes a cue or its speaker's mention makes
+    the cited noun phrase the statement's speaker, and X its relay (``via``), when the noun
+    phrase names a source (a name, or a head of ``cited_heads``)."""
+    doc, rules = ctx.doc, ctx.rules
+    for i in cites:
+        t = doc[i]
+        if i < 2 or doc[i - 1].text != ",":
+            continue
+        cand = _cited_by(ctx, doc[t.i - 1].idx)
+        sent = ctx.sent_of(t)
+        rng = np_after(doc, t.i + 1, sent.end, rules, allow_skip=False, open_end=False) if cand else None
+        if cand is None or rng is None:
+            continue
+        s, e = ctx.cut_mention(rng, sent)
+        head = doc[s:e].root
+        named = any(k.ent_type_ in ("PER", "ORG") or k.pos_ == "PROPN" for k in doc[s:e])
+        if not (named or head.pos_ == "NOUN" and fold(head.text) in rules.cited_heads):
+            continue
+        mention = ctx.mention((s, e))
+        if mention is not None:
+            cand.relay, cand.mention = cand.mention, mention
+            cand.cue = (t.idx, t.idx + len(t.text))
+
+
+def _cited_by(ctx: Context, comma: int) -> Cand | None:
+    """The candidate whose cue or speaker's mention ends right before the comma at ``comma``
+    (spaces aside), its content outside the words between."""
+    text = ctx.text
+    for c in ctx.cands:
+        ends = [c.cue[1]] if c.cue is not None else []
+        if c.mention is not None:
+            ends.append(c.mention.span.end_char)
+        if any(end <= comma and not text[end:comma].strip() for end in ends) and not c.start <= comma < c.end:
+            return c
+    return None

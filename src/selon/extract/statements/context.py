@@ -14,6 +14,18 @@ from selon.extract.statements.surface import balanced_trim, skip_dateline
 from selon.lang.pack import fold
 
 
+def summing_up(doc: Doc, i: int, limit: int, rules: Rules) -> bool:
+    """Whether tokens from ``i`` are a noun phrase of at most three words then a relative
+    pronoun ("a move that", "something that", « une mesure qui »)."""
+    if i >= limit or doc[i].pos_ not in ("DET", "NOUN", "PRON") or low(doc[i]) in rules.relatives:
+        return False
+    for t in doc[i + 1 : min(i + 4, limit)]:
+        if low(t) in rules.relatives:
+            return doc[t.i - 1].pos_ in ("NOUN", "PRON")
+        if t.pos_ not in ("DET", "ADJ", "NOUN"):
+            return False
+    return False
+
 class Context:
     """A document under the statement rules; the rules append what they find to ``cands``."""
 
@@ -200,7 +212,14 @@ class Context:
                 and low(doc[t.i + 1]) in self.rules.adverbial_prepositions
                 # « a demandé à la justice d'accélérer l'enquête, se disant … »: a participle clause
                 or t.text == "," and self._participle_after(t.i + 1, sent.end)
+                # "condemned the abuse, after a philosopher was attacked": a subordinate clause
+                or t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].pos_ == "SCONJ"
             ):
+                end_tok = t.i
+                break
+            # "pledged to raise wages, a move that …", « …, une décision qui … »: a noun phrase with
+            # its relative clause after a comma or a dash sums the words up; it is no part of them
+            if depth == 0 and t.i > start_tok and t.is_punct and t.text in (",", "–", "—") and summing_up(doc, t.i + 1, sent.end, self.rules):
                 end_tok = t.i
                 break
 
@@ -300,4 +319,6 @@ class Context:
             if low(doc[e]) in self.rules.demonstrative_particles and low(doc[e - 1]) != "-":
                 break
             e += 1
+        while e > s + 1 and doc[e - 1].is_space:
+            e -= 1  # a line broken after the mention (« Former foreign secretary\n said »)
         return Mention(span=doc[s:e], kind=kind)

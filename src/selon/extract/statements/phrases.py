@@ -44,6 +44,9 @@ def cue_group(doc: Doc, verb: Token, rules: Rules) -> tuple[int, int, Token | No
     if start >= 2 and low(doc[start - 1]) in rules.incise_object_clitics and doc[start - 2].text == ",":
         start -= 1
     end = i + 1
+    particle = rules.particle(verb) if rules.particle_heads else None
+    if particle is not None and particle.i == i + 1:
+        end = i + 2  # « pointed out »: the particle is part of the cue
     clitic: Token | None = None
     k = i + 1
     while k < len(doc) and k <= i + 2 and low(doc[k]) in rules.after_verb:
@@ -118,7 +121,7 @@ def np_extent(doc: Doc, j: int, limit: int, rules: Rules) -> int:
     depth = 0
     while k < limit:
         t = doc[k]
-        if t.is_space and not _space_in_name(t):
+        if t.is_space and not _space_in_name(t) and not _broken_line(doc, k, limit):
             break
         if t.text == "(":
             depth += 1
@@ -159,6 +162,12 @@ def _inside_a_name(t: Token) -> bool:
     """Whether ``t`` is inside a name (« Médecins sans frontières »); a miscellaneous entity
     the NER ran over a role and its adverbial (« le Premier ministre devant l'Assemblée ») is none."""
     return t.ent_iob_ == "I" and t.ent_type_ != "MISC"
+
+
+def _broken_line(doc: Doc, k: int, limit: int) -> bool:
+    """Whether the space token ``k`` is a line break inside a sentence (the next token starts
+    none: see :mod:`selon.extract.segment`), « the French site\nradars-auto.com »."""
+    return "\n" in doc[k].text and k + 1 < limit and doc[k + 1].is_sent_start is False and not doc[k + 1].is_punct
 
 
 def _space_in_name(t: Token) -> bool:

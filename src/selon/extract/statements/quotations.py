@@ -93,7 +93,8 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     """« Le syndicat a prévenu : « … » », « une pancarte proclamait « … » »: a cue before the
     quotation, with a colon or right before it; the speaker is the cue's subject."""
     doc, q, sent = ctx.doc, site.quote, site.sent
-    verb = _cue_before_quote(ctx, site) if not site.term else None
+    # a short quotation is a term, unless a cue and a colon introduce it (« a lancé : « Je reste » »)
+    verb = _cue_before_quote(ctx, site) if not site.term or site.before.endswith(":") else None
     if verb is None:
         return False
     g = verb_group(ctx, verb)
@@ -148,7 +149,7 @@ def slogan(ctx: Context, site: QuoteSite) -> bool:
     rng = _crowd(ctx, ctx.tok_at(cue_start), sent)
     mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
     speaker_from = None if mention else "previous"
-    if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+    if mention is not None and low(mention.span.root) in ctx.rules.relative_subject:
         mention, speaker_from = ctx.mention(rng, "relative"), "relative"  # « un homme qui, criant « … », »
     ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(cue_start, sent.start_char + len(before)),
                           mention=mention, speaker_from=speaker_from, priority=5, sent_start=sent.start_char))

@@ -67,7 +67,7 @@ class Rules:
 
     def _read_cues(self, pack: LanguagePack) -> None:
         cues = pack.cues
-        self.cues = folded(cues.say) | folded(cues.count)
+        self.cues = folded(cues.say) | folded(cues.count) | folded(cues.particle_cues)
         self.count = folded(pack.cues.count)
         self.agentless_count = folded(pack.cues.agentless_count)
         self.as_reported = folded(pack.cues.as_reported)
@@ -86,6 +86,14 @@ class Rules:
         self.de_cues = {tuple(fold(p).split()) for p in cues.de_phrases}
         self.cue_prepositions = folded(cues.cue_prepositions)
         self.infinitive_markers = folded(cues.infinitive_markers)
+        # verb + particle cues (« point out »): (lemma, particle) -> the cue's lemma
+        self.particle_cues = {tuple(fold(p).split()[:2]): fold(p) for p in cues.particle_cues}
+        self.particle_heads = {head for head, _ in self.particle_cues}
+        self.causative = folded(cues.causative)
+        self.hearsay_passive = folded(cues.hearsay_passive)
+        self.claim_nouns = folded(cues.claim_nouns)
+        # passive cues naming what their subject was called: lemma -> the word before the name
+        self.passive_as = {w[0]: w[1] for w in (fold(p).split() for p in cues.passive_as) if len(w) == 2}
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
@@ -128,6 +136,8 @@ class Rules:
         self.distributive = folded(pack.according_to.distributive)
         self.opinion_holders = folded(pack.according_to.opinion_holders)
         self.stressed = folded(pack.according_to.pronouns)
+        self.citing = folded(pack.according_to.citing)
+        self.cited_heads = folded(pack.according_to.cited_heads)
 
     def _read_marks(self, pack: LanguagePack) -> None:
         pairs = pack.quotes.pairs
@@ -157,7 +167,7 @@ class Rules:
         self.not_after_coordinator = folded(pack.mentions.not_after_coordinator)
         self.apposition_stops = folded(pack.mentions.apposition_stops)
         self.relatives = folded(pack.mentions.relatives)
-        self.relative_subject = fold(m.relative_subject)
+        self.relative_subject = folded(m.relative_subject)
         self.demonstrative_tails = folded(pack.mentions.demonstrative_tails)
         self.demonstrative_particles = folded(pack.mentions.demonstrative_particles)
 
@@ -189,7 +199,7 @@ class Rules:
                 return True
         # after a relative subject, a present-tense cue the tagger took for a noun (« une étude,
         # qui alerte sur … »): a relative pronoun subject is followed by its verb
-        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) == self.relative_subject \
+        if fold(tok.text) in self.present_forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in self.relative_subject \
                 and tok.doc[tok.i - 1].dep_ == "nsubj":
             return True
         # an inverted present-tense cue the tagger took for a noun (« …, annonce la CNE »)
@@ -208,6 +218,8 @@ class Rules:
         """The cue lemma of a token: the lemmatiser's, else one recovered from a regular form
         the lemmatiser left alone (« estime », « estiment », « estimait »)."""
         lemma = fold(tok.lemma_)
+        if lemma in self.particle_heads and (particle := self.particle(tok)) is not None:
+            return self.particle_cues[lemma, fold(particle.text)]
         if lemma in self.cues:
             return lemma
         low_text = fold(tok.text)
@@ -218,6 +230,12 @@ class Rules:
                 if low_text.endswith(ending) and low_text[: -len(ending)] + self.lemma_ending in self.cues:
                     return low_text[: -len(ending)] + self.lemma_ending
         return lemma
+
+    def particle(self, verb: Token) -> Token | None:
+        """The particle that makes ``verb`` a verb + particle cue (« pointed | out »), if any."""
+        lemma = fold(verb.lemma_)
+        return next((c for c in verb.children if c.dep_ == "compound:prt" and (lemma, fold(c.text)) in self.particle_cues),
+                    None)
 
     def _after_auxiliary(self, tok: Token) -> bool:
         """Whether a token the tagger took for a name or noun follows an auxiliary (« la police

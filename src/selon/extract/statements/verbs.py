@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
+from selon.extract.statements.nouns import claim_noun
 from selon.extract.statements.phrases import (
     cue_group,
     detached_participle,
@@ -65,6 +66,8 @@ def reports(ctx: Context, verb: Token) -> bool:
         return False  # « la police n'a pas confirmé … »: nothing was said
     if "VerbForm=Inf" not in str(verb.morph) or verb.head.i == verb.i:
         return True
+    if caused_speaker(ctx, verb) is not None:
+        return True  # "…, prompting the minister to point out that …": the minister speaks
     # « ne permettait de dire que … »: an infinitive under a non-cue verb reports nothing;
     # « a dit espérer que … »: the infinitive is what its governing cue reports
     return ctx.rules.is_cue(verb.head) and not (
@@ -96,21 +99,51 @@ def purpose_subject(ctx: Context, verb: Token) -> tuple[int, int] | None:
     return subject(ctx.doc, head, ctx.rules)
 
 
+def participle_noun(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
+    """"quoted officials saying that …", "factions calling for …": a present participle cue right
+    after the noun it qualifies (no comma between) has that noun phrase for its speaker (not a
+    report or speech noun: "a statement saying" is its author's)."""
+    verb, rules = g.verb, ctx.rules
+    head = verb.head
+    feats = rules.participle_clause
+    if verb.dep_ != "acl" or head.i != g.start - 1 or head.pos_ not in ("NOUN", "PROPN") or not feats \
+            or not all(f in str(verb.morph) for f in feats):
+        return None
+    if fold(head.lemma_) in rules.report_nouns or fold(head.lemma_) in rules.speech_nouns:
+        return None
+    return np_before(ctx.doc, g.start, g.sent.start)
+
+
+def caused_speaker(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """The object of a causative verb (``[cues] causative``) over a cue infinitive ("prompting
+    the French government to accuse …"), as a token range: the infinitive's speaker."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or fold(head.lemma_) not in ctx.rules.causative:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "obj" and head.i < c.i < verb.i), None)
+    return subtree_range(obj) if obj is not None and obj.right_edge.i < verb.i else None
+
+
 # -- the speaker of a verb's statement -------------------------------------------------------------
 def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[int, int], priority: int) -> None:
     """Append an indirect statement of the verb ``g`` with its content ``start, end``, and the
     mention of its speaker: the clitic, the subject, or the noun phrase before the group — else
     where the speaker rules must look (the governing cue's speaker, a relative's antecedent)."""
+    doc, verb = ctx.doc, g.verb
+    resumed = verb.head.head
+    if verb.dep_ == "acl:relcl" and verb.i < resumed.i and doc[resumed.i - 1].text == ",":
+        # "the unions, which argued that the plan was unfair, left …": the sentence the relative
+        # clause interrupts resumes after its comma
+        end = min(end, doc[resumed.i - 1].idx)
     start, end = ctx.trim(start, end)
     if end - start < 3:
         return
-    doc, verb = ctx.doc, g.verb
     mention: Mention | None = None
     speaker_from = None
     if g.clitic is not None:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules)
+        rng = subject(doc, verb, ctx.rules) or caused_speaker(ctx, verb) or participle_noun(ctx, g)
         if rng is None and purpose_infinitive(ctx, verb):
             rng = purpose_subject(ctx, verb)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
@@ -131,7 +164,7 @@ def add_verb_cand(ctx: Context, start: int, end: int, g: VerbGroup, cue: tuple[i
         else:
             rng = ctx.cut_mention(rng, g.sent)
             mention = ctx.mention(rng)
-            if mention is not None and mention.span.root.lower_ == ctx.rules.relative_subject:
+            if mention is not None and low(mention.span.root) in ctx.rules.relative_subject:
                 speaker_from = "relative"
                 mention = ctx.mention(rng, "relative")
     ctx.cands.append(
@@ -264,9 +297,13 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
     if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
         return False
+    adverbial = {x.i for c in verb.children if c.dep_ == "advcl" and c.i > g.end and any(
+        m.dep_ == "mark" for m in c.children) for x in c.subtree}  # "… tweeted as the clashes unfolded"
     for t in doc[g.end : sent.end]:
         if t.text in (",", ";", ":") or t.is_sent_end:
             break
+        if t.i in adverbial:
+            continue
         if "VerbForm=Fin" in str(t.morph) or low(t) in ctx.rules.que or t.dep_ in ("ccomp", "xcomp"):
             return False  # « …, the minister said the protests would end »: a clause of its own
     subj = ctx.mention(ctx.cut_mention(rng, sent))
@@ -302,10 +339,11 @@ def _is_incise(ctx: Context, g: VerbGroup) -> bool:
         or len(ctx.quoted_contents(ctx.skip_dateline(g.sent.start_char), opening.close)) > 1)
 
     def apposed_subject(c: Token) -> bool:
-        # a subject noun phrase running up to the comma, with no verb of its own
+        # a subject noun phrase running up to the comma, with no verb of its own outside a
+        # relative clause of its own ("the report, which was submitted on Friday, found")
         return (c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.right_edge.i >= g.start - 2
                 and c.pos_ in ("NOUN", "PROPN") and not any(
-                    "VerbForm=Fin" in str(t.morph) for t in doc[c.left_edge.i : g.start]))
+                    "VerbForm=Fin" in str(t.morph) and not in_relative_of(t, c) for t in doc[c.left_edge.i : g.start]))
 
     if not quoted_clause and any(apposed_subject(c) for c in verb.children):
         return False
@@ -322,6 +360,16 @@ def bare_past_participle(ctx: Context, g: VerbGroup) -> bool:
     return g.start == verb.i and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph) \
         and g.clitic is None and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "nsubj:pass")
                                          for c in verb.children)
+
+
+def in_relative_of(t: Token, noun: Token) -> bool:
+    """Whether ``t`` lies in a relative clause of ``noun`` (« Le rapport, qui a été remis vendredi,
+    conclut … »: the subject's own clause, no reported one before an incise)."""
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ == "acl:relcl" and t.head.i == noun.i:
+            return True
+        t = t.head
+    return False
 
 
 def _clitic_subject(ctx: Context, g: VerbGroup) -> Mention | None:
@@ -375,7 +423,7 @@ def bare_clause(ctx: Context, g: VerbGroup) -> bool:
     he … », « said on Tuesday the protests … »)."""
     doc, sent = ctx.doc, g.sent
     for c in g.verb.children:
-        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ == "expl"
+        if c.dep_ != "ccomp" or c.i < g.end or not any(x.dep_.startswith("nsubj") or x.dep_ in ("expl", "csubj")
                                                        for x in c.children):
             continue
         if any(x.dep_ == "mark" for x in c.children):
@@ -672,6 +720,57 @@ def passive_agent(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
+def passive_as(ctx: Context, g: VerbGroup) -> bool:
+    """"The meeting was described by the commission as constructive", "the ban has been criticised
+    as targeting …", "while mooted as X's successor": a passive (or bare participle) cue of
+    ``[cues] passive_as``; the words after its marker are the statement, its agent the speaker."""
+    doc, rules, verb = ctx.doc, ctx.rules, g.verb
+    marker = rules.passive_as.get(rules.lemma(verb))
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "VerbForm=Part" in str(verb.morph) and not any(
+        c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children)
+    if marker is None or not passive:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" and c.i >= g.end), None)
+    j = g.end
+    if agent is not None and agent.left_edge.i == j:
+        j = agent.right_edge.i + 1
+    while j < g.sent.end and doc[j].pos_ == "ADV":
+        j += 1
+    if j + 1 >= g.sent.end or low(doc[j]) != marker:
+        return False
+    mention = None
+    if agent is not None:
+        a_s, a_e = subtree_range(agent)
+        a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
+        mention = ctx.mention(ctx.cut_mention((a_s, a_e), g.sent))
+    last = doc[max(verb.right_edge.i, j + 1)]  # "while mooted as X's successor, does not …": its clause ends it
+    start, end = ctx.trim(doc[j + 1].idx, min(ctx.clause_end(j + 1, g.sent, np_only=True), last.idx + len(last.text)))
+    if end - start < 3:
+        return False
+    cue = (g.cue[0], doc[j].idx + len(doc[j].text)) if agent is None else g.cue
+    ctx.cands.append(Cand("indirect", start, end, cue=cue, mention=mention, verb=verb, priority=2,
+                          sent_start=g.sent.start_char))
+    return True
+
+
+def hearsay_passive(ctx: Context, g: VerbGroup) -> bool:
+    """"Staff were reported to have locked …", "Violence was reported in two cities": the passive
+    of a hearsay verb (``[cues] hearsay_passive``) with no agent reports its whole clause, the
+    subject included, with no speaker."""
+    doc, verb = ctx.doc, g.verb
+    if ctx.rules.lemma(verb) not in ctx.rules.hearsay_passive or not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    if any(c.dep_ == "obl:agent" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj:pass" and c.i < g.start), None)
+    if subj is None or subj.pos_ == "PRON" or fold(subj.lemma_) in ctx.rules.speech_nouns:
+        return False  # "it was said that …": the clause after it is the statement
+    start = subj.left_edge.i
+    ctx.cands.append(Cand("indirect", *ctx.trim(doc[start].idx, ctx.clause_end(start, g.sent)), cue=g.cue,
+                          mention=None, verb=verb, priority=2, sent_start=g.sent.start_char))
+    return True
+
+
 # -- 7. noun-phrase objects ----------------------------------------------------------------------
 def np_object(ctx: Context, g: VerbGroup) -> bool:
     """« X a dénombré 41.500 manifestants », « X dénonce une décision injuste »: the noun phrase
@@ -694,8 +793,11 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
         c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
-        if fold(obj.lemma_) in rules.speech_nouns:
-            return None  # « a rappelé les déclarations de X »: speech named, no claim
+        marker = rules.passive_as.get(g.lemma)
+        named = marker is not None and obj.right_edge.i + 1 < sent.end and low(doc[obj.right_edge.i + 1]) == marker
+        if fold(obj.lemma_) in rules.speech_nouns and not named:
+            return None  # « a rappelé les déclarations de X »: speech named, no claim (but "described
+            # the speech as the most important": what it is called is one)
         s: int | None = max(obj.left_edge.i, g.end)
     else:
         s = _np_opening_after(ctx, g)
@@ -706,11 +808,25 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
         s += 1
     if s >= sent.end:
         return None
-    end = ctx.clause_end(s, sent, np_only=True)
+    end = _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True))
     start = doc[s].idx
     if end - start < 3:
         return None
     return start, end
+
+
+def _relative_end(ctx: Context, g: VerbGroup, end: int) -> int:
+    """``end``, or the end of the relative clause the cue heads when a comma closes it first (« Le
+    ministre, qui a dénoncé « des images choquantes », a dit … »: the claim stops at the comma)."""
+    doc = ctx.doc
+    if g.verb.dep_ != "acl:relcl":
+        return end
+    last = g.verb.right_edge
+    while last.i > g.end and (last.is_punct and not ctx.rules.is_mark(last) or last.is_space):
+        last = doc[last.i - 1]
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return end
+    return min(end, last.idx + len(last.text))
 
 
 def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
@@ -753,14 +869,14 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
 VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
-                                    de_phrase, appeal, passive_agent, np_object)
+                                    de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
     """Every reporting verb of the document through :data:`VERB_RULES`, in text order."""
     for verb in ctx.doc:
         if not ctx.rules.is_cue(verb):
-            uncued_de_phrase(ctx, verb)
+            uncued_de_phrase(ctx, verb) or claim_noun(ctx, verb)
         elif reports(ctx, verb):
             group = verb_group(ctx, verb)
             for rule in VERB_RULES:
