@@ -153,6 +153,7 @@ class FunctionWords:
     complement_prepositions_before_article: Words
     description_marks: Words
     closing_marks: Words
+    absolute_with: Words
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ statement before them (« previous », « relative »), and marks relayed speech
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -302,6 +303,7 @@ def _heads_something_else(lex: SpeakerLexicon, role: str) -> bool:
 def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, str | None]]:
     """Speaker and via for each candidate: mentions resolved in the order they appear, then the
     candidates whose speaker comes from elsewhere, in text order."""
+    cands = [with_absolute_subject(d, c) for c in cands]
     out: list[Speaker | None] = [None] * len(cands)
     ents: list[Entity | None] = [None] * len(cands)
     order = sorted(range(len(cands)), key=lambda k: _position(cands[k]))
@@ -328,6 +330,30 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         ents[k] = e
         out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
     return [(out[k], relay_via(d, ents[k], c)) for k, c in enumerate(cands)]
+
+
+def with_absolute_subject(d: Discourse, c: Cand) -> Cand:
+    """"…, with Jane Roe, head of the union, calling for talks": a participle cue right after an
+    absolute phrase (a noun opened by one of the pack's ``absolute_with`` prepositions, its
+    apposition and commas aside) has that noun for its mention, not its governing verb's
+    subject; ``c`` itself otherwise."""
+    verb = c.verb
+    if c.mention is not None or c.speaker_from != "head" or verb is None or not d.lex.absolute_with \
+            or "Part" not in verb.morph.get("VerbForm", []):
+        return c
+    doc = d.doc
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        nouns = [verb.head]  # "with Jane Roe calling for …"
+    else:
+        nouns = [t for t in verb.head.children if t.i < verb.i and t.dep_ in ("obl", "nmod")]
+    for noun in nouns:
+        if not any(x.dep_ == "case" and fold(x.text) in d.lex.absolute_with for x in noun.children):
+            continue
+        if verb.dep_ != "acl" and not all(t.is_punct for t in doc[noun.right_edge.i + 1 : verb.i]):
+            continue
+        end = next((t.i for t in doc[noun.i : verb.i] if t.text == ","), verb.i)
+        return dataclasses.replace(c, mention=Mention(doc[noun.i : end]))
+    return c
 
 
 def can_speak(d: Discourse, span: Span) -> bool:
