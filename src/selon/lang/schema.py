@@ -170,6 +170,7 @@ class Speakers:
     mention_stops: Words
     description_head: Literal["first", "last"]
     noun_gender: bool
+    commissioning_verbs: Words
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords

@@ -123,7 +123,7 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     if before.endswith(":"):
         for j in range(last - 1, max(sent.start, last - 12) - 1, -1):
             if rules.is_cue(doc[j]) and ctx.in_quote(doc[j].idx) is None:
-                return doc[j]
+                return governing_cue(ctx, doc[j], sent)
         return None
     j = last
     while j > sent.start and doc[j].pos_ == "ADV":
@@ -135,6 +135,20 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
             and rules.lemma(tok) not in rules.np_claim:
         return tok
     return None
+
+
+def governing_cue(ctx: Context, tok: Token, sent: Span) -> Token:
+    """"saying only in a video posted by a reporter: « … »": a cue participle that modifies a
+    noun (``acl``) inside the phrase of another cue of its sentence, before it, gives way to that
+    cue, the verb of saying that introduces the words."""
+    if tok.dep_ != "acl":
+        return tok
+    for anc in tok.ancestors:
+        if anc.i < sent.start or anc.i >= tok.i:
+            break
+        if ctx.rules.is_cue(anc) and anc.pos_ == "VERB" and ctx.in_quote(anc.idx) is None:
+            return anc
+    return tok
 
 
 def slogan(ctx: Context, site: QuoteSite) -> bool:
