@@ -823,6 +823,44 @@ EN_CASES.update({
     ),
 })
 
+# English speakers, round 3 (tests/test_speakers_en.py): who speaks.
+EN_CASES.update({
+    "en_spk_relative_head": (
+        "The tenant was represented by lawyers from Leeds in the north, who said the eviction was unlawful."
+    ),
+    "en_spk_relative_name": "The tenants met Jane Hart, who said the eviction was unlawful.",
+    "en_spk_false_person": (
+        "Paul Ryan voted in the referendum on Brexit. Brexit is a threat to the border, he said. "
+        "After Brexit, he said, prices would fall."
+    ),
+    "en_spk_absolute_with": (
+        "Hospital unions reacted angrily to the vote, with Mary Lynch, head of the nurses' union, "
+        "calling for a new ballot. \u201cIt is a disgrace,\u201d she said."
+    ),
+    "en_spk_absolute_without": "Hospital unions reacted angrily to the vote, calling for a new ballot.",
+    "en_spk_commissioned": "A study commissioned by the mayor will call for ten new parks to be built.",
+    "en_spk_published_by": "A study published by the institute found that rents had risen.",
+    "en_spk_lost_name_comma": (
+        "\u201cWe were never asked,\u201d said , chairman of the farmers\u2019 association."
+    ),
+    "en_spk_name_then_comma": (
+        "\u201cWe were never asked,\u201d said John Hall, chairman of the farmers\u2019 association."
+    ),
+    "en_spk_colon_governing_cue": (
+        "Ms Hart declined to answer questions, saying only in a statement posted by her office: \u201cWe will appeal.\u201d"
+    ),
+    "en_spk_colon_posted": "The council posted a short message: \u201cAll roads are closed.\u201d",
+    "en_spk_name_in_complement": "A spokesman for the family of John Hall said the police had lied.",
+    "en_spk_name_in_apposition": "Police chief John Hall said the roads were closed.",
+    "en_spk_lost_name_title": (
+        "Former health minister\nsaid on Monday that the plan would fail.\n"
+        "The vote is on Tuesday. Mr Peter Hall told the radio that he would vote against it."
+    ),
+    "en_spk_title_no_name_after": (
+        "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
+    ),
+})
+
 
 def freeze(doc) -> dict:
     return {

@@ -296,13 +296,15 @@ def _proper_run(lex: SpeakerLexicon, toks: list[Token]) -> list[Token]:
     """The first run of proper nouns, organisation words or acronyms that stands for the
     source, not one inside a complement (« le maire de Lyon »)."""
     proper: list[Token] = []
+    skipped = -2  # the last token skipped as part of a name in a complement
     for k, t in enumerate(toks):
         if not proper and t.text.isupper() and fold(t.text) in lex.institutions:
             continue  # « une autre ONG, l'allemande Open Sea »: a class noun, not a name
         if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ == "ORG") or (
             t.text.isupper() and len(t.text) > 1 and t.is_alpha
         ):
-            if not proper and _in_complement(lex, toks, k):
+            if not proper and (_in_complement(lex, toks, k) or skipped == k - 1):
+                skipped = k  # "the family of John Hall": "Hall" too is the complement's
                 continue
             proper.append(t)
         elif proper:

@@ -125,9 +125,34 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
     if e is None and short and not gender and lex.noun_gender:
         e = last_person(d, span.start_char)
+    if e is None and not definite and number != "Plur":
+        e = lost_name_referent(d, span)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+#: How far after a title whose name was lost the name may come (characters).
+LOST_NAME_REACH = 1500
+
+
+def lost_name_referent(d: Discourse, span: Span) -> Entity | None:
+    """"Former foreign secretary\nsaid …", "Brexit secretary\nsaid …": a title with no article,
+    capitalised, then a line break or a run of spaces where the page lost the name with its link,
+    stands for the first person the article names after it (within ``LOST_NAME_REACH``) who
+    was not named before it."""
+    doc = d.doc
+    if not span[0].text[:1].isupper() or span.end >= len(doc) or not doc[span.end].is_space or span.root.pos_ != "NOUN":
+        return None
+    seen = {id(e) for _, e, _s in d.before(span.start_char)}
+    for char, e, _s in d.timeline:
+        if char <= span.end_char or id(e) in seen:
+            continue
+        if char > span.end_char + LOST_NAME_REACH:
+            break
+        if e.kind == "PER" and e.number != "Plur":
+            return e
+    return None
 
 
 def apposed_name(d: Discourse, span: Span, gender: str | None) -> Entity | None:
