@@ -856,6 +856,7 @@ EN_CASES.update({
         "Former health minister\nsaid on Monday that the plan would fail.\n"
         "The vote is on Tuesday. Mr Peter Hall told the radio that he would vote against it."
     ),
+    "en_spk_possessive_entity": "Mr Peter Hall\u2019s last visit to the port was in May.",
     "en_spk_title_no_name_after": (
         "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
     ),
