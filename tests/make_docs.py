@@ -857,6 +857,20 @@ EN_CASES.update({
         "The vote is on Tuesday. Mr Peter Hall told the radio that he would vote against it."
     ),
     "en_spk_possessive_entity": "Mr Peter Hall\u2019s last visit to the port was in May.",
+    "en_spk_controller_subject": (
+        "Students used chalk to write \u201cFees are theft and we will not pay them\u201d on the steps of the hall."
+    ),
+    "en_spk_controller_own_subject": (
+        "Students wrote \u201cFees are theft and we will not pay them\u201d on the steps of the hall."
+    ),
+    "en_spk_personal_relative": (
+        "Tom Carey spoke first. Gowrie, who chairs the board, said on Monday the deal was dead. "
+        "\u201cWe will not sign it,\u201d he said."
+    ),
+    "en_spk_relative_which": (
+        "Tom Carey spoke first. Gowrie, which runs the port, said on Monday the deal was dead. "
+        "\u201cWe will not sign it,\u201d he said."
+    ),
     "en_spk_title_no_name_after": (
         "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
     ),

@@ -130,3 +130,28 @@ def test_a_name_after_its_title_is_the_speaker(en_statements_of) -> None:
     s = one(en_statements_of("en_spk_name_in_apposition"))
     assert name(s) == "John Hall"
     assert s.speaker is not None and s.speaker.role == "Police chief"
+
+
+# -- an infinitive cue under a verb that is no cue ------------------------------------------------
+def test_infinitive_cue_speaks_for_the_subject_of_the_verb_it_completes(en_statements_of) -> None:
+    # "Students used chalk to write « … »": the students, not "chalk to"
+    s = one(en_statements_of("en_spk_controller_subject"))
+    assert (s.kind, name(s)) == ("direct", "Students")
+
+
+def test_finite_cue_before_a_quotation_keeps_its_own_subject(en_statements_of) -> None:
+    s = one(en_statements_of("en_spk_controller_own_subject"))
+    assert (s.kind, name(s)) == ("direct", "Students")
+
+
+# -- "who" shows a person -------------------------------------------------------------------------
+def test_a_name_before_who_is_a_person_for_the_pronouns_after(en_statements_of) -> None:
+    first, second = en_statements_of("en_spk_personal_relative")
+    assert name(first) == "Gowrie"
+    assert name(second) == "Gowrie"  # "he said": the person "who" showed, not Tom Carey
+
+
+def test_a_name_before_which_is_no_person_for_the_pronouns_after(en_statements_of) -> None:
+    first, second = en_statements_of("en_spk_relative_which")
+    assert name(first) == "Gowrie"
+    assert name(second) == "Tom Carey"

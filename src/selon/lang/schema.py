@@ -154,6 +154,7 @@ class FunctionWords:
     description_marks: Words
     closing_marks: Words
     absolute_with: Words
+    personal_relatives: Words
 
 
 @dataclass(frozen=True)

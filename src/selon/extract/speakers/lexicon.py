@@ -55,6 +55,7 @@ class SpeakerLexicon:
     description_marks: frozenset[str]
     closing_marks: frozenset[str]
     absolute_with: frozenset[str]
+    personal_relatives: frozenset[str]
     commissioning: frozenset[str]  # lemmas: "a report commissioned by X" is not X's
     singular: Callable[[str], str]  # the pack's crude singular
     head_last: bool  # a description's head noun is its last word ("the finance ministry official")
@@ -108,6 +109,7 @@ def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
         description_marks=frozenset(fw.description_marks),
         closing_marks=frozenset(fw.closing_marks),
         absolute_with=folded(fw.absolute_with),
+        personal_relatives=folded(fw.personal_relatives),
         commissioning=folded(sp.commissioning_verbs),
         singular=pack.singular,
         head_last=sp.description_head == "last",

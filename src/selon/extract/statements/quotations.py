@@ -102,7 +102,7 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     if g.clitic is not None:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules) or np_before(doc, g.start, sent.start)
+        rng = subject(doc, verb, ctx.rules) or controller_subject(ctx, verb) or np_before(doc, g.start, sent.start)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
             rng = None  # « … des saucisses, ajoutant « … » »: the participle speaks for its head
         mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
@@ -111,6 +111,15 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     ctx.cands.append(Cand("direct", q.start, q.end, cue=g.cue, mention=mention, speaker_from=speaker_from,
                           head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
     return True
+
+
+def controller_subject(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"Protesters used spray paint to write « … »": an infinitive cue with no subject of its own,
+    the complement (``xcomp``) of a verb that is no cue, speaks for that verb's subject, not for
+    the noun phrase before it (under a cue, "calling X to testify « … »", it is left alone)."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm", []) or ctx.rules.is_cue(verb.head):
+        return None
+    return subject(ctx.doc, verb.head, ctx.rules)
 
 
 def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
