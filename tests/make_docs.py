@@ -871,6 +871,14 @@ EN_CASES.update({
         "Tom Carey spoke first. Gowrie, which runs the port, said on Monday the deal was dead. "
         "\u201cWe will not sign it,\u201d he said."
     ),
+    "en_spk_narrated_subject": (
+        "\u201cWe will win,\u201d said Tom Carey. Jane Hart listed the failures of the council. "
+        "\u201cHave we fixed the roads? No. Have we built homes? No.\u201d"
+    ),
+    "en_spk_narrated_no_person": (
+        "\u201cWe will win,\u201d said Tom Carey. The crowd cheered for a long time. "
+        "\u201cNobody can stop us now, and we will be back next year.\u201d"
+    ),
     "en_spk_title_no_name_after": (
         "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
     ),

@@ -155,3 +155,15 @@ def test_a_name_before_which_is_no_person_for_the_pronouns_after(en_statements_o
     first, second = en_statements_of("en_spk_relative_which")
     assert name(first) == "Gowrie"
     assert name(second) == "Tom Carey"
+
+
+# -- a quoted sentence after a narrated sentence about someone ------------------------------------
+def test_follow_on_quotation_after_a_narrated_sentence_goes_to_its_person(en_statements_of) -> None:
+    first, second = en_statements_of("en_spk_narrated_subject")
+    assert name(first) == "Tom Carey"
+    assert (second.kind, second.cue, name(second)) == ("direct", None, "Jane Hart")
+
+
+def test_follow_on_quotation_after_narration_with_no_person_goes_to_the_last_speaker(en_statements_of) -> None:
+    first, second = en_statements_of("en_spk_narrated_no_person")
+    assert name(second) == name(first) == "Tom Carey"

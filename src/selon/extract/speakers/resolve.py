@@ -410,6 +410,8 @@ def speaker_from_elsewhere(d: Discourse, cands: list[Cand], k: int, ents: list[E
     for cue in (c.verb, c.head_cue) if c.speaker_from == "head" else ():
         if e is None and cue is not None:
             e = subject_in_sentence_before(d, cue)
+    if e is None and c.speaker_from == "previous" and c.kind == "direct" and c.cue is None:
+        e = narrated_subject_before(d, cands, c)
     if e is None and c.speaker_from in ("previous", "head", "relative"):
         e = speaker_before(d, cands, k, ents)
     return e
@@ -460,6 +462,28 @@ def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
         if char < start:
             return None
         if as_subject and e.kind in ("PER", "ORG"):
+            return e
+    return None
+
+
+def narrated_subject_before(d: Discourse, cands: list[Cand], c: Cand) -> Entity | None:
+    """"Hulot listed the failures of his time in office. « Have we … ? »": a quoted sentence with
+    no cue right after a narrated sentence of its paragraph that holds no statement is the
+    words of the person that sentence is about (its subject), not of the last speaker."""
+    doc = d.doc
+    first = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    sent = first[0].sent
+    if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].sent.end_char : sent.start_char]:
+        return None
+    prev = doc[sent.start - 1].sent
+    if any(prev.start_char <= x.start < prev.end_char for x in cands):
+        return None  # the sentence before reports someone: the usual follow-on
+    for char, e, as_subject in d.before(prev.end_char):
+        if char < prev.start_char:
+            return None
+        if as_subject and e.kind == "PER" and not d.in_reported(char):
             return e
     return None
 
