@@ -843,6 +843,10 @@ EN_CASES.update({
     "en_spk_lost_name_comma": (
         "\u201cWe were never asked,\u201d said , chairman of the farmers\u2019 association."
     ),
+    "en_spk_lost_name_comma_named_after": (
+        "\u201cWe were never asked,\u201d said , the chairman of the association. "
+        "Tom Carey later wrote to the council."
+    ),
     "en_spk_name_then_comma": (
         "\u201cWe were never asked,\u201d said John Hall, chairman of the farmers\u2019 association."
     ),

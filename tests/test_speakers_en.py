@@ -93,6 +93,12 @@ def test_cue_then_a_spaced_comma_gives_the_apposition_left_of_a_lost_name(en_sta
     assert name(s) == "chairman of the farmers’ association"
 
 
+def test_apposition_left_of_a_lost_name_stands_for_the_next_person_named(en_statements_of) -> None:
+    s = one(en_statements_of("en_spk_lost_name_comma_named_after"))
+    assert s.speaker is not None and s.speaker.text == "the chairman of the association"
+    assert name(s) == "Tom Carey"
+
+
 def test_cue_then_a_name_and_its_apposition_gives_the_name(en_statements_of) -> None:
     s = one(en_statements_of("en_spk_name_then_comma"))
     assert name(s) == "John Hall"

@@ -125,8 +125,8 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
     if e is None and short and not gender and lex.noun_gender:
         e = last_person(d, span.start_char)
-    if e is None and not definite and number != "Plur":
-        e = lost_name_referent(d, span)
+    if e is None and number != "Plur" and lost_name_around(d, span, definite):
+        e = first_new_person_after(d, span)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
@@ -136,14 +136,21 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
 LOST_NAME_REACH = 1500
 
 
-def lost_name_referent(d: Discourse, span: Span) -> Entity | None:
-    """"Former foreign secretary\nsaid …", "Brexit secretary\nsaid …": a title with no article,
-    capitalised, then a line break or a run of spaces where the page lost the name with its link,
-    stands for the first person the article names after it (within ``LOST_NAME_REACH``) who
-    was not named before it."""
+def lost_name_around(d: Discourse, span: Span, definite: bool) -> bool:
+    """Whether a description stands where the page lost a name with its link: a capitalised
+    title with no article, then a line break or a run of spaces ("Former foreign secretary\n
+    said …"), or an apposition after a comma written after a space ("said , the director of
+    the paper.")."""
     doc = d.doc
-    if not span[0].text[:1].isupper() or span.end >= len(doc) or not doc[span.end].is_space or span.root.pos_ != "NOUN":
-        return None
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].whitespace_:
+        return True
+    return not definite and span[0].text[:1].isupper() and span.end < len(doc) and doc[span.end].is_space \
+        and span.root.pos_ == "NOUN"
+
+
+def first_new_person_after(d: Discourse, span: Span) -> Entity | None:
+    """The first person the article names after ``span`` (within ``LOST_NAME_REACH``) who was
+    not named before it: the name a description stands for where the page lost it."""
     seen = {id(e) for _, e, _s in d.before(span.start_char)}
     for char, e, _s in d.timeline:
         if char <= span.end_char or id(e) in seen:
