@@ -883,6 +883,14 @@ EN_CASES.update({
         "\u201cWe will win,\u201d said Tom Carey. The crowd cheered for a long time. "
         "\u201cNobody can stop us now, and we will be back next year.\u201d"
     ),
+    "en_spk_banner_of_the_crowd": (
+        "Thousands of protesters marched through the town centre on Saturday. "
+        "\u201cWe want our hospital back, Mr Mayor,\u201d read a banner on the old bridge."
+    ),
+    "en_spk_banner_no_crowd": (
+        "The council met on Saturday. "
+        "\u201cWe want our hospital back, Mr Mayor,\u201d read a banner on the old bridge."
+    ),
     "en_spk_title_no_name_after": (
         "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
     ),

@@ -173,3 +173,14 @@ def test_follow_on_quotation_after_a_narrated_sentence_goes_to_its_person(en_sta
 def test_follow_on_quotation_after_narration_with_no_person_goes_to_the_last_speaker(en_statements_of) -> None:
     first, second = en_statements_of("en_spk_narrated_no_person")
     assert name(second) == name(first) == "Tom Carey"
+
+
+# -- written slogans: the crowd's words (ANNOTATION rule 7) ---------------------------------------
+def test_words_on_a_banner_are_the_crowd_s_named_before(en_statements_of) -> None:
+    s = one(en_statements_of("en_spk_banner_of_the_crowd"))
+    assert (s.kind, name(s)) == ("direct", "protesters")
+    assert s.speaker is not None and s.speaker.text == "a banner"
+
+
+def test_words_on_a_banner_with_no_crowd_named_stay_the_banner_s(en_statements_of) -> None:
+    assert name(one(en_statements_of("en_spk_banner_no_crowd"))) == "banner"

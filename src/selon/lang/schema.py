@@ -172,6 +172,8 @@ class Speakers:
     description_head: Literal["first", "last"]
     noun_gender: bool
     commissioning_verbs: Words
+    written_media: Words
+    crowds: Words
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords

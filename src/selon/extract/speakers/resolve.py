@@ -74,7 +74,7 @@ def resolve_phrase(d: Discourse, span: Span) -> tuple[Entity | None, str | None]
     """The entity a noun phrase names, and the role it gives: the owner of a report
     (« selon ses chiffres »), a person or organisation (with the role in apposition after a
     person), or a description."""
-    owner = report_owner(d, span)
+    owner = report_owner(d, span) or crowd_behind(d, span)
     if owner is not None:
         return owner, None
     name, role, alias, kind, gender = describe(d, span)
@@ -94,6 +94,28 @@ def report_owner(d: Discourse, span: Span) -> Entity | None:
     toks = [t for t in span if not t.is_punct]
     if len(toks) >= 2 and fold(toks[0].text) in d.lex.possessives and fold(toks[1].lemma_) in d.lex.report_nouns:
         return d.recent(span.start_char, None, None, subject=True)
+    return None
+
+
+#: How many sentences back (the mention's own included) the crowd behind a banner is looked for.
+CROWD_REACH = 3
+
+
+def crowd_behind(d: Discourse, span: Span) -> Entity | None:
+    """"a banner read: “Give back the money”", « des banderoles réclamant … »: what is written on
+    a medium of the pack's ``written_media`` is the words of the crowd (``crowds``) last named in
+    its sentence or the two before (ANNOTATION rule 7), not of the banner; ``None`` when no
+    crowd is named there."""
+    if fold(span.root.lemma_) not in d.lex.written_media:
+        return None
+    doc = d.doc
+    start = span.sent.start
+    for _ in range(CROWD_REACH - 1):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : span.start]):
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in d.lex.crowds:
+            return d.register(tok.text, "DESC", number=morph(tok, "Number"))
     return None
 
 
