@@ -891,6 +891,14 @@ EN_CASES.update({
         "The council met on Saturday. "
         "\u201cWe want our hospital back, Mr Mayor,\u201d read a banner on the old bridge."
     ),
+    "en_spk_out_of_reported_clause": (
+        "A council official told reporters the sale was off. The source declined to say whether the council "
+        "would sell the land but said the talks would go on. Jane Hart said she was sad."
+    ),
+    "en_spk_conj_cue_no_mark": (
+        "A council official told reporters the sale was off. The mayor sold the land and said the talks "
+        "would go on."
+    ),
     "en_spk_title_no_name_after": (
         "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
     ),

@@ -184,3 +184,18 @@ def test_words_on_a_banner_are_the_crowd_s_named_before(en_statements_of) -> Non
 
 def test_words_on_a_banner_with_no_crowd_named_stay_the_banner_s(en_statements_of) -> None:
     assert name(one(en_statements_of("en_spk_banner_no_crowd"))) == "banner"
+
+
+# -- a conjoined cue the parse hangs inside a reported clause; "the source" quoted before ---------
+def test_conjoined_cue_inside_a_reported_clause_speaks_for_the_reporting_subject(en_statements_of) -> None:
+    # "The source declined to say whether the council would … but said …": the source (the
+    # official quoted before it), not the council, nor the last source of the article
+    first, second, third = en_statements_of("en_spk_out_of_reported_clause")
+    assert name(first) == "council official"
+    assert (second.content.text, name(second)) == ("the talks would go on", "council official")
+    assert name(third) == "Jane Hart"
+
+
+def test_conjoined_cue_of_a_main_verb_speaks_for_its_subject(en_statements_of) -> None:
+    _, second = en_statements_of("en_spk_conj_cue_no_mark")
+    assert name(second) == "mayor"

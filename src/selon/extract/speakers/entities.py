@@ -82,6 +82,8 @@ class Discourse:
         self.timeline: list[tuple[int, Entity, bool]] = []
         self._chars: list[int] = []
         self.last_source: Entity | None = None
+        # the sources resolved so far, where their mention starts (character offsets, in text order)
+        self.sources: list[tuple[int, Entity]] = []
         # the reported words (statement contents, character ranges, in text order): a subject
         # inside them is the source's topic, not the article's (« X a dit que Y … Il a ajouté »)
         self.reported: list[tuple[int, int]] = []
@@ -126,6 +128,17 @@ class Discourse:
         if alias and norm(alias) != norm(e.name):
             e.aliases.add(alias)
         return e
+
+    def add_source(self, char: int, e: Entity) -> None:
+        """Record that ``e`` is the source of a statement whose mention starts at ``char``."""
+        self.last_source = e
+        bisect.insort(self.sources, (char, e), key=lambda x: x[0])
+
+    def source_before(self, char: int) -> Entity | None:
+        """The source of the last statement whose mention starts before ``char``, else the last
+        source resolved."""
+        k = bisect.bisect_left(self.sources, char, key=lambda x: x[0])
+        return self.sources[k - 1][1] if k > 0 else self.last_source
 
     def in_reported(self, char: int) -> bool:
         """Whether ``char`` falls inside the words a statement reports."""

@@ -50,7 +50,7 @@ def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
     elif m.kind == "pronoun" or low in d.lex.pronouns:
         e = resolve_pronoun(d, span, low)
     elif any(low.endswith(x) for x in d.lex.same_source) and d.last_source is not None:
-        e = d.last_source
+        e = d.source_before(span.start_char)  # "the source": the one quoted last before it
     else:
         e, role = resolve_phrase(d, span)
     if e is not None:
@@ -371,9 +371,10 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         mention = cands[k].mention
         if mention is None or k in mute:
             continue
-        ents[k], out[k] = resolve(d, mention)
-        if ents[k] is not None:
-            d.last_source = ents[k]
+        e, out[k] = resolve(d, mention)
+        ents[k] = e
+        if e is not None:
+            d.add_source(mention.span.start_char, e)
     for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
         if cands[k].mention is not None and k not in mute:
             continue
@@ -465,7 +466,7 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if j is not None and j != k:
         return ents[j]
     subj = None
-    tok = head_cue
+    tok = out_of_reported_clause(head_cue)
     for _ in range(3):  # « il a envoyé une photo, ajoutant … »: up from the noun to its verb
         subj = next((t for t in tok.children if t.dep_ in SUBJECT_DEPS), None)
         if subj is not None or tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "xcomp" or tok.head.i == tok.i:
@@ -474,6 +475,16 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]
+
+
+def out_of_reported_clause(head_cue: Token) -> Token:
+    """"The source declined to say whether the state would raise its stake but said …": a cue the
+    parse hangs on the verb of a reported clause (a complement clause opened by a subordinating
+    mark) speaks for the verb that reports that clause, not for the clause's own subject."""
+    if head_cue.dep_ == "ccomp" and head_cue.head.i != head_cue.i and any(
+            c.dep_ == "mark" and c.pos_ == "SCONJ" for c in head_cue.children):
+        return head_cue.head
+    return head_cue
 
 
 def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
