@@ -38,7 +38,7 @@ def seed_names(d: Discourse) -> None:
     """Register every person and organisation the NER finds, in text order."""
     for ent in d.ents:
         label = ent.label_
-        if label != "PER" and ent[0].text in d.lex.first_names and (names_a_subject(ent) or first_and_last(ent)):
+        if label != "PER" and ent[0].text in d.lex.first_names and names_a_subject(ent):
             label = "PER"  # « Pascale est venue … » tagged LOC: a known first name as a subject is a person
         if label not in ("PER", "ORG"):
             continue
@@ -49,12 +49,6 @@ def seed_names(d: Discourse) -> None:
         gender = d.lex.title_gender.get(title or "", None) or gender_near(d, ent) or d.lex.first_names.get(ent[0].text)
         e = d.register(name, label, gender=gender, number="Sing" if label == "PER" else None)
         d.add(ent.start_char, e, names_a_subject(ent) and not d.in_reported(ent.start_char))
-
-
-def first_and_last(ent: Span) -> bool:
-    """"Caroline Fairbairn" tagged ORG: two proper nouns, the first a known first name (checked
-    by the caller), are a person's first and last names, whatever the NER's label."""
-    return len(ent) == 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
 
 
 def _before_possessive(ent: Span) -> Span:
