@@ -834,6 +834,87 @@ EN_CASES.update({
     ),
 })
 
+# English speakers, round 3 (tests/test_speakers_en.py): who speaks.
+EN_CASES.update({
+    "en_spk_relative_head": (
+        "The tenant was represented by lawyers from Leeds in the north, who said the eviction was unlawful."
+    ),
+    "en_spk_relative_name": "The tenants met Jane Hart, who said the eviction was unlawful.",
+    "en_spk_false_person": (
+        "Paul Ryan voted in the referendum on Brexit. Brexit is a threat to the border, he said. "
+        "After Brexit, he said, prices would fall."
+    ),
+    "en_spk_absolute_with": (
+        "Hospital unions reacted angrily to the vote, with Mary Lynch, head of the nurses' union, "
+        "calling for a new ballot. \u201cIt is a disgrace,\u201d she said."
+    ),
+    "en_spk_absolute_without": "Hospital unions reacted angrily to the vote, calling for a new ballot.",
+    "en_spk_commissioned": "A study commissioned by the mayor will call for ten new parks to be built.",
+    "en_spk_published_by": "A study published by the institute found that rents had risen.",
+    "en_spk_lost_name_comma": (
+        "\u201cWe were never asked,\u201d said , chairman of the farmers\u2019 association."
+    ),
+    "en_spk_lost_name_comma_named_after": (
+        "\u201cWe were never asked,\u201d said , the chairman of the association. "
+        "Tom Carey later wrote to the council."
+    ),
+    "en_spk_name_then_comma": (
+        "\u201cWe were never asked,\u201d said John Hall, chairman of the farmers\u2019 association."
+    ),
+    "en_spk_colon_governing_cue": (
+        "Ms Hart declined to answer questions, saying only in a statement posted by her office: \u201cWe will appeal.\u201d"
+    ),
+    "en_spk_colon_posted": "The council posted a short message: \u201cAll roads are closed.\u201d",
+    "en_spk_name_in_complement": "A spokesman for the family of John Hall said the police had lied.",
+    "en_spk_name_in_apposition": "Police chief John Hall said the roads were closed.",
+    "en_spk_lost_name_title": (
+        "Former health minister\nsaid on Monday that the plan would fail.\n"
+        "The vote is on Tuesday. Mr Peter Hall told the radio that he would vote against it."
+    ),
+    "en_spk_possessive_entity": "Mr Peter Hall\u2019s last visit to the port was in May.",
+    "en_spk_controller_subject": (
+        "Students used chalk to write \u201cFees are theft and we will not pay them\u201d on the steps of the hall."
+    ),
+    "en_spk_controller_own_subject": (
+        "Students wrote \u201cFees are theft and we will not pay them\u201d on the steps of the hall."
+    ),
+    "en_spk_personal_relative": (
+        "Tom Carey spoke first. Gowrie, who chairs the board, said on Monday the deal was dead. "
+        "\u201cWe will not sign it,\u201d he said."
+    ),
+    "en_spk_relative_which": (
+        "Tom Carey spoke first. Gowrie, which runs the port, said on Monday the deal was dead. "
+        "\u201cWe will not sign it,\u201d he said."
+    ),
+    "en_spk_narrated_subject": (
+        "\u201cWe will win,\u201d said Tom Carey. Jane Hart listed the failures of the council. "
+        "\u201cHave we fixed the roads? No. Have we built homes? No.\u201d"
+    ),
+    "en_spk_narrated_no_person": (
+        "\u201cWe will win,\u201d said Tom Carey. The crowd cheered for a long time. "
+        "\u201cNobody can stop us now, and we will be back next year.\u201d"
+    ),
+    "en_spk_banner_of_the_crowd": (
+        "Thousands of protesters marched through the town centre on Saturday. "
+        "\u201cWe want our hospital back, Mr Mayor,\u201d read a banner on the old bridge."
+    ),
+    "en_spk_banner_no_crowd": (
+        "The council met on Saturday. "
+        "\u201cWe want our hospital back, Mr Mayor,\u201d read a banner on the old bridge."
+    ),
+    "en_spk_out_of_reported_clause": (
+        "A council official told reporters the sale was off. The source declined to say whether the council "
+        "would sell the land but said the talks would go on. Jane Hart said she was sad."
+    ),
+    "en_spk_conj_cue_no_mark": (
+        "A council official told reporters the sale was off. The mayor sold the land and said the talks "
+        "would go on."
+    ),
+    "en_spk_title_no_name_after": (
+        "Former health minister\nsaid on Monday that the plan would fail.\nThe vote is on Tuesday."
+    ),
+})
+
 
 def freeze(doc) -> dict:
     return {

@@ -153,6 +153,8 @@ class FunctionWords:
     complement_prepositions_before_article: Words
     description_marks: Words
     closing_marks: Words
+    absolute_with: Words
+    personal_relatives: Words
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,9 @@ class Speakers:
     mention_stops: Words
     description_head: Literal["first", "last"]
     noun_gender: bool
+    commissioning_verbs: Words
+    written_media: Words
+    crowds: Words
     pronouns: dict[str, tuple[str, str, str]]
     first_names: dict[str, Words]
     function_words: FunctionWords

@@ -189,7 +189,7 @@ def describe(d: Discourse, span: Span) -> Described:
     if reported is not None:
         return reported
     persons = [e for e in d.ents if e.label_ == "PER" and e.start >= span.start and e.end <= span.end
-               and not _possessor(d, e)]
+               and not _possessor(d, e) and not in_complement(e, span)]
     if persons:
         return _persons(d, toks, persons, alias, gender)
     if possessed(toks):
@@ -201,6 +201,13 @@ def describe(d: Discourse, span: Span) -> Described:
     if proper:
         return _organisation(d, toks, proper, alias, gender)
     return _plain_description(d, toks, alias, gender)
+
+
+def in_complement(ent: Span, span: Span) -> bool:
+    """"a banner hanging from the statue of Marianne": a name that a preposition ties to another
+    noun of the mention (its root has a ``case`` preposition) names no speaker."""
+    root = ent.root
+    return root.i != span.root.i and any(c.dep_ == "case" and c.pos_ == "ADP" for c in root.children)
 
 
 def _possessor(d: Discourse, ent: Span) -> bool:
@@ -251,6 +258,8 @@ def _report_author(d: Discourse, toks: list[Token], alias: str | None, gender: s
         return None
     for k, t in enumerate(toks):
         if fold(t.text) in d.lex.agent and k > 0 and k + 1 < len(toks) and t.i > head_nouns[0].i:
+            if fold(toks[k - 1].lemma_) in d.lex.commissioning:
+                return _plain_description(d, toks[: k - 1], alias, gender)  # "a report commissioned by X"
             sub = d.doc[toks[k + 1].i : toks[-1].i + 1]
             if any(x.pos_ in ("PROPN", "NOUN") for x in sub):
                 return describe(d, sub)
@@ -287,13 +296,15 @@ def _proper_run(lex: SpeakerLexicon, toks: list[Token]) -> list[Token]:
     """The first run of proper nouns, organisation words or acronyms that stands for the
     source, not one inside a complement (« le maire de Lyon »)."""
     proper: list[Token] = []
+    skipped = -2  # the last token skipped as part of a name in a complement
     for k, t in enumerate(toks):
         if not proper and t.text.isupper() and fold(t.text) in lex.institutions:
             continue  # « une autre ONG, l'allemande Open Sea »: a class noun, not a name
         if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_ == "ORG") or (
             t.text.isupper() and len(t.text) > 1 and t.is_alpha
         ):
-            if not proper and _in_complement(lex, toks, k):
+            if not proper and (_in_complement(lex, toks, k) or skipped == k - 1):
+                skipped = k  # "the family of John Hall": "Hall" too is the complement's
                 continue
             proper.append(t)
         elif proper:

@@ -40,18 +40,50 @@ def agrees(e: Entity, gender: str | None, number: str | None) -> bool:
     return not (number and e.number and e.number != number)
 
 
+def without_possessive_endings(ents: list[Span]) -> list[Span]:
+    """The entities, each cut before a possessive ending the NER ran over ("Mr Macron's last
+    address": the person is "Macron", the ending, a particle the parse makes a case marker,
+    marks the possessor)."""
+    out = []
+    for e in ents:
+        cut = next((t.i for t in e if t.i > e.start and t.pos_ == "PART" and t.dep_ == "case"), None)
+        out.append(e if cut is None else Span(e.doc, e.start, cut, label=e.label_))
+    return out
+
+
+def without_false_persons(ents: list[Span], titles: frozenset[str]) -> list[Span]:
+    """The entities less the one-word "persons" that are none ("after Brexit", "Brexit is …"):
+    a word the NER tags as a person in one place and as something else (a place, an
+    organisation) in another, that the article never gives a first name or a title (a person
+    name that ends with it, or a title right before it)."""
+    others = {e.text for e in ents if e.label_ != "PER"}
+    single = {e.text for e in ents if e.label_ == "PER" and len(e) == 1 and e.text in others}
+    if not single:
+        return ents
+    doc = ents[0].doc
+    for e in ents:
+        if e.label_ != "PER":
+            continue
+        if len(e) > 1 or e.start > 0 and doc[e.start - 1].text.lower() in titles:
+            single.discard(e[-1].text)
+    return [e for e in ents if not (e.label_ == "PER" and len(e) == 1 and e.text in single)]
+
+
 class Discourse:
     """One article's entities and the timeline of their mentions."""
 
     def __init__(self, doc: Doc, lex: SpeakerLexicon) -> None:
         self.doc = doc
-        self.ents: list[Span] = list(doc.ents)  # Doc.ents builds a new tuple on every access
+        # Doc.ents builds a new tuple on every access
+        self.ents: list[Span] = without_false_persons(without_possessive_endings(list(doc.ents)), lex.titles)
         self.lex = lex
         self.entities: list[Entity] = []
         # mentions in text order: (char, entity, as subject), with their offsets for bisection
         self.timeline: list[tuple[int, Entity, bool]] = []
         self._chars: list[int] = []
         self.last_source: Entity | None = None
+        # the sources resolved so far, where their mention starts (character offsets, in text order)
+        self.sources: list[tuple[int, Entity]] = []
         # the reported words (statement contents, character ranges, in text order): a subject
         # inside them is the source's topic, not the article's (« X a dit que Y … Il a ajouté »)
         self.reported: list[tuple[int, int]] = []
@@ -96,6 +128,17 @@ class Discourse:
         if alias and norm(alias) != norm(e.name):
             e.aliases.add(alias)
         return e
+
+    def add_source(self, char: int, e: Entity) -> None:
+        """Record that ``e`` is the source of a statement whose mention starts at ``char``."""
+        self.last_source = e
+        bisect.insort(self.sources, (char, e), key=lambda x: x[0])
+
+    def source_before(self, char: int) -> Entity | None:
+        """The source of the last statement whose mention starts before ``char``, else the last
+        source resolved."""
+        k = bisect.bisect_left(self.sources, char, key=lambda x: x[0])
+        return self.sources[k - 1][1] if k > 0 else self.last_source
 
     def in_reported(self, char: int) -> bool:
         """Whether ``char`` falls inside the words a statement reports."""

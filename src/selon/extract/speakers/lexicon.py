@@ -54,6 +54,11 @@ class SpeakerLexicon:
     complement_prepositions_before_article: frozenset[str]
     description_marks: frozenset[str]
     closing_marks: frozenset[str]
+    absolute_with: frozenset[str]
+    personal_relatives: frozenset[str]
+    commissioning: frozenset[str]  # lemmas: "a report commissioned by X" is not X's
+    written_media: frozenset[str]  # lemmas: what a crowd writes its slogans on
+    crowds: frozenset[str]  # lemmas: the crowds that write them
     singular: Callable[[str], str]  # the pack's crude singular
     head_last: bool  # a description's head noun is its last word ("the finance ministry official")
     noun_gender: bool  # nouns carry grammatical gender (« la ministre »)
@@ -105,6 +110,11 @@ def speaker_lexicon(pack: LanguagePack) -> SpeakerLexicon:
         complement_prepositions_before_article=folded(fw.complement_prepositions_before_article),
         description_marks=frozenset(fw.description_marks),
         closing_marks=frozenset(fw.closing_marks),
+        absolute_with=folded(fw.absolute_with),
+        personal_relatives=folded(fw.personal_relatives),
+        commissioning=folded(sp.commissioning_verbs),
+        written_media=folded(sp.written_media),
+        crowds=folded(sp.crowds),
         singular=pack.singular,
         head_last=sp.description_head == "last",
         noun_gender=sp.noun_gender,

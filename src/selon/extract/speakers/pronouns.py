@@ -91,6 +91,19 @@ def relative_antecedent(d: Discourse, span: Span) -> Entity | Span | None:
     return d.doc[start:end]
 
 
+def relative_clause_head(tok: Token, noun: Token | None) -> Token | None:
+    """"solicitors from Birmingham in the UK, who claimed …": when the noun right before the
+    relative pronoun ``tok`` lies in a complement of the noun its relative clause hangs on (the
+    parse's ``acl:relcl`` head), the antecedent is that head noun, not the complement's noun."""
+    clause = tok.head
+    if noun is None or clause.dep_ != "acl:relcl" or tok.dep_ not in ("nsubj", "nsubj:pass"):
+        return noun
+    head = clause.head
+    if head.i < noun.i and head.pos_ in ("NOUN", "PROPN") and head.is_ancestor(noun) and noun.dep_ == "nmod":
+        return head
+    return noun
+
+
 def antecedent_noun(d: Discourse, tok: Token) -> Token | None:
     """The noun right before the relative pronoun ``tok`` (past commas, brackets, closing quotes
     and adjectives after it), else the token before it past commas."""
@@ -103,6 +116,7 @@ def antecedent_noun(d: Discourse, tok: Token) -> Token | None:
         noun = doc[noun.i - 1]
     if noun is not None and noun.pos_ == "ADJ":
         noun = None
+    noun = relative_clause_head(tok, noun)
     if noun is None:
         j = tok.i - 1
         while j >= 0 and doc[j].text in (",",):

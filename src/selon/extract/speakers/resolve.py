@@ -10,6 +10,7 @@ statement before them (« previous », « relative »), and marks relayed speech
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -49,7 +50,7 @@ def resolve(d: Discourse, m: Mention) -> tuple[Entity | None, Speaker]:
     elif m.kind == "pronoun" or low in d.lex.pronouns:
         e = resolve_pronoun(d, span, low)
     elif any(low.endswith(x) for x in d.lex.same_source) and d.last_source is not None:
-        e = d.last_source
+        e = d.source_before(span.start_char)  # "the source": the one quoted last before it
     else:
         e, role = resolve_phrase(d, span)
     if e is not None:
@@ -73,7 +74,7 @@ def resolve_phrase(d: Discourse, span: Span) -> tuple[Entity | None, str | None]
     """The entity a noun phrase names, and the role it gives: the owner of a report
     (« selon ses chiffres »), a person or organisation (with the role in apposition after a
     person), or a description."""
-    owner = report_owner(d, span)
+    owner = report_owner(d, span) or crowd_behind(d, span)
     if owner is not None:
         return owner, None
     name, role, alias, kind, gender = describe(d, span)
@@ -93,6 +94,28 @@ def report_owner(d: Discourse, span: Span) -> Entity | None:
     toks = [t for t in span if not t.is_punct]
     if len(toks) >= 2 and fold(toks[0].text) in d.lex.possessives and fold(toks[1].lemma_) in d.lex.report_nouns:
         return d.recent(span.start_char, None, None, subject=True)
+    return None
+
+
+#: How many sentences back (the mention's own included) the crowd behind a banner is looked for.
+CROWD_REACH = 3
+
+
+def crowd_behind(d: Discourse, span: Span) -> Entity | None:
+    """"a banner read: “Give back the money”", « des banderoles réclamant … »: what is written on
+    a medium of the pack's ``written_media`` is the words of the crowd (``crowds``) last named in
+    its sentence or the two before (ANNOTATION rule 7), not of the banner; ``None`` when no
+    crowd is named there."""
+    if fold(span.root.lemma_) not in d.lex.written_media:
+        return None
+    doc = d.doc
+    start = span.sent.start
+    for _ in range(CROWD_REACH - 1):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : span.start]):
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in d.lex.crowds:
+            return d.register(tok.text, "DESC", number=morph(tok, "Number"))
     return None
 
 
@@ -124,9 +147,41 @@ def resolve_description(d: Discourse, span: Span, desc: str, alias: str | None, 
         e.roles.add(desc)  # « le chef de l'État » is now known to be this person's office
     if e is None and short and not gender and lex.noun_gender:
         e = last_person(d, span.start_char)
+    if e is None and number != "Plur" and lost_name_around(d, span, definite):
+        e = first_new_person_after(d, span)
     if e is None:
         e = d.register(desc, "ORG" if alias else "DESC", gender=gender, number=number, alias=alias)
     return e
+
+
+#: How far after a title whose name was lost the name may come (characters).
+LOST_NAME_REACH = 1500
+
+
+def lost_name_around(d: Discourse, span: Span, definite: bool) -> bool:
+    """Whether a description stands where the page lost a name with its link: a capitalised
+    title with no article, then a line break or a run of spaces ("Former foreign secretary\n
+    said …"), or an apposition after a comma written after a space ("said , the director of
+    the paper.")."""
+    doc = d.doc
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].whitespace_:
+        return True
+    return not definite and span[0].text[:1].isupper() and span.end < len(doc) and doc[span.end].is_space \
+        and span.root.pos_ == "NOUN"
+
+
+def first_new_person_after(d: Discourse, span: Span) -> Entity | None:
+    """The first person the article names after ``span`` (within ``LOST_NAME_REACH``) who was
+    not named before it: the name a description stands for where the page lost it."""
+    seen = {id(e) for _, e, _s in d.before(span.start_char)}
+    for char, e, _s in d.timeline:
+        if char <= span.end_char or id(e) in seen:
+            continue
+        if char > span.end_char + LOST_NAME_REACH:
+            break
+        if e.kind == "PER" and e.number != "Plur":
+            return e
+    return None
 
 
 def apposed_name(d: Discourse, span: Span, gender: str | None) -> Entity | None:
@@ -302,6 +357,7 @@ def _heads_something_else(lex: SpeakerLexicon, role: str) -> bool:
 def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, str | None]]:
     """Speaker and via for each candidate: mentions resolved in the order they appear, then the
     candidates whose speaker comes from elsewhere, in text order."""
+    cands = [with_absolute_subject(d, c) for c in cands]
     out: list[Speaker | None] = [None] * len(cands)
     ents: list[Entity | None] = [None] * len(cands)
     order = sorted(range(len(cands)), key=lambda k: _position(cands[k]))
@@ -315,9 +371,10 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         mention = cands[k].mention
         if mention is None or k in mute:
             continue
-        ents[k], out[k] = resolve(d, mention)
-        if ents[k] is not None:
-            d.last_source = ents[k]
+        e, out[k] = resolve(d, mention)
+        ents[k] = e
+        if e is not None:
+            d.add_source(mention.span.start_char, e)
     for k in sorted(range(len(cands)), key=lambda k: cands[k].start):
         if cands[k].mention is not None and k not in mute:
             continue
@@ -328,6 +385,30 @@ def speakers_for(d: Discourse, cands: list[Cand]) -> list[tuple[Speaker | None, 
         ents[k] = e
         out[k] = Speaker(None, None, None, e.name, None) if e is not None else None
     return [(out[k], relay_via(d, ents[k], c)) for k, c in enumerate(cands)]
+
+
+def with_absolute_subject(d: Discourse, c: Cand) -> Cand:
+    """"…, with Jane Roe, head of the union, calling for talks": a participle cue right after an
+    absolute phrase (a noun opened by one of the pack's ``absolute_with`` prepositions, its
+    apposition and commas aside) has that noun for its mention, not its governing verb's
+    subject; ``c`` itself otherwise."""
+    verb = c.verb
+    if c.mention is not None or c.speaker_from != "head" or verb is None or not d.lex.absolute_with \
+            or "Part" not in verb.morph.get("VerbForm", []):
+        return c
+    doc = d.doc
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        nouns = [verb.head]  # "with Jane Roe calling for …"
+    else:
+        nouns = [t for t in verb.head.children if t.i < verb.i and t.dep_ in ("obl", "nmod")]
+    for noun in nouns:
+        if not any(x.dep_ == "case" and fold(x.text) in d.lex.absolute_with for x in noun.children):
+            continue
+        if verb.dep_ != "acl" and not all(t.is_punct for t in doc[noun.right_edge.i + 1 : verb.i]):
+            continue
+        end = next((t.i for t in doc[noun.i : verb.i] if t.text == ","), verb.i)
+        return dataclasses.replace(c, mention=Mention(doc[noun.i : end]))
+    return c
 
 
 def can_speak(d: Discourse, span: Span) -> bool:
@@ -359,6 +440,8 @@ def speaker_from_elsewhere(d: Discourse, cands: list[Cand], k: int, ents: list[E
     for cue in (c.verb, c.head_cue) if c.speaker_from == "head" else ():
         if e is None and cue is not None:
             e = subject_in_sentence_before(d, cue)
+    if e is None and c.speaker_from == "previous" and c.kind == "direct" and c.cue is None:
+        e = narrated_subject_before(d, cands, c)
     if e is None and c.speaker_from in ("previous", "head", "relative"):
         e = speaker_before(d, cands, k, ents)
     return e
@@ -383,7 +466,7 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if j is not None and j != k:
         return ents[j]
     subj = None
-    tok = head_cue
+    tok = out_of_reported_clause(head_cue)
     for _ in range(3):  # « il a envoyé une photo, ajoutant … »: up from the noun to its verb
         subj = next((t for t in tok.children if t.dep_ in SUBJECT_DEPS), None)
         if subj is not None or tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "xcomp" or tok.head.i == tok.i:
@@ -392,6 +475,16 @@ def speaker_of_governing_cue(d: Discourse, k: int, head_cue: Token, ents: list[E
     if subj is None:
         return None
     return resolve(d, Mention(d.doc[subj.left_edge.i : subj.right_edge.i + 1]))[0]
+
+
+def out_of_reported_clause(head_cue: Token) -> Token:
+    """"The source declined to say whether the state would raise its stake but said …": a cue the
+    parse hangs on the verb of a reported clause (a complement clause opened by a subordinating
+    mark) speaks for the verb that reports that clause, not for the clause's own subject."""
+    if head_cue.dep_ == "ccomp" and head_cue.head.i != head_cue.i and any(
+            c.dep_ == "mark" and c.pos_ == "SCONJ" for c in head_cue.children):
+        return head_cue.head
+    return head_cue
 
 
 def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
@@ -409,6 +502,28 @@ def subject_in_sentence_before(d: Discourse, verb: Token) -> Entity | None:
         if char < start:
             return None
         if as_subject and e.kind in ("PER", "ORG"):
+            return e
+    return None
+
+
+def narrated_subject_before(d: Discourse, cands: list[Cand], c: Cand) -> Entity | None:
+    """"Hulot listed the failures of his time in office. « Have we … ? »": a quoted sentence with
+    no cue right after a narrated sentence of its paragraph that holds no statement is the
+    words of the person that sentence is about (its subject), not of the last speaker."""
+    doc = d.doc
+    first = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    sent = first[0].sent
+    if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].sent.end_char : sent.start_char]:
+        return None
+    prev = doc[sent.start - 1].sent
+    if any(prev.start_char <= x.start < prev.end_char for x in cands):
+        return None  # the sentence before reports someone: the usual follow-on
+    for char, e, as_subject in d.before(prev.end_char):
+        if char < prev.start_char:
+            return None
+        if as_subject and e.kind == "PER" and not d.in_reported(char):
             return e
     return None
 

@@ -136,9 +136,19 @@ def seed_subjects(d: Discourse) -> None:
         if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
             continue
         name, role, alias, kind, gender = describe(d, span)
+        if kind == "ORG" and not tok.ent_type_ and personal_relative_after(d, span):
+            kind = "PER"  # "Grieve, who wants …": a name the NER missed, that "who" shows is a person
         if name and kind in ("ORG", "PER"):
             e = d.register(name, kind, gender=gender, role=role, alias=alias)
             d.add(span.start_char, e, not d.in_reported(span.start_char))
+
+
+def personal_relative_after(d: Discourse, span: Span) -> bool:
+    """Whether a relative pronoun that only stands for persons (``personal_relatives``) follows
+    the phrase, a comma apart or not."""
+    doc = d.doc
+    j = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    return j < len(doc) and fold(doc[j].text) in d.lex.personal_relatives
 
 
 def _indices(doc: Doc, pos: tuple[int, ...], deps: frozenset[str] | set[str] | tuple[str, ...] = ()) -> list[int]:

@@ -219,6 +219,7 @@ def np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = T
     """The noun phrase that starts at or shortly after token ``i`` (an inverted subject), as
     a token range, including an apposition with a name (« X, le porte-parole de Y, »)."""
     j = skip_adverbials(doc, i, limit, rules) if allow_skip else i
+    j = past_lost_name(doc, j, limit)
     if j >= limit:
         return None
     first = doc[j]
@@ -233,6 +234,16 @@ def np_after(doc: Doc, i: int, limit: int, rules: Rules, *, allow_skip: bool = T
                        or rules.is_mark(doc[end - 1])):
         end -= 1
     return (j, end) if end > j else None
+
+
+def past_lost_name(doc: Doc, j: int, limit: int) -> int:
+    """"said , president of the federation.": where a name was lost with its link, a comma
+    written after a space (the name's hole) opens the apposition that is left of the subject;
+    the subject starts after it. ``j`` itself otherwise."""
+    if j + 1 < limit and j > 0 and doc[j].text == "," and doc[j - 1].whitespace_ and doc[j + 1].pos_ in ("NOUN", "DET") \
+            and doc[j + 1].is_lower:
+        return j + 1
+    return j
 
 
 def np_before(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:

@@ -102,7 +102,7 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     if g.clitic is not None:
         mention = ctx.mention((g.clitic.i, g.clitic.i + 1), "pronoun")
     else:
-        rng = subject(doc, verb, ctx.rules) or np_before(doc, g.start, sent.start)
+        rng = subject(doc, verb, ctx.rules) or controller_subject(ctx, verb) or np_before(doc, g.start, sent.start)
         if rng is not None and detached_participle(doc, verb, rng, g.start):
             rng = None  # « … des saucisses, ajoutant « … » »: the participle speaks for its head
         mention = ctx.mention(ctx.cut_mention(rng, sent)) if rng else None
@@ -111,6 +111,15 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     ctx.cands.append(Cand("direct", q.start, q.end, cue=g.cue, mention=mention, speaker_from=speaker_from,
                           head_cue=verb.head, verb=verb, priority=5, sent_start=sent.start_char))
     return True
+
+
+def controller_subject(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"Protesters used spray paint to write « … »": an infinitive cue with no subject of its own,
+    the complement (``xcomp``) of a verb that is no cue, speaks for that verb's subject, not for
+    the noun phrase before it (under a cue, "calling X to testify « … »", it is left alone)."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm", []) or ctx.rules.is_cue(verb.head):
+        return None
+    return subject(ctx.doc, verb.head, ctx.rules)
 
 
 def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
@@ -123,7 +132,7 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     if before.endswith(":"):
         for j in range(last - 1, max(sent.start, last - 12) - 1, -1):
             if rules.is_cue(doc[j]) and ctx.in_quote(doc[j].idx) is None:
-                return doc[j]
+                return governing_cue(ctx, doc[j], sent)
         return None
     j = last
     while j > sent.start and doc[j].pos_ == "ADV":
@@ -135,6 +144,20 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
             and rules.lemma(tok) not in rules.np_claim:
         return tok
     return None
+
+
+def governing_cue(ctx: Context, tok: Token, sent: Span) -> Token:
+    """"saying only in a video posted by a reporter: « … »": a cue participle that modifies a
+    noun (``acl``) inside the phrase of another cue of its sentence, before it, gives way to that
+    cue, the verb of saying that introduces the words."""
+    if tok.dep_ != "acl":
+        return tok
+    for anc in tok.ancestors:
+        if anc.i < sent.start or anc.i >= tok.i:
+            break
+        if ctx.rules.is_cue(anc) and anc.pos_ == "VERB" and ctx.in_quote(anc.idx) is None:
+            return anc
+    return tok
 
 
 def slogan(ctx: Context, site: QuoteSite) -> bool:
