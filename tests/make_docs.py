@@ -738,6 +738,11 @@ EN_CASES: dict[str, str] = {
     "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
     "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
     "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",
+    # a page that dropped a link's words and kept its line breaks (round 3, spans)
+    "en_quote_stray_break": (
+        "\u201cI never asked\n[the union] to strike on Monday, even if I share its anger,\u201d the mayor said."
+    ),
+    "en_quote_line_capital": "\u201cWe never asked for this\nThe union met on Monday and voted to strike.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

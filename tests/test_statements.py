@@ -1475,3 +1475,16 @@ def test_english_speech_noun_object_with_what_it_is_called_is_a_claim(en_stateme
 
 def test_english_speech_noun_object_alone_is_no_claim(en_statements_of) -> None:
     assert en_statements_of("en_speech_noun_named_only") == []
+
+
+def test_english_quotation_goes_on_over_a_stray_line_break(en_statements_of) -> None:
+    # a link's words dropped, its line breaks kept: one quotation, to its closing mark
+    s = one(en_statements_of("en_quote_stray_break"))
+    assert s.kind == "direct"
+    assert s.content.text == "I never asked\n[the union] to strike on Monday, even if I share its anger,"
+    assert name(s) == "mayor"
+
+
+def test_english_unclosed_quotation_stops_at_a_line_opening_a_sentence(en_statements_of) -> None:
+    for s in en_statements_of("en_quote_line_capital"):
+        assert "\n" not in s.content.text
