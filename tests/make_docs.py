@@ -743,6 +743,9 @@ EN_CASES: dict[str, str] = {
         "\u201cI never asked\n[the union] to strike on Monday, even if I share its anger,\u201d the mayor said."
     ),
     "en_quote_line_capital": "\u201cWe never asked for this\nThe union met on Monday and voted to strike.",
+    "en_np_before_time_adverbial": "Church leaders appealed for patience on Friday as the strike entered its third week.",
+    "en_np_before_after_clause": "The mayor denied a quarrel with the council after she refused to sign the budget.",
+    "en_np_complement_kept": "The mayor accused the council of hiding the budget from voters.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

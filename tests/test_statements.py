@@ -1488,3 +1488,20 @@ def test_english_quotation_goes_on_over_a_stray_line_break(en_statements_of) -> 
 def test_english_unclosed_quotation_stops_at_a_line_opening_a_sentence(en_statements_of) -> None:
     for s in en_statements_of("en_quote_line_capital"):
         assert "\n" not in s.content.text
+
+
+def test_english_noun_phrase_content_stops_before_the_cues_time_adverbial(en_statements_of) -> None:
+    # a noun-phrase complement is that noun phrase (ANNOTATION): "on Sunday as …" is the cue's
+    s = one(en_statements_of("en_np_before_time_adverbial"))
+    assert (s.kind, s.content.text) == ("indirect", "patience")
+
+
+def test_english_noun_phrase_content_stops_before_a_subordinate_clause(en_statements_of) -> None:
+    s = one(en_statements_of("en_np_before_after_clause"))
+    assert (s.kind, s.content.text) == ("indirect", "a quarrel with the council")
+
+
+def test_english_noun_phrase_content_keeps_a_complement_of_the_cue(en_statements_of) -> None:
+    # "accused X of …": what X is accused of is part of the claim
+    s = one(en_statements_of("en_np_complement_kept"))
+    assert s.content.text == "the council of hiding the budget from voters"

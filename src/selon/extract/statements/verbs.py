@@ -626,6 +626,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
         end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
+        end = np_before_verb_modifier(ctx, verb, start, end)
         return doc[start].idx, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
     return None
 
@@ -808,11 +809,48 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
         s += 1
     if s >= sent.end:
         return None
-    end = _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True))
+    end = np_before_verb_modifier(ctx, g.verb, s, _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True)))
     start = doc[s].idx
     if end - start < 3:
         return None
     return start, end
+
+
+# Time entities (the NER's labels): a phrase about one is a time adverbial.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _verb_modifier(top: Token) -> bool:
+    """Whether a dependent of a verb is none of its complements: a time adverbial ("on Saturday",
+    "last week") or a subordinate clause its conjunction opens ("after she replied", "as …")."""
+    if top.dep_ in ("obl:tmod", "obl:npmod") or top.dep_ == "obl" and top.ent_type_ in TIME_ENTITIES:
+        return True
+    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < top.i for c in top.children)
+
+
+def np_before_verb_modifier(ctx: Context, verb: Token, start: int, end: int) -> int:
+    """``end``, or the end of the noun phrase starting at token ``start`` when what follows it
+    is the cue verb's own adverbial or subordinate clause (the parser's tree), outside any
+    quotation: a noun-phrase complement is that noun phrase (ANNOTATION), "appealed for calm on
+    Saturday as …" reports "calm", "denied a rift with France after she …" "a rift with France".
+    After a request, a time adverbial alone may date what is asked: it stays."""
+    doc = ctx.doc
+    head = next((t for t in doc[start : start + 12] if t.head.i < start or t.head.i >= start + 12), None)
+    if head is None or head.right_edge.i + 1 >= len(doc) or any(c.dep_ == "xcomp" for c in verb.children):
+        return end  # "called the plan a disaster": what it is called is part of the claim
+    last, nxt = head.right_edge, doc[head.right_edge.i + 1]
+    if nxt.is_punct or nxt.is_space or last.idx + len(last.text) >= end or ctx.in_quote(nxt.idx) is not None \
+            or low(nxt) == ctx.rules.passive_as.get(ctx.rules.lemma(verb)):
+        return end  # "described the move as …": the same
+    top = nxt
+    while top.head != verb and top.head != top and top.head.i > last.i:
+        top = top.head
+    if top.head != verb or not _verb_modifier(top):
+        return end  # "accused X of saying …": a complement of the cue's own
+    if top.dep_ != "advcl" and ctx.rules.lemma(verb) in ctx.rules.appeal and not any(
+            c.dep_ == "advcl" and c.i > top.i for c in verb.children):
+        return end  # "called for a strike on Thursday": the day may be the strike's
+    return last.idx + len(last.text)
 
 
 def _relative_end(ctx: Context, g: VerbGroup, end: int) -> int:
