@@ -746,6 +746,11 @@ EN_CASES: dict[str, str] = {
     "en_np_before_time_adverbial": "Church leaders appealed for patience on Friday as the strike entered its third week.",
     "en_np_before_after_clause": "The mayor denied a quarrel with the council after she refused to sign the budget.",
     "en_np_complement_kept": "The mayor accused the council of hiding the budget from voters.",
+    "en_slogans_hurled": (
+        'Several angry dock workers blocked the minister outside the port. Insults including "liar," '
+        '"thief" and "go home" were hurled at him before the police arrived.'
+    ),
+    "en_quoted_term_in_passive_subject": 'The "green belt" plan was approved by the council on Monday.',
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

@@ -1505,3 +1505,15 @@ def test_english_noun_phrase_content_keeps_a_complement_of_the_cue(en_statements
     # "accused X of …": what X is accused of is part of the claim
     s = one(en_statements_of("en_np_complement_kept"))
     assert s.content.text == "the council of hiding the budget from voters"
+
+
+def test_english_slogans_hurled_in_a_passive_subject_are_the_crowds(en_statements_of) -> None:
+    # ANNOTATION rule 7: each quoted insult a direct statement of the crowd named before
+    out = en_statements_of("en_slogans_hurled")
+    assert [(s.kind, s.content.text) for s in out] == [("direct", "liar,"), ("direct", "thief"), ("direct", "go home")]
+    assert {name(s) for s in out} == {"dock workers"}
+    assert all(s.cue is not None and s.cue.text == "were hurled" for s in out)
+
+
+def test_english_quoted_term_in_a_passive_subject_is_no_slogan(en_statements_of) -> None:
+    assert en_statements_of("en_quoted_term_in_passive_subject") == []

@@ -71,6 +71,7 @@ class Cues:
     auxiliaries: Words
     present_forms: dict[str, str]
     slogans: Words
+    shouted_passive: Words
     phrases: Words
     report_nouns: Words
     regular_lemma_ending: str

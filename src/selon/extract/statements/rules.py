@@ -97,6 +97,7 @@ class Rules:
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
+        self.shouted_passive = folded(pack.cues.shouted_passive)
         self.adverbs = folded(pack.cues.adverbs)
         # the adverbs of several tokens (« pour sa part », « d'emblée »), longest first
         self.adverb_phrases = sorted((p for p in _phrases(cues.adverbs) if len(p) > 1), key=len, reverse=True)
