@@ -751,6 +751,8 @@ EN_CASES: dict[str, str] = {
         '"thief" and "go home" were hurled at him before the police arrived.'
     ),
     "en_quoted_term_in_passive_subject": 'The "green belt" plan was approved by the council on Monday.',
+    "en_guillemets": "\u00ab Nous resterons ouverts tout l'\u00e9t\u00e9 \u00bb, the mayor of Lyon said on Monday.",
+    "en_guillemets_term": "The \u00ab gilets jaunes \u00bb marched again in Lyon on Saturday.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

@@ -1517,3 +1517,14 @@ def test_english_slogans_hurled_in_a_passive_subject_are_the_crowds(en_statement
 
 def test_english_quoted_term_in_a_passive_subject_is_no_slogan(en_statements_of) -> None:
     assert en_statements_of("en_quoted_term_in_passive_subject") == []
+
+
+def test_english_guillemets_quote_a_french_speaker(en_statements_of) -> None:
+    # ANNOTATION's marks include « »: an English article quoting a French speaker keeps them
+    s = one(en_statements_of("en_guillemets"))
+    assert (s.kind, s.content.text) == ("direct", "Nous resterons ouverts tout l'été")
+    assert name(s) == "mayor of Lyon"
+
+
+def test_english_guillemets_around_a_term_are_no_statement(en_statements_of) -> None:
+    assert en_statements_of("en_guillemets_term") == []
