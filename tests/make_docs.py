@@ -753,6 +753,12 @@ EN_CASES: dict[str, str] = {
     "en_quoted_term_in_passive_subject": 'The "green belt" plan was approved by the council on Monday.',
     "en_guillemets": "\u00ab Nous resterons ouverts tout l'\u00e9t\u00e9 \u00bb, the mayor of Lyon said on Monday.",
     "en_guillemets_term": "The \u00ab gilets jaunes \u00bb marched again in Lyon on Saturday.",
+    "en_medial_incise_and": (
+        "The mayor was plainly playing to the rural wing of her party, the newspaper suggested, "
+        "and putting clear water between the two camps."
+    ),
+    "en_medial_incise_subordinate": "Even if some of her ideas would annoy the unions, it added, the two plans share much common ground.",
+    "en_medial_incise_before_quote": 'When he took the job, the nurse said, "He was full of hope and new ideas."',
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

@@ -1528,3 +1528,23 @@ def test_english_guillemets_quote_a_french_speaker(en_statements_of) -> None:
 
 def test_english_guillemets_around_a_term_are_no_statement(en_statements_of) -> None:
     assert en_statements_of("en_guillemets_term") == []
+
+
+def test_english_medial_incise_gives_two_statements(en_statements_of) -> None:
+    # "A, the paper suggested, and B": both halves, one speaker (as ANNOTATION rule 1 for quotations)
+    first, second = en_statements_of("en_medial_incise_and")
+    assert first.content.text == "The mayor was plainly playing to the rural wing of her party"
+    assert second.content.text == "putting clear water between the two camps"
+    assert name(first) == name(second) == "newspaper"
+    assert first.cue is not None and second.cue is not None and first.cue.text == second.cue.text == "suggested"
+
+
+def test_english_medial_incise_after_a_subordinate_clause(en_statements_of) -> None:
+    first, second = en_statements_of("en_medial_incise_subordinate")
+    assert first.content.text == "Even if some of her ideas would annoy the unions"
+    assert second.content.text == "the two plans share much common ground"
+
+
+def test_english_medial_incise_before_a_quotation_leaves_it_to_the_quotation(en_statements_of) -> None:
+    # the clause before the incise is no statement of its own, nor is the quotation an indirect one
+    assert not any(s.kind == "indirect" for s in en_statements_of("en_medial_incise_before_quote"))

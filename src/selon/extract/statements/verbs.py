@@ -293,7 +293,8 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     rng = subject(doc, verb, ctx.rules)
     if rng is None or rng[1] != g.start or rng[0] <= sent.start + 1 or not opens_incise(ctx, rng[0]):
         return False
-    complement = any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
+    medial = _medial_incise(ctx, verb, rng[0], g.end)
+    complement = medial or any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
     end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
     if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
         return False
@@ -309,7 +310,50 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     subj = ctx.mention(ctx.cut_mention(rng, sent))
     if subj is None:
         return False
-    return _content_before(ctx, g, rng[0], subj)
+    if not _content_before(ctx, g, rng[0], subj):
+        return False
+    if medial:
+        _content_after_incise(ctx, g, subj)
+    return True
+
+
+def _medial_incise(ctx: Context, verb: Token, subj_start: int, group_end: int) -> bool:
+    """Whether an incise stands inside the clause it reports, the parser's parataxis of a head
+    outside it ("A, the paper suggested, and B", "even if A, it added, B"); not before a
+    quotation, which the quotation rules take ("When A, she said, “B”")."""
+    if verb.dep_ != "parataxis" or subj_start <= verb.head.i < group_end:
+        return False
+    after = _after_incise(ctx, group_end, ctx.sent_of(verb))
+    return after is not None and not ctx.rules.is_mark(ctx.doc[after])
+
+
+def _after_incise(ctx: Context, j: int, sent: Span) -> int | None:
+    """The first word after the comma that closes an incise whose group ends at token ``j`` (past
+    a conjunction), or None when a clause of the incise's own, or the sentence, ends first."""
+    doc = ctx.doc
+    while j < sent.end and doc[j].text != ",":
+        if "VerbForm=Fin" in str(doc[j].morph) or doc[j].text in (";", ":"):
+            return None
+        j += 1
+    j += 1
+    while j < sent.end and (doc[j].pos_ == "CCONJ" or doc[j].is_space):
+        j += 1
+    return j if j < sent.end else None
+
+
+def _content_after_incise(ctx: Context, g: VerbGroup, subj: Mention) -> None:
+    """The rest of the clause after a medial incise, from the comma that closes it (past a
+    conjunction) to the clause end: a second statement of the same speaker, as a quotation
+    split by its cue gives two (ANNOTATION rule 1)."""
+    doc, sent = ctx.doc, g.sent
+    j = _after_incise(ctx, g.end, sent)
+    if j is None:
+        return
+    start, end = ctx.trim(doc[j].idx, ctx.clause_end(j, sent))
+    if len(ctx.text[start:end].split()) < 3:
+        return
+    ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
+                          sent_start=sent.start_char))
 
 
 def opens_incise(ctx: Context, i: int) -> bool:
