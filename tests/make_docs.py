@@ -759,6 +759,9 @@ EN_CASES: dict[str, str] = {
     ),
     "en_medial_incise_subordinate": "Even if some of her ideas would annoy the unions, it added, the two plans share much common ground.",
     "en_medial_incise_before_quote": 'When he took the job, the nurse said, "He was full of hope and new ideas."',
+    "en_pronoun_described_as": 'The coach has described him as "never satisfied" with a draw.',
+    "en_pronoun_called_noun": "The mayor called them cowards after the vote.",
+    "en_pronoun_object_only": "The mayor thanked them for their patience during the works.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

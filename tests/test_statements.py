@@ -1548,3 +1548,16 @@ def test_english_medial_incise_after_a_subordinate_clause(en_statements_of) -> N
 def test_english_medial_incise_before_a_quotation_leaves_it_to_the_quotation(en_statements_of) -> None:
     # the clause before the incise is no statement of its own, nor is the quotation an indirect one
     assert not any(s.kind == "indirect" for s in en_statements_of("en_medial_incise_before_quote"))
+
+
+def test_english_pronoun_object_with_what_it_is_called_is_a_claim(en_statements_of) -> None:
+    # "described him as “…”", "called them cowards": the pronoun and what it is called
+    s = one(en_statements_of("en_pronoun_described_as"))
+    assert (s.kind, s.content.text) == ("indirect", 'him as "never satisfied" with a draw')
+    assert name(s) == "coach"
+    s = one(en_statements_of("en_pronoun_called_noun"))
+    assert s.content.text.startswith("them cowards")
+
+
+def test_english_pronoun_object_alone_is_no_claim(en_statements_of) -> None:
+    assert en_statements_of("en_pronoun_object_only") == []

@@ -835,7 +835,7 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     numbers is often wrong)."""
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     # (the parser may take a name right after the verb for its xcomp: « a encensé Franky et … »)
-    obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
+    obj = next((c for c in g.verb.children if c.i >= g.end and (c.pos_ != "PRON" or _pronoun_called(ctx, g, c)) and (
         c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
         marker = rules.passive_as.get(g.lemma)
@@ -895,6 +895,18 @@ def np_before_verb_modifier(ctx: Context, verb: Token, start: int, end: int) -> 
             c.dep_ == "advcl" and c.i > top.i for c in verb.children):
         return end  # "called for a strike on Thursday": the day may be the strike's
     return last.idx + len(last.text)
+
+
+def _pronoun_called(ctx: Context, g: VerbGroup, obj: Token) -> bool:
+    """Whether a pronoun object is what the claim is about, by what the verb calls it right after
+    it: its naming marker ("described him as “never satisfied”") or a noun or adjective
+    complement ("called them traitors")."""
+    doc, nxt = ctx.doc, obj.i + 1
+    if obj.dep_ != "obj" or nxt >= g.sent.end:
+        return False
+    if low(doc[nxt]) == ctx.rules.passive_as.get(g.lemma):
+        return True
+    return any(c.dep_ == "xcomp" and c.pos_ in ("NOUN", "ADJ") and c.left_edge.i == nxt for c in g.verb.children)
 
 
 def _relative_end(ctx: Context, g: VerbGroup, end: int) -> int:
