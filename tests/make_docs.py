@@ -762,6 +762,9 @@ EN_CASES: dict[str, str] = {
     "en_pronoun_described_as": 'The coach has described him as "never satisfied" with a draw.',
     "en_pronoun_called_noun": "The mayor called them cowards after the vote.",
     "en_pronoun_object_only": "The mayor thanked them for their patience during the works.",
+    "en_gerund_complement": "The farmer recounted on local radio having been surprised to find the gate open.",
+    "en_gerund_denied": "The treasurer denied taking money from the club.",
+    "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

@@ -1561,3 +1561,17 @@ def test_english_pronoun_object_with_what_it_is_called_is_a_claim(en_statements_
 
 def test_english_pronoun_object_alone_is_no_claim(en_statements_of) -> None:
     assert en_statements_of("en_pronoun_object_only") == []
+
+
+def test_english_gerund_complement_is_the_reported_clause(en_statements_of) -> None:
+    # "recounted … having been surprised": the gerund clause, past the adverbial
+    s = one(en_statements_of("en_gerund_complement"))
+    assert (s.kind, s.content.text) == ("indirect", "having been surprised to find the gate open")
+    assert name(s) == "farmer"
+    s = one(en_statements_of("en_gerund_denied"))
+    assert s.content.text == "taking money from the club"
+
+
+def test_english_gerund_of_an_adverbial_clause_reports_nothing(en_statements_of) -> None:
+    # "while walking home": a clause its conjunction opens is no complement
+    assert not any("walking" in s.content.text for s in en_statements_of("en_gerund_adverbial_clause"))

@@ -62,6 +62,7 @@ class Cues:
     speech_nouns: Words
     relay: Words
     infinitive: Words
+    gerund: Words
     de_phrases: Words
     cue_prepositions: Words
     adverbs: Words

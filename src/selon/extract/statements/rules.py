@@ -80,6 +80,7 @@ class Rules:
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)
         self.infinitive_cues = folded(pack.cues.infinitive)
+        self.gerund_cues = folded(pack.cues.gerund)
         self.appeal = folded(pack.cues.appeal)
         self.appeal_complements = folded(pack.cues.appeal_complements)
         self.addressee_prepositions = folded(pack.cues.addressee_prepositions)

@@ -531,6 +531,25 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
+def gerund(ctx: Context, g: VerbGroup) -> bool:
+    """"He recounted on the radio having been surprised …", "denied taking the money": the gerund
+    complement of a verb of ``[cues] gerund`` (its first word a present participle), past an
+    adverbial."""
+    if g.lemma not in ctx.rules.gerund_cues or not ctx.rules.participle_clause:
+        return False
+    doc = ctx.doc
+    for child in g.verb.children:
+        if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.i < g.end or any(
+                c.dep_ == "mark" for c in child.children):
+            continue  # (the parser may take the gerund for an adverbial clause: not one its conjunction opens)
+        first = doc[max(child.left_edge.i, g.end)]
+        if first.pos_ in ("VERB", "AUX") and all(f in str(first.morph) for f in ctx.rules.participle_clause) \
+                and _adverbials_only(ctx, g.end, first.i):
+            add_verb_cand(ctx, first.idx, ctx.clause_end(first.i, g.sent), g, g.cue, priority=2)
+            return True
+    return False
+
+
 def _infinitive_after(ctx: Context, g: VerbGroup) -> int | None:
     """The first token of the verb's infinitive complement: the parser's (a compound infinitive
     « avoir ouvert », « avoir été victime » starts at its auxiliary), else an infinitive right
@@ -963,7 +982,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
 VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
-                                    de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
+                                    gerund, de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
