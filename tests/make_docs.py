@@ -765,6 +765,13 @@ EN_CASES: dict[str, str] = {
     "en_gerund_complement": "The farmer recounted on local radio having been surprised to find the gate open.",
     "en_gerund_denied": "The treasurer denied taking money from the club.",
     "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
+    "en_colon_quote_far_cue": (
+        "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "
+        "port was an act of folly: \u201cWe built this town on the sea. We will not abandon it.\u201d"
+    ),
+    "en_colon_quote_no_cue": (
+        "The banner outside the town hall carried one line in large red letters: \u201cWe built this town.\u201d"
+    ),
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

@@ -1575,3 +1575,15 @@ def test_english_gerund_complement_is_the_reported_clause(en_statements_of) -> N
 def test_english_gerund_of_an_adverbial_clause_reports_nothing(en_statements_of) -> None:
     # "while walking home": a clause its conjunction opens is no complement
     assert not any("walking" in s.content.text for s in en_statements_of("en_gerund_adverbial_clause"))
+
+
+def test_english_quotation_after_a_colon_ending_a_long_reported_clause(en_statements_of) -> None:
+    # "X told Y that A: “B”": the quotation is X's own words, with the same cue
+    out = en_statements_of("en_colon_quote_far_cue")
+    direct = [s for s in out if s.kind == "direct"]
+    assert [s.content.text for s in direct] == ["We built this town on the sea. We will not abandon it."]
+    assert name(direct[0]) == "retired harbour master" and direct[0].cue is not None and direct[0].cue.text == "told"
+
+
+def test_english_quotation_after_a_colon_with_no_cue_is_no_statement(en_statements_of) -> None:
+    assert not any(s.kind == "direct" and s.cue is not None for s in en_statements_of("en_colon_quote_no_cue"))

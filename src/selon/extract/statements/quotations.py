@@ -121,6 +121,11 @@ def quote_cue_before(ctx: Context, site: QuoteSite) -> bool:
     return True
 
 
+# How many tokens before a colon a cue may stand and still introduce the quotation after it ("X
+# told supporters of a second referendum that opposing it was an act of patriotism: “…”").
+COLON_CUE_REACH = 24
+
+
 def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     """The cue verb that introduces a quotation: before a colon ending ``before``, or right
     before the opening mark (adverbs aside)."""
@@ -129,7 +134,7 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     if last is None:
         return None
     if before.endswith(":"):
-        for j in range(last - 1, max(sent.start, last - 12) - 1, -1):
+        for j in range(last - 1, max(sent.start, last - COLON_CUE_REACH) - 1, -1):
             if rules.is_cue(doc[j]) and ctx.in_quote(doc[j].idx) is None:
                 return doc[j]
         return None
