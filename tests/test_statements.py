@@ -1587,3 +1587,14 @@ def test_english_quotation_after_a_colon_ending_a_long_reported_clause(en_statem
 
 def test_english_quotation_after_a_colon_with_no_cue_is_no_statement(en_statements_of) -> None:
     assert not any(s.kind == "direct" and s.cue is not None for s in en_statements_of("en_colon_quote_no_cue"))
+
+
+def test_a_content_of_function_words_only_says_nothing(frozen_doc) -> None:
+    # a cut that leaves "of" (or a lone "But") is no statement; a noun phrase is one
+    from selon.extract.statements import says_something
+
+    doc = frozen_doc("en_np_complement_kept")  # "The mayor accused the council of hiding …"
+    of = doc.text.index(" of ") + 1
+    assert not says_something(doc, Cand("indirect", of, of + 2))
+    council = doc.text.index("the council")
+    assert says_something(doc, Cand("indirect", council, council + len("the council")))
