@@ -764,6 +764,7 @@ EN_CASES: dict[str, str] = {
     "en_pronoun_object_only": "The mayor thanked them for their patience during the works.",
     "en_gerund_complement": "The farmer recounted on local radio having been surprised to find the gate open.",
     "en_gerund_denied": "The treasurer denied taking money from the club.",
+    "en_gerund_recommended": "The experts have recommended changing the law to protect the river.",
     "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
     "en_colon_quote_far_cue": (
         "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "

@@ -1570,6 +1570,8 @@ def test_english_gerund_complement_is_the_reported_clause(en_statements_of) -> N
     assert name(s) == "farmer"
     s = one(en_statements_of("en_gerund_denied"))
     assert s.content.text == "taking money from the club"
+    s = one(en_statements_of("en_gerund_recommended"))
+    assert s.content.text == "changing the law to protect the river"
 
 
 def test_english_gerund_of_an_adverbial_clause_reports_nothing(en_statements_of) -> None:
