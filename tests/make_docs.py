@@ -765,6 +765,9 @@ EN_CASES: dict[str, str] = {
     "en_gerund_complement": "The farmer recounted on local radio having been surprised to find the gate open.",
     "en_gerund_denied": "The treasurer denied taking money from the club.",
     "en_gerund_recommended": "The experts have recommended changing the law to protect the river.",
+    "en_passive_request": "Residents of the old town were advised not to leave bins on the streets.",
+    "en_passive_request_agent": "Shop owners were urged by the police to close early.",
+    "en_passive_invited_place": "The mayor was invited to Paris for the summit.",
     "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
     "en_colon_quote_far_cue": (
         "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "

@@ -1600,3 +1600,16 @@ def test_a_content_of_function_words_only_says_nothing(frozen_doc) -> None:
     assert not says_something(doc, Cand("indirect", of, of + 2))
     council = doc.text.index("the council")
     assert says_something(doc, Cand("indirect", council, council + len("the council")))
+
+
+def test_english_passive_request_reports_what_is_asked(en_statements_of) -> None:
+    # the subject is only addressed: the agent speaks, else no one named
+    s = one(en_statements_of("en_passive_request"))
+    assert (s.kind, s.content.text) == ("indirect", "not to leave bins on the streets")
+    assert s.speaker is None and s.cue is not None and s.cue.text == "were advised"
+    s = one(en_statements_of("en_passive_request_agent"))
+    assert s.content.text == "to close early" and name(s) == "police"
+
+
+def test_english_passive_invitation_to_a_place_is_no_request(en_statements_of) -> None:
+    assert en_statements_of("en_passive_invited_place") == []

@@ -716,8 +716,10 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
     """« X a appelé les syndicats à manifester », « X demande au maire de démissionner », « X a
     appelé au calme »: a verb of ``[cues] appeal`` with its addressee and what it asks; the
     content runs from the addressee to the end of the clause."""
-    if g.lemma not in ctx.rules.appeal or any(c.dep_ == "aux:pass" for c in g.verb.children):
-        return False  # « a été invité à Paris »: the subject is addressed, not speaking
+    if g.lemma not in ctx.rules.appeal:
+        return False
+    if any(c.dep_ == "aux:pass" for c in g.verb.children):
+        return passive_request(ctx, g)  # « a été invité à Paris »: the subject is addressed, not speaking
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     j = g.end
     while j < sent.end and (low(doc[j]) in rules.skip_after_cue or doc[j].pos_ == "ADV"):
@@ -732,6 +734,33 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
         # (a pronoun object is an addressee too: « appelle chacun à … », "urged them to …")
         return False
     add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
+    return True
+
+
+def passive_request(ctx: Context, g: VerbGroup) -> bool:
+    """"Residents were advised not to leave bins out", "shop owners were urged by the police to
+    close": a passive request reports what is asked (its infinitive complement, negation and
+    marker included), the agent speaking, else no one named; the subject is only addressed."""
+    doc, verb = ctx.doc, g.verb
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > g.end and "VerbForm=Inf" in str(c.morph)), None)
+    if inf is None:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    start = inf.left_edge.i
+    if agent is not None and agent.i < inf.i:
+        start = max(start, agent.right_edge.i + 1)
+    if not _adverbials_only(ctx, g.end, start) and (agent is None or agent.left_edge.i != g.end):
+        return False
+    mention = None
+    if agent is not None:
+        a_s, a_e = subtree_range(agent)
+        a_s += 1 if low(doc[a_s]) == ctx.rules.agent_preposition else 0
+        mention = ctx.mention(ctx.cut_mention((a_s, a_e), g.sent))
+    s_, e_ = ctx.trim(doc[start].idx, ctx.clause_end(start, g.sent, np_only=True, request=True))
+    if e_ - s_ < 3:
+        return False
+    ctx.cands.append(Cand("indirect", s_, e_, cue=g.cue, mention=mention, verb=verb, priority=2,
+                          sent_start=g.sent.start_char))
     return True
 
 
