@@ -1613,3 +1613,14 @@ def test_english_passive_request_reports_what_is_asked(en_statements_of) -> None
 
 def test_english_passive_invitation_to_a_place_is_no_request(en_statements_of) -> None:
     assert en_statements_of("en_passive_invited_place") == []
+
+
+def test_english_noun_phrase_content_goes_on_past_including(en_statements_of) -> None:
+    # "including" read as a preposition opens no participle clause
+    s = one(en_statements_of("en_np_including"))
+    assert s.content.text == "threats from rival groups, including two unions and a farmers' lobby"
+
+
+def test_english_noun_phrase_content_stops_before_a_participle_clause(en_statements_of) -> None:
+    out = en_statements_of("en_np_participle_clause")
+    assert out[0].content.text == "threats from rival groups"
