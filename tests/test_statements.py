@@ -1624,3 +1624,18 @@ def test_english_noun_phrase_content_goes_on_past_including(en_statements_of) ->
 def test_english_noun_phrase_content_stops_before_a_participle_clause(en_statements_of) -> None:
     out = en_statements_of("en_np_participle_clause")
     assert out[0].content.text == "threats from rival groups"
+
+
+def test_english_bare_clause_whose_subject_the_parser_took_for_an_object(en_statements_of) -> None:
+    # "said those who … are …": the pronoun and its relative clause open the reported clause
+    s = one(en_statements_of("en_bare_clause_relative_subject"))
+    assert s.content.text == 'those who "excuse or encourage" the riots are "complicit."'
+
+
+def test_english_object_taken_for_subject_only_when_its_relative_clause_reaches_the_clause(frozen_doc) -> None:
+    # the pronoun's relative clause must run up to the complement's first word
+    doc = frozen_doc("en_bare_clause_relative_subject")  # The mayor said those who "…" the riots are "…"
+    said = doc[2]
+    g = verbs.VerbGroup(said, "say", said.sent, 2, 3, None, (said.idx, said.idx + 4))
+    assert verbs._subject_taken_for_object(g, 10)
+    assert not verbs._subject_taken_for_object(g, 11)  # a word between them that is neither

@@ -474,11 +474,23 @@ def bare_clause(ctx: Context, g: VerbGroup) -> bool:
             return False  # « asked whether … »: a question, or a clause que_clause left
         start = max(c.left_edge.i, g.end)
         between = doc[g.end : start]
-        if len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
+        if g.lemma not in ctx.rules.appeal and _subject_taken_for_object(g, start):
+            start = g.end  # "said those who “…” the protests are …": the clause's subject, parsed as the verb's object
+        elif len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
             return False
         add_verb_cand(ctx, doc[start].idx, ctx.clause_end(start, sent), g, g.cue, priority=3)
         return True
     return False
+
+
+def _subject_taken_for_object(g: VerbGroup, start: int) -> bool:
+    """Whether the words between a cue and its clausal complement (from token ``start``) are one
+    pronoun object with its relative clause ("said those who excuse it are complicit"): the
+    parser took the clause's subject for the cue's object (not after a verb that takes an
+    addressee, "told those who came the hall was shut")."""
+    obj = next((c for c in g.verb.children if c.dep_ == "obj" and c.i == g.end), None)
+    return obj is not None and obj.pos_ == "PRON" and obj.right_edge.i + 1 == start \
+        and any(c.dep_ == "acl:relcl" for c in obj.children)
 
 
 # -- 2. que-clauses ------------------------------------------------------------------------------
