@@ -1639,3 +1639,13 @@ def test_english_object_taken_for_subject_only_when_its_relative_clause_reaches_
     g = verbs.VerbGroup(said, "say", said.sent, 2, 3, None, (said.idx, said.idx + 4))
     assert verbs._subject_taken_for_object(g, 10)
     assert not verbs._subject_taken_for_object(g, 11)  # a word between them that is neither
+
+
+def test_english_indicated_noun_phrase_is_a_claim(en_statements_of) -> None:
+    # "indicate" reports its noun phrase (ANNOTATION's « indiquer »)
+    s = one(en_statements_of("en_indicated_np"))
+    assert (s.kind, s.content.text) == ("indirect", "a desire to have more say over the port")
+
+
+def test_english_indicated_pronoun_is_no_claim(en_statements_of) -> None:
+    assert en_statements_of("en_indicated_pronoun") == []
