@@ -773,6 +773,8 @@ EN_CASES: dict[str, str] = {
     "en_bare_clause_relative_subject": 'The mayor said those who "excuse or encourage" the riots are "complicit."',
     "en_indicated_np": "The finance minister indicated a desire to have more say over the port.",
     "en_indicated_pronoun": "The finance minister indicated it on the map.",
+    "en_phrase_cue_time_between": "The minister alluded on Tuesday to the costs of the new reactors.",
+    "en_phrase_cue_place_between": "The minister alluded in Paris to the costs of the new reactors.",
     "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
     "en_colon_quote_far_cue": (
         "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "

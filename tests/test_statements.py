@@ -1649,3 +1649,14 @@ def test_english_indicated_noun_phrase_is_a_claim(en_statements_of) -> None:
 
 def test_english_indicated_pronoun_is_no_claim(en_statements_of) -> None:
     assert en_statements_of("en_indicated_pronoun") == []
+
+
+def test_english_verb_and_preposition_cue_past_a_time_phrase(en_statements_of) -> None:
+    # "alluded on Tuesday to …": the day between the verb and its preposition
+    s = one(en_statements_of("en_phrase_cue_time_between"))
+    assert (s.kind, s.content.text) == ("indirect", "the costs of the new reactors")
+
+
+def test_english_verb_and_preposition_cue_not_past_a_place(en_statements_of) -> None:
+    # only a time phrase (the NER's date) is skipped there
+    assert en_statements_of("en_phrase_cue_place_between") == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
@@ -600,6 +600,21 @@ def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: boo
     return None
 
 
+# Time entities (the NER's labels): a phrase about one is a time adverbial.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _past_time_phrase(doc: Doc, j: int, limit: int) -> int:
+    """Past a prepositional phrase about a time (the NER's date or time, "on Tuesday", "last
+    week") at token ``j``, else ``j``."""
+    k = j + 1 if doc[j].pos_ == "ADP" else j
+    if k >= limit or doc[k].ent_type_ not in TIME_ENTITIES:
+        return j
+    while k < limit and doc[k].ent_type_ in TIME_ENTITIES:
+        k += 1
+    return k
+
+
 def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
     """Skip time words, adverbs and short prepositional phrases (« samedi », « sur son site »,
     « à l'AFP ») after a cue group."""
@@ -715,6 +730,8 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
             j += 1
         if k > 0 and j < sent.end and low(doc[j]) != w:
             j = _past_adverbials(ctx, j, sent.end)  # « faisaient état en 2017 de … »
+        elif k == 0 and j < sent.end and low(doc[j]) != w:
+            j = _past_time_phrase(doc, j, sent.end)  # "alluded on Tuesday to …"
         if j < sent.end and (low(doc[j]) == w or w == rules.of and (low(doc[j]) in rules.of_elided
                                                                       or low(doc[j]) in rules.of_contracted)):
             j += 1
@@ -918,10 +935,6 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     if end - start < 3:
         return None
     return start, end
-
-
-# Time entities (the NER's labels): a phrase about one is a time adverbial.
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _verb_modifier(top: Token) -> bool:
