@@ -775,6 +775,8 @@ EN_CASES: dict[str, str] = {
     "en_indicated_pronoun": "The finance minister indicated it on the map.",
     "en_phrase_cue_time_between": "The minister alluded on Tuesday to the costs of the new reactors.",
     "en_phrase_cue_place_between": "The minister alluded in Paris to the costs of the new reactors.",
+    "en_cue_comma_quote": "The coach smiled and added, \u201cWe will be back here next year, stronger.\u201d",
+    "en_no_cue_comma_quote": "Workers painted, \u201cClosed until further notice by order of the owner\u201d, on the gate.",
     "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
     "en_colon_quote_far_cue": (
         "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "

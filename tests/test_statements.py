@@ -1660,3 +1660,14 @@ def test_english_verb_and_preposition_cue_past_a_time_phrase(en_statements_of) -
 def test_english_verb_and_preposition_cue_not_past_a_place(en_statements_of) -> None:
     # only a time phrase (the NER's date) is skipped there
     assert en_statements_of("en_phrase_cue_place_between") == []
+
+
+def test_english_quotation_after_a_cue_and_a_comma(en_statements_of) -> None:
+    # "added, “…”": the comma between a verb of saying and the words it introduces
+    s = one(en_statements_of("en_cue_comma_quote"))
+    assert (s.kind, s.content.text) == ("direct", "We will be back here next year, stronger.")
+    assert s.cue is not None and s.cue.text == "added" and name(s) == "coach"
+
+
+def test_english_quotation_after_a_comma_with_no_cue_is_no_statement(en_statements_of) -> None:
+    assert en_statements_of("en_no_cue_comma_quote") == []

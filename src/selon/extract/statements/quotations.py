@@ -128,7 +128,7 @@ COLON_CUE_REACH = 24
 
 def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     """The cue verb that introduces a quotation: before a colon ending ``before``, or right
-    before the opening mark (adverbs aside)."""
+    before the opening mark or a comma before it (adverbs aside)."""
     doc, rules, sent, before = ctx.doc, ctx.rules, site.sent, site.before
     last = ctx.tok_at(sent.start_char + len(before) - 1) if before else None
     if last is None:
@@ -139,6 +139,8 @@ def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
                 return doc[j]
         return None
     j = last
+    if before.endswith(",") and j > sent.start:
+        j -= 1  # "he added, “…”": a comma between a verb of saying and the words it introduces
     while j > sent.start and doc[j].pos_ == "ADV":
         j -= 1
     tok = doc[j]
