@@ -111,7 +111,7 @@ def en_statements_of(frozen_doc, en_pack) -> Callable[[str], list[Statement]]:
 
     def run(name: str) -> list[Statement]:
         doc = frozen_doc(name)
-        cands = find_candidates(doc, en_pack, find_quotes(doc.text, en_pack.quotes.pairs))
+        cands = find_candidates(doc, en_pack, find_quotes(doc.text, en_pack.quotes.pairs, en_pack.parser.stray_line_breaks))
         return attribute_speakers(doc, en_pack, cands, to_statements(doc, cands))
 
     return run

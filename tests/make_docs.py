@@ -746,6 +746,53 @@ EN_CASES: dict[str, str] = {
     "en_claim_noun_no_owner": "The strike comes amid reports that the port will close in March.",
     "en_claim_noun_owner": "The judges accepted the council's argument that the road was unsafe.",
     "en_claim_noun_relative": "The judges studied reports that covered the road in detail.",
+    # a page that dropped a link's words and kept its line breaks (round 3, spans)
+    "en_quote_stray_break": (
+        "\u201cI never asked\n[the union] to strike on Monday, even if I share its anger,\u201d the mayor said."
+    ),
+    "en_quote_line_capital": "\u201cWe never asked for this\nThe union met on Monday and voted to strike.",
+    "en_np_before_time_adverbial": "Church leaders appealed for patience on Friday as the strike entered its third week.",
+    "en_np_before_after_clause": "The mayor denied a quarrel with the council after she refused to sign the budget.",
+    "en_np_complement_kept": "The mayor accused the council of hiding the budget from voters.",
+    "en_slogans_hurled": (
+        'Several angry dock workers blocked the minister outside the port. Insults including "liar," '
+        '"thief" and "go home" were hurled at him before the police arrived.'
+    ),
+    "en_quoted_term_in_passive_subject": 'The "green belt" plan was approved by the council on Monday.',
+    "en_guillemets": "\u00ab Nous resterons ouverts tout l'\u00e9t\u00e9 \u00bb, the mayor of Lyon said on Monday.",
+    "en_guillemets_term": "The \u00ab gilets jaunes \u00bb marched again in Lyon on Saturday.",
+    "en_medial_incise_and": (
+        "The mayor was plainly playing to the rural wing of her party, the newspaper suggested, "
+        "and putting clear water between the two camps."
+    ),
+    "en_medial_incise_subordinate": "Even if some of her ideas would annoy the unions, it added, the two plans share much common ground.",
+    "en_medial_incise_before_quote": 'When he took the job, the nurse said, "He was full of hope and new ideas."',
+    "en_pronoun_described_as": 'The coach has described him as "never satisfied" with a draw.',
+    "en_pronoun_called_noun": "The mayor called them cowards after the vote.",
+    "en_pronoun_object_only": "The mayor thanked them for their patience during the works.",
+    "en_gerund_complement": "The farmer recounted on local radio having been surprised to find the gate open.",
+    "en_gerund_denied": "The treasurer denied taking money from the club.",
+    "en_gerund_recommended": "The experts have recommended changing the law to protect the river.",
+    "en_passive_request": "Residents of the old town were advised not to leave bins on the streets.",
+    "en_passive_request_agent": "Shop owners were urged by the police to close early.",
+    "en_passive_invited_place": "The mayor was invited to Paris for the summit.",
+    "en_np_including": "The minister alluded to threats from rival groups, including two unions and a farmers' lobby.",
+    "en_np_participle_clause": "The minister alluded to threats from rival groups, saying the police were ready.",
+    "en_bare_clause_relative_subject": 'The mayor said those who "excuse or encourage" the riots are "complicit."',
+    "en_indicated_np": "The finance minister indicated a desire to have more say over the port.",
+    "en_indicated_pronoun": "The finance minister indicated it on the map.",
+    "en_phrase_cue_time_between": "The minister alluded on Tuesday to the costs of the new reactors.",
+    "en_phrase_cue_place_between": "The minister alluded in Paris to the costs of the new reactors.",
+    "en_cue_comma_quote": "The coach smiled and added, \u201cWe will be back here next year, stronger.\u201d",
+    "en_no_cue_comma_quote": "Workers painted, \u201cClosed until further notice by order of the owner\u201d, on the gate.",
+    "en_gerund_adverbial_clause": "The mayor recalled the storm while walking home from the harbour.",
+    "en_colon_quote_far_cue": (
+        "The retired harbour master told a crowd of angry fishermen outside the town hall that closing the old "
+        "port was an act of folly: \u201cWe built this town on the sea. We will not abandon it.\u201d"
+    ),
+    "en_colon_quote_no_cue": (
+        "The banner outside the town hall carried one line in large red letters: \u201cWe built this town.\u201d"
+    ),
 }
 
 # English figure and scope cases (tests/test_figures_en.py, tests/test_scope_en.py), frozen as EN_CASES are.

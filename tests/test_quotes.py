@@ -238,3 +238,17 @@ def test_a_mark_reopened_after_a_sentence_end_goes_on_with_the_quotation() -> No
     outer, inner = find_quotes(text, EN_PAIRS)
     assert text[outer.start : outer.end] == "the word \u201cunsafe\u201d is wrong" and outer.closed
     assert text[inner.start : inner.end] == "unsafe" and inner.depth == 1
+
+
+def test_a_quotation_goes_on_over_a_stray_line_break_only_with_stray_breaks() -> None:
+    """A page that dropped a link's words and kept its line breaks: with ``stray_breaks`` (the
+    English pack), a quotation open at a line's end goes on into a line that opens as the rest
+    of a sentence (lower case, a comma, a bracket); a line opening with a capital, or French
+    (no stray breaks), still ends it at its paragraph."""
+    text = "\u201cI never asked\n[the union] to strike, nor\n, frankly, anyone,\u201d the mayor said.\nLater she left."
+    (q,) = find_quotes(text, EN_PAIRS, stray_breaks=True)
+    assert text[q.start : q.end] == "I never asked\n[the union] to strike, nor\n, frankly, anyone," and q.closed
+    assert [text[q.start : q.end] for q in find_quotes(text, EN_PAIRS)] == ["I never asked"]
+    text = "\u201cThe port will open\nThe mayor left on Monday.\u201d"
+    quotes = [text[q.start : q.end] for q in find_quotes(text, EN_PAIRS, stray_breaks=True)]
+    assert quotes[0] == "The port will open"

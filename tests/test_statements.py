@@ -1475,3 +1475,199 @@ def test_english_speech_noun_object_with_what_it_is_called_is_a_claim(en_stateme
 
 def test_english_speech_noun_object_alone_is_no_claim(en_statements_of) -> None:
     assert en_statements_of("en_speech_noun_named_only") == []
+
+
+def test_english_quotation_goes_on_over_a_stray_line_break(en_statements_of) -> None:
+    # a link's words dropped, its line breaks kept: one quotation, to its closing mark
+    s = one(en_statements_of("en_quote_stray_break"))
+    assert s.kind == "direct"
+    assert s.content.text == "I never asked\n[the union] to strike on Monday, even if I share its anger,"
+    assert name(s) == "mayor"
+
+
+def test_english_unclosed_quotation_stops_at_a_line_opening_a_sentence(en_statements_of) -> None:
+    for s in en_statements_of("en_quote_line_capital"):
+        assert "\n" not in s.content.text
+
+
+def test_english_noun_phrase_content_stops_before_the_cues_time_adverbial(en_statements_of) -> None:
+    # a noun-phrase complement is that noun phrase (ANNOTATION): "on Sunday as …" is the cue's
+    s = one(en_statements_of("en_np_before_time_adverbial"))
+    assert (s.kind, s.content.text) == ("indirect", "patience")
+
+
+def test_english_noun_phrase_content_stops_before_a_subordinate_clause(en_statements_of) -> None:
+    s = one(en_statements_of("en_np_before_after_clause"))
+    assert (s.kind, s.content.text) == ("indirect", "a quarrel with the council")
+
+
+def test_english_noun_phrase_content_keeps_a_complement_of_the_cue(en_statements_of) -> None:
+    # "accused X of …": what X is accused of is part of the claim
+    s = one(en_statements_of("en_np_complement_kept"))
+    assert s.content.text == "the council of hiding the budget from voters"
+
+
+def test_english_slogans_hurled_in_a_passive_subject_are_the_crowds(en_statements_of) -> None:
+    # ANNOTATION rule 7: each quoted insult a direct statement of the crowd named before
+    out = en_statements_of("en_slogans_hurled")
+    assert [(s.kind, s.content.text) for s in out] == [("direct", "liar,"), ("direct", "thief"), ("direct", "go home")]
+    assert {name(s) for s in out} == {"dock workers"}
+    assert all(s.cue is not None and s.cue.text == "were hurled" for s in out)
+
+
+def test_english_quoted_term_in_a_passive_subject_is_no_slogan(en_statements_of) -> None:
+    assert en_statements_of("en_quoted_term_in_passive_subject") == []
+
+
+def test_english_guillemets_quote_a_french_speaker(en_statements_of) -> None:
+    # ANNOTATION's marks include « »: an English article quoting a French speaker keeps them
+    s = one(en_statements_of("en_guillemets"))
+    assert (s.kind, s.content.text) == ("direct", "Nous resterons ouverts tout l'été")
+    assert name(s) == "mayor of Lyon"
+
+
+def test_english_guillemets_around_a_term_are_no_statement(en_statements_of) -> None:
+    assert en_statements_of("en_guillemets_term") == []
+
+
+def test_english_medial_incise_gives_two_statements(en_statements_of) -> None:
+    # "A, the paper suggested, and B": both halves, one speaker (as ANNOTATION rule 1 for quotations)
+    first, second = en_statements_of("en_medial_incise_and")
+    assert first.content.text == "The mayor was plainly playing to the rural wing of her party"
+    assert second.content.text == "putting clear water between the two camps"
+    assert name(first) == name(second) == "newspaper"
+    assert first.cue is not None and second.cue is not None and first.cue.text == second.cue.text == "suggested"
+
+
+def test_english_medial_incise_after_a_subordinate_clause(en_statements_of) -> None:
+    first, second = en_statements_of("en_medial_incise_subordinate")
+    assert first.content.text == "Even if some of her ideas would annoy the unions"
+    assert second.content.text == "the two plans share much common ground"
+
+
+def test_english_medial_incise_before_a_quotation_leaves_it_to_the_quotation(en_statements_of) -> None:
+    # the clause before the incise is no statement of its own, nor is the quotation an indirect one
+    assert not any(s.kind == "indirect" for s in en_statements_of("en_medial_incise_before_quote"))
+
+
+def test_english_pronoun_object_with_what_it_is_called_is_a_claim(en_statements_of) -> None:
+    # "described him as “…”", "called them cowards": the pronoun and what it is called
+    s = one(en_statements_of("en_pronoun_described_as"))
+    assert (s.kind, s.content.text) == ("indirect", 'him as "never satisfied" with a draw')
+    assert name(s) == "coach"
+    s = one(en_statements_of("en_pronoun_called_noun"))
+    assert s.content.text.startswith("them cowards")
+
+
+def test_english_pronoun_object_alone_is_no_claim(en_statements_of) -> None:
+    assert en_statements_of("en_pronoun_object_only") == []
+
+
+def test_english_gerund_complement_is_the_reported_clause(en_statements_of) -> None:
+    # "recounted … having been surprised": the gerund clause, past the adverbial
+    s = one(en_statements_of("en_gerund_complement"))
+    assert (s.kind, s.content.text) == ("indirect", "having been surprised to find the gate open")
+    assert name(s) == "farmer"
+    s = one(en_statements_of("en_gerund_denied"))
+    assert s.content.text == "taking money from the club"
+    s = one(en_statements_of("en_gerund_recommended"))
+    assert s.content.text == "changing the law to protect the river"
+
+
+def test_english_gerund_of_an_adverbial_clause_reports_nothing(en_statements_of) -> None:
+    # "while walking home": a clause its conjunction opens is no complement
+    assert not any("walking" in s.content.text for s in en_statements_of("en_gerund_adverbial_clause"))
+
+
+def test_english_quotation_after_a_colon_ending_a_long_reported_clause(en_statements_of) -> None:
+    # "X told Y that A: “B”": the quotation is X's own words, with the same cue
+    out = en_statements_of("en_colon_quote_far_cue")
+    direct = [s for s in out if s.kind == "direct"]
+    assert [s.content.text for s in direct] == ["We built this town on the sea. We will not abandon it."]
+    assert name(direct[0]) == "retired harbour master" and direct[0].cue is not None and direct[0].cue.text == "told"
+
+
+def test_english_quotation_after_a_colon_with_no_cue_is_no_statement(en_statements_of) -> None:
+    assert not any(s.kind == "direct" and s.cue is not None for s in en_statements_of("en_colon_quote_no_cue"))
+
+
+def test_a_content_of_function_words_only_says_nothing(frozen_doc) -> None:
+    # a cut that leaves "of" (or a lone "But") is no statement; a noun phrase is one
+    from selon.extract.statements import says_something
+
+    doc = frozen_doc("en_np_complement_kept")  # "The mayor accused the council of hiding …"
+    of = doc.text.index(" of ") + 1
+    assert not says_something(doc, Cand("indirect", of, of + 2))
+    council = doc.text.index("the council")
+    assert says_something(doc, Cand("indirect", council, council + len("the council")))
+
+
+def test_english_passive_request_reports_what_is_asked(en_statements_of) -> None:
+    # the subject is only addressed: the agent speaks, else no one named
+    s = one(en_statements_of("en_passive_request"))
+    assert (s.kind, s.content.text) == ("indirect", "not to leave bins on the streets")
+    assert s.speaker is None and s.cue is not None and s.cue.text == "were advised"
+    s = one(en_statements_of("en_passive_request_agent"))
+    assert s.content.text == "to close early" and name(s) == "police"
+
+
+def test_english_passive_invitation_to_a_place_is_no_request(en_statements_of) -> None:
+    assert en_statements_of("en_passive_invited_place") == []
+
+
+def test_english_noun_phrase_content_goes_on_past_including(en_statements_of) -> None:
+    # "including" read as a preposition opens no participle clause
+    s = one(en_statements_of("en_np_including"))
+    assert s.content.text == "threats from rival groups, including two unions and a farmers' lobby"
+
+
+def test_english_noun_phrase_content_stops_before_a_participle_clause(en_statements_of) -> None:
+    out = en_statements_of("en_np_participle_clause")
+    assert out[0].content.text == "threats from rival groups"
+
+
+def test_english_bare_clause_whose_subject_the_parser_took_for_an_object(en_statements_of) -> None:
+    # "said those who … are …": the pronoun and its relative clause open the reported clause
+    s = one(en_statements_of("en_bare_clause_relative_subject"))
+    assert s.content.text == 'those who "excuse or encourage" the riots are "complicit."'
+
+
+def test_english_object_taken_for_subject_only_when_its_relative_clause_reaches_the_clause(frozen_doc) -> None:
+    # the pronoun's relative clause must run up to the complement's first word
+    doc = frozen_doc("en_bare_clause_relative_subject")  # The mayor said those who "…" the riots are "…"
+    said = doc[2]
+    g = verbs.VerbGroup(said, "say", said.sent, 2, 3, None, (said.idx, said.idx + 4))
+    assert verbs._subject_taken_for_object(g, 10)
+    assert not verbs._subject_taken_for_object(g, 11)  # a word between them that is neither
+
+
+def test_english_indicated_noun_phrase_is_a_claim(en_statements_of) -> None:
+    # "indicate" reports its noun phrase (ANNOTATION's « indiquer »)
+    s = one(en_statements_of("en_indicated_np"))
+    assert (s.kind, s.content.text) == ("indirect", "a desire to have more say over the port")
+
+
+def test_english_indicated_pronoun_is_no_claim(en_statements_of) -> None:
+    assert en_statements_of("en_indicated_pronoun") == []
+
+
+def test_english_verb_and_preposition_cue_past_a_time_phrase(en_statements_of) -> None:
+    # "alluded on Tuesday to …": the day between the verb and its preposition
+    s = one(en_statements_of("en_phrase_cue_time_between"))
+    assert (s.kind, s.content.text) == ("indirect", "the costs of the new reactors")
+
+
+def test_english_verb_and_preposition_cue_not_past_a_place(en_statements_of) -> None:
+    # only a time phrase (the NER's date) is skipped there
+    assert en_statements_of("en_phrase_cue_place_between") == []
+
+
+def test_english_quotation_after_a_cue_and_a_comma(en_statements_of) -> None:
+    # "added, “…”": the comma between a verb of saying and the words it introduces
+    s = one(en_statements_of("en_cue_comma_quote"))
+    assert (s.kind, s.content.text) == ("direct", "We will be back here next year, stronger.")
+    assert s.cue is not None and s.cue.text == "added" and name(s) == "coach"
+
+
+def test_english_quotation_after_a_comma_with_no_cue_is_no_statement(en_statements_of) -> None:
+    assert en_statements_of("en_no_cue_comma_quote") == []

@@ -5,7 +5,10 @@ straight "…" as often, nests ‹ › ‘ ’ “ ” inside, reopens a mark at
 quotation, and sometimes never closes one. An unclosed mark runs to the end of its
 paragraph, never further: the rest of the article is never lost. An opening mark typed twice
 (« ““Nous … »), or reopened after a sentence end where a page lost its paragraph breaks, goes
-on with the quotation it opened: one quotation, which its one closing mark closes.
+on with the quotation it opened: one quotation, which its one closing mark closes. Where a
+page's line breaks are stray (``stray_breaks``: pages that dropped the words of a link and kept
+its line breaks, « “I have not called on\n[as …] to …,” he said »), a quotation still open at
+a line's end goes on into the next line when that line opens as the rest of a sentence.
 """
 
 from __future__ import annotations
@@ -50,6 +53,27 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What a line broken inside a sentence may start with: a lower-case letter, a digit, or a mark
+# that never opens a sentence (pages that lost a link keep its line breaks: « would open\nto
+# unlimited », « about\n34,000 », « France\n, including », « in\n[brackets] »).
+CONTINUATION_MARKS = frozenset(",.;:)]['’”»")
+
+
+def continues(line: str) -> bool:
+    """Whether a line opens as the rest of a sentence broken before it."""
+    first = line[:1]
+    return first.islower() or first.isdigit() or first in CONTINUATION_MARKS
+
+
+def _carried(text: str, p_end: int, stray_breaks: bool) -> bool:
+    """Whether quotations still open at the line ending at ``p_end`` go on into the next line: a
+    stray line break, before a line that opens as the rest of the sentence."""
+    if not stray_breaks or p_end >= len(text):
+        return False
+    end = text.find("\n", p_end + 1)
+    return continues(text[p_end + 1 : len(text) if end < 0 else end].lstrip(SPACES))
+
+
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
@@ -70,15 +94,16 @@ def _reopened(text: str, stack: list[tuple[str, int, int]], mark: str, at: int, 
     return not before or before[-1] in SENTENCE_END_CHARS
 
 
-def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
-    """Every quotation in ``text``, outer ones first, in text order of their opening mark."""
+def find_quotes(text: str, pairs: Sequence[tuple[str, str]], stray_breaks: bool = False) -> list[Quote]:
+    """Every quotation in ``text``, outer ones first, in text order of their opening mark; with
+    ``stray_breaks``, an open quotation goes on over a line break inside a sentence."""
     openers = {o: c for o, c in pairs}
     closers = {c for _, c in pairs}
     marks = tuple(sorted({m for p in pairs for m in p}, key=len, reverse=True))
     pattern = _mark_pattern(marks)
     quotes: list[Quote] = []
+    stack: list[tuple[str, int, int]] = []  # (mark, offset, len)
     for p_start, p_end in _paragraphs(text):
-        stack: list[tuple[str, int, int]] = []  # (mark, offset, len)
         i = p_start
         while i < p_end:
             found = pattern.search(text, i, p_end)
@@ -133,6 +158,8 @@ def find_quotes(text: str, pairs: Sequence[tuple[str, str]]) -> list[Quote]:
                     s, e = _strip(text, o_at + o_len, i)
                     quotes.append(Quote(o_at, i + len(mark), s, e, len(stack), True, o_mark))
             i += len(mark)
+        if stack and _carried(text, p_end, stray_breaks):
+            continue
         # unclosed marks run to the end of their paragraph
         while stack:
             o_mark, o_at, o_len = stack.pop()

@@ -29,7 +29,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from selon.extract.quotes import Quote
+from selon.extract.quotes import Quote, continues
 
 # Tokens that end a sentence: an opening quotation mark after one starts the next sentence.
 SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?"})
@@ -69,18 +69,8 @@ def _stray_break(doc: Doc, i: int, last_word: str, closing_at: set[int]) -> bool
     return first.islower() or first.isdigit() or first in (",", ")")
 
 
-# What a line broken inside a sentence may start with: a lower-case letter, a digit, or a mark
-# that never opens a sentence (pages that lost a link keep its line breaks: « would open\nto
-# unlimited », « about\n34,000 », « France\n, including », « in\n[brackets] »).
-CONTINUATION_MARKS = frozenset(",.;:)]['’”»")
 # A line that ends a sentence ends with one of these.
 LINE_ENDS = frozenset(".?!…\"'”’»")
-
-
-def _continues(line: str) -> bool:
-    """Whether a line opens as the rest of a sentence broken before it."""
-    first = line[:1]
-    return first.islower() or first.isdigit() or first in CONTINUATION_MARKS
 
 
 def _broken_line(text: str, last_word: str, after: int, lines: int = 6) -> bool:
@@ -94,7 +84,7 @@ def _broken_line(text: str, last_word: str, after: int, lines: int = 6) -> bool:
     for _ in range(lines):
         end = text.find("\n", pos)
         line = (text[pos:] if end < 0 else text[pos:end]).strip(" \t\u00a0")
-        if not _continues(line):
+        if not continues(line):
             return False
         if line[-1:] in LINE_ENDS:
             return True

@@ -62,6 +62,7 @@ class Cues:
     speech_nouns: Words
     relay: Words
     infinitive: Words
+    gerund: Words
     de_phrases: Words
     cue_prepositions: Words
     adverbs: Words
@@ -71,6 +72,7 @@ class Cues:
     auxiliaries: Words
     present_forms: dict[str, str]
     slogans: Words
+    shouted_passive: Words
     phrases: Words
     report_nouns: Words
     regular_lemma_ending: str

@@ -41,7 +41,7 @@ for _name in ("selon_quotes", "selon_candidates", "selon_statements", "selon_fig
 
 def _quotes(doc: Doc, pack: LanguagePack) -> list:
     if doc._.selon_quotes is None:
-        doc._.selon_quotes = find_quotes(doc.text, pack.quotes.pairs)
+        doc._.selon_quotes = find_quotes(doc.text, pack.quotes.pairs, pack.parser.stray_line_breaks)
     return doc._.selon_quotes
 
 

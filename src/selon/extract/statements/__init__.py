@@ -51,7 +51,18 @@ def find_candidates(doc: Doc, pack: LanguagePack, quotes: Sequence[Quote], rules
     according_rules(ctx)
     quote_rules(ctx)
     embedded_posts(ctx)
-    return settle(ctx.cands, ctx.text, ctx.rules)
+    return [c for c in settle(ctx.cands, ctx.text, ctx.rules) if c.kind == "direct" or says_something(doc, c)]
+
+
+# Parts of speech that carry no claim on their own ("But", "that", "of the").
+FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "PART", "PUNCT", "SPACE", "AUX"})
+
+
+def says_something(doc: Doc, c: Cand) -> bool:
+    """Whether a reported content holds a word that can carry a claim: a lone conjunction or
+    preposition, left over by a cut, is no statement."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is None or any(t.pos_ not in FUNCTION_POS for t in span)
 
 
 def relabel_entities(doc: Doc, labels: dict[str, str]) -> None:

@@ -250,7 +250,7 @@ class Context:
         feats = self.rules.participle_clause
         for t in self.doc[i : min(i + 2, limit)]:
             if feats and t.pos_ in ("VERB", "AUX") and all(f in str(t.morph) for f in feats):
-                return True
+                return t.dep_ != "case"  # "…, including X": a participle the parser reads as a preposition
             if t.pos_ not in ("PRON", "ADP"):
                 return False
         return False

@@ -4,6 +4,7 @@
 1. :func:`incise_inside` — « « A, a-t-il dit. B » »: the cue written inside the marks;
 2. :func:`quote_cue_before` — « X a prévenu : « … » », « une pancarte proclamait « … » »;
 3. :func:`slogan` — « aux cris de « … » »: the crowd's words;
+   :func:`shouted_words` — "insults including “…” were hurled": the same, in a passive's subject;
 4. :func:`split_quote` — the second half of « « A », a déclaré X, « B » »;
 5. :func:`quote_cue_after` — « « … », a déclaré X » that the verb rules left;
 6. :func:`follow_on_quote` — a whole quoted sentence with no cue: the last speaker's.
@@ -20,10 +21,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.extract.candidates import Cand
+from selon.extract.candidates import Cand, Mention
 from selon.extract.quotes import Quote
 from selon.extract.statements.context import Context
-from selon.extract.statements.phrases import cue_group, detached_participle, np_after, np_before, subject
+from selon.extract.statements.phrases import (
+    cue_group,
+    detached_participle,
+    np_after,
+    np_before,
+    subject,
+    subtree_range,
+)
 from selon.extract.statements.rules import Rules, low
 from selon.extract.statements.verbs import verb_group
 from selon.lang.pack import fold
@@ -122,19 +130,26 @@ def controller_subject(ctx: Context, verb: Token) -> tuple[int, int] | None:
     return subject(ctx.doc, verb.head, ctx.rules)
 
 
+# How many tokens before a colon a cue may stand and still introduce the quotation after it ("X
+# told supporters of a second referendum that opposing it was an act of patriotism: “…”").
+COLON_CUE_REACH = 24
+
+
 def _cue_before_quote(ctx: Context, site: QuoteSite) -> Token | None:
     """The cue verb that introduces a quotation: before a colon ending ``before``, or right
-    before the opening mark (adverbs aside)."""
+    before the opening mark or a comma before it (adverbs aside)."""
     doc, rules, sent, before = ctx.doc, ctx.rules, site.sent, site.before
     last = ctx.tok_at(sent.start_char + len(before) - 1) if before else None
     if last is None:
         return None
     if before.endswith(":"):
-        for j in range(last - 1, max(sent.start, last - 12) - 1, -1):
+        for j in range(last - 1, max(sent.start, last - COLON_CUE_REACH) - 1, -1):
             if rules.is_cue(doc[j]) and ctx.in_quote(doc[j].idx) is None:
                 return governing_cue(ctx, doc[j], sent)
         return None
     j = last
+    if before.endswith(",") and j > sent.start:
+        j -= 1  # "he added, “…”": a comma between a verb of saying and the words it introduces
     while j > sent.start and doc[j].pos_ == "ADV":
         j -= 1
     tok = doc[j]
@@ -177,6 +192,49 @@ def slogan(ctx: Context, site: QuoteSite) -> bool:
     ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(cue_start, sent.start_char + len(before)),
                           mention=mention, speaker_from=speaker_from, priority=5, sent_start=sent.start_char))
     return True
+
+
+def shouted_words(ctx: Context, site: QuoteSite) -> bool:
+    """"Insults including “A,” “B” and “C” were hurled at him", « « … » a été tagué sur le mur »:
+    quotations inside the subject of a passive verb of ``[cues] shouted_passive`` are slogans
+    (ANNOTATION rule 7), each a direct statement of the agent, else of the crowd named before."""
+    doc, rules = ctx.doc, ctx.rules
+    first = ctx.tok_at(site.quote.start)
+    if first is None:
+        return False
+    tok = doc[first]
+    while tok.dep_ != "nsubj:pass" and tok.head.i != tok.i and site.sent.start <= tok.head.i < site.sent.end:
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ != "nsubj:pass" or verb.idx < site.quote.close or rules.lemma(verb) not in rules.shouted_passive:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    mention = None
+    if agent is not None:
+        a_s, a_e = subtree_range(agent)
+        a_s += 1 if low(doc[a_s]) == rules.agent_preposition else 0
+        mention = ctx.mention(ctx.cut_mention((a_s, a_e), site.sent))
+    elif site.sent.start > 0:
+        mention = _crowd_before(ctx, ctx.sent_of(doc[site.sent.start - 1]))
+    aux = min((c.i for c in verb.children if c.dep_.startswith("aux") and c.i > tok.i), default=verb.i)
+    ctx.cands.append(Cand("direct", site.quote.start, site.quote.end, cue=(doc[aux].idx, verb.idx + len(verb.text)),
+                          mention=mention, speaker_from=None if mention else "previous", priority=5,
+                          sent_start=site.sent.start_char))
+    return True
+
+
+def _crowd_before(ctx: Context, sent: Span) -> Mention | None:
+    """The crowd of the sentence before a passive slogan: its first subject headed by a plural
+    noun, with the nouns right before it ("Several angry dock workers were filmed hurling abuse
+    …. Insults … were hurled": "dock workers")."""
+    subj = next((t for t in sent if t.dep_.startswith("nsubj") and t.pos_ == "NOUN"
+                 and "Number=Plur" in str(t.morph)), None)
+    if subj is None:
+        return None
+    start = subj.i
+    while start > sent.start and ctx.doc[start - 1].pos_ in ("NOUN", "PROPN") and ctx.doc[start - 1].head == subj:
+        start -= 1
+    return ctx.mention((start, subj.i + 1))
 
 
 def _crowd(ctx: Context, first: int | None, sent: Span) -> tuple[int, int] | None:
@@ -382,7 +440,8 @@ def is_heading(text: str, q: Quote) -> bool:
 QuoteRule = Callable[[Context, QuoteSite], bool]
 # The rules a quotation runs through, in order; the first that takes it ends its turn.
 QUOTE_RULES: tuple[QuoteRule, ...] = (
-    incise_inside, quote_cue_before, slogan, split_quote, quote_cue_after, follow_on_quote, partial_follow_on,
+    incise_inside, quote_cue_before, slogan, shouted_words, split_quote, quote_cue_after, follow_on_quote,
+    partial_follow_on,
 )
 
 

@@ -80,6 +80,7 @@ class Rules:
         self.passive_claim = folded(pack.cues.passive_claim)
         self.speech_nouns = folded(pack.cues.speech_nouns)
         self.infinitive_cues = folded(pack.cues.infinitive)
+        self.gerund_cues = folded(pack.cues.gerund)
         self.appeal = folded(pack.cues.appeal)
         self.appeal_complements = folded(pack.cues.appeal_complements)
         self.addressee_prepositions = folded(pack.cues.addressee_prepositions)
@@ -97,6 +98,7 @@ class Rules:
         self.entity_labels: dict[str, str] = dict(pack.mentions.entity_labels)
         self.de_heads = {p[0] for p in self.de_cues}
         self.slogans = sorted(folded(pack.cues.slogans), key=len, reverse=True)
+        self.shouted_passive = folded(pack.cues.shouted_passive)
         self.adverbs = folded(pack.cues.adverbs)
         # the adverbs of several tokens (« pour sa part », « d'emblée »), longest first
         self.adverb_phrases = sorted((p for p in _phrases(cues.adverbs) if len(p) > 1), key=len, reverse=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from selon.extract.candidates import Cand, Mention
 from selon.extract.statements.context import Context
@@ -293,7 +293,8 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     rng = subject(doc, verb, ctx.rules)
     if rng is None or rng[1] != g.start or rng[0] <= sent.start + 1 or not opens_incise(ctx, rng[0]):
         return False
-    complement = any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
+    medial = _medial_incise(ctx, verb, rng[0], g.end)
+    complement = medial or any(c.dep_ in ("ccomp", "parataxis") and c.i < rng[0] for c in verb.children)
     end_char = doc[rng[0] - 1].idx + len(doc[rng[0] - 1].text)
     if not complement and not ctx.quoted_contents(ctx.skip_dateline(sent.start_char), end_char):
         return False
@@ -309,7 +310,50 @@ def subject_incise(ctx: Context, g: VerbGroup) -> bool:
     subj = ctx.mention(ctx.cut_mention(rng, sent))
     if subj is None:
         return False
-    return _content_before(ctx, g, rng[0], subj)
+    if not _content_before(ctx, g, rng[0], subj):
+        return False
+    if medial:
+        _content_after_incise(ctx, g, subj)
+    return True
+
+
+def _medial_incise(ctx: Context, verb: Token, subj_start: int, group_end: int) -> bool:
+    """Whether an incise stands inside the clause it reports, the parser's parataxis of a head
+    outside it ("A, the paper suggested, and B", "even if A, it added, B"); not before a
+    quotation, which the quotation rules take ("When A, she said, “B”")."""
+    if verb.dep_ != "parataxis" or subj_start <= verb.head.i < group_end:
+        return False
+    after = _after_incise(ctx, group_end, ctx.sent_of(verb))
+    return after is not None and not ctx.rules.is_mark(ctx.doc[after])
+
+
+def _after_incise(ctx: Context, j: int, sent: Span) -> int | None:
+    """The first word after the comma that closes an incise whose group ends at token ``j`` (past
+    a conjunction), or None when a clause of the incise's own, or the sentence, ends first."""
+    doc = ctx.doc
+    while j < sent.end and doc[j].text != ",":
+        if "VerbForm=Fin" in str(doc[j].morph) or doc[j].text in (";", ":"):
+            return None
+        j += 1
+    j += 1
+    while j < sent.end and (doc[j].pos_ == "CCONJ" or doc[j].is_space):
+        j += 1
+    return j if j < sent.end else None
+
+
+def _content_after_incise(ctx: Context, g: VerbGroup, subj: Mention) -> None:
+    """The rest of the clause after a medial incise, from the comma that closes it (past a
+    conjunction) to the clause end: a second statement of the same speaker, as a quotation
+    split by its cue gives two (ANNOTATION rule 1)."""
+    doc, sent = ctx.doc, g.sent
+    j = _after_incise(ctx, g.end, sent)
+    if j is None:
+        return
+    start, end = ctx.trim(doc[j].idx, ctx.clause_end(j, sent))
+    if len(ctx.text[start:end].split()) < 3:
+        return
+    ctx.cands.append(Cand("indirect", start, end, cue=g.cue, mention=subj, verb=g.verb, priority=4,
+                          sent_start=sent.start_char))
 
 
 def opens_incise(ctx: Context, i: int) -> bool:
@@ -430,11 +474,23 @@ def bare_clause(ctx: Context, g: VerbGroup) -> bool:
             return False  # « asked whether … »: a question, or a clause que_clause left
         start = max(c.left_edge.i, g.end)
         between = doc[g.end : start]
-        if len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
+        if g.lemma not in ctx.rules.appeal and _subject_taken_for_object(g, start):
+            start = g.end  # "said those who “…” the protests are …": the clause's subject, parsed as the verb's object
+        elif len(between) > 8 or any(t.is_punct or "VerbForm=Fin" in str(t.morph) for t in between):
             return False
         add_verb_cand(ctx, doc[start].idx, ctx.clause_end(start, sent), g, g.cue, priority=3)
         return True
     return False
+
+
+def _subject_taken_for_object(g: VerbGroup, start: int) -> bool:
+    """Whether the words between a cue and its clausal complement (from token ``start``) are one
+    pronoun object with its relative clause ("said those who excuse it are complicit"): the
+    parser took the clause's subject for the cue's object (not after a verb that takes an
+    addressee, "told those who came the hall was shut")."""
+    obj = next((c for c in g.verb.children if c.dep_ == "obj" and c.i == g.end), None)
+    return obj is not None and obj.pos_ == "PRON" and obj.right_edge.i + 1 == start \
+        and any(c.dep_ == "acl:relcl" for c in obj.children)
 
 
 # -- 2. que-clauses ------------------------------------------------------------------------------
@@ -487,6 +543,25 @@ def infinitive(ctx: Context, g: VerbGroup) -> bool:
     return True
 
 
+def gerund(ctx: Context, g: VerbGroup) -> bool:
+    """"He recounted on the radio having been surprised …", "denied taking the money": the gerund
+    complement of a verb of ``[cues] gerund`` (its first word a present participle), past an
+    adverbial."""
+    if g.lemma not in ctx.rules.gerund_cues or not ctx.rules.participle_clause:
+        return False
+    doc = ctx.doc
+    for child in g.verb.children:
+        if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.i < g.end or any(
+                c.dep_ == "mark" for c in child.children):
+            continue  # (the parser may take the gerund for an adverbial clause: not one its conjunction opens)
+        first = doc[max(child.left_edge.i, g.end)]
+        if first.pos_ in ("VERB", "AUX") and all(f in str(first.morph) for f in ctx.rules.participle_clause) \
+                and _adverbials_only(ctx, g.end, first.i):
+            add_verb_cand(ctx, first.idx, ctx.clause_end(first.i, g.sent), g, g.cue, priority=2)
+            return True
+    return False
+
+
 def _infinitive_after(ctx: Context, g: VerbGroup) -> int | None:
     """The first token of the verb's infinitive complement: the parser's (a compound infinitive
     « avoir ouvert », « avoir été victime » starts at its auxiliary), else an infinitive right
@@ -523,6 +598,21 @@ def _infinitive_near(ctx: Context, j: int, limit: int, stop_at_prepositions: boo
             return None
         j += 1
     return None
+
+
+# Time entities (the NER's labels): a phrase about one is a time adverbial.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _past_time_phrase(doc: Doc, j: int, limit: int) -> int:
+    """Past a prepositional phrase about a time (the NER's date or time, "on Tuesday", "last
+    week") at token ``j``, else ``j``."""
+    k = j + 1 if doc[j].pos_ == "ADP" else j
+    if k >= limit or doc[k].ent_type_ not in TIME_ENTITIES:
+        return j
+    while k < limit and doc[k].ent_type_ in TIME_ENTITIES:
+        k += 1
+    return k
 
 
 def _past_adverbials(ctx: Context, j: int, limit: int) -> int:
@@ -626,6 +716,7 @@ def find_de_phrase(ctx: Context, verb: Token, c_end: int, sent: Span) -> tuple[i
         if low(doc[j - 1]) in rules.of_contracted:
             start = j - 1
         end = ctx.clause_end(start, sent, np_only=True, request=lemma in rules.appeal)
+        end = np_before_verb_modifier(ctx, verb, start, end)
         return doc[start].idx, end, (doc[verb.i].idx, cue_end.idx + len(cue_end.text))
     return None
 
@@ -639,6 +730,8 @@ def _match_words(ctx: Context, words: tuple[str, ...], j: int, sent: Span) -> in
             j += 1
         if k > 0 and j < sent.end and low(doc[j]) != w:
             j = _past_adverbials(ctx, j, sent.end)  # « faisaient état en 2017 de … »
+        elif k == 0 and j < sent.end and low(doc[j]) != w:
+            j = _past_time_phrase(doc, j, sent.end)  # "alluded on Tuesday to …"
         if j < sent.end and (low(doc[j]) == w or w == rules.of and (low(doc[j]) in rules.of_elided
                                                                       or low(doc[j]) in rules.of_contracted)):
             j += 1
@@ -652,8 +745,10 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
     """« X a appelé les syndicats à manifester », « X demande au maire de démissionner », « X a
     appelé au calme »: a verb of ``[cues] appeal`` with its addressee and what it asks; the
     content runs from the addressee to the end of the clause."""
-    if g.lemma not in ctx.rules.appeal or any(c.dep_ == "aux:pass" for c in g.verb.children):
-        return False  # « a été invité à Paris »: the subject is addressed, not speaking
+    if g.lemma not in ctx.rules.appeal:
+        return False
+    if any(c.dep_ == "aux:pass" for c in g.verb.children):
+        return passive_request(ctx, g)  # « a été invité à Paris »: the subject is addressed, not speaking
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     j = g.end
     while j < sent.end and (low(doc[j]) in rules.skip_after_cue or doc[j].pos_ == "ADV"):
@@ -668,6 +763,33 @@ def appeal(ctx: Context, g: VerbGroup) -> bool:
         # (a pronoun object is an addressee too: « appelle chacun à … », "urged them to …")
         return False
     add_verb_cand(ctx, doc[j].idx, ctx.clause_end(j, sent, np_only=True, request=True), g, g.cue, priority=2)
+    return True
+
+
+def passive_request(ctx: Context, g: VerbGroup) -> bool:
+    """"Residents were advised not to leave bins out", "shop owners were urged by the police to
+    close": a passive request reports what is asked (its infinitive complement, negation and
+    marker included), the agent speaking, else no one named; the subject is only addressed."""
+    doc, verb = ctx.doc, g.verb
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > g.end and "VerbForm=Inf" in str(c.morph)), None)
+    if inf is None:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    start = inf.left_edge.i
+    if agent is not None and agent.i < inf.i:
+        start = max(start, agent.right_edge.i + 1)
+    if not _adverbials_only(ctx, g.end, start) and (agent is None or agent.left_edge.i != g.end):
+        return False
+    mention = None
+    if agent is not None:
+        a_s, a_e = subtree_range(agent)
+        a_s += 1 if low(doc[a_s]) == ctx.rules.agent_preposition else 0
+        mention = ctx.mention(ctx.cut_mention((a_s, a_e), g.sent))
+    s_, e_ = ctx.trim(doc[start].idx, ctx.clause_end(start, g.sent, np_only=True, request=True))
+    if e_ - s_ < 3:
+        return False
+    ctx.cands.append(Cand("indirect", s_, e_, cue=g.cue, mention=mention, verb=verb, priority=2,
+                          sent_start=g.sent.start_char))
     return True
 
 
@@ -790,7 +912,7 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
     numbers is often wrong)."""
     doc, rules, sent = ctx.doc, ctx.rules, g.sent
     # (the parser may take a name right after the verb for its xcomp: « a encensé Franky et … »)
-    obj = next((c for c in g.verb.children if c.i >= g.end and c.pos_ != "PRON" and (
+    obj = next((c for c in g.verb.children if c.i >= g.end and (c.pos_ != "PRON" or _pronoun_called(ctx, g, c)) and (
         c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == g.end)), None)
     if obj is not None:
         marker = rules.passive_as.get(g.lemma)
@@ -808,11 +930,56 @@ def _claimed_np(ctx: Context, g: VerbGroup) -> tuple[int, int] | None:
         s += 1
     if s >= sent.end:
         return None
-    end = _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True))
+    end = np_before_verb_modifier(ctx, g.verb, s, _relative_end(ctx, g, ctx.clause_end(s, sent, np_only=True)))
     start = doc[s].idx
     if end - start < 3:
         return None
     return start, end
+
+
+def _verb_modifier(top: Token) -> bool:
+    """Whether a dependent of a verb is none of its complements: a time adverbial ("on Saturday",
+    "last week") or a subordinate clause its conjunction opens ("after she replied", "as …")."""
+    if top.dep_ in ("obl:tmod", "obl:npmod") or top.dep_ == "obl" and top.ent_type_ in TIME_ENTITIES:
+        return True
+    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < top.i for c in top.children)
+
+
+def np_before_verb_modifier(ctx: Context, verb: Token, start: int, end: int) -> int:
+    """``end``, or the end of the noun phrase starting at token ``start`` when what follows it
+    is the cue verb's own adverbial or subordinate clause (the parser's tree), outside any
+    quotation: a noun-phrase complement is that noun phrase (ANNOTATION), "appealed for calm on
+    Saturday as …" reports "calm", "denied a rift with France after she …" "a rift with France".
+    After a request, a time adverbial alone may date what is asked: it stays."""
+    doc = ctx.doc
+    head = next((t for t in doc[start : start + 12] if t.head.i < start or t.head.i >= start + 12), None)
+    if head is None or head.right_edge.i + 1 >= len(doc) or any(c.dep_ == "xcomp" for c in verb.children):
+        return end  # "called the plan a disaster": what it is called is part of the claim
+    last, nxt = head.right_edge, doc[head.right_edge.i + 1]
+    if nxt.is_punct or nxt.is_space or last.idx + len(last.text) >= end or ctx.in_quote(nxt.idx) is not None \
+            or low(nxt) == ctx.rules.passive_as.get(ctx.rules.lemma(verb)):
+        return end  # "described the move as …": the same
+    top = nxt
+    while top.head != verb and top.head != top and top.head.i > last.i:
+        top = top.head
+    if top.head != verb or not _verb_modifier(top):
+        return end  # "accused X of saying …": a complement of the cue's own
+    if top.dep_ != "advcl" and ctx.rules.lemma(verb) in ctx.rules.appeal and not any(
+            c.dep_ == "advcl" and c.i > top.i for c in verb.children):
+        return end  # "called for a strike on Thursday": the day may be the strike's
+    return last.idx + len(last.text)
+
+
+def _pronoun_called(ctx: Context, g: VerbGroup, obj: Token) -> bool:
+    """Whether a pronoun object is what the claim is about, by what the verb calls it right after
+    it: its naming marker ("described him as “never satisfied”") or a noun or adjective
+    complement ("called them traitors")."""
+    doc, nxt = ctx.doc, obj.i + 1
+    if obj.dep_ != "obj" or nxt >= g.sent.end:
+        return False
+    if low(doc[nxt]) == ctx.rules.passive_as.get(g.lemma):
+        return True
+    return any(c.dep_ == "xcomp" and c.pos_ in ("NOUN", "ADJ") and c.left_edge.i == nxt for c in g.verb.children)
 
 
 def _relative_end(ctx: Context, g: VerbGroup, end: int) -> int:
@@ -869,7 +1036,7 @@ def _np_opening_after(ctx: Context, g: VerbGroup) -> int | None:
 VerbRule = Callable[[Context, VerbGroup], bool]
 # The rules a cue verb runs through, in order; the first that takes it ends its turn.
 VERB_RULES: tuple[VerbRule, ...] = (as_reported, inverted_cue, subject_incise, que_clause, bare_clause, infinitive,
-                                    de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
+                                    gerund, de_phrase, appeal, passive_as, passive_agent, hearsay_passive, np_object)
 
 
 def verb_rules(ctx: Context) -> None:
