@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from selon.extract.speakers.descriptions import strip_title
 from selon.extract.speakers.entities import Discourse, Entity
 from selon.extract.speakers.lexicon import SpeakerLexicon
+from selon.lang.pack import fold
 
 # the dependents of a noun that belong to the antecedent of a relative pronoun
 ANTECEDENT_DEPS = ("flat:name", "appos", "nmod", "amod", "conj", "cc", "case", "det")
@@ -91,12 +92,15 @@ def relative_antecedent(d: Discourse, span: Span) -> Entity | Span | None:
     return d.doc[start:end]
 
 
-def relative_clause_head(tok: Token, noun: Token | None) -> Token | None:
-    """"solicitors from Birmingham in the UK, who claimed …": when the noun right before the
-    relative pronoun ``tok`` lies in a complement of the noun its relative clause hangs on (the
-    parse's ``acl:relcl`` head), the antecedent is that head noun, not the complement's noun."""
+def relative_clause_head(tok: Token, noun: Token | None, personal: frozenset[str]) -> Token | None:
+    """"solicitors from Birmingham in the UK, who claimed …": when the relative pronoun ``tok``
+    stands only for persons (``personal``: "who", not French « qui », which also stands for a
+    body: « la secrétaire de la CGT, qui revendique … ») and the noun right before it lies in a
+    complement of the noun its relative clause hangs on (the parse's ``acl:relcl`` head), the
+    antecedent is that head noun, not the complement's noun."""
     clause = tok.head
-    if noun is None or clause.dep_ != "acl:relcl" or tok.dep_ not in ("nsubj", "nsubj:pass"):
+    if noun is None or clause.dep_ != "acl:relcl" or tok.dep_ not in ("nsubj", "nsubj:pass") \
+            or fold(tok.text) not in personal:
         return noun
     head = clause.head
     if head.i < noun.i and head.pos_ in ("NOUN", "PROPN") and head.is_ancestor(noun) and noun.dep_ == "nmod":
@@ -116,7 +120,7 @@ def antecedent_noun(d: Discourse, tok: Token) -> Token | None:
         noun = doc[noun.i - 1]
     if noun is not None and noun.pos_ == "ADJ":
         noun = None
-    noun = relative_clause_head(tok, noun)
+    noun = relative_clause_head(tok, noun, d.lex.personal_relatives)
     if noun is None:
         j = tok.i - 1
         while j >= 0 and doc[j].text in (",",):
