@@ -237,3 +237,23 @@ def test_every_sentence_of_the_english_dev_corpus_stays_a_tree(nlp: Language, sh
     assert not labels & clearnlp_only
     assert {"obl", "nmod", "case", "flat:name", "obl:agent", "acl:relcl", "nsubj:pass"} <= labels
 
+
+
+@pytest.fixture(scope="module")
+def selon_en() -> Language:
+    return load_pipeline("en")
+
+
+def test_a_name_in_apposition_is_cut_from_an_entity_run_across_its_comma(selon_en: Language) -> None:
+    # the project's English example: the model makes « Kilbrook, Helen Marsh » one entity in
+    # « The mayor of Kilbrook, Helen Marsh, said … »; the speaker is Helen Marsh
+    text = (Path(__file__).parent.parent / "examples" / "storm-en.txt").read_text(encoding="utf-8")
+    doc = selon_en(text)
+    assert not any(e.text.endswith("Helen Marsh") and "," in e.text for e in doc.ents)
+    names = {s.speaker.name for s in doc._.selon_statements if s.speaker}
+    assert "Helen Marsh" in names and not any("," in (n or "") for n in names), names
+
+
+def test_an_entity_with_a_comma_but_no_apposed_name_is_kept_whole(selon_en: Language) -> None:
+    doc = selon_en("Police said the storm hit on Saturday, December 15, 2018, and closed the port.")
+    assert any(e.text.startswith("Saturday, December 15") for e in doc.ents), [e.text for e in doc.ents]

@@ -158,8 +158,8 @@ def legend(analysis: Analysis) -> Text:
 #: What each statement kind (its name in the JSON, shown as is) means, for the table's caption.
 KIND_MEANINGS = {
     "direct": "quoted words",
-    "indirect": "reported speech (« a déclaré que … »)",
-    "according_to": "a source named with « selon X », « d'après X »",
+    "indirect": "reported speech (« a déclaré que … », \"said that …\")",
+    "according_to": "a source named with « selon X », \"according to X\"",
 }
 
 

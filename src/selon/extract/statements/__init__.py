@@ -67,10 +67,33 @@ def says_something(doc: Doc, c: Cand) -> bool:
 
 def relabel_entities(doc: Doc, labels: dict[str, str]) -> None:
     """Rename the model's entity labels to the ones the rules read (``[mentions] entity_labels``
-    of the pack: « PERSON » → « PER »), in place, for every layer after this one."""
-    if not labels or not any(e.label_ in labels for e in doc.ents):
+    of the pack: « PERSON » → « PER »), in place, for every layer after this one; and cut an
+    entity at a comma before a name in apposition (:func:`apposed_name_start`)."""
+    ents = list(doc.ents)
+    cuts = {e.start: apposed_name_start(e) for e in ents}
+    if not any(cuts.values()) and not (labels and any(e.label_ in labels for e in ents)):
         return
-    doc.ents = [Span(doc, e.start, e.end, label=labels.get(e.label_, e.label_)) for e in doc.ents]
+    spans: list[Span] = []
+    for e in ents:
+        label = labels.get(e.label_, e.label_)
+        cut = cuts[e.start]
+        if cut:
+            spans += [Span(doc, e.start, cut - 1, label=label), Span(doc, cut, e.end, label=label)]
+        else:
+            spans.append(Span(doc, e.start, e.end, label=label))
+    doc.ents = spans
+
+
+def apposed_name_start(ent: Span) -> int | None:
+    """Where the name in apposition starts inside an entity the model ran across a comma ("the
+    mayor of Kilbrook, Helen Marsh, said": one entity « Kilbrook, Helen Marsh »): the token after
+    a comma that the parse makes an apposition heading a name of two words or more; else None."""
+    for tok in ent[1:-1]:
+        if tok.text == ",":
+            after = tok.doc[tok.i + 1]
+            if after.dep_ == "appos" and after.pos_ == "PROPN" and any(c.dep_ == "flat:name" for c in after.children):
+                return after.i
+    return None
 
 
 def to_statements(doc: Doc, cands: Sequence[Cand]) -> list[Statement]:
