@@ -1119,7 +1119,7 @@ def picked_text(html: str) -> str | None:
 
 
 def test_sentence_around() -> None:
-    from selon.web.view import sentence_around
+    from selon.models import sentence_bounds as sentence_around
 
     text = "Des milliers ont défilé. Selon la préfecture, 12 000 personnes (« au moins ») ont participé.\nLa suite !"
     at = text.index("12 000")

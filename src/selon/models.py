@@ -7,6 +7,7 @@ Their JSON form is the contract of ``docs/output.md`` (schema ``selon/1``). Ever
 from __future__ import annotations
 
 import json
+import re
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, ClassVar, Literal
@@ -191,3 +192,22 @@ class Analysis:
 
     def statement(self, statement_id: str) -> Statement | None:
         return next((s for s in self.statements if s.id == statement_id), None)
+
+
+#: Where a sentence ends: its closing punctuation (and the quotation marks or brackets after it)
+#: before a space or the end, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"\u201d)\]]*(?=\s|$)|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``text`` that holds ``start``–``end``: from the end of the
+    sentence before (or the line's start, past spaces) to its own closing punctuation (or the
+    line's end); the web highlights it, ``selon figures --context`` prints it."""
+    first = 0
+    for m in _SENTENCE_END.finditer(text, 0, max(0, start)):
+        first = m.end()
+    after = _SENTENCE_END.search(text, max(end, start))
+    last = len(text) if after is None else (after.start() if after.group() == "\n" else after.end())
+    while first < start and text[first].isspace():
+        first += 1
+    return first, max(last, end)

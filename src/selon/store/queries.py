@@ -26,7 +26,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from selon.errors import DependencyError, InputError
 from selon.lang.pack import fold, folded, load_pack, supported_languages
-from selon.models import plain_number
+from selon.models import plain_number, sentence_bounds
 from selon.store import grouping
 from selon.store.db import (
     ACCENTED,
@@ -457,21 +457,12 @@ def figure_facets(
     return out
 
 
-#: Where a sentence ends: one of . ! ? followed by a space or the end, or a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
-
-
 def sentence_around(text: str | None, start: int | None, end: int | None) -> str | None:
-    """The sentence of ``text`` that holds ``text[start:end]``: from after the last end of a
-    sentence (. ! ? before a space, or a line break) before ``start`` to the first one at or
-    after ``end``, trimmed. None without a text or offsets that fit it."""
+    """The sentence of ``text`` that holds ``text[start:end]`` (:func:`selon.models.sentence_bounds`,
+    as the web highlights it), its spaces collapsed. None without a text or offsets that fit it."""
     if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
         return None
-    first = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        first = m.end()
-    after = _SENTENCE_END.search(text, end)
-    last = len(text) if after is None else after.start() if after.group() == "\n" else after.end()
+    first, last = sentence_bounds(text, start, end)
     return " ".join(text[first:last].split())
 
 

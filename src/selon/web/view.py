@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from selon.models import Analysis, Figure, Statement
+from selon.models import Analysis, Figure, Statement, sentence_bounds
 from selon.render import format_number, format_value, shorten, speaker_key
 from selon.web.i18n import DEFAULT_LANGUAGE, catalogue
 
@@ -128,23 +127,6 @@ def period_shown(start: str | None, end: str | None, text: str | None = None) ->
     return f"{days} ({text})" if text else days
 
 
-#: Where a sentence ends: its closing punctuation (and quotes or brackets after it), or a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"\u201d)\]]*(?=\s|$)|\n")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence of ``text`` that holds ``start``–``end``: from the end of
-    the sentence before (or the line's start) to its own closing punctuation (or the line's end)."""
-    first = 0
-    for m in _SENTENCE_END.finditer(text, 0, max(0, start)):
-        first = m.end()
-    after = _SENTENCE_END.search(text, max(end, start))
-    last = len(text) if after is None else (after.start() if after.group() == "\n" else after.end())
-    while first < start and text[first].isspace():
-        first += 1
-    return first, max(last, end)
-
-
 def picked_span(analysis: Analysis, picked: str | None) -> tuple[int, int] | None:
     """What a page asked to highlight (``?hl=``): a figure's sentence (``f2``), or a
     statement with its cue and speaker mention (``s1``); None for an unknown id."""
@@ -153,7 +135,7 @@ def picked_span(analysis: Analysis, picked: str | None) -> tuple[int, int] | Non
     text = analysis.article.text
     figure = next((f for f in analysis.figures if f.id == picked), None)
     if figure is not None:
-        return sentence_around(text, figure.start, figure.end)
+        return sentence_bounds(text, figure.start, figure.end)
     statement = analysis.statement(picked)
     if statement is None:
         return None
